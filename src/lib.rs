@@ -1,0 +1,3 @@
+//! brief: a static site generator for annotated news briefings.
+
+pub mod annotate;
