@@ -1,1 +1,272 @@
-fn main() {}
+//! The command line: parses arguments, calls the library, prints results and errors.
+
+use brief::annotate::{self, Annotations, EntityKind, Speaker};
+use brief::{BuildOptions, Error};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "brief", version, about = "Build annotated news briefing sites")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into its output folder (public/ by default).
+    Build {
+        /// The site folder (holding brief.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the site here instead of the configured output folder.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// The URL the site is published under (overrides base_url in brief.yaml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Write a new site skeleton into DIR.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
+    /// Print the annotations of articles (files or folders) for review.
+    Annotate {
+        /// Article files, or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The site whose people and events are the registry.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+    Yaml,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build {
+            root,
+            output,
+            drafts,
+            base_url,
+            quiet,
+        } => build(
+            &root,
+            BuildOptions {
+                output,
+                drafts,
+                base_url,
+            },
+            quiet,
+        ),
+        Command::Init { dir } => init(&dir),
+        Command::Annotate {
+            paths,
+            root,
+            format,
+        } => annotate_command(&root, &paths, format),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            if let Some(hint) = error.hint() {
+                eprintln!("  help: {hint}");
+            }
+            ExitCode::from(exit_code(&error))
+        }
+    }
+}
+
+/// 1: something in the site's files; 3: the file system refused.
+fn exit_code(error: &Error) -> u8 {
+    match error {
+        Error::Io { .. } => 3,
+        _ => 1,
+    }
+}
+
+fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
+    let report = brief::build(root, &options)?;
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if !quiet {
+        println!(
+            "built {} pages ({} articles, {} people, {} events, {} quotes) into {} in {:.2} s",
+            report.pages,
+            report.articles,
+            report.people,
+            report.events,
+            report.quotes,
+            report.output.display(),
+            report.elapsed.as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+fn init(dir: &Path) -> Result<(), Error> {
+    let written = brief::init::init(dir)?;
+    for file in written {
+        println!("wrote {}", dir.join(file).display());
+    }
+    println!("next: cd {} && brief build", dir.display());
+    Ok(())
+}
+
+/// One article's annotations as editors and the evaluation kit read them.
+#[derive(serde::Serialize)]
+struct AnnotatedFile {
+    id: String,
+    path: String,
+    title: String,
+    quotes: Vec<QuoteOut>,
+    people: Vec<String>,
+    organisations: Vec<String>,
+    places: Vec<String>,
+    events: Vec<String>,
+    annotations: Annotations,
+}
+
+#[derive(serde::Serialize)]
+struct QuoteOut {
+    text: String,
+    speaker: Option<String>,
+    unnamed: Option<String>,
+    cue: Option<String>,
+    fragment: bool,
+}
+
+fn annotate_command(root: &Path, paths: &[PathBuf], format: Format) -> Result<(), Error> {
+    let content = if root.join("content").is_dir() {
+        brief::content::load(root, Default::default())?
+    } else {
+        Default::default()
+    };
+    let registry = brief::registry(&content);
+    let mut files = Vec::new();
+    for path in paths {
+        collect_articles(path, &mut files)?;
+    }
+    let mut out = Vec::new();
+    for file in files {
+        let (article, warnings) = brief::content::load_article(Path::new(""), &file)?;
+        for warning in warnings {
+            eprintln!("warning: {warning}");
+        }
+        let annotations =
+            annotate::annotate(&article.body, article.format, &registry, &article.overrides);
+        let names = |kind: EntityKind| -> Vec<String> {
+            annotations
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| e.name.clone())
+                .collect()
+        };
+        let quotes = annotations
+            .quotes
+            .iter()
+            .map(|q| {
+                let (speaker, unnamed) = match &q.speaker {
+                    Some(Speaker::Entity { entity }) => (
+                        annotations.entities.get(*entity).map(|e| e.name.clone()),
+                        None,
+                    ),
+                    Some(Speaker::Unnamed { description }) => (None, Some(description.clone())),
+                    None => (None, None),
+                };
+                QuoteOut {
+                    text: q.text.clone(),
+                    speaker,
+                    unnamed,
+                    cue: q.cue.clone(),
+                    fragment: q.fragment,
+                }
+            })
+            .collect();
+        out.push(AnnotatedFile {
+            id: file
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            path: file.display().to_string(),
+            title: article.title.clone(),
+            quotes,
+            people: names(EntityKind::Person),
+            organisations: names(EntityKind::Organisation),
+            places: names(EntityKind::Place),
+            events: annotations.events.clone(),
+            annotations,
+        });
+    }
+    let stdout = std::io::stdout();
+    let mut stdout = stdout.lock();
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(&out)
+            .map(|s| s + "\n")
+            .map_err(|e| e.to_string()),
+        Format::Jsonl => out
+            .iter()
+            .map(|a| serde_json::to_string(a).map(|s| s + "\n"))
+            .collect::<Result<String, _>>()
+            .map_err(|e| e.to_string()),
+        Format::Yaml => brief::yaml::to_string(&out).map_err(|e| e.message),
+    };
+    let text = text.map_err(|message| Error::Template {
+        name: "annotate output".into(),
+        message,
+    })?;
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    Ok(())
+}
+
+fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    if path.is_dir() {
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry =
+                entry.map_err(|e| Error::input(path, None, e.to_string(), "check the folder"))?;
+            let ext = entry
+                .path()
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("");
+            if entry.file_type().is_file() && matches!(ext, "md" | "markdown" | "txt") {
+                files.push(entry.path().to_path_buf());
+            }
+        }
+        Ok(())
+    } else if path.is_file() {
+        files.push(path.to_path_buf());
+        Ok(())
+    } else {
+        Err(Error::input(
+            path,
+            None,
+            "no such file or folder",
+            "give article files or folders of them",
+        ))
+    }
+}

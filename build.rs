@@ -1,0 +1,55 @@
+//! Embeds the default theme (templates/ and static/style.css) in the binary, so that
+//! `brief build` works in a folder that has only content/.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&root);
+    let mut files = Vec::new();
+    collect(&root.join("templates"), root, &mut files);
+    files.push(root.join("static/style.css"));
+    files.sort();
+    let mut code = String::from(
+        "/// The default theme: (path relative to the site root, contents).\npub const THEME: &[(&str, &str)] = &[\n",
+    );
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        if !file.is_file() {
+            continue;
+        }
+        let rel = file
+            .strip_prefix(root)
+            .expect("theme files are inside the package");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .expect("write to String");
+    }
+    code.push_str("];\n");
+    println!("cargo:rerun-if-changed=templates");
+    println!("cargo:rerun-if-changed=static");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("theme.rs"), code).expect("write theme.rs");
+}
+
+fn collect(dir: &Path, root: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, root, files);
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "html" || e == "xml" || e == "txt")
+        {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! `brief.yaml` → [`Config`]. Every key is optional; a missing file means the defaults, so a
+//! folder with only `content/` already builds.
+
+use crate::error::{Error, Result};
+use crate::yaml;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "brief.yaml";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Where the site is published, e.g. `https://example.org/briefings/`. Links in pages are
+    /// relative, so the site also works from disk; the base URL goes into feeds and metadata.
+    pub base_url: String,
+    /// The language of the pages, as a BCP 47 tag.
+    pub language: String,
+    /// The output folder, relative to the site root.
+    pub output: PathBuf,
+    pub annotator: AnnotatorConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnnotatorConfig {
+    /// Give a page to people the annotator finds in the text who have no profile in
+    /// `content/people/`. Off: only profiled people get pages.
+    pub people_from_text: bool,
+    /// Leave out of pages the quotes with fewer words than this (scare quotes are dropped
+    /// by the annotator anyway).
+    pub min_quote_words: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: "Briefings".to_string(),
+            description: String::new(),
+            base_url: String::new(),
+            language: "en".to_string(),
+            output: PathBuf::from("public"),
+            annotator: AnnotatorConfig::default(),
+        }
+    }
+}
+
+impl Default for AnnotatorConfig {
+    fn default() -> AnnotatorConfig {
+        AnnotatorConfig {
+            people_from_text: true,
+            min_quote_words: 1,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `brief.yaml` in `root`, or the defaults when there is none.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        Config::parse(&text, &path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        let config: Config = yaml::from_str(text).map_err(|e| {
+            Error::input(
+                path,
+                e.line,
+                format!("invalid site configuration: {}", e.message),
+                "brief.yaml takes: title, description, base_url, language, output, annotator \
+                 (people_from_text, min_quote_words); see the README",
+            )
+        })?;
+        if config.output.is_absolute()
+            || config
+                .output
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+            || config.output.as_os_str().is_empty()
+        {
+            return Err(Error::input(
+                path,
+                None,
+                format!(
+                    "output `{}` must be a folder inside the site",
+                    config.output.display()
+                ),
+                "use a relative folder name such as `public`, or pass --output to `brief build`",
+            ));
+        }
+        Ok(config)
+    }
+}

@@ -1,0 +1,635 @@
+//! Files → [`Article`], [`Person`], [`Event`]. Reads `content/articles/` (Markdown with YAML
+//! front matter, or plain-text wire reports), `content/people/` and `content/events/`.
+//! Every error names the file and, where there is one, the line.
+
+pub mod date;
+pub mod frontmatter;
+pub mod wire;
+
+use crate::annotate::{Overrides, TextFormat};
+use crate::error::{Error, Result, Warning};
+use crate::slug::slugify;
+pub use date::Date;
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+pub const ARTICLES_DIR: &str = "content/articles";
+pub const PEOPLE_DIR: &str = "content/people";
+pub const EVENTS_DIR: &str = "content/events";
+
+/// Arbitrary extra front matter, passed to templates as `extra`.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub slug: String,
+    /// The file, relative to the site root, for messages.
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Option<Date>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Event slugs from the front matter.
+    pub events: Vec<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    /// The place the report was filed from ("Anchorage, Alaska").
+    pub dateline: Option<String>,
+    pub format: TextFormat,
+    /// The text after the front matter, with CRLF turned into LF; annotation spans point into it.
+    pub body: String,
+    /// The 1-based file line the body starts on.
+    pub body_line: usize,
+    pub overrides: Overrides,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub slug: String,
+    pub path: PathBuf,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub country: Option<String>,
+    /// Markdown.
+    pub bio: String,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub slug: String,
+    pub path: PathBuf,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    pub place: Option<String>,
+    /// Person slugs or names.
+    pub participants: Vec<String>,
+    /// Markdown.
+    pub summary: String,
+    pub extra: Extra,
+}
+
+/// Everything under `content/`, sorted by slug.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub articles: Vec<Article>,
+    pub people: Vec<Person>,
+    pub events: Vec<Event>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Keep articles marked `draft: true`.
+    pub drafts: bool,
+}
+
+const ARTICLE_KEYS: &str = "title, date, source, url, author, event, events, tags, summary, draft, slug, dateline, overrides, extra";
+const PERSON_KEYS: &str = "name, aliases, role, affiliation, country, extra";
+const EVENT_KEYS: &str = "name, aliases, date, start, end, place, participants, extra";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ArticleMatter {
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    event: Option<String>,
+    events: Vec<String>,
+    tags: Vec<String>,
+    summary: Option<String>,
+    draft: bool,
+    slug: Option<String>,
+    dateline: Option<String>,
+    overrides: Overrides,
+    extra: Extra,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PersonMatter {
+    name: Option<String>,
+    aliases: Vec<String>,
+    role: Option<String>,
+    affiliation: Option<String>,
+    country: Option<String>,
+    extra: Extra,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct EventMatter {
+    name: Option<String>,
+    aliases: Vec<String>,
+    date: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    place: Option<String>,
+    participants: Vec<String>,
+    extra: Extra,
+}
+
+/// Loads the whole of `content/` under `root`.
+pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
+    let mut warnings = Vec::new();
+    let article_files = list_files(
+        root,
+        ARTICLES_DIR,
+        &["md", "markdown", "txt"],
+        &mut warnings,
+    )?;
+    let people_files = list_files(root, PEOPLE_DIR, &["md", "markdown"], &mut warnings)?;
+    let event_files = list_files(root, EVENTS_DIR, &["md", "markdown"], &mut warnings)?;
+
+    let loaded: Vec<(Article, Vec<Warning>)> = article_files
+        .par_iter()
+        .map(|rel| load_article(root, rel))
+        .collect::<Result<_>>()?;
+    let mut articles = Vec::with_capacity(loaded.len());
+    for (article, article_warnings) in loaded {
+        warnings.extend(article_warnings);
+        if article.draft && !options.drafts {
+            continue;
+        }
+        articles.push(article);
+    }
+    let people: Vec<Person> = people_files
+        .par_iter()
+        .map(|rel| load_person(root, rel))
+        .collect::<Result<_>>()?;
+    let events: Vec<Event> = event_files
+        .par_iter()
+        .map(|rel| load_event(root, rel))
+        .collect::<Result<_>>()?;
+
+    let mut content = Content {
+        articles,
+        people,
+        events,
+        warnings,
+    };
+    content.articles.sort_by(|a, b| a.slug.cmp(&b.slug));
+    content.people.sort_by(|a, b| a.slug.cmp(&b.slug));
+    content.events.sort_by(|a, b| a.slug.cmp(&b.slug));
+    check_unique(
+        root,
+        content.articles.iter().map(|a| (&a.slug, &a.path)),
+        "article",
+    )?;
+    check_unique(
+        root,
+        content.people.iter().map(|p| (&p.slug, &p.path)),
+        "person",
+    )?;
+    check_unique(
+        root,
+        content.events.iter().map(|e| (&e.slug, &e.path)),
+        "event",
+    )?;
+    check_aliases(root, &content.people)?;
+    check_event_links(&mut content);
+    content.warnings.sort();
+    Ok(content)
+}
+
+/// The files of one content folder with the given extensions, relative to `root`, sorted.
+/// Hidden files and editors' backup and swap files are passed over; other files are warned of.
+fn list_files(
+    root: &Path,
+    dir: &str,
+    extensions: &[&str],
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<PathBuf>> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(&base).to_path_buf();
+            let message = if e.loop_ancestor().is_some() {
+                "a symbolic link here points back to a folder that contains it".to_string()
+            } else {
+                e.to_string()
+            };
+            Error::input(
+                &path,
+                None,
+                message,
+                "remove the link or point it elsewhere",
+            )
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if is_ignored_name(&name) {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let extension = entry
+            .path()
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
+        if extensions.contains(&extension.to_ascii_lowercase().as_str()) {
+            files.push(rel);
+        } else {
+            warnings.push(Warning {
+                location: rel.display().to_string(),
+                message: format!(
+                    "skipped: {dir}/ reads only .{} files",
+                    extensions.join(", .")
+                ),
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Editors' temporary, backup and swap files, and hidden files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+}
+
+/// Reads a text file: UTF-8 (a byte-order mark is dropped), CRLF turned into LF.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(rel, e))?;
+    text_from_bytes(bytes, rel)
+}
+
+fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
+    if bytes.contains(&0) {
+        let line = bytes
+            .iter()
+            .take_while(|&&b| b != 0)
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        return Err(Error::input(
+            rel,
+            Some(line),
+            "this is a binary file, not text",
+            "move it out of content/ (images and other assets belong in static/)",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::input(
+            rel,
+            Some(line),
+            format!("the file is not valid UTF-8 (byte {valid})"),
+            "save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
+        )
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+/// Loads one article file (Markdown or plain text) with the warnings it raised.
+pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> {
+    let text = read_text(root, rel)?;
+    let is_plain = rel
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let mut warnings = Vec::new();
+    let (matter, body, body_line, split_yaml_line) = if is_plain {
+        (ArticleMatter::default(), text.as_str(), 1, None)
+    } else {
+        let split = frontmatter::split(&text, rel)?;
+        let matter: ArticleMatter = frontmatter::decode(&split, rel, "an article", ARTICLE_KEYS)?;
+        let key_lines = (
+            frontmatter::key_line(&split, "date"),
+            frontmatter::key_line(&split, "url"),
+            frontmatter::key_line(&split, "slug"),
+        );
+        (matter, split.body, split.body_line, Some(key_lines))
+    };
+    let (date_line, url_line, slug_line) = split_yaml_line.unwrap_or((None, None, None));
+
+    let slug_source = matter.slug.clone().unwrap_or_else(|| {
+        rel.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    });
+    let slug = slugify(&slug_source).ok_or_else(|| {
+        Error::input(
+            rel,
+            slug_line,
+            format!("`{slug_source}` gives no usable slug"),
+            "give the article a `slug:` of letters, digits and hyphens",
+        )
+    })?;
+
+    if let Some(url) = &matter.url {
+        check_url(url, rel, url_line)?;
+    }
+
+    let head = is_plain.then(|| wire::read_head(body));
+    let title = matter
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| head.as_ref().map(|h| h.title.clone()))
+        .or_else(|| first_heading(body))
+        .unwrap_or_else(|| {
+            warnings.push(Warning {
+                location: rel.display().to_string(),
+                message: "no title: the slug is used".into(),
+            });
+            slug.replace('-', " ")
+        });
+    let dateline = matter
+        .dateline
+        .clone()
+        .or_else(|| head.as_ref().and_then(|h| h.dateline.clone()));
+
+    let date = match &matter.date {
+        Some(text) => Some(Date::parse_iso(text).ok_or_else(|| {
+            Error::input(
+                rel,
+                date_line,
+                format!("`{text}` is not a date"),
+                "write dates as YYYY-MM-DD, e.g. 2025-08-15",
+            )
+        })?),
+        None => Date::find_in_text(body).or_else(|| {
+            let modified = std::fs::metadata(root.join(rel))
+                .and_then(|m| m.modified())
+                .ok()?;
+            let date = Date::from_system_time(modified);
+            warnings.push(Warning {
+                location: rel.display().to_string(),
+                message: format!(
+                    "no date in front matter or text: the file's modification date ({date}) is used"
+                ),
+            });
+            Some(date)
+        }),
+    };
+
+    let mut events = matter.events;
+    if let Some(event) = matter.event {
+        events.insert(0, event);
+    }
+    let events = events.iter().filter_map(|e| slugify(e)).collect::<Vec<_>>();
+
+    Ok((
+        Article {
+            slug,
+            path: rel.to_path_buf(),
+            title: title.trim().to_string(),
+            date,
+            source: matter.source,
+            url: matter.url,
+            author: matter.author,
+            events: dedup(events),
+            tags: matter.tags,
+            summary: matter.summary,
+            draft: matter.draft,
+            dateline,
+            format: if is_plain {
+                TextFormat::Plain
+            } else {
+                TextFormat::Markdown
+            },
+            body: body.to_string(),
+            body_line,
+            overrides: matter.overrides,
+            extra: matter.extra,
+        },
+        warnings,
+    ))
+}
+
+fn load_person(root: &Path, rel: &Path) -> Result<Person> {
+    let text = read_text(root, rel)?;
+    let split = frontmatter::split(&text, rel)?;
+    let matter: PersonMatter = frontmatter::decode(&split, rel, "a person", PERSON_KEYS)?;
+    let slug = file_slug(rel)?;
+    let name = matter
+        .name
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| {
+            Error::input(
+                rel,
+                Some(1),
+                "this person has no `name:`",
+                "add `name: Full Name` to the front matter",
+            )
+        })?;
+    Ok(Person {
+        slug,
+        path: rel.to_path_buf(),
+        name: name.trim().to_string(),
+        aliases: matter.aliases,
+        role: matter.role,
+        affiliation: matter.affiliation,
+        country: matter.country,
+        bio: split.body.to_string(),
+        extra: matter.extra,
+    })
+}
+
+fn load_event(root: &Path, rel: &Path) -> Result<Event> {
+    let text = read_text(root, rel)?;
+    let split = frontmatter::split(&text, rel)?;
+    let matter: EventMatter = frontmatter::decode(&split, rel, "an event", EVENT_KEYS)?;
+    let slug = file_slug(rel)?;
+    let name = matter
+        .name
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| {
+            Error::input(
+                rel,
+                Some(1),
+                "this event has no `name:`",
+                "add `name: Event name` to the front matter",
+            )
+        })?;
+    let parse = |key: &str, value: &Option<String>| -> Result<Option<Date>> {
+        value
+            .as_deref()
+            .map(|text| {
+                Date::parse_iso(text).ok_or_else(|| {
+                    Error::input(
+                        rel,
+                        frontmatter::key_line(&split, key),
+                        format!("`{text}` is not a date"),
+                        "write dates as YYYY-MM-DD, e.g. 2025-08-15",
+                    )
+                })
+            })
+            .transpose()
+    };
+    let date = parse("date", &matter.date)?;
+    let start = parse("start", &matter.start)?.or(date);
+    let end = parse("end", &matter.end)?;
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            return Err(Error::input(
+                rel,
+                frontmatter::key_line(&split, "end"),
+                format!("the event ends ({end}) before it starts ({start})"),
+                "swap `start:` and `end:`",
+            ));
+        }
+    }
+    Ok(Event {
+        slug,
+        path: rel.to_path_buf(),
+        name: name.trim().to_string(),
+        aliases: matter.aliases,
+        start,
+        end,
+        place: matter.place,
+        participants: matter.participants,
+        summary: split.body.to_string(),
+        extra: matter.extra,
+    })
+}
+
+fn file_slug(rel: &Path) -> Result<String> {
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
+    slugify(&stem).ok_or_else(|| {
+        Error::input(
+            rel,
+            None,
+            format!("`{stem}` gives no usable slug"),
+            "rename the file with letters, digits and hyphens",
+        )
+    })
+}
+
+/// Only web links may leave the site: `javascript:`, `data:` and the like are refused.
+fn check_url(url: &str, rel: &Path, line: Option<usize>) -> Result<()> {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Ok(())
+    } else {
+        Err(Error::input(
+            rel,
+            line,
+            format!("`{url}` is not an http(s) link"),
+            "give the source's address as https://… (other schemes are refused for safety)",
+        ))
+    }
+}
+
+fn first_heading(body: &str) -> Option<String> {
+    body.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().to_string())
+}
+
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|i| seen.insert(i.clone()))
+        .collect()
+}
+
+fn check_unique<'a>(
+    root: &Path,
+    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
+    what: &str,
+) -> Result<()> {
+    let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
+    for (slug, path) in items {
+        if let Some(first) = seen.insert(slug, path) {
+            let _ = root;
+            return Err(Error::input(
+                path,
+                None,
+                format!(
+                    "this {what} has the slug `{slug}`, like {}",
+                    first.display()
+                ),
+                "give one of them another file name or `slug:`",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One name must lead to one person: an alias claimed by two profiles is an error.
+fn check_aliases(_root: &Path, people: &[Person]) -> Result<()> {
+    let mut owners: HashMap<String, &Person> = HashMap::new();
+    for person in people {
+        let mut names: Vec<&String> = person.aliases.iter().collect();
+        names.push(&person.name);
+        for name in dedup(names.into_iter().map(|n| n.trim().to_lowercase()).collect()) {
+            if let Some(other) = owners.insert(name.clone(), person) {
+                if other.slug != person.slug {
+                    return Err(Error::input(
+                        &person.path,
+                        None,
+                        format!(
+                            "the name `{name}` is also claimed by {}",
+                            other.path.display()
+                        ),
+                        "keep the alias on one person only",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Articles naming an event that has no file get a warning; the event still gets a page.
+fn check_event_links(content: &mut Content) {
+    let known: std::collections::HashSet<&str> =
+        content.events.iter().map(|e| e.slug.as_str()).collect();
+    for article in &content.articles {
+        for event in &article.events {
+            if !known.contains(event.as_str()) {
+                content.warnings.push(Warning {
+                    location: article.path.display().to_string(),
+                    message: format!(
+                        "event `{event}` has no file in {EVENTS_DIR}/: its page has no summary"
+                    ),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Pages → files, atomically: the site is written to a temporary folder beside the output
+//! and swapped in only when everything is written, so a failed build leaves the previous
+//! output as it was. Every path is checked to stay inside the output folder.
+
+use crate::error::{Error, Result};
+use crate::render::{Page, THEME};
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// A file brief leaves in its output, so that it never replaces a folder it did not write.
+pub const MARKER: &str = ".brief-output";
+pub const STATIC_DIR: &str = "static";
+
+/// Refuses outputs that would overwrite the site itself.
+pub fn check_output(root: &Path, output: &Path) -> Result<()> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let protected = ["content", "templates", "static"].map(|d| root.join(d));
+    let problem = if output == root {
+        Some("is the site folder itself")
+    } else if root.starts_with(&output) {
+        Some("contains the site folder")
+    } else if protected.iter().any(|p| output.starts_with(p)) {
+        Some("is inside content/, templates/ or static/")
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => Err(Error::input(
+            &output,
+            None,
+            format!("the output folder {problem}; building there would overwrite your files"),
+            "choose a separate output folder, such as `public` (the default)",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Writes `pages` and the static files into `output`, replacing what was there.
+pub fn write_site(root: &Path, output: &Path, pages: &[Page]) -> Result<()> {
+    check_output(root, output)?;
+    let output = absolute(output);
+    if output.exists() {
+        if !output.is_dir() {
+            return Err(Error::input(
+                &output,
+                None,
+                "the output path is a file",
+                "remove it or choose another output folder",
+            ));
+        }
+        let empty = std::fs::read_dir(&output)
+            .map_err(|e| Error::io(&output, e))?
+            .next()
+            .is_none();
+        if !empty && !output.join(MARKER).exists() {
+            return Err(Error::input(
+                &output,
+                None,
+                "the output folder holds files that brief did not write",
+                "empty it, or choose another output folder: brief replaces its output whole",
+            ));
+        }
+    }
+    let parent = output
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.building-"))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
+
+    write_files(staging.path(), pages)?;
+    copy_static(root, staging.path())?;
+    std::fs::write(
+        staging.path().join(MARKER),
+        "Written by brief; replaced whole by each build.\n",
+    )
+    .map_err(|e| Error::io(staging.path(), e))?;
+
+    // Swap: move the old output aside, the new one in, then drop the old one.
+    let staged = staging.keep();
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let had_old = output.exists();
+    if had_old {
+        std::fs::rename(&output, &old).map_err(|e| Error::io(&output, e))?;
+    }
+    if let Err(e) = std::fs::rename(&staged, &output) {
+        if had_old {
+            let _ = std::fs::rename(&old, &output);
+        }
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(Error::io(&output, e));
+    }
+    if had_old {
+        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    }
+    Ok(())
+}
+
+fn write_files(dir: &Path, pages: &[Page]) -> Result<()> {
+    let mut folders: Vec<PathBuf> = Vec::new();
+    for page in pages {
+        let rel = safe_relative(&page.path)?;
+        if let Some(parent) = rel.parent() {
+            if !parent.as_os_str().is_empty() && !folders.iter().any(|f| f == parent) {
+                folders.push(parent.to_path_buf());
+            }
+        }
+    }
+    for folder in &folders {
+        let path = dir.join(folder);
+        std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+    }
+    pages.par_iter().try_for_each(|page| {
+        let path = dir.join(&page.path);
+        std::fs::write(&path, &page.contents).map_err(|e| Error::io(&path, e))
+    })
+}
+
+/// The theme's own static files, then the site's `static/` over them.
+fn copy_static(root: &Path, dir: &Path) -> Result<()> {
+    for (path, text) in THEME {
+        if let Some(rel) = path.strip_prefix("static/") {
+            let target = dir.join(safe_relative(rel)?);
+            std::fs::write(&target, text).map_err(|e| Error::io(&target, e))?;
+        }
+    }
+    let source = root.join(STATIC_DIR);
+    if !source.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(&source).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            Error::input(
+                e.path().unwrap_or(&source),
+                None,
+                e.to_string(),
+                "fix or remove it",
+            )
+        })?;
+        let name = entry.file_name().to_string_lossy();
+        let rel = entry.path().strip_prefix(&source).unwrap_or(entry.path());
+        if rel.as_os_str().is_empty() || crate::content::is_ignored_name(&name) {
+            continue;
+        }
+        let target = dir.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
+        }
+        // Symbolic links are not followed: a link could pull in files from anywhere.
+    }
+    Ok(())
+}
+
+/// A page path made of plain names only: no root, no `..`.
+fn safe_relative(path: &str) -> Result<PathBuf> {
+    let rel = PathBuf::from(path);
+    if path.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(Error::input(
+            Path::new(path),
+            None,
+            "this output path would leave the output folder",
+            "report this as a bug: paths are made from slugs",
+        ));
+    }
+    Ok(rel)
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    // Resolve `.` and `..` lexically, then links where the path exists.
+    let mut clean = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    std::fs::canonicalize(&clean).unwrap_or(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_paths_cannot_leave_the_output() {
+        for bad in ["../x.html", "/etc/passwd", "a/../../b", ""] {
+            assert!(safe_relative(bad).is_err(), "{bad}");
+        }
+        assert!(safe_relative("people/vladimir-putin.html").is_ok());
+    }
+}

@@ -1,0 +1,241 @@
+//! The data each template sees, as serde structs: the template context documented in the
+//! README. Every key is always present (null or empty when absent), because Tera 2 treats an
+//! undefined variable as an error.
+
+use crate::annotate::EntityKind;
+use crate::index::{EntityEntry, EntityId, EventEntry, Index, QuoteEntry};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageInfo {
+    /// Root-relative path of the page.
+    pub url: String,
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRef {
+    pub title: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub source: Option<String>,
+    pub summary: Option<String>,
+    pub quote_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRef {
+    pub name: String,
+    pub url: String,
+    pub role: Option<String>,
+    pub quote_count: usize,
+    pub article_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRef {
+    pub name: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub place: Option<String>,
+    pub article_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRef {
+    pub name: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub article_count: usize,
+    pub quote_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerRef {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRef {
+    pub id: String,
+    pub text: String,
+    pub url: String,
+    pub fragment: bool,
+    pub speaker: Option<SpeakerRef>,
+    pub unnamed: Option<String>,
+    pub cue: Option<String>,
+    pub article: ArticleRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counted<T> {
+    pub person: T,
+    pub count: usize,
+}
+
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organisation => "organisation",
+        EntityKind::Place => "place",
+    }
+}
+
+pub fn kind_folder(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "people",
+        EntityKind::Organisation => "organisations",
+        EntityKind::Place => "places",
+    }
+}
+
+pub fn article_url(index: &Index, article: usize) -> String {
+    format!("articles/{}.html", index.articles[article].article.slug)
+}
+
+pub fn entity_url(entry: &EntityEntry) -> String {
+    format!("{}/{}.html", kind_folder(entry.kind), entry.slug)
+}
+
+pub fn event_url(entry: &EventEntry) -> String {
+    format!("events/{}.html", entry.slug)
+}
+
+/// The references every page draws on, made once per build.
+pub struct Refs {
+    pub articles: Vec<ArticleRef>,
+    pub people: Vec<PersonRef>,
+    pub organisations: Vec<EntityRef>,
+    pub places: Vec<EntityRef>,
+    pub events: Vec<EventRef>,
+    pub quotes: Vec<QuoteRef>,
+}
+
+impl Refs {
+    pub fn new(index: &Index) -> Refs {
+        let articles: Vec<ArticleRef> = index
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                let a = &entry.article;
+                ArticleRef {
+                    title: a.title.clone(),
+                    url: article_url(index, i),
+                    date: a.date.map(|d| d.to_string()),
+                    date_display: a.date.map(|d| d.display()),
+                    source: a.source.clone(),
+                    summary: a.summary.clone(),
+                    quote_count: entry.quotes.len(),
+                }
+            })
+            .collect();
+        let people = index
+            .people
+            .iter()
+            .map(|p| PersonRef {
+                name: p.name.clone(),
+                url: entity_url(p),
+                role: p.profile.as_ref().and_then(|profile| profile.role.clone()),
+                quote_count: p.quotes.len(),
+                article_count: p.articles.len(),
+            })
+            .collect();
+        let entity_refs = |list: &[EntityEntry]| -> Vec<EntityRef> {
+            list.iter()
+                .map(|e| EntityRef {
+                    name: e.name.clone(),
+                    url: entity_url(e),
+                    kind: kind_name(e.kind),
+                    article_count: e.articles.len(),
+                    quote_count: e.quotes.len(),
+                })
+                .collect()
+        };
+        let events = index
+            .events
+            .iter()
+            .map(|e| {
+                let start = e.profile.as_ref().and_then(|p| p.start);
+                EventRef {
+                    name: e.name.clone(),
+                    url: event_url(e),
+                    date: start.map(|d| d.to_string()),
+                    date_display: e.profile.as_ref().and_then(event_dates),
+                    place: e.profile.as_ref().and_then(|p| p.place.clone()),
+                    article_count: e.articles.len(),
+                }
+            })
+            .collect();
+        let quotes = index
+            .quotes
+            .iter()
+            .map(|q| quote_ref(index, q, &articles))
+            .collect();
+        Refs {
+            people,
+            organisations: entity_refs(&index.organisations),
+            places: entity_refs(&index.places),
+            events,
+            quotes,
+            articles,
+        }
+    }
+
+    pub fn entity(&self, id: EntityId) -> EntityRef {
+        match id.kind {
+            EntityKind::Person => {
+                let p = &self.people[id.index];
+                EntityRef {
+                    name: p.name.clone(),
+                    url: p.url.clone(),
+                    kind: "person",
+                    article_count: p.article_count,
+                    quote_count: p.quote_count,
+                }
+            }
+            EntityKind::Organisation => self.organisations[id.index].clone(),
+            EntityKind::Place => self.places[id.index].clone(),
+        }
+    }
+}
+
+fn quote_ref(index: &Index, quote: &QuoteEntry, articles: &[ArticleRef]) -> QuoteRef {
+    let article = articles[quote.article].clone();
+    QuoteRef {
+        id: quote.anchor.clone(),
+        text: quote.text.clone(),
+        url: format!("{}#{}", article.url, quote.anchor),
+        fragment: quote.fragment,
+        speaker: quote.speaker.map(|id| {
+            let entry = index.entity(id);
+            SpeakerRef {
+                name: entry.name.clone(),
+                url: entity_url(entry),
+            }
+        }),
+        unnamed: quote.unnamed.clone(),
+        cue: quote.cue.clone(),
+        article,
+    }
+}
+
+/// "15 August 2025", or "6 – 8 August 2025" for an event over several days.
+pub fn event_dates(event: &crate::content::Event) -> Option<String> {
+    let start = event.start?;
+    match event.end {
+        Some(end) if end != start => Some(format!("{} – {}", start.display(), end.display())),
+        _ => Some(start.display()),
+    }
+}

@@ -1,0 +1,310 @@
+//! An article body → HTML with its annotations marked up: each quote becomes
+//! `<span class="quote" id="q-N">` (split into pieces where Markdown inlines cut it) and each
+//! name a link to its page. Everything from the content is escaped; raw HTML in Markdown is
+//! shown as text, and links other than http(s), mailto, relative and fragment ones are dropped.
+
+use crate::annotate::{Span, TextFormat};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// Something to mark in the body, by byte span.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    pub span: Span,
+    pub kind: MarkKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum MarkKind {
+    Quote {
+        anchor: String,
+        /// The speaker's name, for the tooltip.
+        speaker: Option<String>,
+    },
+    Mention {
+        /// `person`, `organisation` or `place`: the CSS class.
+        class: &'static str,
+        /// Relative to the page.
+        href: String,
+    },
+}
+
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders Markdown (a bio, an event summary) with no marks.
+pub fn render_markdown(text: &str) -> String {
+    render_body(text, TextFormat::Markdown, &[])
+}
+
+/// Renders an article body with its marks. Quotes must not overlap one another; a mention
+/// that crosses a quote's edge is left unmarked.
+pub fn render_body(body: &str, format: TextFormat, marks: &[Mark]) -> String {
+    let marks = MarkSet::new(marks);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    match format {
+        TextFormat::Markdown => {
+            let parser = Parser::new_ext(body, markdown_options()).into_offset_iter();
+            let events = parser.map(|(event, range)| match event {
+                Event::Text(text) => {
+                    if body.get(range.clone()) == Some(text.as_ref()) {
+                        Event::InlineHtml(CowStr::from(marks.mark_up(body, range)))
+                    } else {
+                        Event::Text(text)
+                    }
+                }
+                // Raw HTML from content is shown as text, never run.
+                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                }),
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                }),
+                other => other,
+            });
+            pulldown_cmark::html::push_html(&mut html, events);
+        }
+        TextFormat::Plain => {
+            let mut offset = 0;
+            for line in body.split_inclusive('\n') {
+                let start = offset + (line.len() - line.trim_start().len());
+                let end = offset + line.trim_end().len();
+                offset += line.len();
+                if start < end {
+                    html.push_str("<p>");
+                    html.push_str(&marks.mark_up(body, start..end));
+                    html.push_str("</p>\n");
+                }
+            }
+        }
+    }
+    html
+}
+
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http") | Some("https") | Some("mailto") => url,
+        Some(_) => CowStr::from(""),
+    }
+}
+
+struct MarkSet<'a> {
+    quotes: Vec<&'a Mark>,
+    mentions: Vec<&'a Mark>,
+}
+
+impl<'a> MarkSet<'a> {
+    fn new(marks: &'a [Mark]) -> MarkSet<'a> {
+        let mut quotes: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| matches!(m.kind, MarkKind::Quote { .. }))
+            .collect();
+        quotes.sort_by_key(|m| m.span);
+        let mut mentions: Vec<&Mark> = Vec::new();
+        let mut sorted: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| matches!(m.kind, MarkKind::Mention { .. }))
+            .collect();
+        sorted.sort_by_key(|m| m.span);
+        for mention in sorted {
+            let overlaps_previous = mentions
+                .last()
+                .is_some_and(|m| m.span.end > mention.span.start);
+            let crosses_quote = quotes.iter().any(|q| {
+                let inside = q.span.start <= mention.span.start && mention.span.end <= q.span.end;
+                let apart = mention.span.end <= q.span.start || q.span.end <= mention.span.start;
+                !(inside || apart)
+            });
+            if !overlaps_previous && !crosses_quote && mention.span.start < mention.span.end {
+                mentions.push(mention);
+            }
+        }
+        MarkSet { quotes, mentions }
+    }
+
+    /// HTML for `body[range]`, escaped, with the marks that fall in it.
+    fn mark_up(&self, body: &str, range: Range<usize>) -> String {
+        let mut out = String::with_capacity(range.len() + 16);
+        let mut cuts: Vec<usize> = vec![range.start, range.end];
+        for mark in self
+            .overlapping(&self.quotes, &range)
+            .chain(self.overlapping(&self.mentions, &range))
+        {
+            cuts.push(mark.span.start.clamp(range.start, range.end));
+            cuts.push(mark.span.end.clamp(range.start, range.end));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for pair in cuts.windows(2) {
+            let (start, end) = (pair[0], pair[1]);
+            let Some(text) = body.get(start..end) else {
+                continue;
+            };
+            let quote = self.overlapping(&self.quotes, &(start..end)).next();
+            let mention = self.overlapping(&self.mentions, &(start..end)).next();
+            if let Some(Mark {
+                span,
+                kind: MarkKind::Quote { anchor, speaker },
+            }) = quote
+            {
+                out.push_str("<span class=\"quote\"");
+                if span.start == start {
+                    let _ = write!(out, " id=\"{}\"", escape(anchor));
+                }
+                let _ = write!(out, " data-quote=\"{}\"", escape(anchor));
+                if let Some(speaker) = speaker {
+                    let _ = write!(out, " title=\"{}\"", escape(speaker));
+                }
+                out.push('>');
+            }
+            match mention {
+                Some(Mark {
+                    kind: MarkKind::Mention { class, href },
+                    ..
+                }) => {
+                    let _ = write!(
+                        out,
+                        "<a class=\"mention {class}\" href=\"{}\">{}</a>",
+                        escape(href),
+                        escape(text)
+                    );
+                }
+                _ => out.push_str(&escape(text)),
+            }
+            if quote.is_some() {
+                out.push_str("</span>");
+            }
+        }
+        out
+    }
+
+    fn overlapping<'m>(
+        &self,
+        marks: &'m [&'a Mark],
+        range: &Range<usize>,
+    ) -> impl Iterator<Item = &'m &'a Mark> {
+        // Marks are sorted by start: skip those that end before the range.
+        let first = marks.partition_point(|m| m.span.start < range.start);
+        let from = first.saturating_sub(1);
+        let start = range.start;
+        let end = range.end;
+        marks[from..]
+            .iter()
+            .take_while(move |m| m.span.start < end)
+            .filter(move |m| m.span.end > start && m.span.start < end)
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(start: usize, end: usize, anchor: &str) -> Mark {
+        Mark {
+            span: Span { start, end },
+            kind: MarkKind::Quote {
+                anchor: anchor.into(),
+                speaker: Some("Vladimir Putin".into()),
+            },
+        }
+    }
+
+    fn mention(start: usize, end: usize) -> Mark {
+        Mark {
+            span: Span { start, end },
+            kind: MarkKind::Mention {
+                class: "person",
+                href: "../people/vladimir-putin.html".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn marks_quotes_and_names_in_markdown() {
+        let body = "Putin said: “We are ready.”\n";
+        let q = body.find("We").unwrap();
+        let e = body.find('.').unwrap() + 1;
+        let html = render_body(
+            body,
+            TextFormat::Markdown,
+            &[quote(q, e, "q-1"), mention(0, 5)],
+        );
+        assert_eq!(
+            html,
+            "<p><a class=\"mention person\" href=\"../people/vladimir-putin.html\">Putin</a> said: “<span class=\"quote\" id=\"q-1\" data-quote=\"q-1\" title=\"Vladimir Putin\">We are ready.</span>”</p>\n"
+        );
+    }
+
+    #[test]
+    fn a_quote_cut_by_emphasis_keeps_one_anchor() {
+        let body = "“We are *very* ready,” he said.";
+        let q = body.find("We").unwrap();
+        let e = body.find(',').unwrap() + 1;
+        let html = render_body(body, TextFormat::Markdown, &[quote(q, e, "q-1")]);
+        assert_eq!(html.matches("id=\"q-1\"").count(), 1);
+        assert_eq!(html.matches("data-quote=\"q-1\"").count(), 3);
+        assert!(html.contains(
+            "<em><span class=\"quote\" data-quote=\"q-1\" title=\"Vladimir Putin\">very</span></em>"
+        ));
+    }
+
+    #[test]
+    fn content_html_and_script_links_never_run() {
+        let body = "Hello <script>alert(1)</script> [x](javascript:alert(1)) [y](https://example.org/)\n\n<div onclick=\"x\">raw</div>\n";
+        let html = render_body(body, TextFormat::Markdown, &[]);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("href=\"https://example.org/\""));
+    }
+
+    #[test]
+    fn plain_text_lines_are_paragraphs_and_escaped() {
+        let body = "Anchorage, Alaska : first <b>line</b>\nsecond line\n\n";
+        let html = render_body(body, TextFormat::Plain, &[]);
+        assert_eq!(
+            html,
+            "<p>Anchorage, Alaska : first &lt;b&gt;line&lt;/b&gt;</p>\n<p>second line</p>\n"
+        );
+    }
+}
