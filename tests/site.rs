@@ -1,0 +1,189 @@
+//! Whole-site tests: build a fixture site and check the pages as a reader would.
+
+mod common;
+
+use common::TestSite;
+
+#[test]
+fn person_page_lists_the_persons_quotes_grouped_by_article() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    let putin = site.page("people/vladimir-putin.html");
+    assert!(
+        putin.contains("We came here to find a path to peace"),
+        "{putin}"
+    );
+    assert!(putin.contains("Next time in Moscow"));
+    // The pronoun quote ("he added") is Putin's too.
+    assert!(putin.contains("The key thing is that both sides wanted results"));
+    assert!(putin.contains("articles/talks-close.html"));
+    assert!(putin.contains("articles/talks-open.html"));
+    assert!(
+        !putin.contains("There is no deal until there is a deal"),
+        "Trump's quote on Putin's page"
+    );
+    let trump = site.page("people/donald-trump.html");
+    assert!(trump.contains("There is no deal until there is a deal"));
+    assert!(trump.contains("We made some headway"));
+}
+
+#[test]
+fn event_page_lists_its_articles_in_time_order_and_who_spoke() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    let event = site.page("events/harbour-talks.html");
+    let open = event
+        .find("articles/talks-open.html")
+        .expect("the opening article is listed");
+    let close = event
+        .find("articles/talks-close.html")
+        .expect("the closing article is listed");
+    assert!(open < close, "articles in time order");
+    assert!(
+        event.contains("Two leaders met at a harbour"),
+        "the summary is shown"
+    );
+    assert!(event.contains("people/vladimir-putin.html"));
+    assert!(event.contains("Next time in Moscow"));
+}
+
+#[test]
+fn article_page_marks_up_quotes_and_names() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    let article = site.page("articles/talks-open.html");
+    assert!(
+        article.contains("<span class=\"quote\" id=\"q-1\""),
+        "{article}"
+    );
+    assert!(article.contains("class=\"mention person\" href=\"../people/vladimir-putin.html\""));
+    assert!(
+        article.contains("https://example.org/talks-open"),
+        "source link"
+    );
+    assert!(article.contains("events/harbour-talks.html"));
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    let broken = site.broken_links();
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn wire_reports_get_a_title_dateline_and_date_from_their_text() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    let wire = site.page("articles/wire-report.html");
+    assert!(wire.contains("Harbour Town, Alaska"), "dateline shown");
+    assert!(wire.contains("2025-08-17"), "date taken from the text");
+    assert!(
+        wire.contains("Donald Trump on 17 August 2025 said the talks had been productive"),
+        "title from the lede"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    assert!(!site.output().join("articles/draft-note.html").exists());
+    brief::build(
+        site.root(),
+        &brief::BuildOptions {
+            drafts: true,
+            ..Default::default()
+        },
+    )
+    .expect("build with drafts");
+    assert!(site.output().join("articles/draft-note.html").exists());
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    let site = TestSite::fixture("basic");
+    site.build_ok();
+    let first = site.files();
+    site.build_ok();
+    assert_eq!(first, site.files());
+}
+
+#[test]
+fn index_pages_list_everything() {
+    let site = TestSite::fixture("basic");
+    let report = site.build_ok();
+    assert_eq!(report.articles, 3);
+    let home = site.page("index.html");
+    assert!(home.contains("Leaders open the harbour talks"));
+    assert!(
+        home.contains("people/vladimir-putin.html"),
+        "most-quoted people on the home page"
+    );
+    let people = site.page("people/index.html");
+    assert!(people.contains("Donald Trump") && people.contains("Vladimir Putin"));
+    assert!(site.page("events/index.html").contains("Harbour talks"));
+    assert!(
+        site.output().join("style.css").exists(),
+        "theme stylesheet copied"
+    );
+    assert!(site.output().join("404.html").exists());
+}
+
+#[test]
+fn content_cannot_inject_script_into_pages() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/articles/hostile.md",
+        "---\ntitle: \"<script>alert('title')</script>\"\ndate: 2025-08-18\nsource: \"<script>alert('source')</script>\"\nsummary: \"<img src=x onerror=alert(1)>\"\ntags: [\"<script>t</script>\"]\n---\n\
+         “<script>alert('quote')</script> is what we fear,” Vladimir Putin said.\n\n<script>alert('raw')</script>\n\n[click](javascript:alert(1))\n",
+    );
+    site.build_ok();
+    for (path, bytes) in site.files() {
+        let page = String::from_utf8_lossy(&bytes);
+        assert!(
+            !page.contains("<script>alert"),
+            "{path} lets a script through"
+        );
+        assert!(
+            !page.contains("<img src=x"),
+            "{path} lets an element through"
+        );
+        assert!(
+            !page.contains("javascript:"),
+            "{path} keeps a javascript: link"
+        );
+    }
+}
+
+#[test]
+fn a_person_found_only_in_the_text_still_gets_a_page() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/articles/envoy.md",
+        "---\ntitle: Envoy speaks\ndate: 2025-08-18\n---\n“The atmosphere was generally positive,” said Ambassador Alexander Darchiev.\n",
+    );
+    site.build_ok();
+    let page = site.page("people/alexander-darchiev.html");
+    assert!(page.contains("The atmosphere was generally positive"));
+}
+
+#[test]
+fn init_writes_a_site_that_builds() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let site = dir.path().join("my-briefings");
+    brief::init::init(&site).expect("init");
+    let report = brief::build(&site, &brief::BuildOptions::default()).expect("build the new site");
+    assert_eq!(report.articles, 1);
+    let person =
+        std::fs::read_to_string(site.join("public/people/ana-reyes.html")).expect("person page");
+    assert!(
+        person.contains("This connects two halves of the city"),
+        "{person}"
+    );
+    assert!(
+        brief::init::init(&site).is_err(),
+        "init refuses a folder that is not empty"
+    );
+}
