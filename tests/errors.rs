@@ -117,14 +117,28 @@ fn two_articles_with_one_slug() {
 }
 
 #[test]
-fn one_alias_claimed_by_two_people() {
-    let error = break_site(
-        "content/people/impostor.md",
-        b"---\nname: Someone Else\naliases: [Putin]\n---\n",
+fn one_alias_claimed_by_two_people_is_dropped_with_a_warning() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/people/other-putin.md",
+        "---\nname: Lyudmila Putina\naliases: [Putin]\n---\n",
     );
+    let report = site.build_ok();
+    let warning = report
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .find(|w| w.contains("`putin`"));
+    let warning = warning.expect("a warning names the shared alias");
     assert!(
-        error.contains("content/people/impostor.md") && error.contains("putin"),
-        "{error}"
+        warning.contains("content/people/other-putin.md")
+            && warning.contains("content/people/vladimir-putin.md"),
+        "{warning}"
+    );
+    // The full name still leads to the right person.
+    assert!(
+        site.page("people/vladimir-putin.html")
+            .contains("Next time in Moscow")
     );
 }
 

@@ -197,7 +197,7 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
         content.events.iter().map(|e| (&e.slug, &e.path)),
         "event",
     )?;
-    check_aliases(root, &content.people)?;
+    resolve_shared_aliases(&mut content);
     check_event_links(&mut content);
     content.warnings.sort();
     Ok(content)
@@ -591,29 +591,42 @@ fn check_unique<'a>(
     Ok(())
 }
 
-/// One name must lead to one person: an alias claimed by two profiles is an error.
-fn check_aliases(_root: &Path, people: &[Person]) -> Result<()> {
-    let mut owners: HashMap<String, &Person> = HashMap::new();
-    for person in people {
-        let mut names: Vec<&String> = person.aliases.iter().collect();
-        names.push(&person.name);
-        for name in dedup(names.into_iter().map(|n| n.trim().to_lowercase()).collect()) {
-            if let Some(other) = owners.insert(name.clone(), person) {
-                if other.slug != person.slug {
-                    return Err(Error::input(
-                        &person.path,
-                        None,
-                        format!(
-                            "the name `{name}` is also claimed by {}",
-                            other.path.display()
-                        ),
-                        "keep the alias on one person only",
-                    ));
-                }
+/// One name must lead to one person. An alias claimed by two profiles ("Jensen" for two
+/// Jensens) is ambiguous: it is taken off both, with a warning, and the full names still match.
+fn resolve_shared_aliases(content: &mut Content) {
+    let mut claims: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, person) in content.people.iter().enumerate() {
+        for alias in &person.aliases {
+            let key = alias.trim().to_lowercase();
+            let owners = claims.entry(key).or_default();
+            if !owners.contains(&i) {
+                owners.push(i);
             }
         }
     }
-    Ok(())
+    let mut shared: Vec<(String, Vec<usize>)> = claims
+        .into_iter()
+        .filter(|(_, owners)| owners.len() > 1)
+        .collect();
+    shared.sort();
+    for (alias, owners) in shared {
+        let paths: Vec<String> = owners
+            .iter()
+            .map(|&i| content.people[i].path.display().to_string())
+            .collect();
+        for &i in &owners {
+            content.people[i]
+                .aliases
+                .retain(|a| a.trim().to_lowercase() != alias);
+        }
+        content.warnings.push(Warning {
+            location: paths[0].clone(),
+            message: format!(
+                "the alias `{alias}` is claimed by {}: it is not used for any of them (give each person a distinct alias)",
+                paths.join(" and ")
+            ),
+        });
+    }
 }
 
 /// Articles naming an event that has no file get a warning; the event still gets a page.
