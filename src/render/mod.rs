@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod markup;
+pub mod publish;
 
 use crate::annotate::EntityKind;
 use crate::config::Config;

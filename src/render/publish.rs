@@ -1,0 +1,344 @@
+//! The files a published site needs besides its pages: Atom feeds (the whole site, one per
+//! person, one per event), `sitemap.xml`, `robots.txt`, and the JSON API under `api/` that
+//! lets other tools reuse the annotations. Written by code, not templates: their formats are
+//! fixed by standards, not by taste.
+
+use super::Page;
+use super::context::*;
+use super::markup::escape;
+use crate::config::Config;
+use crate::index::Index;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+const SITE_FEED_ENTRIES: usize = 50;
+
+/// Absolute when the site has a base URL, else root-relative (feed readers then resolve
+/// against the feed's own address).
+fn absolute(config: &Config, url: &str) -> String {
+    if config.base_url.is_empty() {
+        format!("/{url}")
+    } else {
+        format!("{}/{}", config.base_url.trim_end_matches('/'), url)
+    }
+}
+
+/// A day as an Atom timestamp; articles without a date sort as the epoch.
+fn atom_time(date: Option<&str>) -> String {
+    format!("{}T00:00:00Z", date.unwrap_or("1970-01-01"))
+}
+
+struct FeedEntry {
+    id: String,
+    title: String,
+    link: String,
+    updated: String,
+    summary: String,
+    author: Option<String>,
+}
+
+fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[FeedEntry]) -> Page {
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.as_str())
+        .max()
+        .unwrap_or("1970-01-01T00:00:00Z");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", escape(title));
+    let _ = writeln!(xml, "  <id>{}</id>", escape(&absolute(config, path)));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" href=\"{}\"/>",
+        escape(&absolute(config, path))
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape(&absolute(config, alternate))
+    );
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        escape(&config.title)
+    );
+    let _ = writeln!(xml, "  <generator>brief</generator>");
+    for entry in entries {
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&entry.id));
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape(&entry.link)
+        );
+        let _ = writeln!(xml, "    <updated>{}</updated>", entry.updated);
+        if let Some(author) = &entry.author {
+            let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
+        }
+        if !entry.summary.is_empty() {
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape(&entry.summary));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    Page {
+        path: path.to_string(),
+        contents: xml,
+    }
+}
+
+fn article_entry(config: &Config, article: &ArticleRef) -> FeedEntry {
+    FeedEntry {
+        id: absolute(config, &article.url),
+        title: article.title.clone(),
+        link: absolute(config, &article.url),
+        updated: atom_time(article.date.as_deref()),
+        summary: article.summary.clone().unwrap_or_default(),
+        author: article.source.clone(),
+    }
+}
+
+fn quote_entry(config: &Config, quote: &QuoteRef) -> FeedEntry {
+    let speaker = quote
+        .speaker
+        .as_ref()
+        .map(|s| s.name.clone())
+        .or_else(|| quote.unnamed.clone());
+    FeedEntry {
+        id: absolute(config, &quote.url),
+        title: format!("“{}”", quote.text),
+        link: absolute(config, &quote.url),
+        updated: atom_time(quote.article.date.as_deref()),
+        summary: format!(
+            "{} — {}",
+            speaker.clone().unwrap_or_else(|| "Unattributed".into()),
+            quote.article.title
+        ),
+        author: speaker,
+    }
+}
+
+/// Feeds, sitemap, robots.txt and the JSON API.
+pub fn publish_files(
+    index: &Index,
+    config: &Config,
+    refs: &Refs,
+    page_paths: &[String],
+) -> Vec<Page> {
+    let mut files = Vec::new();
+    let entries: Vec<FeedEntry> = refs
+        .articles
+        .iter()
+        .take(SITE_FEED_ENTRIES)
+        .map(|a| article_entry(config, a))
+        .collect();
+    files.push(atom(
+        config,
+        "feed.xml",
+        &config.title,
+        "index.html",
+        &entries,
+    ));
+    for (person, entry) in index.people.iter().zip(&refs.people) {
+        let quotes: Vec<FeedEntry> = person
+            .quotes
+            .iter()
+            .map(|&q| quote_entry(config, &refs.quotes[q]))
+            .collect();
+        let path = entry.url.replace(".html", ".xml");
+        files.push(atom(
+            config,
+            &path,
+            &format!("{} — {}", person.name, config.title),
+            &entry.url,
+            &quotes,
+        ));
+    }
+    for (event, entry) in index.events.iter().zip(&refs.events) {
+        let articles: Vec<FeedEntry> = event
+            .articles
+            .iter()
+            .rev()
+            .map(|&a| article_entry(config, &refs.articles[a]))
+            .collect();
+        let path = entry.url.replace(".html", ".xml");
+        files.push(atom(
+            config,
+            &path,
+            &format!("{} — {}", event.name, config.title),
+            &entry.url,
+            &articles,
+        ));
+    }
+
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut paths: Vec<&String> = page_paths
+        .iter()
+        .filter(|p| p.as_str() != "404.html")
+        .collect();
+    paths.sort();
+    for path in paths {
+        let _ = writeln!(
+            sitemap,
+            "  <url><loc>{}</loc></url>",
+            escape(&absolute(config, path))
+        );
+    }
+    sitemap.push_str("</urlset>\n");
+    files.push(Page {
+        path: "sitemap.xml".into(),
+        contents: sitemap,
+    });
+    files.push(Page {
+        path: "robots.txt".into(),
+        contents: format!(
+            "User-agent: *\nAllow: /\nSitemap: {}\n",
+            absolute(config, "sitemap.xml")
+        ),
+    });
+    files.extend(api(index, refs));
+    files
+}
+
+#[derive(Serialize)]
+struct ApiQuote<'a> {
+    id: String,
+    text: &'a str,
+    article: String,
+    speaker: Option<String>,
+    unnamed: &'a Option<String>,
+    cue: &'a Option<String>,
+    fragment: bool,
+    url: &'a str,
+}
+
+fn api(index: &Index, refs: &Refs) -> Vec<Page> {
+    let quote_id = |q: usize| {
+        format!(
+            "{}#{}",
+            index.articles[index.quotes[q].article].article.slug, index.quotes[q].anchor
+        )
+    };
+    let person_id = |id: crate::index::EntityId| -> String {
+        let entry = index.entity(id);
+        format!("{}/{}", kind_name(entry.kind), entry.slug)
+    };
+    let quotes: Vec<ApiQuote> = index
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ApiQuote {
+            id: quote_id(i),
+            text: &q.text,
+            article: index.articles[q.article].article.slug.clone(),
+            speaker: q.speaker.map(person_id),
+            unnamed: &q.unnamed,
+            cue: &q.cue,
+            fragment: q.fragment,
+            url: &refs.quotes[i].url,
+        })
+        .collect();
+    let articles: Vec<serde_json::Value> = index
+        .articles
+        .iter()
+        .zip(&refs.articles)
+        .map(|(entry, r)| {
+            let a = &entry.article;
+            serde_json::json!({
+                "id": a.slug,
+                "title": a.title,
+                "date": r.date,
+                "source": a.source,
+                "source_url": a.url,
+                "author": a.author,
+                "summary": a.summary,
+                "tags": a.tags,
+                "url": r.url,
+                "quotes": entry.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+                "people": entry.people.iter().map(|&p| index.people[p].slug.clone()).collect::<Vec<_>>(),
+                "organisations": entry.organisations.iter().map(|&o| index.organisations[o].slug.clone()).collect::<Vec<_>>(),
+                "places": entry.places.iter().map(|&p| index.places[p].slug.clone()).collect::<Vec<_>>(),
+                "events": entry.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let people: Vec<serde_json::Value> = index
+        .people
+        .iter()
+        .zip(&refs.people)
+        .map(|(p, r)| {
+            let profile = p.profile.as_ref();
+            serde_json::json!({
+                "id": p.slug,
+                "name": p.name,
+                "aliases": profile.map(|x| x.aliases.clone()).unwrap_or_default(),
+                "role": profile.and_then(|x| x.role.clone()),
+                "affiliation": profile.and_then(|x| x.affiliation.clone()),
+                "country": profile.and_then(|x| x.country.clone()),
+                "has_profile": profile.is_some(),
+                "url": r.url,
+                "quotes": p.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+                "articles": p.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
+                "events": p.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let events: Vec<serde_json::Value> = index
+        .events
+        .iter()
+        .zip(&refs.events)
+        .map(|(e, r)| {
+            let profile = e.profile.as_ref();
+            serde_json::json!({
+                "id": e.slug,
+                "name": e.name,
+                "start": profile.and_then(|x| x.start).map(|d| d.to_string()),
+                "end": profile.and_then(|x| x.end).map(|d| d.to_string()),
+                "place": profile.and_then(|x| x.place.clone()),
+                "url": r.url,
+                "participants": e.participants.iter().map(|&p| index.people[p].slug.clone()).collect::<Vec<_>>(),
+                "articles": e.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
+                "quotes": e.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let entities = |list: &[crate::index::EntityEntry]| -> Vec<serde_json::Value> {
+        list.iter()
+            .map(|e| {
+                serde_json::json!({
+                    "id": e.slug,
+                    "name": e.name,
+                    "url": entity_url(e),
+                    "articles": e.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
+                    "quotes": e.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+                })
+            })
+            .collect()
+    };
+    let json = |path: &str, value: serde_json::Value| Page {
+        path: path.to_string(),
+        contents: serde_json::to_string_pretty(&value).unwrap_or_default() + "\n",
+    };
+    vec![
+        json(
+            "api/articles.json",
+            serde_json::json!({ "articles": articles }),
+        ),
+        json("api/people.json", serde_json::json!({ "people": people })),
+        json("api/events.json", serde_json::json!({ "events": events })),
+        json("api/quotes.json", serde_json::json!({ "quotes": quotes })),
+        json(
+            "api/organisations.json",
+            serde_json::json!({ "organisations": entities(&index.organisations) }),
+        ),
+        json(
+            "api/places.json",
+            serde_json::json!({ "places": entities(&index.places) }),
+        ),
+    ]
+}
