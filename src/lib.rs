@@ -5,6 +5,7 @@
 //! → [`render`] (Tera pages) → [`output`] (files, atomically).
 
 pub mod annotate;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -46,9 +47,17 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Builds the site in `root` into its output folder.
-pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
-    let started = Instant::now();
+/// Everything a build makes before it writes: what `brief check` inspects too.
+pub struct Prepared {
+    pub config: Config,
+    pub output: PathBuf,
+    pub index: index::Index,
+    pub pages: Vec<render::Page>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Loads, annotates, indexes and renders the site in `root`, writing nothing.
+pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
     let mut config = Config::load(root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
@@ -69,15 +78,29 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
     let annotated = annotate_all(&content);
     let index = index::build(content, annotated, &config.annotator);
     let pages = render::render_site(&index, &config, &templates)?;
-    output::write_site(root, &output, &pages)?;
-    Ok(BuildReport {
+    Ok(Prepared {
+        config,
         output,
-        pages: pages.len(),
+        index,
+        pages,
+        warnings,
+    })
+}
+
+/// Builds the site in `root` into its output folder.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let prepared = prepare(root, options)?;
+    output::write_site(root, &prepared.output, &prepared.pages)?;
+    let index = &prepared.index;
+    Ok(BuildReport {
+        output: prepared.output.clone(),
+        pages: prepared.pages.len(),
         articles: index.articles.len(),
         people: index.people.len(),
         events: index.events.len(),
         quotes: index.quotes.len(),
-        warnings,
+        warnings: prepared.warnings,
         elapsed: started.elapsed(),
     })
 }

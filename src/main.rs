@@ -34,6 +34,17 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check the site before publishing: links, anchors, dates, sources, speakers, profiles,
+    /// near-duplicate people, events with no articles. Exits 1 when it finds anything.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Write a new site skeleton into DIR.
     Init {
         /// A new or empty folder.
@@ -50,6 +61,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,6 +95,15 @@ fn main() -> ExitCode {
             quiet,
         ),
         Command::Init { dir } => init(&dir),
+        Command::Check {
+            root,
+            drafts,
+            format,
+        } => match check(&root, drafts, format) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::from(1),
+            Err(e) => Err(e),
+        },
         Command::Annotate {
             paths,
             root,
@@ -122,6 +148,55 @@ fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// Prints the report; `Ok(false)` when it found something.
+fn check(root: &Path, drafts: bool, format: CheckFormat) -> Result<bool, Error> {
+    let options = BuildOptions {
+        drafts,
+        ..Default::default()
+    };
+    let report = brief::check::check(root, &options)?;
+    match format {
+        CheckFormat::Json => {
+            let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+            println!("{text}");
+        }
+        CheckFormat::Text => {
+            let mut current = "";
+            for finding in &report.findings {
+                if finding.check != current {
+                    current = finding.check;
+                    println!("{}:", check_heading(current));
+                }
+                println!("  {}: {}", finding.location, finding.message);
+                if let Some(suggestion) = &finding.suggestion {
+                    println!("    → {suggestion}");
+                }
+            }
+            println!(
+                "checked {} pages and {} internal links: {} finding{}",
+                report.pages,
+                report.links,
+                report.findings.len(),
+                if report.findings.len() == 1 { "" } else { "s" }
+            );
+        }
+    }
+    Ok(report.findings.is_empty())
+}
+
+fn check_heading(check: &str) -> &'static str {
+    match check {
+        "date" => "Articles without a date",
+        "duplicate" => "People who may be one person",
+        "event" => "Events with no articles",
+        "link" => "Broken links and anchors",
+        "profile" => "Speakers with no profile",
+        "source" => "Articles without a source",
+        "speaker" => "Quotes without a speaker",
+        _ => "Other",
+    }
 }
 
 fn init(dir: &Path) -> Result<(), Error> {

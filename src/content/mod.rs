@@ -29,6 +29,8 @@ pub struct Article {
     pub path: PathBuf,
     pub title: String,
     pub date: Option<Date>,
+    /// Where the date came from: a file's modification date is a guess.
+    pub date_source: DateSource,
     pub source: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
@@ -46,6 +48,14 @@ pub struct Article {
     pub body_line: usize,
     pub overrides: Overrides,
     pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    FrontMatter,
+    Text,
+    FileModified,
+    None,
 }
 
 #[derive(Debug, Clone)]
@@ -382,6 +392,7 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
         .clone()
         .or_else(|| head.as_ref().and_then(|h| h.dateline.clone()));
 
+    let mut date_source = DateSource::FrontMatter;
     let date = match &matter.date {
         Some(text) => Some(Date::parse_iso(text).ok_or_else(|| {
             Error::input(
@@ -391,19 +402,22 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
                 "write dates as YYYY-MM-DD, e.g. 2025-08-15",
             )
         })?),
-        None => Date::find_in_text(body).or_else(|| {
-            let modified = std::fs::metadata(root.join(rel))
-                .and_then(|m| m.modified())
-                .ok()?;
-            let date = Date::from_system_time(modified);
-            warnings.push(Warning {
+        None => Date::find_in_text(body)
+            .inspect(|_| date_source = DateSource::Text)
+            .or_else(|| {
+                let modified = std::fs::metadata(root.join(rel))
+                    .and_then(|m| m.modified())
+                    .ok()?;
+                let date = Date::from_system_time(modified);
+                date_source = DateSource::FileModified;
+                warnings.push(Warning {
                 location: rel.display().to_string(),
                 message: format!(
                     "no date in front matter or text: the file's modification date ({date}) is used"
                 ),
             });
-            Some(date)
-        }),
+                Some(date)
+            }),
     };
 
     let mut events = matter.events;
@@ -418,6 +432,11 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
             path: rel.to_path_buf(),
             title: title.trim().to_string(),
             date,
+            date_source: if date.is_some() {
+                date_source
+            } else {
+                DateSource::None
+            },
             source: matter.source,
             url: matter.url,
             author: matter.author,

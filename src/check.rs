@@ -1,0 +1,375 @@
+//! `brief check`: what an editor should fix before publishing, found without a network.
+//! Renders the site in memory (as `build` would) and reports broken internal links and
+//! anchors, articles without a date or source, quotes without a speaker, speakers with no
+//! profile, near-duplicate people, and events with no articles.
+
+use crate::content::DateSource;
+use crate::index::Index;
+use crate::render::Page;
+use crate::{BuildOptions, Result};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    /// Which check found it: `link`, `date`, `source`, `speaker`, `profile`, `duplicate`, `event`.
+    pub check: &'static str,
+    /// The file or page it is about.
+    pub location: String,
+    pub message: String,
+    /// What to do, where there is something specific to suggest.
+    pub suggestion: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub pages: usize,
+    pub links: usize,
+    pub findings: Vec<Finding>,
+}
+
+pub fn check(root: &Path, options: &BuildOptions) -> Result<CheckReport> {
+    let prepared = crate::prepare(root, options)?;
+    let static_files = static_files(root);
+    let (links, mut findings) = check_links(&prepared.pages, &static_files);
+    findings.extend(check_content(&prepared.index));
+    findings.sort();
+    findings.dedup();
+    Ok(CheckReport {
+        pages: prepared.pages.len(),
+        links,
+        findings,
+    })
+}
+
+/// The files the output gets besides the pages: the theme's and the site's static files.
+fn static_files(root: &Path) -> HashSet<String> {
+    let mut files: HashSet<String> = crate::render::THEME
+        .iter()
+        .filter_map(|(path, _)| path.strip_prefix("static/").map(str::to_string))
+        .collect();
+    let dir = root.join(crate::output::STATIC_DIR);
+    for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            if let Ok(rel) = entry.path().strip_prefix(&dir) {
+                files.insert(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files
+}
+
+/// Every `href` and `src` of every HTML page that points inside the site must reach a file,
+/// and its `#fragment` an `id` on that page.
+pub fn check_links(pages: &[Page], static_files: &HashSet<String>) -> (usize, Vec<Finding>) {
+    let by_path: HashMap<&str, &Page> = pages.iter().map(|p| (p.path.as_str(), p)).collect();
+    let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
+    let mut findings = Vec::new();
+    let mut count = 0;
+    for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
+        for link in attribute_values(&page.contents, "href")
+            .into_iter()
+            .chain(attribute_values(&page.contents, "src"))
+        {
+            if is_external(&link) {
+                continue;
+            }
+            count += 1;
+            let (path, fragment) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
+            let target = if path.is_empty() {
+                page.path.clone()
+            } else {
+                resolve(&page.path, path)
+            };
+            let target = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target
+            };
+            let Some(target_page) = by_path.get(target.as_str()) else {
+                if !static_files.contains(&target) {
+                    findings.push(Finding {
+                        check: "link",
+                        location: page.path.clone(),
+                        message: format!("`{link}` leads to no page or file"),
+                        suggestion: None,
+                    });
+                }
+                continue;
+            };
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let page_ids = ids.entry(target_page.path.as_str()).or_insert_with(|| {
+                    attribute_values(&target_page.contents, "id")
+                        .into_iter()
+                        .collect()
+                });
+                if !page_ids.contains(fragment) {
+                    findings.push(Finding {
+                        check: "link",
+                        location: page.path.clone(),
+                        message: format!("`{link}`: {target} has no anchor `{fragment}`"),
+                        suggestion: None,
+                    });
+                }
+            }
+        }
+    }
+    (count, findings)
+}
+
+fn is_external(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("data:")
+        || lower.starts_with("//")
+}
+
+/// The values of an attribute across a page, as the theme writes them (double quotes).
+pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest.find('"').map(|end| rest[..end].replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+/// `link`, relative to the page at `from`, as a path from the site root.
+fn resolve(from: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    let link = link.split('?').next().unwrap_or(link);
+    for segment in link.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    if link.ends_with('/') && !joined.is_empty() {
+        format!("{joined}/")
+    } else {
+        joined
+    }
+}
+
+fn check_content(index: &Index) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for entry in &index.articles {
+        let a = &entry.article;
+        let location = a.path.display().to_string();
+        match a.date_source {
+            DateSource::FrontMatter | DateSource::Text => {}
+            DateSource::FileModified | DateSource::None => findings.push(Finding {
+                check: "date",
+                location: location.clone(),
+                message: "no date: the file's modification date stands in".into(),
+                suggestion: Some("add `date: YYYY-MM-DD` to the front matter".into()),
+            }),
+        }
+        if a.source.is_none() && a.format == crate::annotate::TextFormat::Markdown {
+            findings.push(Finding {
+                check: "source",
+                location: location.clone(),
+                message: "no source".into(),
+                suggestion: Some(
+                    "add `source:` (the outlet) and `url:` to the front matter".into(),
+                ),
+            });
+        }
+        for &q in &entry.quotes {
+            let quote = &index.quotes[q];
+            if quote.speaker.is_none() && quote.unnamed.is_none() {
+                findings.push(Finding {
+                    check: "speaker",
+                    location: location.clone(),
+                    message: format!("no speaker for “{}”", shorten(&quote.text)),
+                    suggestion: Some(format!(
+                        "under `overrides: speakers:` add `- {{quote: \"{}\", speaker: Full Name}}`",
+                        first_words(&quote.text)
+                    )),
+                });
+            }
+        }
+    }
+    for person in &index.people {
+        if person.profile.is_none() && !person.quotes.is_empty() {
+            findings.push(Finding {
+                check: "profile",
+                location: format!("people/{}.html", person.slug),
+                message: format!(
+                    "{} is quoted {} times but has no profile",
+                    person.name,
+                    person.quotes.len()
+                ),
+                suggestion: Some(format!(
+                    "create content/people/{}.md with `name: {}`, `role:` and a short bio",
+                    person.slug, person.name
+                )),
+            });
+        }
+    }
+    findings.extend(near_duplicates(index));
+    for event in &index.events {
+        if event.articles.is_empty() {
+            let location = event
+                .profile
+                .as_ref()
+                .map(|p| p.path.display().to_string())
+                .unwrap_or_else(|| format!("events/{}.html", event.slug));
+            findings.push(Finding {
+                check: "event",
+                location,
+                message: format!("no article belongs to the event {}", event.name),
+                suggestion: Some(format!(
+                    "add `events: [{}]` to the articles about it, or remove the file",
+                    event.slug
+                )),
+            });
+        }
+    }
+    findings
+}
+
+/// People whose names differ by a letter or two ("Zelensky" and "Zelenskyy"): probably one.
+fn near_duplicates(index: &Index) -> Vec<Finding> {
+    // Bucket by the surname's first three letters, so the comparison stays near-linear.
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, person) in index.people.iter().enumerate() {
+        let surname = surname(&person.name);
+        buckets
+            .entry(surname.chars().take(3).collect())
+            .or_default()
+            .push(i);
+    }
+    let mut findings = Vec::new();
+    for members in buckets.values() {
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                let (pa, pb) = (&index.people[a], &index.people[b]);
+                if looks_like_one_person(&pa.name, &pb.name) {
+                    findings.push(Finding {
+                        check: "duplicate",
+                        location: format!("people/{}.html", pa.slug),
+                        message: format!("“{}” and “{}” may be one person", pa.name, pb.name),
+                        suggestion: Some(format!(
+                            "add the other spelling to the `aliases:` of one profile ({} or {})",
+                            pa.slug, pb.slug
+                        )),
+                    });
+                }
+            }
+        }
+    }
+    findings
+}
+
+fn surname(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+fn looks_like_one_person(a: &str, b: &str) -> bool {
+    let (sa, sb) = (surname(a), surname(b));
+    if sa.len() < 4 || sb.len() < 4 {
+        return false;
+    }
+    let distance = levenshtein(&sa, &sb);
+    let firsts_agree = {
+        let (fa, fb) = (a.split_whitespace().count(), b.split_whitespace().count());
+        let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_lowercase();
+        fa < 2 || fb < 2 || levenshtein(&first(a), &first(b)) <= 1
+    };
+    firsts_agree && (1..=2).contains(&distance) || (distance == 0 && firsts_agree && a != b)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+fn shorten(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 12 {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..12].join(" "))
+    }
+}
+
+fn first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('"', "\\\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_duplicate_names() {
+        let cases = [
+            ("Volodymyr Zelensky", "Volodymyr Zelenskyy", true),
+            ("Zelensky", "Volodymyr Zelenskyy", true),
+            ("Anna Jensen", "Adrian Jensen", false),
+            ("Donald Trump", "Donald Trump Jr.", false),
+            ("Vladimir Putin", "Marco Rubio", false),
+            ("Olaf Scholz", "Olaf Scholz", false),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(looks_like_one_person(a, b), expected, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn links_resolve_relative_to_their_page() {
+        assert_eq!(
+            resolve("people/a.html", "../articles/b.html"),
+            "articles/b.html"
+        );
+        assert_eq!(
+            resolve("index.html", "people/index.html"),
+            "people/index.html"
+        );
+        assert_eq!(resolve("people/a.html", "../"), "");
+        assert_eq!(resolve("a/b/c.html", "../../x.css"), "x.css");
+    }
+
+    #[test]
+    fn a_missing_page_and_a_missing_anchor_are_found() {
+        let pages = vec![
+            Page { path: "index.html".into(), contents: "<a href=\"people/a.html#q-1\">x</a> <a href=\"nowhere.html\">y</a> <link href=\"style.css\">".into() },
+            Page { path: "people/a.html".into(), contents: "<p id=\"q-2\">".into() },
+        ];
+        let statics: HashSet<String> = ["style.css".to_string()].into();
+        let (count, findings) = check_links(&pages, &statics);
+        assert_eq!(count, 3);
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        assert!(findings.iter().any(|f| f.message.contains("nowhere.html")));
+        assert!(findings.iter().any(|f| f.message.contains("anchor `q-1`")));
+    }
+}
