@@ -19,6 +19,15 @@ pub struct PageInfo {
     /// Root-relative path of the page.
     pub url: String,
     pub kind: &'static str,
+    /// For `<title>`, OpenGraph and Twitter cards.
+    pub title: String,
+    pub description: String,
+    /// The absolute URL under `base_url`, or null when the site has none.
+    pub canonical: Option<String>,
+    /// The root-relative path of the Atom feed that follows this page.
+    pub feed: String,
+    /// schema.org JSON-LD, already escaped for a `<script type="application/ld+json">`.
+    pub jsonld: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

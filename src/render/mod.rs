@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod markup;
+pub mod meta;
 pub mod publish;
 
 use crate::annotate::EntityKind;
@@ -264,11 +265,24 @@ impl Renderer<'_> {
         let mut context = tera::Context::new();
         context.insert("site", self.site);
         context.insert("root", &root);
+        let (title, description) = meta::title_and_description(self.site, kind, &data);
+        let feed = match job {
+            Job::Entity(EntityKind::Person, i) => {
+                entity_url(&self.index.people[i]).replace(".html", ".xml")
+            }
+            Job::Event(i) => event_url(&self.index.events[i]).replace(".html", ".xml"),
+            _ => "feed.xml".to_string(),
+        };
         context.insert(
             "page",
             &PageInfo {
+                canonical: meta::canonical(self.site, &path),
+                jsonld: meta::json_ld(self.site, &path, kind, &data),
                 url: path.clone(),
                 kind,
+                title,
+                description,
+                feed,
             },
         );
         context.insert("generator", GENERATOR);

@@ -202,7 +202,82 @@ pub fn publish_files(
         ),
     });
     files.extend(api(index, refs));
+    files.push(search_index(refs));
     files
+}
+
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    /// article, person, event, organisation, place or quote.
+    kind: &'static str,
+    title: &'a str,
+    /// Root-relative.
+    url: &'a str,
+    /// More words to match and to show under the title.
+    text: String,
+}
+
+/// `search.json`: what the search page's script looks through, kept small (no bodies).
+fn search_index(refs: &Refs) -> Page {
+    let mut entries = Vec::new();
+    for a in &refs.articles {
+        let text = [a.date_display.clone(), a.source.clone(), a.summary.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        entries.push(SearchEntry {
+            kind: "article",
+            title: &a.title,
+            url: &a.url,
+            text: text.join(" · "),
+        });
+    }
+    for p in &refs.people {
+        entries.push(SearchEntry {
+            kind: "person",
+            title: &p.name,
+            url: &p.url,
+            text: p.role.clone().unwrap_or_default(),
+        });
+    }
+    for e in &refs.events {
+        let text = [e.date_display.clone(), e.place.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        entries.push(SearchEntry {
+            kind: "event",
+            title: &e.name,
+            url: &e.url,
+            text: text.join(" · "),
+        });
+    }
+    for e in refs.organisations.iter().chain(&refs.places) {
+        entries.push(SearchEntry {
+            kind: e.kind,
+            title: &e.name,
+            url: &e.url,
+            text: String::new(),
+        });
+    }
+    for q in &refs.quotes {
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+            .or_else(|| q.unnamed.clone())
+            .unwrap_or_default();
+        entries.push(SearchEntry {
+            kind: "quote",
+            title: &q.text,
+            url: &q.url,
+            text: format!("{speaker} · {}", q.article.title),
+        });
+    }
+    Page {
+        path: "search.json".into(),
+        contents: serde_json::to_string(&entries).unwrap_or_default() + "\n",
+    }
 }
 
 #[derive(Serialize)]
