@@ -20,6 +20,8 @@ pub struct Config {
     pub language: String,
     /// The output folder, relative to the site root.
     pub output: PathBuf,
+    /// Items per page of the article, people and event lists; 0 puts each on one page.
+    pub paginate: usize,
     pub annotator: AnnotatorConfig,
 }
 
@@ -42,6 +44,7 @@ impl Default for Config {
             base_url: String::new(),
             language: "en".to_string(),
             output: PathBuf::from("public"),
+            paginate: 50,
             annotator: AnnotatorConfig::default(),
         }
     }
@@ -78,7 +81,7 @@ impl Config {
                 path,
                 e.line,
                 format!("invalid site configuration: {}", e.message),
-                "brief.yaml takes: title, description, base_url, language, output, annotator \
+                "brief.yaml takes: title, description, base_url, language, output, paginate, annotator \
                  (people_from_text, min_quote_words); see the README",
             )
         })?;

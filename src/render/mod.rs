@@ -127,12 +127,13 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 #[derive(Debug, Clone, Copy)]
 enum Job {
     Home,
-    Articles,
+    /// A list page, by its 0-based page number.
+    Articles(usize),
     Article(usize),
-    People,
+    People(usize),
     Entity(EntityKind, usize),
     Entities(EntityKind),
-    Events,
+    Events(usize),
     Event(usize),
     NotFound,
 }
@@ -148,9 +149,9 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
     };
     let mut jobs = vec![
         Job::Home,
-        Job::Articles,
-        Job::People,
-        Job::Events,
+        Job::Articles(0),
+        Job::People(0),
+        Job::Events(0),
         Job::NotFound,
     ];
     jobs.push(Job::Entities(EntityKind::Organisation));
@@ -169,8 +170,23 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
         refs: &refs,
         site: &site,
         templates,
+        per_page: config.paginate,
     };
-    jobs.par_iter().map(|job| renderer.render(*job)).collect()
+    for job in [Job::Articles(0), Job::People(0), Job::Events(0)] {
+        let pages = renderer.page_count(job);
+        jobs.extend((1..pages).map(|page| match job {
+            Job::Articles(_) => Job::Articles(page),
+            Job::People(_) => Job::People(page),
+            _ => Job::Events(page),
+        }));
+    }
+    let mut pages: Vec<Page> = jobs
+        .par_iter()
+        .map(|job| renderer.render(*job))
+        .collect::<Result<_>>()?;
+    let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+    pages.extend(publish::publish_files(index, config, &refs, &paths));
+    Ok(pages)
 }
 
 struct Renderer<'a> {
@@ -178,16 +194,19 @@ struct Renderer<'a> {
     refs: &'a Refs,
     site: &'a SiteContext,
     templates: &'a Templates,
+    /// Items per list page; 0: one page.
+    per_page: usize,
 }
 
 impl Renderer<'_> {
     fn render(&self, job: Job) -> Result<Page> {
         let (path, kind, template, data) = match job {
             Job::Home => ("index.html".to_string(), "index", "index.html", self.home()),
-            Job::Articles => {
-                let data = json([("articles", to_value(&self.refs.articles))]);
+            Job::Articles(page) => {
+                let (items, pagination) = self.paginate("articles", &self.refs.articles, page);
+                let data = json([("articles", to_value(items)), ("pagination", pagination)]);
                 (
-                    "articles/index.html".into(),
+                    list_path("articles", page),
                     "articles",
                     "articles.html",
                     data,
@@ -199,15 +218,12 @@ impl Renderer<'_> {
                 "article.html",
                 self.article(i),
             ),
-            Job::People => {
+            Job::People(page) => {
                 let mut people = self.refs.people.clone();
                 people.sort_by(|a, b| a.name.cmp(&b.name));
-                (
-                    "people/index.html".into(),
-                    "people",
-                    "people.html",
-                    json([("people", to_value(&people))]),
-                )
+                let (items, pagination) = self.paginate("people", &people, page);
+                let data = json([("people", to_value(items)), ("pagination", pagination)]);
+                (list_path("people", page), "people", "people.html", data)
             }
             Job::Entity(EntityKind::Person, i) => (
                 entity_url(&self.index.people[i]),
@@ -247,12 +263,12 @@ impl Renderer<'_> {
                     data,
                 )
             }
-            Job::Events => (
-                "events/index.html".into(),
-                "events",
-                "events.html",
-                json([("events", to_value(&self.events_newest_first()))]),
-            ),
+            Job::Events(page) => {
+                let events = self.events_newest_first();
+                let (items, pagination) = self.paginate("events", &events, page);
+                let data = json([("events", to_value(items)), ("pagination", pagination)]);
+                (list_path("events", page), "events", "events.html", data)
+            }
             Job::Event(i) => (
                 event_url(&self.index.events[i]),
                 "event",
@@ -293,6 +309,46 @@ impl Renderer<'_> {
         }
         let contents = self.templates.render(template, &context)?;
         Ok(Page { path, contents })
+    }
+
+    fn page_count(&self, job: Job) -> usize {
+        let items = match job {
+            Job::Articles(_) => self.refs.articles.len(),
+            Job::People(_) => self.refs.people.len(),
+            _ => self.refs.events.len(),
+        };
+        if self.per_page == 0 {
+            1
+        } else {
+            items.div_ceil(self.per_page).max(1)
+        }
+    }
+
+    /// One page of a list, with the `pagination` context: {current, total, previous, next,
+    /// pages: [{number, url}]}; numbers are 1-based, urls root-relative or null.
+    fn paginate<'i, T>(
+        &self,
+        folder: &str,
+        items: &'i [T],
+        page: usize,
+    ) -> (&'i [T], serde_json::Value) {
+        let per_page = if self.per_page == 0 {
+            items.len().max(1)
+        } else {
+            self.per_page
+        };
+        let total = items.len().div_ceil(per_page).max(1);
+        let start = (page * per_page).min(items.len());
+        let end = (start + per_page).min(items.len());
+        let url = |p: usize| list_path(folder, p);
+        let pagination = serde_json::json!({
+            "current": page + 1,
+            "total": total,
+            "previous": (page > 0).then(|| url(page - 1)),
+            "next": (page + 1 < total).then(|| url(page + 1)),
+            "pages": (0..total).map(|p| serde_json::json!({"number": p + 1, "url": url(p)})).collect::<Vec<_>>(),
+        });
+        (&items[start..end], pagination)
     }
 
     fn home(&self) -> serde_json::Value {
@@ -461,6 +517,15 @@ impl Renderer<'_> {
             "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
         });
         json([("event", event)])
+    }
+}
+
+/// `articles/index.html` for the first page, `articles/page/2.html` after it.
+fn list_path(folder: &str, page: usize) -> String {
+    if page == 0 {
+        format!("{folder}/index.html")
+    } else {
+        format!("{folder}/page/{}.html", page + 1)
     }
 }
 
