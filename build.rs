@@ -10,6 +10,7 @@ fn main() {
     let mut files = Vec::new();
     collect(&root.join("templates"), root, &mut files);
     files.push(root.join("static/style.css"));
+    files.push(root.join("static/search.js"));
     files.sort();
     let mut code = String::from(
         "/// The default theme: (path relative to the site root, contents).\npub const THEME: &[(&str, &str)] = &[\n",

@@ -69,6 +69,7 @@ fn heading(kind: &str) -> &'static str {
         "events" => "Events",
         "organisations" => "Organisations",
         "places" => "Places",
+        "search" => "Search",
         _ => "Briefings",
     }
 }

@@ -136,6 +136,7 @@ enum Job {
     Events(usize),
     Event(usize),
     NotFound,
+    Search,
 }
 
 /// Renders every page of the site.
@@ -153,6 +154,7 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
         Job::People(0),
         Job::Events(0),
         Job::NotFound,
+        Job::Search,
     ];
     jobs.push(Job::Entities(EntityKind::Organisation));
     jobs.push(Job::Entities(EntityKind::Place));
@@ -276,6 +278,7 @@ impl Renderer<'_> {
                 self.event(i),
             ),
             Job::NotFound => ("404.html".into(), "404", "404.html", json([])),
+            Job::Search => ("search.html".into(), "search", "search.html", json([])),
         };
         let root = "../".repeat(path.matches('/').count());
         let mut context = tera::Context::new();
