@@ -20,22 +20,42 @@ fn main() {
         if !file.is_file() {
             continue;
         }
-        let rel = file
-            .strip_prefix(root)
-            .expect("theme files are inside the package");
+        let rel = file.strip_prefix(root).expect("theme files are inside the package");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        writeln!(
-            code,
-            "    ({rel:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .expect("write to String");
+        writeln!(code, "    ({rel:?}, include_str!({:?})),", file.display().to_string()).expect("write to String");
     }
     code.push_str("];\n");
     println!("cargo:rerun-if-changed=templates");
     println!("cargo:rerun-if-changed=static");
+    // The annotator's fingerprint: a hash of its source, so the annotation cache is dropped
+    // whenever the annotator changes.
+    let mut annotator = Vec::new();
+    collect_sources(&root.join("src/annotate"), &mut annotator);
+    annotator.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &annotator {
+        for byte in std::fs::read(file).unwrap_or_default() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=BRIEF_ANNOTATOR_FINGERPRINT={}-{hash:016x}", env!("CARGO_PKG_VERSION"));
+    println!("cargo:rerun-if-changed=src/annotate");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("theme.rs"), code).expect("write theme.rs");
+}
+
+fn collect_sources(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_sources(&path, files);
+        } else {
+            println!("cargo:rerun-if-changed={}", path.display());
+            files.push(path);
+        }
+    }
 }
 
 fn collect(dir: &Path, root: &Path, files: &mut Vec<std::path::PathBuf>) {
@@ -46,10 +66,7 @@ fn collect(dir: &Path, root: &Path, files: &mut Vec<std::path::PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, root, files);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "html" || e == "xml" || e == "txt")
-        {
+        } else if path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "txt") {
             files.push(path);
         }
     }

@@ -36,19 +36,13 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<CheckReport> {
     findings.extend(check_content(&prepared.index));
     findings.sort();
     findings.dedup();
-    Ok(CheckReport {
-        pages: prepared.pages.len(),
-        links,
-        findings,
-    })
+    Ok(CheckReport { pages: prepared.pages.len(), links, findings })
 }
 
 /// The files the output gets besides the pages: the theme's and the site's static files.
 fn static_files(root: &Path) -> HashSet<String> {
-    let mut files: HashSet<String> = crate::render::THEME
-        .iter()
-        .filter_map(|(path, _)| path.strip_prefix("static/").map(str::to_string))
-        .collect();
+    let mut files: HashSet<String> =
+        crate::render::THEME.iter().filter_map(|(path, _)| path.strip_prefix("static/").map(str::to_string)).collect();
     let dir = root.join(crate::output::STATIC_DIR);
     for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
         if entry.file_type().is_file() {
@@ -68,27 +62,16 @@ pub fn check_links(pages: &[Page], static_files: &HashSet<String>) -> (usize, Ve
     let mut findings = Vec::new();
     let mut count = 0;
     for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
-        for link in attribute_values(&page.contents, "href")
-            .into_iter()
-            .chain(attribute_values(&page.contents, "src"))
+        for link in attribute_values(&page.contents, "href").into_iter().chain(attribute_values(&page.contents, "src"))
         {
             if is_external(&link) {
                 continue;
             }
             count += 1;
-            let (path, fragment) = link
-                .split_once('#')
-                .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
-            let target = if path.is_empty() {
-                page.path.clone()
-            } else {
-                resolve(&page.path, path)
-            };
-            let target = if target.is_empty() || target.ends_with('/') {
-                format!("{target}index.html")
-            } else {
-                target
-            };
+            let (path, fragment) = link.split_once('#').map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
+            let target = if path.is_empty() { page.path.clone() } else { resolve(&page.path, path) };
+            let target =
+                if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target };
             let Some(target_page) = by_path.get(target.as_str()) else {
                 if !static_files.contains(&target) {
                     findings.push(Finding {
@@ -101,11 +84,9 @@ pub fn check_links(pages: &[Page], static_files: &HashSet<String>) -> (usize, Ve
                 continue;
             };
             if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-                let page_ids = ids.entry(target_page.path.as_str()).or_insert_with(|| {
-                    attribute_values(&target_page.contents, "id")
-                        .into_iter()
-                        .collect()
-                });
+                let page_ids = ids
+                    .entry(target_page.path.as_str())
+                    .or_insert_with(|| attribute_values(&target_page.contents, "id").into_iter().collect());
                 if !page_ids.contains(fragment) {
                     findings.push(Finding {
                         check: "link",
@@ -155,11 +136,7 @@ fn resolve(from: &str, link: &str) -> String {
         }
     }
     let joined = parts.join("/");
-    if link.ends_with('/') && !joined.is_empty() {
-        format!("{joined}/")
-    } else {
-        joined
-    }
+    if link.ends_with('/') && !joined.is_empty() { format!("{joined}/") } else { joined }
 }
 
 fn check_content(index: &Index) -> Vec<Finding> {
@@ -181,9 +158,7 @@ fn check_content(index: &Index) -> Vec<Finding> {
                 check: "source",
                 location: location.clone(),
                 message: "no source".into(),
-                suggestion: Some(
-                    "add `source:` (the outlet) and `url:` to the front matter".into(),
-                ),
+                suggestion: Some("add `source:` (the outlet) and `url:` to the front matter".into()),
             });
         }
         for &q in &entry.quotes {
@@ -206,11 +181,7 @@ fn check_content(index: &Index) -> Vec<Finding> {
             findings.push(Finding {
                 check: "profile",
                 location: format!("people/{}.html", person.slug),
-                message: format!(
-                    "{} is quoted {} times but has no profile",
-                    person.name,
-                    person.quotes.len()
-                ),
+                message: format!("{} is quoted {} times but has no profile", person.name, person.quotes.len()),
                 suggestion: Some(format!(
                     "create content/people/{}.md with `name: {}`, `role:` and a short bio",
                     person.slug, person.name
@@ -246,10 +217,7 @@ fn near_duplicates(index: &Index) -> Vec<Finding> {
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, person) in index.people.iter().enumerate() {
         let surname = surname(&person.name);
-        buckets
-            .entry(surname.chars().take(3).collect())
-            .or_default()
-            .push(i);
+        buckets.entry(surname.chars().take(3).collect()).or_default().push(i);
     }
     let mut findings = Vec::new();
     for members in buckets.values() {
@@ -298,11 +266,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != *cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
+            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
         }
         previous = current;
     }
@@ -311,19 +275,11 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 fn shorten(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 12 {
-        words.join(" ")
-    } else {
-        format!("{}…", words[..12].join(" "))
-    }
+    if words.len() <= 12 { words.join(" ") } else { format!("{}…", words[..12].join(" ")) }
 }
 
 fn first_words(text: &str) -> String {
-    text.split_whitespace()
-        .take(5)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('"', "\\\"")
+    text.split_whitespace().take(5).collect::<Vec<_>>().join(" ").replace('"', "\\\"")
 }
 
 #[cfg(test)]
@@ -347,14 +303,8 @@ mod tests {
 
     #[test]
     fn links_resolve_relative_to_their_page() {
-        assert_eq!(
-            resolve("people/a.html", "../articles/b.html"),
-            "articles/b.html"
-        );
-        assert_eq!(
-            resolve("index.html", "people/index.html"),
-            "people/index.html"
-        );
+        assert_eq!(resolve("people/a.html", "../articles/b.html"), "articles/b.html");
+        assert_eq!(resolve("index.html", "people/index.html"), "people/index.html");
         assert_eq!(resolve("people/a.html", "../"), "");
         assert_eq!(resolve("a/b/c.html", "../../x.css"), "x.css");
     }
@@ -362,7 +312,12 @@ mod tests {
     #[test]
     fn a_missing_page_and_a_missing_anchor_are_found() {
         let pages = vec![
-            Page { path: "index.html".into(), contents: "<a href=\"people/a.html#q-1\">x</a> <a href=\"nowhere.html\">y</a> <link href=\"style.css\">".into() },
+            Page {
+                path: "index.html".into(),
+                contents:
+                    "<a href=\"people/a.html#q-1\">x</a> <a href=\"nowhere.html\">y</a> <link href=\"style.css\">"
+                        .into(),
+            },
             Page { path: "people/a.html".into(), contents: "<p id=\"q-2\">".into() },
         ];
         let statics: HashSet<String> = ["style.css".to_string()].into();

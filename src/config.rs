@@ -52,10 +52,7 @@ impl Default for Config {
 
 impl Default for AnnotatorConfig {
     fn default() -> AnnotatorConfig {
-        AnnotatorConfig {
-            people_from_text: true,
-            min_quote_words: 1,
-        }
+        AnnotatorConfig { people_from_text: true, min_quote_words: 1 }
     }
 }
 
@@ -86,19 +83,13 @@ impl Config {
             )
         })?;
         if config.output.is_absolute()
-            || config
-                .output
-                .components()
-                .any(|c| matches!(c, std::path::Component::ParentDir))
+            || config.output.components().any(|c| matches!(c, std::path::Component::ParentDir))
             || config.output.as_os_str().is_empty()
         {
             return Err(Error::input(
                 path,
                 None,
-                format!(
-                    "output `{}` must be a folder inside the site",
-                    config.output.display()
-                ),
+                format!("output `{}` must be a folder inside the site", config.output.display()),
                 "use a relative folder name such as `public`, or pass --output to `brief build`",
             ));
         }

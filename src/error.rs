@@ -43,39 +43,26 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn input(
-        path: &Path,
-        line: Option<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Error {
+    pub fn input(path: &Path, line: Option<usize>, message: impl Into<String>, hint: impl Into<String>) -> Error {
         Error::Input {
-            location: Location {
-                path: path.to_path_buf(),
-                line,
-            },
+            location: Location { path: path.to_path_buf(), line },
             message: message.into(),
             hint: hint.into(),
         }
     }
 
     pub fn io(path: &Path, source: std::io::Error) -> Error {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+        Error::Io { path: path.to_path_buf(), source }
     }
 
     /// What to do next, for the command line.
     pub fn hint(&self) -> Option<&str> {
         match self {
             Error::Input { hint, .. } if !hint.is_empty() => Some(hint),
-            Error::Io { .. } => {
-                Some("check that the path exists and that you may read and write it")
+            Error::Io { .. } => Some("check that the path exists and that you may read and write it"),
+            Error::Template { .. } => {
+                Some("fix the template named above; `brief build` leaves the previous output as it was")
             }
-            Error::Template { .. } => Some(
-                "fix the template named above; `brief build` leaves the previous output as it was",
-            ),
             _ => None,
         }
     }

@@ -107,11 +107,7 @@ impl Index {
 }
 
 /// Builds the index. `annotated` pairs each article with its annotations.
-pub fn build(
-    content: Content,
-    annotated: Vec<(Article, Annotations)>,
-    options: &AnnotatorConfig,
-) -> Index {
+pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: &AnnotatorConfig) -> Index {
     let mut builder = Builder::new(&content);
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
@@ -164,16 +160,11 @@ impl Builder {
             let index = builder.add_event(&event.slug, &event.name);
             builder.events[index].profile = Some(event.clone());
             for name in event.aliases.iter().chain([&event.name]) {
-                builder
-                    .event_by_name
-                    .insert(name.trim().to_lowercase(), index);
+                builder.event_by_name.insert(name.trim().to_lowercase(), index);
             }
         }
         for event_index in 0..builder.events.len() {
-            let participants = builder.events[event_index]
-                .profile
-                .as_ref()
-                .map(|e| e.participants.clone());
+            let participants = builder.events[event_index].profile.as_ref().map(|e| e.participants.clone());
             for participant in participants.unwrap_or_default() {
                 let person = builder.person_for_name(&participant);
                 push_unique(&mut builder.events[event_index].participants, person);
@@ -224,8 +215,7 @@ impl Builder {
             speakers: Vec::new(),
             participants: Vec::new(),
         });
-        self.event_by_slug
-            .insert(slug.to_string(), self.events.len() - 1);
+        self.event_by_slug.insert(slug.to_string(), self.events.len() - 1);
         self.events.len() - 1
     }
 
@@ -249,21 +239,14 @@ impl Builder {
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() >= 2 {
                 let surname = words[words.len() - 1].to_lowercase();
-                full_names
-                    .entry(surname)
-                    .or_default()
-                    .insert(name.to_string());
+                full_names.entry(surname).or_default().insert(name.to_string());
             }
         };
         for person in &self.people {
             add(&person.name);
         }
         for (_, annotations) in annotated {
-            for entity in annotations
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person)
-            {
+            for entity in annotations.entities.iter().filter(|e| e.kind == EntityKind::Person) {
                 if entity.registry_id.is_none() {
                     add(&entity.name);
                 }
@@ -292,11 +275,7 @@ impl Builder {
                         .registry_id
                         .as_ref()
                         .and_then(|id| self.by_slug.get(&(EntityKind::Person, id.clone())).copied())
-                        .or_else(|| {
-                            self.by_name
-                                .get(&entity.name.trim().to_lowercase())
-                                .copied()
-                        });
+                        .or_else(|| self.by_name.get(&entity.name.trim().to_lowercase()).copied());
                     match known {
                         Some(index) => Some(index),
                         None if !options.people_from_text => None,
@@ -316,10 +295,7 @@ impl Builder {
                     Some(self.add_entity(kind, &slug, entity.name.trim()))
                 }
             }
-            .map(|index| EntityId {
-                kind: entity.kind,
-                index,
-            });
+            .map(|index| EntityId { kind: entity.kind, index });
             entities.push(id);
         }
 
@@ -332,15 +308,10 @@ impl Builder {
                 continue;
             }
             let (speaker, unnamed) = match &quote.speaker {
-                Some(Speaker::Entity { entity }) => {
-                    match entities.get(*entity).copied().flatten() {
-                        Some(id) => (Some(id), None),
-                        None => (
-                            None,
-                            annotations.entities.get(*entity).map(|e| e.name.clone()),
-                        ),
-                    }
-                }
+                Some(Speaker::Entity { entity }) => match entities.get(*entity).copied().flatten() {
+                    Some(id) => (Some(id), None),
+                    None => (None, annotations.entities.get(*entity).map(|e| e.name.clone())),
+                },
                 Some(Speaker::Unnamed { description }) => (None, Some(description.clone())),
                 None => (None, None),
             };
@@ -448,9 +419,7 @@ impl Builder {
         }
         let names: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
         for person in &mut self.people {
-            person
-                .quoted_with
-                .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(&names[y.0])));
+            person.quoted_with.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(&names[y.0])));
             person.events.sort_unstable();
         }
 
@@ -464,17 +433,12 @@ impl Builder {
             event.quotes.dedup();
             let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
             for &q in &event.quotes {
-                if let Some(id) = self.quotes[q]
-                    .speaker
-                    .filter(|id| id.kind == EntityKind::Person)
-                {
+                if let Some(id) = self.quotes[q].speaker.filter(|id| id.kind == EntityKind::Person) {
                     *counts.entry(id.index).or_default() += 1;
                 }
             }
             event.speakers = counts.into_iter().collect();
-            event
-                .speakers
-                .sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(&names[y.0])));
+            event.speakers.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(&names[y.0])));
         }
 
         Index {
@@ -500,10 +464,7 @@ fn title_case(slug: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")

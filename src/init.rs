@@ -56,10 +56,7 @@ const FILES: &[(&str, &str)] = &[
 /// Writes the skeleton into `dir`, which must be missing or empty.
 pub fn init(dir: &Path) -> Result<Vec<String>> {
     if dir.exists() {
-        let empty = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .next()
-            .is_none();
+        let empty = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_none();
         if !empty {
             return Err(Error::input(
                 dir,

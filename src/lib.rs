@@ -5,6 +5,7 @@
 //! → [`render`] (Tera pages) → [`output`] (files, atomically).
 
 pub mod annotate;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -32,6 +33,10 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The base URL, instead of the configuration's.
     pub base_url: Option<String>,
+    /// Annotate every article afresh, neither reading nor writing the annotation cache.
+    pub no_cache: bool,
+    /// Show a progress bar (on a terminal, for long builds).
+    pub progress: bool,
 }
 
 /// What a build did, for the one-line summary.
@@ -43,6 +48,8 @@ pub struct BuildReport {
     pub people: usize,
     pub events: usize,
     pub quotes: usize,
+    /// Articles whose annotations came from the cache.
+    pub cached: usize,
     pub warnings: Vec<Warning>,
     pub elapsed: Duration,
 }
@@ -54,6 +61,9 @@ pub struct Prepared {
     pub index: index::Index,
     pub pages: Vec<render::Page>,
     pub warnings: Vec<Warning>,
+    /// The annotations, to be stored once the output is written.
+    pub annotated: Vec<(Article, Annotations)>,
+    pub cache: cache::AnnotationCache,
 }
 
 /// Loads, annotates, indexes and renders the site in `root`, writing nothing.
@@ -68,30 +78,37 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
     };
     output::check_output(root, &output)?;
     let templates = render::Templates::load(root)?;
-    let content = content::load(
-        root,
-        LoadOptions {
-            drafts: options.drafts,
-        },
-    )?;
+    let content = content::load(root, LoadOptions { drafts: options.drafts })?;
     let warnings = content.warnings.clone();
-    let annotated = annotate_all(&content);
-    let index = index::build(content, annotated, &config.annotator);
+    let registry = registry(&content);
+    let mut cache = if options.no_cache {
+        cache::AnnotationCache::disabled(&registry)
+    } else {
+        cache::AnnotationCache::load(root, &registry)
+    };
+    let bar = progress_bar(options.progress, content.articles.len() as u64, "annotating");
+    let annotated = annotate_with(&content, &registry, &mut cache, &bar);
+    bar.finish_and_clear();
+    let index = index::build(content, annotated.clone(), &config.annotator);
+    let bar = progress_bar(options.progress, 0, "rendering");
     let pages = render::render_site(&index, &config, &templates)?;
-    Ok(Prepared {
-        config,
-        output,
-        index,
-        pages,
-        warnings,
-    })
+    bar.finish_and_clear();
+    Ok(Prepared { config, output, index, pages, warnings, annotated, cache })
 }
 
 /// Builds the site in `root` into its output folder.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let prepared = prepare(root, options)?;
+    let mut prepared = prepare(root, options)?;
     output::write_site(root, &prepared.output, &prepared.pages)?;
+    if !options.no_cache {
+        if let Err(e) = prepared.cache.store(&prepared.annotated) {
+            prepared.warnings.push(Warning {
+                location: cache::CACHE_DIR.to_string(),
+                message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),
+            });
+        }
+    }
     let index = &prepared.index;
     Ok(BuildReport {
         output: prepared.output.clone(),
@@ -100,6 +117,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
         people: index.people.len(),
         events: index.events.len(),
         quotes: index.quotes.len(),
+        cached: prepared.cache.hits,
         warnings: prepared.warnings,
         elapsed: started.elapsed(),
     })
@@ -121,11 +139,7 @@ pub fn registry(content: &Content) -> Registry {
     let events = content
         .events
         .iter()
-        .map(|e| RegistryEvent {
-            id: e.slug.clone(),
-            name: e.name.clone(),
-            aliases: e.aliases.clone(),
-        })
+        .map(|e| RegistryEvent { id: e.slug.clone(), name: e.name.clone(), aliases: e.aliases.clone() })
         .collect();
     Registry::new(people, events)
 }
@@ -133,13 +147,49 @@ pub fn registry(content: &Content) -> Registry {
 /// Annotates every article, in parallel, in the articles' order.
 pub fn annotate_all(content: &Content) -> Vec<(Article, Annotations)> {
     let registry = registry(content);
-    content
+    let mut cache = cache::AnnotationCache::disabled(&registry);
+    annotate_with(content, &registry, &mut cache, &indicatif::ProgressBar::hidden())
+}
+
+/// Annotates the articles the cache does not know, in parallel, in the articles' order.
+fn annotate_with(
+    content: &Content,
+    registry: &Registry,
+    cache: &mut cache::AnnotationCache,
+    bar: &indicatif::ProgressBar,
+) -> Vec<(Article, Annotations)> {
+    let cache_ref = &*cache;
+    let results: Vec<(Article, Annotations, bool)> = content
         .articles
         .par_iter()
         .map(|article| {
-            let annotations =
-                annotate::annotate(&article.body, article.format, &registry, &article.overrides);
-            (article.clone(), annotations)
+            let (annotations, hit) = match cache_ref.get(article) {
+                Some(annotations) => (annotations.clone(), true),
+                None => (annotate::annotate(&article.body, article.format, registry, &article.overrides), false),
+            };
+            bar.inc(1);
+            (article.clone(), annotations, hit)
         })
-        .collect()
+        .collect();
+    cache.hits = results.iter().filter(|(_, _, hit)| *hit).count();
+    results.into_iter().map(|(article, annotations, _)| (article, annotations)).collect()
+}
+
+/// A progress bar on a terminal; a hidden one otherwise.
+fn progress_bar(show: bool, len: u64, stage: &'static str) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = if len > 0 { indicatif::ProgressBar::new(len) } else { indicatif::ProgressBar::new_spinner() };
+    let style = if len > 0 {
+        indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} articles ({per_sec}, {eta} left)")
+    } else {
+        indicatif::ProgressStyle::with_template("{msg:>10} {spinner} {elapsed}")
+    };
+    if let Ok(style) = style {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(stage);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
 }

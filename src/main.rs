@@ -33,6 +33,9 @@ enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Annotate every article afresh, without the cache in .brief-cache/.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Check the site before publishing: links, anchors, dates, sources, speakers, profiles,
     /// near-duplicate people, events with no articles. Exits 1 when it finds anything.
@@ -79,36 +82,18 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build {
-            root,
-            output,
-            drafts,
-            base_url,
-            quiet,
-        } => build(
-            &root,
-            BuildOptions {
-                output,
-                drafts,
-                base_url,
-            },
-            quiet,
-        ),
+        Command::Build { root, output, drafts, base_url, quiet, no_cache } => {
+            use std::io::IsTerminal as _;
+            let progress = !quiet && std::io::stderr().is_terminal();
+            build(&root, BuildOptions { output, drafts, base_url, no_cache, progress }, quiet)
+        }
         Command::Init { dir } => init(&dir),
-        Command::Check {
-            root,
-            drafts,
-            format,
-        } => match check(&root, drafts, format) {
+        Command::Check { root, drafts, format } => match check(&root, drafts, format) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(e) => Err(e),
         },
-        Command::Annotate {
-            paths,
-            root,
-            format,
-        } => annotate_command(&root, &paths, format),
+        Command::Annotate { paths, root, format } => annotate_command(&root, &paths, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -137,9 +122,10 @@ fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
     }
     if !quiet {
         println!(
-            "built {} pages ({} articles, {} people, {} events, {} quotes) into {} in {:.2} s",
+            "built {} pages ({} articles, {} from cache; {} people, {} events, {} quotes) into {} in {:.2} s",
             report.pages,
             report.articles,
+            report.cached,
             report.people,
             report.events,
             report.quotes,
@@ -152,10 +138,7 @@ fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
 
 /// Prints the report; `Ok(false)` when it found something.
 fn check(root: &Path, drafts: bool, format: CheckFormat) -> Result<bool, Error> {
-    let options = BuildOptions {
-        drafts,
-        ..Default::default()
-    };
+    let options = BuildOptions { drafts, ..Default::default() };
     let report = brief::check::check(root, &options)?;
     match format {
         CheckFormat::Json => {
@@ -248,43 +231,26 @@ fn annotate_command(root: &Path, paths: &[PathBuf], format: Format) -> Result<()
         for warning in warnings {
             eprintln!("warning: {warning}");
         }
-        let annotations =
-            annotate::annotate(&article.body, article.format, &registry, &article.overrides);
+        let annotations = annotate::annotate(&article.body, article.format, &registry, &article.overrides);
         let names = |kind: EntityKind| -> Vec<String> {
-            annotations
-                .entities
-                .iter()
-                .filter(|e| e.kind == kind)
-                .map(|e| e.name.clone())
-                .collect()
+            annotations.entities.iter().filter(|e| e.kind == kind).map(|e| e.name.clone()).collect()
         };
         let quotes = annotations
             .quotes
             .iter()
             .map(|q| {
                 let (speaker, unnamed) = match &q.speaker {
-                    Some(Speaker::Entity { entity }) => (
-                        annotations.entities.get(*entity).map(|e| e.name.clone()),
-                        None,
-                    ),
+                    Some(Speaker::Entity { entity }) => {
+                        (annotations.entities.get(*entity).map(|e| e.name.clone()), None)
+                    }
                     Some(Speaker::Unnamed { description }) => (None, Some(description.clone())),
                     None => (None, None),
                 };
-                QuoteOut {
-                    text: q.text.clone(),
-                    speaker,
-                    unnamed,
-                    cue: q.cue.clone(),
-                    fragment: q.fragment,
-                }
+                QuoteOut { text: q.text.clone(), speaker, unnamed, cue: q.cue.clone(), fragment: q.fragment }
             })
             .collect();
         out.push(AnnotatedFile {
-            id: file
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
+            id: file.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
             path: file.display().to_string(),
             title: article.title.clone(),
             quotes,
@@ -298,9 +264,7 @@ fn annotate_command(root: &Path, paths: &[PathBuf], format: Format) -> Result<()
     let stdout = std::io::stdout();
     let mut stdout = stdout.lock();
     let text = match format {
-        Format::Json => serde_json::to_string_pretty(&out)
-            .map(|s| s + "\n")
-            .map_err(|e| e.to_string()),
+        Format::Json => serde_json::to_string_pretty(&out).map(|s| s + "\n").map_err(|e| e.to_string()),
         Format::Jsonl => out
             .iter()
             .map(|a| serde_json::to_string(a).map(|s| s + "\n"))
@@ -308,26 +272,16 @@ fn annotate_command(root: &Path, paths: &[PathBuf], format: Format) -> Result<()
             .map_err(|e| e.to_string()),
         Format::Yaml => brief::yaml::to_string(&out).map_err(|e| e.message),
     };
-    let text = text.map_err(|message| Error::Template {
-        name: "annotate output".into(),
-        message,
-    })?;
-    stdout
-        .write_all(text.as_bytes())
-        .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+    let text = text.map_err(|message| Error::Template { name: "annotate output".into(), message })?;
+    stdout.write_all(text.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
     Ok(())
 }
 
 fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
     if path.is_dir() {
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry =
-                entry.map_err(|e| Error::input(path, None, e.to_string(), "check the folder"))?;
-            let ext = entry
-                .path()
-                .extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or("");
+            let entry = entry.map_err(|e| Error::input(path, None, e.to_string(), "check the folder"))?;
+            let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
             if entry.file_type().is_file() && matches!(ext, "md" | "markdown" | "txt") {
                 files.push(entry.path().to_path_buf());
             }
@@ -337,11 +291,6 @@ fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> 
         files.push(path.to_path_buf());
         Ok(())
     } else {
-        Err(Error::input(
-            path,
-            None,
-            "no such file or folder",
-            "give article files or folders of them",
-        ))
+        Err(Error::input(path, None, "no such file or folder", "give article files or folders of them"))
     }
 }

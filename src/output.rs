@@ -49,10 +49,7 @@ pub fn write_site(root: &Path, output: &Path, pages: &[Page]) -> Result<()> {
                 "remove it or choose another output folder",
             ));
         }
-        let empty = std::fs::read_dir(&output)
-            .map_err(|e| Error::io(&output, e))?
-            .next()
-            .is_none();
+        let empty = std::fs::read_dir(&output).map_err(|e| Error::io(&output, e))?.next().is_none();
         if !empty && !output.join(MARKER).exists() {
             return Err(Error::input(
                 &output,
@@ -62,15 +59,9 @@ pub fn write_site(root: &Path, output: &Path, pages: &[Page]) -> Result<()> {
             ));
         }
     }
-    let parent = output
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.building-"))
         .tempdir_in(&parent)
@@ -78,11 +69,8 @@ pub fn write_site(root: &Path, output: &Path, pages: &[Page]) -> Result<()> {
 
     write_files(staging.path(), pages)?;
     copy_static(root, staging.path())?;
-    std::fs::write(
-        staging.path().join(MARKER),
-        "Written by brief; replaced whole by each build.\n",
-    )
-    .map_err(|e| Error::io(staging.path(), e))?;
+    std::fs::write(staging.path().join(MARKER), "Written by brief; replaced whole by each build.\n")
+        .map_err(|e| Error::io(staging.path(), e))?;
 
     // Swap: move the old output aside, the new one in, then drop the old one.
     let staged = staging.keep();
@@ -137,14 +125,8 @@ fn copy_static(root: &Path, dir: &Path) -> Result<()> {
         return Ok(());
     }
     for entry in walkdir::WalkDir::new(&source).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            Error::input(
-                e.path().unwrap_or(&source),
-                None,
-                e.to_string(),
-                "fix or remove it",
-            )
-        })?;
+        let entry =
+            entry.map_err(|e| Error::input(e.path().unwrap_or(&source), None, e.to_string(), "fix or remove it"))?;
         let name = entry.file_name().to_string_lossy();
         let rel = entry.path().strip_prefix(&source).unwrap_or(entry.path());
         if rel.as_os_str().is_empty() || crate::content::is_ignored_name(&name) {
@@ -179,9 +161,7 @@ fn absolute(path: &Path) -> PathBuf {
     let path = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
+        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
     };
     // Resolve `.` and `..` lexically, then links where the path exists.
     let mut clean = PathBuf::new();

@@ -12,26 +12,18 @@ pub struct YamlError {
 }
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    backend::from_str(text).map_err(|e| YamlError {
-        line: e.location().map(|l| l.line()),
-        message: strip_location(&e.to_string()),
-    })
+    backend::from_str(text)
+        .map_err(|e| YamlError { line: e.location().map(|l| l.line()), message: strip_location(&e.to_string()) })
 }
 
 /// Whether the document is a mapping (or empty), so that a list or a scalar gets a clear error.
 pub fn is_mapping_or_empty(text: &str) -> Result<bool, YamlError> {
     let value: backend::Value = from_str(text)?;
-    Ok(matches!(
-        value,
-        backend::Value::Mapping(_) | backend::Value::Null
-    ))
+    Ok(matches!(value, backend::Value::Mapping(_) | backend::Value::Null))
 }
 
 pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
-    backend::to_string(value).map_err(|e| YamlError {
-        line: None,
-        message: e.to_string(),
-    })
+    backend::to_string(value).map_err(|e| YamlError { line: None, message: e.to_string() })
 }
 
 /// serde_yaml appends "at line L column C"; we print the line ourselves, relative to the file.

@@ -14,21 +14,14 @@ fn break_site(rel: &str, text: &[u8]) -> String {
     let before = site.files();
     site.write(rel, text);
     let error = site.build().expect_err("the build must fail").to_string();
-    assert_eq!(
-        before,
-        site.files(),
-        "the previous output changed after a failed build"
-    );
+    assert_eq!(before, site.files(), "the previous output changed after a failed build");
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .expect("list site")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".public"))
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "temporary folders left behind: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
     error
 }
 
@@ -39,15 +32,8 @@ fn malformed_front_matter_names_file_and_line() {
         b"---\ntitle: fine\ndate: 2025-08-15\ntags: [unclosed\nsource: x\n---\nBody.\n",
     );
     assert!(error.starts_with("content/articles/broken.md:"), "{error}");
-    let line: usize = error
-        .split(':')
-        .nth(1)
-        .and_then(|l| l.parse().ok())
-        .expect("a line number");
-    assert!(
-        (4..=6).contains(&line),
-        "line {line} should point at the broken list: {error}"
-    );
+    let line: usize = error.split(':').nth(1).and_then(|l| l.parse().ok()).expect("a line number");
+    assert!((4..=6).contains(&line), "line {line} should point at the broken list: {error}");
 }
 
 #[test]
@@ -59,43 +45,28 @@ fn front_matter_that_is_not_a_mapping() {
 
 #[test]
 fn front_matter_never_closed() {
-    let error = break_site(
-        "content/articles/open.md",
-        b"---\ntitle: x\n\nBody without an end.\n",
-    );
+    let error = break_site("content/articles/open.md", b"---\ntitle: x\n\nBody without an end.\n");
     assert!(error.contains("content/articles/open.md:1"), "{error}");
     assert!(error.contains("never closed"), "{error}");
 }
 
 #[test]
 fn unknown_front_matter_key_names_its_line() {
-    let error = break_site(
-        "content/articles/typo.md",
-        b"---\ntitle: x\nevnets: [a]\n---\nBody.\n",
-    );
+    let error = break_site("content/articles/typo.md", b"---\ntitle: x\nevnets: [a]\n---\nBody.\n");
     assert!(error.contains("content/articles/typo.md:3"), "{error}");
     assert!(error.contains("evnets"), "{error}");
 }
 
 #[test]
 fn a_bad_date_names_its_line() {
-    let error = break_site(
-        "content/articles/date.md",
-        b"---\ntitle: x\ndate: 15/08/2025\n---\nBody.\n",
-    );
+    let error = break_site("content/articles/date.md", b"---\ntitle: x\ndate: 15/08/2025\n---\nBody.\n");
     assert!(error.contains("content/articles/date.md:3"), "{error}");
-    assert!(
-        error.contains("YYYY-MM-DD") || error.contains("not a date"),
-        "{error}"
-    );
+    assert!(error.contains("YYYY-MM-DD") || error.contains("not a date"), "{error}");
 }
 
 #[test]
 fn invalid_utf8_names_the_line() {
-    let error = break_site(
-        "content/articles/latin1.md",
-        b"---\ntitle: x\n---\nline one\ncaf\xe9\n",
-    );
+    let error = break_site("content/articles/latin1.md", b"---\ntitle: x\n---\nline one\ncaf\xe9\n");
     assert!(error.contains("content/articles/latin1.md:5"), "{error}");
     assert!(error.contains("UTF-8"), "{error}");
 }
@@ -109,45 +80,28 @@ fn a_binary_file_with_an_article_extension_is_refused() {
 
 #[test]
 fn two_articles_with_one_slug() {
-    let error = break_site(
-        "content/articles/other.md",
-        b"---\ntitle: x\nslug: talks-open\n---\nBody.\n",
-    );
+    let error = break_site("content/articles/other.md", b"---\ntitle: x\nslug: talks-open\n---\nBody.\n");
     assert!(error.contains("talks-open"), "{error}");
 }
 
 #[test]
 fn one_alias_claimed_by_two_people_is_dropped_with_a_warning() {
     let site = TestSite::fixture("basic");
-    site.write(
-        "content/people/other-putin.md",
-        "---\nname: Lyudmila Putina\naliases: [Putin]\n---\n",
-    );
+    site.write("content/people/other-putin.md", "---\nname: Lyudmila Putina\naliases: [Putin]\n---\n");
     let report = site.build_ok();
-    let warning = report
-        .warnings
-        .iter()
-        .map(|w| w.to_string())
-        .find(|w| w.contains("`putin`"));
+    let warning = report.warnings.iter().map(|w| w.to_string()).find(|w| w.contains("`putin`"));
     let warning = warning.expect("a warning names the shared alias");
     assert!(
-        warning.contains("content/people/other-putin.md")
-            && warning.contains("content/people/vladimir-putin.md"),
+        warning.contains("content/people/other-putin.md") && warning.contains("content/people/vladimir-putin.md"),
         "{warning}"
     );
     // The full name still leads to the right person.
-    assert!(
-        site.page("people/vladimir-putin.html")
-            .contains("Next time in Moscow")
-    );
+    assert!(site.page("people/vladimir-putin.html").contains("Next time in Moscow"));
 }
 
 #[test]
 fn a_script_url_is_refused() {
-    let error = break_site(
-        "content/articles/js.md",
-        b"---\ntitle: x\nurl: javascript:alert(1)\n---\nBody.\n",
-    );
+    let error = break_site("content/articles/js.md", b"---\ntitle: x\nurl: javascript:alert(1)\n---\nBody.\n");
     assert!(error.contains("content/articles/js.md:3"), "{error}");
 }
 
@@ -172,10 +126,7 @@ fn a_template_using_an_unknown_variable_fails_the_build() {
 #[test]
 fn a_slug_cannot_leave_the_output_folder() {
     let site = TestSite::fixture("basic");
-    site.write(
-        "content/articles/escape.md",
-        "---\ntitle: x\nslug: ../../../../tmp/escaped\n---\nBody.\n",
-    );
+    site.write("content/articles/escape.md", "---\ntitle: x\nslug: ../../../../tmp/escaped\n---\nBody.\n");
     site.build_ok();
     assert!(site.output().join("articles/tmp-escaped.html").exists());
     assert!(!site.root().join("tmp").exists());
@@ -184,18 +135,9 @@ fn a_slug_cannot_leave_the_output_folder() {
 #[test]
 fn output_folder_that_is_the_site_or_content_is_refused() {
     let site = TestSite::fixture("basic");
-    for output in [
-        site.root().to_path_buf(),
-        site.root().join("content"),
-        site.root().join("content/articles"),
-    ] {
-        let options = brief::BuildOptions {
-            output: Some(output.clone()),
-            ..Default::default()
-        };
-        let error = brief::build(site.root(), &options)
-            .expect_err("must refuse")
-            .to_string();
+    for output in [site.root().to_path_buf(), site.root().join("content"), site.root().join("content/articles")] {
+        let options = brief::BuildOptions { output: Some(output.clone()), ..Default::default() };
+        let error = brief::build(site.root(), &options).expect_err("must refuse").to_string();
         assert!(error.contains("output folder"), "{error}");
     }
     assert!(site.root().join("content/articles/talks-open.md").exists());
@@ -207,19 +149,13 @@ fn a_folder_brief_did_not_write_is_not_replaced() {
     site.write("public/notes.txt", "my own notes");
     let error = site.build().expect_err("must refuse").to_string();
     assert!(error.contains("did not write"), "{error}");
-    assert_eq!(
-        std::fs::read_to_string(site.output().join("notes.txt")).expect("kept"),
-        "my own notes"
-    );
+    assert_eq!(std::fs::read_to_string(site.output().join("notes.txt")).expect("kept"), "my own notes");
 }
 
 #[test]
 fn the_command_line_prints_file_line_and_help_and_exits_non_zero() {
     let site = TestSite::fixture("basic");
-    site.write(
-        "content/articles/broken.md",
-        "---\ntitle: [unclosed\n---\nBody.\n",
-    );
+    site.write("content/articles/broken.md", "---\ntitle: [unclosed\n---\nBody.\n");
     let output = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["build", "--root"])
         .arg(site.root())
@@ -227,10 +163,7 @@ fn the_command_line_prints_file_line_and_help_and_exits_non_zero() {
         .expect("run brief");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("error: content/articles/broken.md:2"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("error: content/articles/broken.md:2"), "{stderr}");
     assert!(stderr.contains("help:"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
@@ -241,16 +174,16 @@ fn a_symlink_loop_in_content_is_an_error_not_a_hang() {
     let site = TestSite::fixture("basic");
     std::os::unix::fs::symlink("..", site.root().join("content/articles/loop")).expect("symlink");
     let error = site.build().expect_err("must fail").to_string();
-    assert!(
-        error.contains("loop") || error.contains("points back"),
-        "{error}"
-    );
+    assert!(error.contains("loop") || error.contains("points back"), "{error}");
 }
 
 #[test]
 fn crlf_and_byte_order_mark_are_read_as_usual() {
     let site = TestSite::fixture("basic");
-    site.write("content/articles/windows.md", "\u{feff}---\r\ntitle: Windows file\r\ndate: 2025-08-19\r\n---\r\n“We agree,” Putin said.\r\n");
+    site.write(
+        "content/articles/windows.md",
+        "\u{feff}---\r\ntitle: Windows file\r\ndate: 2025-08-19\r\n---\r\n“We agree,” Putin said.\r\n",
+    );
     site.build_ok();
     let page = site.page("articles/windows.html");
     assert!(page.contains("Windows file"));

@@ -24,21 +24,13 @@ fn a_base_url_with_a_path_gives_canonical_urls_and_relative_links_still_resolve(
     let site = TestSite::fixture("basic");
     site.build_ok();
     let person = site.page("people/vladimir-putin.html");
-    assert!(
-        person.contains(&format!(
-            "<link rel=\"canonical\" href=\"{BASE}people/vladimir-putin.html\""
-        )),
-        "{person}"
-    );
+    assert!(person.contains(&format!("<link rel=\"canonical\" href=\"{BASE}people/vladimir-putin.html\"")), "{person}");
     assert!(person.contains("property=\"og:title\""));
     assert!(person.contains("name=\"twitter:card\""));
     assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
     // Internal links are relative, so the site also works from disk and under the path.
     for href in common::attribute_values(&person, "href") {
-        assert!(
-            !href.starts_with('/'),
-            "root-absolute link {href} breaks under a path prefix"
-        );
+        assert!(!href.starts_with('/'), "root-absolute link {href} breaks under a path prefix");
     }
 }
 
@@ -48,37 +40,20 @@ fn feeds_parse_and_follow_the_site_a_person_and_an_event() {
     site.build_ok();
     let parse = |rel: &str| {
         let xml = site.page(rel);
-        feed_rs::parser::parse(xml.as_bytes())
-            .unwrap_or_else(|e| panic!("{rel} is not a feed: {e}"))
+        feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{rel} is not a feed: {e}"))
     };
     let all = parse("feed.xml");
     assert_eq!(all.entries.len(), 3);
-    assert!(
-        all.entries
-            .iter()
-            .all(|e| e.links[0].href.starts_with(BASE))
-    );
+    assert!(all.entries.iter().all(|e| e.links[0].href.starts_with(BASE)));
     let putin = parse("people/vladimir-putin.xml");
-    let titles: Vec<String> = putin
-        .entries
-        .iter()
-        .filter_map(|e| e.title.as_ref().map(|t| t.content.clone()))
-        .collect();
-    assert!(
-        titles.iter().any(|t| t.contains("Next time in Moscow")),
-        "{titles:?}"
-    );
-    assert!(
-        titles.iter().all(|t| !t.contains("no deal until")),
-        "{titles:?}"
-    );
+    let titles: Vec<String> =
+        putin.entries.iter().filter_map(|e| e.title.as_ref().map(|t| t.content.clone())).collect();
+    assert!(titles.iter().any(|t| t.contains("Next time in Moscow")), "{titles:?}");
+    assert!(titles.iter().all(|t| !t.contains("no deal until")), "{titles:?}");
     let event = parse("events/harbour-talks.xml");
     assert_eq!(event.entries.len(), 2);
     // Pages point readers at their feed.
-    assert!(
-        site.page("people/vladimir-putin.html")
-            .contains("vladimir-putin.xml")
-    );
+    assert!(site.page("people/vladimir-putin.html").contains("vladimir-putin.xml"));
 }
 
 #[test]
@@ -87,29 +62,15 @@ fn the_sitemap_is_xml_and_lists_every_page_under_the_base_url() {
     site.build_ok();
     let xml = site.page("sitemap.xml");
     let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml parses as XML");
-    let locs: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .filter_map(|n| n.text())
-        .collect();
-    assert!(
-        locs.contains(&"https://example.org/briefings/people/vladimir-putin.html"),
-        "{locs:?}"
-    );
+    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
+    assert!(locs.contains(&"https://example.org/briefings/people/vladimir-putin.html"), "{locs:?}");
     for loc in &locs {
         let rel = loc.strip_prefix(BASE).expect("under the base URL");
         assert!(site.output().join(rel).is_file(), "{loc} has no file");
     }
-    let html_pages = site
-        .files()
-        .keys()
-        .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
-        .count();
+    let html_pages = site.files().keys().filter(|p| p.ends_with(".html") && p.as_str() != "404.html").count();
     assert_eq!(locs.len(), html_pages);
-    assert!(
-        site.page("robots.txt")
-            .contains("Sitemap: https://example.org/briefings/sitemap.xml")
-    );
+    assert!(site.page("robots.txt").contains("Sitemap: https://example.org/briefings/sitemap.xml"));
 }
 
 #[test]
@@ -133,12 +94,7 @@ fn every_page_carries_json_ld_of_the_right_type() {
     assert_eq!(article["author"]["name"], "A. Reporter");
     let quotes = article["hasPart"].as_array().expect("quotations");
     assert!(quotes.iter().all(|q| q["@type"] == "Quotation"));
-    assert!(
-        quotes
-            .iter()
-            .any(|q| q["spokenByCharacter"]["name"] == "Vladimir Putin"),
-        "{quotes:?}"
-    );
+    assert!(quotes.iter().any(|q| q["spokenByCharacter"]["name"] == "Vladimir Putin"), "{quotes:?}");
     for (path, bytes) in site.files() {
         if path.ends_with(".html") && path != "404.html" {
             let html = String::from_utf8_lossy(&bytes);
@@ -151,39 +107,21 @@ fn every_page_carries_json_ld_of_the_right_type() {
 fn the_json_api_links_quotes_people_articles_and_events_by_stable_ids() {
     let site = TestSite::fixture("basic");
     site.build_ok();
-    let read =
-        |rel: &str| -> serde_json::Value { serde_json::from_str(&site.page(rel)).expect("JSON") };
+    let read = |rel: &str| -> serde_json::Value { serde_json::from_str(&site.page(rel)).expect("JSON") };
     let quotes = read("api/quotes.json");
     let quote = quotes["quotes"]
         .as_array()
         .expect("a list")
         .iter()
-        .find(|q| {
-            q["text"]
-                .as_str()
-                .is_some_and(|t| t.contains("Next time in Moscow"))
-        })
+        .find(|q| q["text"].as_str().is_some_and(|t| t.contains("Next time in Moscow")))
         .expect("the quote is in the API");
     assert_eq!(quote["speaker"], "person/vladimir-putin");
     assert_eq!(quote["article"], "talks-close");
     let people = read("api/people.json");
-    let putin = people["people"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|p| p["id"] == "vladimir-putin")
-        .expect("Putin");
-    assert!(
-        putin["quotes"]
-            .as_array()
-            .expect("ids")
-            .contains(&quote["id"])
-    );
+    let putin = people["people"].as_array().expect("list").iter().find(|p| p["id"] == "vladimir-putin").expect("Putin");
+    assert!(putin["quotes"].as_array().expect("ids").contains(&quote["id"]));
     let events = read("api/events.json");
-    assert_eq!(
-        events["events"][0]["articles"],
-        serde_json::json!(["talks-open", "talks-close"])
-    );
+    assert_eq!(events["events"][0]["articles"], serde_json::json!(["talks-open", "talks-close"]));
 }
 
 #[test]
@@ -192,30 +130,19 @@ fn search_has_an_index_and_a_page_and_the_lists_work_without_it() {
     site.build_ok();
     let index: serde_json::Value = serde_json::from_str(&site.page("search.json")).expect("JSON");
     let entries = index.as_array().expect("a list");
+    assert!(entries.iter().any(|e| e["kind"] == "person" && e["title"] == "Vladimir Putin"));
     assert!(
-        entries
-            .iter()
-            .any(|e| e["kind"] == "person" && e["title"] == "Vladimir Putin")
-    );
-    assert!(
-        entries.iter().any(|e| e["kind"] == "quote"
-            && e["title"].as_str().is_some_and(|t| t.contains("Next time")))
+        entries.iter().any(|e| e["kind"] == "quote" && e["title"].as_str().is_some_and(|t| t.contains("Next time")))
     );
     let page = site.page("search.html");
     assert!(page.contains("search.js"));
-    assert!(
-        page.contains("people/index.html"),
-        "without JavaScript the page still offers the lists"
-    );
+    assert!(page.contains("people/index.html"), "without JavaScript the page still offers the lists");
 }
 
 #[test]
 fn long_lists_are_paginated() {
     let site = TestSite::fixture("basic");
-    site.write(
-        "brief.yaml",
-        format!("title: Paged\nbase_url: {BASE}\npaginate: 1\n"),
-    );
+    site.write("brief.yaml", format!("title: Paged\nbase_url: {BASE}\npaginate: 1\n"));
     site.build_ok();
     let first = site.page("articles/index.html");
     assert!(first.contains("page/2.html"), "{first}");
@@ -236,12 +163,7 @@ fn check_finds_a_broken_link_an_unattributed_quote_and_a_near_duplicate_name() {
          “We will keep talking to everyone who listens,” said Donald Trupm.\n",
     );
     let report = brief::check::check(site.root(), &Default::default()).expect("check runs");
-    let has = |check: &str, text: &str| {
-        report
-            .findings
-            .iter()
-            .any(|f| f.check == check && f.message.contains(text))
-    };
+    let has = |check: &str, text: &str| report.findings.iter().any(|f| f.check == check && f.message.contains(text));
     assert!(has("link", "nobody-at-all.html"), "{:#?}", report.findings);
     assert!(has("speaker", "Peace is near"), "{:#?}", report.findings);
     assert!(has("duplicate", "Trupm"), "{:#?}", report.findings);
@@ -261,10 +183,5 @@ fn check_passes_on_the_example_site() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let report = brief::check::check(root, &Default::default()).expect("check runs");
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
-    assert!(
-        report.pages > 20 && report.links > 100,
-        "{} pages, {} links",
-        report.pages,
-        report.links
-    );
+    assert!(report.pages > 20 && report.links > 100, "{} pages, {} links", report.pages, report.links);
 }

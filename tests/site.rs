@@ -9,19 +9,13 @@ fn person_page_lists_the_persons_quotes_grouped_by_article() {
     let site = TestSite::fixture("basic");
     site.build_ok();
     let putin = site.page("people/vladimir-putin.html");
-    assert!(
-        putin.contains("We came here to find a path to peace"),
-        "{putin}"
-    );
+    assert!(putin.contains("We came here to find a path to peace"), "{putin}");
     assert!(putin.contains("Next time in Moscow"));
     // The pronoun quote ("he added") is Putin's too.
     assert!(putin.contains("The key thing is that both sides wanted results"));
     assert!(putin.contains("articles/talks-close.html"));
     assert!(putin.contains("articles/talks-open.html"));
-    assert!(
-        !putin.contains("There is no deal until there is a deal"),
-        "Trump's quote on Putin's page"
-    );
+    assert!(!putin.contains("There is no deal until there is a deal"), "Trump's quote on Putin's page");
     let trump = site.page("people/donald-trump.html");
     assert!(trump.contains("There is no deal until there is a deal"));
     assert!(trump.contains("We made some headway"));
@@ -32,17 +26,10 @@ fn event_page_lists_its_articles_in_time_order_and_who_spoke() {
     let site = TestSite::fixture("basic");
     site.build_ok();
     let event = site.page("events/harbour-talks.html");
-    let open = event
-        .find("articles/talks-open.html")
-        .expect("the opening article is listed");
-    let close = event
-        .find("articles/talks-close.html")
-        .expect("the closing article is listed");
+    let open = event.find("articles/talks-open.html").expect("the opening article is listed");
+    let close = event.find("articles/talks-close.html").expect("the closing article is listed");
     assert!(open < close, "articles in time order");
-    assert!(
-        event.contains("Two leaders met at a harbour"),
-        "the summary is shown"
-    );
+    assert!(event.contains("Two leaders met at a harbour"), "the summary is shown");
     assert!(event.contains("people/vladimir-putin.html"));
     assert!(event.contains("Next time in Moscow"));
 }
@@ -52,15 +39,9 @@ fn article_page_marks_up_quotes_and_names() {
     let site = TestSite::fixture("basic");
     site.build_ok();
     let article = site.page("articles/talks-open.html");
-    assert!(
-        article.contains("<span class=\"quote\" id=\"q-1\""),
-        "{article}"
-    );
+    assert!(article.contains("<span class=\"quote\" id=\"q-1\""), "{article}");
     assert!(article.contains("class=\"mention person\" href=\"../people/vladimir-putin.html\""));
-    assert!(
-        article.contains("https://example.org/talks-open"),
-        "source link"
-    );
+    assert!(article.contains("https://example.org/talks-open"), "source link");
     assert!(article.contains("events/harbour-talks.html"));
 }
 
@@ -79,10 +60,7 @@ fn wire_reports_get_a_title_dateline_and_date_from_their_text() {
     let wire = site.page("articles/wire-report.html");
     assert!(wire.contains("Harbour Town, Alaska"), "dateline shown");
     assert!(wire.contains("2025-08-17"), "date taken from the text");
-    assert!(
-        wire.contains("Donald Trump on 17 August 2025 said the talks had been productive"),
-        "title from the lede"
-    );
+    assert!(wire.contains("Donald Trump on 17 August 2025 said the talks had been productive"), "title from the lede");
 }
 
 #[test]
@@ -90,14 +68,7 @@ fn drafts_are_left_out_unless_asked_for() {
     let site = TestSite::fixture("basic");
     site.build_ok();
     assert!(!site.output().join("articles/draft-note.html").exists());
-    brief::build(
-        site.root(),
-        &brief::BuildOptions {
-            drafts: true,
-            ..Default::default()
-        },
-    )
-    .expect("build with drafts");
+    brief::build(site.root(), &brief::BuildOptions { drafts: true, ..Default::default() }).expect("build with drafts");
     assert!(site.output().join("articles/draft-note.html").exists());
 }
 
@@ -117,17 +88,11 @@ fn index_pages_list_everything() {
     assert_eq!(report.articles, 3);
     let home = site.page("index.html");
     assert!(home.contains("Leaders open the harbour talks"));
-    assert!(
-        home.contains("people/vladimir-putin.html"),
-        "most-quoted people on the home page"
-    );
+    assert!(home.contains("people/vladimir-putin.html"), "most-quoted people on the home page");
     let people = site.page("people/index.html");
     assert!(people.contains("Donald Trump") && people.contains("Vladimir Putin"));
     assert!(site.page("events/index.html").contains("Harbour talks"));
-    assert!(
-        site.output().join("style.css").exists(),
-        "theme stylesheet copied"
-    );
+    assert!(site.output().join("style.css").exists(), "theme stylesheet copied");
     assert!(site.output().join("404.html").exists());
 }
 
@@ -142,18 +107,9 @@ fn content_cannot_inject_script_into_pages() {
     site.build_ok();
     for (path, bytes) in site.files() {
         let page = String::from_utf8_lossy(&bytes);
-        assert!(
-            !page.contains("<script>alert"),
-            "{path} lets a script through"
-        );
-        assert!(
-            !page.contains("<img src=x"),
-            "{path} lets an element through"
-        );
-        assert!(
-            !page.contains("javascript:"),
-            "{path} keeps a javascript: link"
-        );
+        assert!(!page.contains("<script>alert"), "{path} lets a script through");
+        assert!(!page.contains("<img src=x"), "{path} lets an element through");
+        assert!(!page.contains("javascript:"), "{path} keeps a javascript: link");
     }
 }
 
@@ -176,14 +132,29 @@ fn init_writes_a_site_that_builds() {
     brief::init::init(&site).expect("init");
     let report = brief::build(&site, &brief::BuildOptions::default()).expect("build the new site");
     assert_eq!(report.articles, 1);
-    let person =
-        std::fs::read_to_string(site.join("public/people/ana-reyes.html")).expect("person page");
-    assert!(
-        person.contains("This connects two halves of the city"),
-        "{person}"
+    let person = std::fs::read_to_string(site.join("public/people/ana-reyes.html")).expect("person page");
+    assert!(person.contains("This connects two halves of the city"), "{person}");
+    assert!(brief::init::init(&site).is_err(), "init refuses a folder that is not empty");
+}
+
+#[test]
+fn a_rebuild_reannotates_only_what_changed_and_never_serves_stale_annotations() {
+    let site = TestSite::fixture("basic");
+    assert_eq!(site.build_ok().cached, 0, "the first build annotates everything");
+    assert_eq!(site.build_ok().cached, 3, "nothing changed: everything from the cache");
+
+    site.write(
+        "content/articles/talks-close.md",
+        "---\ntitle: \"The harbour talks end without a deal\"\ndate: 2025-08-16\nsource: Fixture Wire\nevent: harbour-talks\n---\n“See you in Moscow,” Vladimir Putin said.\n",
     );
-    assert!(
-        brief::init::init(&site).is_err(),
-        "init refuses a folder that is not empty"
+    assert_eq!(site.build_ok().cached, 2, "only the edited article is annotated again");
+    let putin = site.page("people/vladimir-putin.html");
+    assert!(putin.contains("See you in Moscow") && !putin.contains("Next time in Moscow"));
+
+    // A registry change (a new alias) can change any article's annotations: all are redone.
+    site.write(
+        "content/people/donald-trump.md",
+        "---\nname: Donald Trump\naliases: [Trump, President Trump, The Donald]\n---\n",
     );
+    assert_eq!(site.build_ok().cached, 0);
 }

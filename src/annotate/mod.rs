@@ -142,11 +142,6 @@ impl Registry {
 }
 
 /// Annotate one article. Deterministic: the same input always gives the same output.
-pub fn annotate(
-    _text: &str,
-    _format: TextFormat,
-    _registry: &Registry,
-    _overrides: &Overrides,
-) -> Annotations {
+pub fn annotate(_text: &str, _format: TextFormat, _registry: &Registry, _overrides: &Overrides) -> Annotations {
     Annotations::default()
 }

@@ -29,10 +29,8 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month)
-            && (1000..=9999).contains(&year);
+        let valid =
+            (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) && (1000..=9999).contains(&year);
         valid.then_some(Date { year, month, day })
     }
 
@@ -54,12 +52,7 @@ impl Date {
 
     /// "15 August 2025"
     pub fn display(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month) - 1],
-            self.year
-        )
+        format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -114,10 +107,7 @@ impl Date {
                 }
             }
             // "15 August 2025"
-            if let (Some(d), Some(y)) = (
-                i.checked_sub(1).and_then(|j| words.get(j)),
-                words.get(i + 1),
-            ) {
+            if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(|j| words.get(j)), words.get(i + 1)) {
                 if let (Some(d), Some(y)) = (day_number(d), year_number(y)) {
                     if let Some(date) = Date::new(y, month, d) {
                         return Some(date);
@@ -155,28 +145,22 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 fn month_number(word: &str) -> Option<u8> {
-    const ABBREVIATIONS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const ABBREVIATIONS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let word = word.trim_end_matches([',', '.']);
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     let lower = word.to_ascii_lowercase();
     let full = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&lower));
-    let short = ABBREVIATIONS
-        .iter()
-        .position(|m| *m == lower || (lower == "sept" && *m == "sep"));
+    let short = ABBREVIATIONS.iter().position(|m| *m == lower || (lower == "sept" && *m == "sep"));
     full.or(short).map(|i| i as u8 + 1)
 }
 
 fn day_number(word: &str) -> Option<u8> {
     let digits = word.trim_end_matches([',', '.']);
     let digits = digits.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 15th
-    (1..=2)
-        .contains(&digits.len())
-        .then(|| digits.parse().ok())
-        .flatten()
+    (1..=2).contains(&digits.len()).then(|| digits.parse().ok()).flatten()
 }
 
 fn year_number(word: &str) -> Option<i32> {
@@ -191,10 +175,7 @@ mod tests {
     #[test]
     fn parses_front_matter_dates() {
         assert_eq!(Date::parse_iso("2025-08-15"), Date::new(2025, 8, 15));
-        assert_eq!(
-            Date::parse_iso("2025-08-15T21:30:00Z"),
-            Date::new(2025, 8, 15)
-        );
+        assert_eq!(Date::parse_iso("2025-08-15T21:30:00Z"), Date::new(2025, 8, 15));
         assert_eq!(Date::parse_iso("2025-02-30"), None);
         assert_eq!(Date::parse_iso("15/08/2025"), None);
         assert_eq!(Date::parse_iso("2025-08-15x"), None);
@@ -204,18 +185,9 @@ mod tests {
     fn finds_absolute_dates_in_text_and_ignores_relative_ones() {
         let cases = [
             ("Putin on Friday said he agreed", None),
-            (
-                "The talks on 15 August 2025 ended early",
-                Date::new(2025, 8, 15),
-            ),
-            (
-                "ANCHORAGE, Aug. 16, 2025 — Trump said",
-                Date::new(2025, 8, 16),
-            ),
-            (
-                "met on August 18, 2025, at the White House",
-                Date::new(2025, 8, 18),
-            ),
+            ("The talks on 15 August 2025 ended early", Date::new(2025, 8, 15)),
+            ("ANCHORAGE, Aug. 16, 2025 — Trump said", Date::new(2025, 8, 16)),
+            ("met on August 18, 2025, at the White House", Date::new(2025, 8, 18)),
             ("filed 2025-08-19 at noon", Date::new(2025, 8, 19)),
             ("he may 12 times 2025 words", None),
         ];

@@ -19,12 +19,7 @@ pub struct Split<'a> {
 /// `---\n<yaml>\n---\n<body>`; a file that does not open with `---` is all body.
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>> {
     let Some(rest) = text.strip_prefix("---\n") else {
-        return Ok(Split {
-            yaml: "",
-            yaml_line: 1,
-            body: text,
-            body_line: 1,
-        });
+        return Ok(Split { yaml: "", yaml_line: 1, body: text, body_line: 1 });
     };
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
@@ -48,12 +43,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>> {
 }
 
 /// Decodes the front matter; an error names the file line the YAML parser stopped at.
-pub fn decode<T: DeserializeOwned + Default>(
-    split: &Split,
-    path: &Path,
-    what: &str,
-    keys: &str,
-) -> Result<T> {
+pub fn decode<T: DeserializeOwned + Default>(split: &Split, path: &Path, what: &str, keys: &str) -> Result<T> {
     if split.yaml.trim().is_empty() {
         return Ok(T::default());
     }
@@ -79,12 +69,7 @@ pub fn decode<T: DeserializeOwned + Default>(
     }
     yaml::from_str(split.yaml).map_err(|e| {
         let line = file_line(e.line).or_else(|| field_line(split, &e.message));
-        Error::input(
-            path,
-            line,
-            format!("invalid front matter: {}", e.message),
-            format!("{what} takes: {keys}"),
-        )
+        Error::input(path, line, format!("invalid front matter: {}", e.message), format!("{what} takes: {keys}"))
     })
 }
 

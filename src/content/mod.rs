@@ -103,7 +103,8 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
-const ARTICLE_KEYS: &str = "title, date, source, url, author, event, events, tags, summary, draft, slug, dateline, overrides, extra";
+const ARTICLE_KEYS: &str =
+    "title, date, source, url, author, event, events, tags, summary, draft, slug, dateline, overrides, extra";
 const PERSON_KEYS: &str = "name, aliases, role, affiliation, country, extra";
 const EVENT_KEYS: &str = "name, aliases, date, start, end, place, participants, extra";
 
@@ -153,19 +154,12 @@ struct EventMatter {
 /// Loads the whole of `content/` under `root`.
 pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     let mut warnings = Vec::new();
-    let article_files = list_files(
-        root,
-        ARTICLES_DIR,
-        &["md", "markdown", "txt"],
-        &mut warnings,
-    )?;
+    let article_files = list_files(root, ARTICLES_DIR, &["md", "markdown", "txt"], &mut warnings)?;
     let people_files = list_files(root, PEOPLE_DIR, &["md", "markdown"], &mut warnings)?;
     let event_files = list_files(root, EVENTS_DIR, &["md", "markdown"], &mut warnings)?;
 
-    let loaded: Vec<(Article, Vec<Warning>)> = article_files
-        .par_iter()
-        .map(|rel| load_article(root, rel))
-        .collect::<Result<_>>()?;
+    let loaded: Vec<(Article, Vec<Warning>)> =
+        article_files.par_iter().map(|rel| load_article(root, rel)).collect::<Result<_>>()?;
     let mut articles = Vec::with_capacity(loaded.len());
     for (article, article_warnings) in loaded {
         warnings.extend(article_warnings);
@@ -174,39 +168,16 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
         }
         articles.push(article);
     }
-    let people: Vec<Person> = people_files
-        .par_iter()
-        .map(|rel| load_person(root, rel))
-        .collect::<Result<_>>()?;
-    let events: Vec<Event> = event_files
-        .par_iter()
-        .map(|rel| load_event(root, rel))
-        .collect::<Result<_>>()?;
+    let people: Vec<Person> = people_files.par_iter().map(|rel| load_person(root, rel)).collect::<Result<_>>()?;
+    let events: Vec<Event> = event_files.par_iter().map(|rel| load_event(root, rel)).collect::<Result<_>>()?;
 
-    let mut content = Content {
-        articles,
-        people,
-        events,
-        warnings,
-    };
+    let mut content = Content { articles, people, events, warnings };
     content.articles.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.people.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.events.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_unique(
-        root,
-        content.articles.iter().map(|a| (&a.slug, &a.path)),
-        "article",
-    )?;
-    check_unique(
-        root,
-        content.people.iter().map(|p| (&p.slug, &p.path)),
-        "person",
-    )?;
-    check_unique(
-        root,
-        content.events.iter().map(|e| (&e.slug, &e.path)),
-        "event",
-    )?;
+    check_unique(root, content.articles.iter().map(|a| (&a.slug, &a.path)), "article")?;
+    check_unique(root, content.people.iter().map(|p| (&p.slug, &p.path)), "person")?;
+    check_unique(root, content.events.iter().map(|e| (&e.slug, &e.path)), "event")?;
     resolve_shared_aliases(&mut content);
     check_event_links(&mut content);
     content.warnings.sort();
@@ -215,21 +186,13 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
 
 /// The files of one content folder with the given extensions, relative to `root`, sorted.
 /// Hidden files and editors' backup and swap files are passed over; other files are warned of.
-fn list_files(
-    root: &Path,
-    dir: &str,
-    extensions: &[&str],
-    warnings: &mut Vec<Warning>,
-) -> Result<Vec<PathBuf>> {
+fn list_files(root: &Path, dir: &str, extensions: &[&str], warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
     let base = root.join(dir);
     if !base.is_dir() {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&base)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
+    for entry in walkdir::WalkDir::new(&base).follow_links(true).sort_by_file_name() {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(&base).to_path_buf();
             let message = if e.loop_ancestor().is_some() {
@@ -237,12 +200,7 @@ fn list_files(
             } else {
                 e.to_string()
             };
-            Error::input(
-                &path,
-                None,
-                message,
-                "remove the link or point it elsewhere",
-            )
+            Error::input(&path, None, message, "remove the link or point it elsewhere")
         })?;
         if !entry.file_type().is_file() {
             continue;
@@ -251,25 +209,14 @@ fn list_files(
         if is_ignored_name(&name) {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let extension = entry
-            .path()
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("");
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let extension = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
         if extensions.contains(&extension.to_ascii_lowercase().as_str()) {
             files.push(rel);
         } else {
             warnings.push(Warning {
                 location: rel.display().to_string(),
-                message: format!(
-                    "skipped: {dir}/ reads only .{} files",
-                    extensions.join(", .")
-                ),
+                message: format!("skipped: {dir}/ reads only .{} files", extensions.join(", .")),
             });
         }
     }
@@ -295,12 +242,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
 
 fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
     if bytes.contains(&0) {
-        let line = bytes
-            .iter()
-            .take_while(|&&b| b != 0)
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = bytes.iter().take_while(|&&b| b != 0).filter(|&&b| b == b'\n').count() + 1;
         return Err(Error::input(
             rel,
             Some(line),
@@ -310,11 +252,7 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
         Error::input(
             rel,
             Some(line),
@@ -322,23 +260,14 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
             "save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
         )
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    })
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
 /// Loads one article file (Markdown or plain text) with the warnings it raised.
 pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> {
     let text = read_text(root, rel)?;
-    let is_plain = rel
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let is_plain = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let mut warnings = Vec::new();
     let (matter, body, body_line, split_yaml_line) = if is_plain {
         (ArticleMatter::default(), text.as_str(), 1, None)
@@ -354,12 +283,8 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
     };
     let (date_line, url_line, slug_line) = split_yaml_line.unwrap_or((None, None, None));
 
-    let slug_source = matter.slug.clone().unwrap_or_else(|| {
-        rel.file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned()
-    });
+    let slug_source =
+        matter.slug.clone().unwrap_or_else(|| rel.file_stem().unwrap_or_default().to_string_lossy().into_owned());
     let slug = slugify(&slug_source).ok_or_else(|| {
         Error::input(
             rel,
@@ -381,16 +306,11 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
         .or_else(|| head.as_ref().map(|h| h.title.clone()))
         .or_else(|| first_heading(body))
         .unwrap_or_else(|| {
-            warnings.push(Warning {
-                location: rel.display().to_string(),
-                message: "no title: the slug is used".into(),
-            });
+            warnings
+                .push(Warning { location: rel.display().to_string(), message: "no title: the slug is used".into() });
             slug.replace('-', " ")
         });
-    let dateline = matter
-        .dateline
-        .clone()
-        .or_else(|| head.as_ref().and_then(|h| h.dateline.clone()));
+    let dateline = matter.dateline.clone().or_else(|| head.as_ref().and_then(|h| h.dateline.clone()));
 
     let mut date_source = DateSource::FrontMatter;
     let date = match &matter.date {
@@ -402,22 +322,16 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
                 "write dates as YYYY-MM-DD, e.g. 2025-08-15",
             )
         })?),
-        None => Date::find_in_text(body)
-            .inspect(|_| date_source = DateSource::Text)
-            .or_else(|| {
-                let modified = std::fs::metadata(root.join(rel))
-                    .and_then(|m| m.modified())
-                    .ok()?;
-                let date = Date::from_system_time(modified);
-                date_source = DateSource::FileModified;
-                warnings.push(Warning {
+        None => Date::find_in_text(body).inspect(|_| date_source = DateSource::Text).or_else(|| {
+            let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok()?;
+            let date = Date::from_system_time(modified);
+            date_source = DateSource::FileModified;
+            warnings.push(Warning {
                 location: rel.display().to_string(),
-                message: format!(
-                    "no date in front matter or text: the file's modification date ({date}) is used"
-                ),
+                message: format!("no date in front matter or text: the file's modification date ({date}) is used"),
             });
-                Some(date)
-            }),
+            Some(date)
+        }),
     };
 
     let mut events = matter.events;
@@ -432,11 +346,7 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
             path: rel.to_path_buf(),
             title: title.trim().to_string(),
             date,
-            date_source: if date.is_some() {
-                date_source
-            } else {
-                DateSource::None
-            },
+            date_source: if date.is_some() { date_source } else { DateSource::None },
             source: matter.source,
             url: matter.url,
             author: matter.author,
@@ -445,11 +355,7 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
             summary: matter.summary,
             draft: matter.draft,
             dateline,
-            format: if is_plain {
-                TextFormat::Plain
-            } else {
-                TextFormat::Markdown
-            },
+            format: if is_plain { TextFormat::Plain } else { TextFormat::Markdown },
             body: body.to_string(),
             body_line,
             overrides: matter.overrides,
@@ -464,17 +370,9 @@ fn load_person(root: &Path, rel: &Path) -> Result<Person> {
     let split = frontmatter::split(&text, rel)?;
     let matter: PersonMatter = frontmatter::decode(&split, rel, "a person", PERSON_KEYS)?;
     let slug = file_slug(rel)?;
-    let name = matter
-        .name
-        .filter(|n| !n.trim().is_empty())
-        .ok_or_else(|| {
-            Error::input(
-                rel,
-                Some(1),
-                "this person has no `name:`",
-                "add `name: Full Name` to the front matter",
-            )
-        })?;
+    let name = matter.name.filter(|n| !n.trim().is_empty()).ok_or_else(|| {
+        Error::input(rel, Some(1), "this person has no `name:`", "add `name: Full Name` to the front matter")
+    })?;
     Ok(Person {
         slug,
         path: rel.to_path_buf(),
@@ -493,17 +391,9 @@ fn load_event(root: &Path, rel: &Path) -> Result<Event> {
     let split = frontmatter::split(&text, rel)?;
     let matter: EventMatter = frontmatter::decode(&split, rel, "an event", EVENT_KEYS)?;
     let slug = file_slug(rel)?;
-    let name = matter
-        .name
-        .filter(|n| !n.trim().is_empty())
-        .ok_or_else(|| {
-            Error::input(
-                rel,
-                Some(1),
-                "this event has no `name:`",
-                "add `name: Event name` to the front matter",
-            )
-        })?;
+    let name = matter.name.filter(|n| !n.trim().is_empty()).ok_or_else(|| {
+        Error::input(rel, Some(1), "this event has no `name:`", "add `name: Event name` to the front matter")
+    })?;
     let parse = |key: &str, value: &Option<String>| -> Result<Option<Date>> {
         value
             .as_deref()
@@ -574,24 +464,15 @@ fn check_url(url: &str, rel: &Path, line: Option<usize>) -> Result<()> {
 }
 
 fn first_heading(body: &str) -> Option<String> {
-    body.lines()
-        .find_map(|l| l.strip_prefix("# "))
-        .map(|t| t.trim().to_string())
+    body.lines().find_map(|l| l.strip_prefix("# ")).map(|t| t.trim().to_string())
 }
 
 fn dedup(items: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
-    items
-        .into_iter()
-        .filter(|i| seen.insert(i.clone()))
-        .collect()
+    items.into_iter().filter(|i| seen.insert(i.clone())).collect()
 }
 
-fn check_unique<'a>(
-    root: &Path,
-    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
-    what: &str,
-) -> Result<()> {
+fn check_unique<'a>(root: &Path, items: impl Iterator<Item = (&'a String, &'a PathBuf)>, what: &str) -> Result<()> {
     let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
     for (slug, path) in items {
         if let Some(first) = seen.insert(slug, path) {
@@ -599,10 +480,7 @@ fn check_unique<'a>(
             return Err(Error::input(
                 path,
                 None,
-                format!(
-                    "this {what} has the slug `{slug}`, like {}",
-                    first.display()
-                ),
+                format!("this {what} has the slug `{slug}`, like {}", first.display()),
                 "give one of them another file name or `slug:`",
             ));
         }
@@ -623,20 +501,12 @@ fn resolve_shared_aliases(content: &mut Content) {
             }
         }
     }
-    let mut shared: Vec<(String, Vec<usize>)> = claims
-        .into_iter()
-        .filter(|(_, owners)| owners.len() > 1)
-        .collect();
+    let mut shared: Vec<(String, Vec<usize>)> = claims.into_iter().filter(|(_, owners)| owners.len() > 1).collect();
     shared.sort();
     for (alias, owners) in shared {
-        let paths: Vec<String> = owners
-            .iter()
-            .map(|&i| content.people[i].path.display().to_string())
-            .collect();
+        let paths: Vec<String> = owners.iter().map(|&i| content.people[i].path.display().to_string()).collect();
         for &i in &owners {
-            content.people[i]
-                .aliases
-                .retain(|a| a.trim().to_lowercase() != alias);
+            content.people[i].aliases.retain(|a| a.trim().to_lowercase() != alias);
         }
         content.warnings.push(Warning {
             location: paths[0].clone(),
@@ -650,16 +520,13 @@ fn resolve_shared_aliases(content: &mut Content) {
 
 /// Articles naming an event that has no file get a warning; the event still gets a page.
 fn check_event_links(content: &mut Content) {
-    let known: std::collections::HashSet<&str> =
-        content.events.iter().map(|e| e.slug.as_str()).collect();
+    let known: std::collections::HashSet<&str> = content.events.iter().map(|e| e.slug.as_str()).collect();
     for article in &content.articles {
         for event in &article.events {
             if !known.contains(event.as_str()) {
                 content.warnings.push(Warning {
                     location: article.path.display().to_string(),
-                    message: format!(
-                        "event `{event}` has no file in {EVENTS_DIR}/: its page has no summary"
-                    ),
+                    message: format!("event `{event}` has no file in {EVENTS_DIR}/: its page has no summary"),
                 });
             }
         }

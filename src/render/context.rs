@@ -187,11 +187,7 @@ impl Refs {
                 }
             })
             .collect();
-        let quotes = index
-            .quotes
-            .iter()
-            .map(|q| quote_ref(index, q, &articles))
-            .collect();
+        let quotes = index.quotes.iter().map(|q| quote_ref(index, q, &articles)).collect();
         Refs {
             people,
             organisations: entity_refs(&index.organisations),
@@ -229,10 +225,7 @@ fn quote_ref(index: &Index, quote: &QuoteEntry, articles: &[ArticleRef]) -> Quot
         fragment: quote.fragment,
         speaker: quote.speaker.map(|id| {
             let entry = index.entity(id);
-            SpeakerRef {
-                name: entry.name.clone(),
-                url: entity_url(entry),
-            }
+            SpeakerRef { name: entry.name.clone(), url: entity_url(entry) }
         }),
         unnamed: quote.unnamed.clone(),
         cue: quote.cue.clone(),

@@ -57,28 +57,12 @@ pub fn render_body(body: &str, format: TextFormat, marks: &[Mark]) -> String {
                 }
                 // Raw HTML from content is shown as text, never run.
                 Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: safe_url(dest_url),
-                    title,
-                    id,
-                }),
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: safe_url(dest_url),
-                    title,
-                    id,
-                }),
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id })
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    Event::Start(Tag::Image { link_type, dest_url: safe_url(dest_url), title, id })
+                }
                 other => other,
             });
             pulldown_cmark::html::push_html(&mut html, events);
@@ -102,10 +86,7 @@ pub fn render_body(body: &str, format: TextFormat, marks: &[Mark]) -> String {
 
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     let lower = url.trim().to_ascii_lowercase();
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
     match scheme {
         None | Some("http") | Some("https") | Some("mailto") => url,
         Some(_) => CowStr::from(""),
@@ -119,21 +100,13 @@ struct MarkSet<'a> {
 
 impl<'a> MarkSet<'a> {
     fn new(marks: &'a [Mark]) -> MarkSet<'a> {
-        let mut quotes: Vec<&Mark> = marks
-            .iter()
-            .filter(|m| matches!(m.kind, MarkKind::Quote { .. }))
-            .collect();
+        let mut quotes: Vec<&Mark> = marks.iter().filter(|m| matches!(m.kind, MarkKind::Quote { .. })).collect();
         quotes.sort_by_key(|m| m.span);
         let mut mentions: Vec<&Mark> = Vec::new();
-        let mut sorted: Vec<&Mark> = marks
-            .iter()
-            .filter(|m| matches!(m.kind, MarkKind::Mention { .. }))
-            .collect();
+        let mut sorted: Vec<&Mark> = marks.iter().filter(|m| matches!(m.kind, MarkKind::Mention { .. })).collect();
         sorted.sort_by_key(|m| m.span);
         for mention in sorted {
-            let overlaps_previous = mentions
-                .last()
-                .is_some_and(|m| m.span.end > mention.span.start);
+            let overlaps_previous = mentions.last().is_some_and(|m| m.span.end > mention.span.start);
             let crosses_quote = quotes.iter().any(|q| {
                 let inside = q.span.start <= mention.span.start && mention.span.end <= q.span.end;
                 let apart = mention.span.end <= q.span.start || q.span.end <= mention.span.start;
@@ -150,10 +123,7 @@ impl<'a> MarkSet<'a> {
     fn mark_up(&self, body: &str, range: Range<usize>) -> String {
         let mut out = String::with_capacity(range.len() + 16);
         let mut cuts: Vec<usize> = vec![range.start, range.end];
-        for mark in self
-            .overlapping(&self.quotes, &range)
-            .chain(self.overlapping(&self.mentions, &range))
-        {
+        for mark in self.overlapping(&self.quotes, &range).chain(self.overlapping(&self.mentions, &range)) {
             cuts.push(mark.span.start.clamp(range.start, range.end));
             cuts.push(mark.span.end.clamp(range.start, range.end));
         }
@@ -166,11 +136,7 @@ impl<'a> MarkSet<'a> {
             };
             let quote = self.overlapping(&self.quotes, &(start..end)).next();
             let mention = self.overlapping(&self.mentions, &(start..end)).next();
-            if let Some(Mark {
-                span,
-                kind: MarkKind::Quote { anchor, speaker },
-            }) = quote
-            {
+            if let Some(Mark { span, kind: MarkKind::Quote { anchor, speaker } }) = quote {
                 out.push_str("<span class=\"quote\"");
                 if span.start == start {
                     let _ = write!(out, " id=\"{}\"", escape(anchor));
@@ -182,16 +148,8 @@ impl<'a> MarkSet<'a> {
                 out.push('>');
             }
             match mention {
-                Some(Mark {
-                    kind: MarkKind::Mention { class, href },
-                    ..
-                }) => {
-                    let _ = write!(
-                        out,
-                        "<a class=\"mention {class}\" href=\"{}\">{}</a>",
-                        escape(href),
-                        escape(text)
-                    );
+                Some(Mark { kind: MarkKind::Mention { class, href }, .. }) => {
+                    let _ = write!(out, "<a class=\"mention {class}\" href=\"{}\">{}</a>", escape(href), escape(text));
                 }
                 _ => out.push_str(&escape(text)),
             }
@@ -202,11 +160,7 @@ impl<'a> MarkSet<'a> {
         out
     }
 
-    fn overlapping<'m>(
-        &self,
-        marks: &'m [&'a Mark],
-        range: &Range<usize>,
-    ) -> impl Iterator<Item = &'m &'a Mark> {
+    fn overlapping<'m>(&self, marks: &'m [&'a Mark], range: &Range<usize>) -> impl Iterator<Item = &'m &'a Mark> {
         // Marks are sorted by start: skip those that end before the range.
         let first = marks.partition_point(|m| m.span.start < range.start);
         let from = first.saturating_sub(1);
@@ -242,20 +196,14 @@ mod tests {
     fn quote(start: usize, end: usize, anchor: &str) -> Mark {
         Mark {
             span: Span { start, end },
-            kind: MarkKind::Quote {
-                anchor: anchor.into(),
-                speaker: Some("Vladimir Putin".into()),
-            },
+            kind: MarkKind::Quote { anchor: anchor.into(), speaker: Some("Vladimir Putin".into()) },
         }
     }
 
     fn mention(start: usize, end: usize) -> Mark {
         Mark {
             span: Span { start, end },
-            kind: MarkKind::Mention {
-                class: "person",
-                href: "../people/vladimir-putin.html".into(),
-            },
+            kind: MarkKind::Mention { class: "person", href: "../people/vladimir-putin.html".into() },
         }
     }
 
@@ -264,11 +212,7 @@ mod tests {
         let body = "Putin said: “We are ready.”\n";
         let q = body.find("We").unwrap();
         let e = body.find('.').unwrap() + 1;
-        let html = render_body(
-            body,
-            TextFormat::Markdown,
-            &[quote(q, e, "q-1"), mention(0, 5)],
-        );
+        let html = render_body(body, TextFormat::Markdown, &[quote(q, e, "q-1"), mention(0, 5)]);
         assert_eq!(
             html,
             "<p><a class=\"mention person\" href=\"../people/vladimir-putin.html\">Putin</a> said: “<span class=\"quote\" id=\"q-1\" data-quote=\"q-1\" title=\"Vladimir Putin\">We are ready.</span>”</p>\n"
@@ -283,9 +227,9 @@ mod tests {
         let html = render_body(body, TextFormat::Markdown, &[quote(q, e, "q-1")]);
         assert_eq!(html.matches("id=\"q-1\"").count(), 1);
         assert_eq!(html.matches("data-quote=\"q-1\"").count(), 3);
-        assert!(html.contains(
-            "<em><span class=\"quote\" data-quote=\"q-1\" title=\"Vladimir Putin\">very</span></em>"
-        ));
+        assert!(
+            html.contains("<em><span class=\"quote\" data-quote=\"q-1\" title=\"Vladimir Putin\">very</span></em>")
+        );
     }
 
     #[test]
@@ -302,9 +246,6 @@ mod tests {
     fn plain_text_lines_are_paragraphs_and_escaped() {
         let body = "Anchorage, Alaska : first <b>line</b>\nsecond line\n\n";
         let html = render_body(body, TextFormat::Plain, &[]);
-        assert_eq!(
-            html,
-            "<p>Anchorage, Alaska : first &lt;b&gt;line&lt;/b&gt;</p>\n<p>second line</p>\n"
-        );
+        assert_eq!(html, "<p>Anchorage, Alaska : first &lt;b&gt;line&lt;/b&gt;</p>\n<p>second line</p>\n");
     }
 }

@@ -16,46 +16,22 @@ pub fn title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (S
     match kind {
         "article" => {
             let a = &data["article"];
-            (
-                text(&a["title"]).unwrap_or_default(),
-                text(&a["summary"]).unwrap_or_else(|| site.description.clone()),
-            )
+            (text(&a["title"]).unwrap_or_default(), text(&a["summary"]).unwrap_or_else(|| site.description.clone()))
         }
         "person" => {
             let p = &data["person"];
             let name = text(&p["name"]).unwrap_or_default();
-            let role = text(&p["role"])
-                .map(|r| format!("{name}, {r}: "))
-                .unwrap_or_else(|| format!("{name}: "));
-            (
-                name,
-                format!(
-                    "{role}{} quotes in {} articles",
-                    p["quote_count"], p["article_count"]
-                ),
-            )
+            let role = text(&p["role"]).map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
+            (name, format!("{role}{} quotes in {} articles", p["quote_count"], p["article_count"]))
         }
         "event" => {
             let e = &data["event"];
             let name = text(&e["name"]).unwrap_or_default();
-            let when = [text(&e["date_display"]), text(&e["place"])]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            (
-                name,
-                if when.is_empty() {
-                    site.description.clone()
-                } else {
-                    when
-                },
-            )
+            let when =
+                [text(&e["date_display"]), text(&e["place"])].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            (name, if when.is_empty() { site.description.clone() } else { when })
         }
-        "organisation" | "place" => (
-            text(&data["entity"]["name"]).unwrap_or_default(),
-            site.description.clone(),
-        ),
+        "organisation" | "place" => (text(&data["entity"]["name"]).unwrap_or_default(), site.description.clone()),
         "index" => (site.title.clone(), site.description.clone()),
         "404" => ("Page not found".to_string(), site.description.clone()),
         _ => (heading(kind).to_string(), site.description.clone()),
@@ -76,10 +52,7 @@ fn heading(kind: &str) -> &'static str {
 
 /// schema.org JSON-LD for the page, escaped so that it is safe inside `<script>`.
 pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> String {
-    let url = |p: &Value| {
-        p.as_str()
-            .map(|p| canonical(site, p).unwrap_or_else(|| p.to_string()))
-    };
+    let url = |p: &Value| p.as_str().map(|p| canonical(site, p).unwrap_or_else(|| p.to_string()));
     let value = match kind {
         "article" => {
             let a = &data["article"];
@@ -100,7 +73,9 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
                 .unwrap_or_default();
             let people: Vec<Value> = a["people"]
                 .as_array()
-                .map(|ps| ps.iter().map(|p| json!({"@type": "Person", "name": p["name"], "url": url(&p["url"])})).collect())
+                .map(|ps| {
+                    ps.iter().map(|p| json!({"@type": "Person", "name": p["name"], "url": url(&p["url"])})).collect()
+                })
                 .unwrap_or_default();
             let publisher = a["source"].as_str().unwrap_or(&site.title).to_string();
             let author = match a["author"].as_str() {
@@ -171,12 +146,9 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
 /// JSON-LD readers prefer absent keys to nulls.
 fn strip_nulls(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, strip_nulls(v)))
-                .collect(),
-        ),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
+        }
         Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
         other => other,
     }

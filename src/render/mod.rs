@@ -43,25 +43,14 @@ impl Templates {
             .iter()
             .filter_map(|(path, text)| {
                 let name = path.strip_prefix("templates/")?;
-                Some((
-                    name.to_string(),
-                    (format!("(built-in theme) {path}"), text.to_string()),
-                ))
+                Some((name.to_string(), (format!("(built-in theme) {path}"), text.to_string())))
             })
             .collect();
         let dir = root.join(TEMPLATES_DIR);
         if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
+            for entry in walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
                 let entry = entry.map_err(|e| {
-                    Error::input(
-                        e.path().unwrap_or(&dir),
-                        None,
-                        e.to_string(),
-                        "fix or remove the link",
-                    )
+                    Error::input(e.path().unwrap_or(&dir), None, e.to_string(), "fix or remove the link")
                 })?;
                 let name = entry.file_name().to_string_lossy();
                 if !entry.file_type().is_file() || crate::content::is_ignored_name(&name) {
@@ -76,29 +65,19 @@ impl Templates {
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.add_raw_templates(
-            sources
-                .iter()
-                .map(|(name, (_, text))| (name.as_str(), text.as_str())),
-        )
-        .map_err(|e| template_error(&e, &sources))?;
+        tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
+            .map_err(|e| template_error(&e, &sources))?;
         Ok(Templates { tera })
     }
 
     fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera
             .render(name, context)
-            .map_err(|e| Error::Template {
-                name: format!("{TEMPLATES_DIR}/{name}"),
-                message: error_chain(&e),
-            })
+            .map_err(|e| Error::Template { name: format!("{TEMPLATES_DIR}/{name}"), message: error_chain(&e) })
     }
 }
 
-fn template_error(
-    e: &tera::Error,
-    sources: &std::collections::BTreeMap<String, (String, String)>,
-) -> Error {
+fn template_error(e: &tera::Error, sources: &std::collections::BTreeMap<String, (String, String)>) -> Error {
     let message = error_chain(e);
     // Name the file the error is in, where Tera's message says which template it is.
     let name = sources
@@ -148,32 +127,15 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
         base_url: config.base_url.clone(),
         language: config.language.clone(),
     };
-    let mut jobs = vec![
-        Job::Home,
-        Job::Articles(0),
-        Job::People(0),
-        Job::Events(0),
-        Job::NotFound,
-        Job::Search,
-    ];
+    let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
     jobs.push(Job::Entities(EntityKind::Organisation));
     jobs.push(Job::Entities(EntityKind::Place));
     jobs.extend((0..index.articles.len()).map(Job::Article));
-    for kind in [
-        EntityKind::Person,
-        EntityKind::Organisation,
-        EntityKind::Place,
-    ] {
+    for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Place] {
         jobs.extend((0..index.entities(kind).len()).map(|i| Job::Entity(kind, i)));
     }
     jobs.extend((0..index.events.len()).map(Job::Event));
-    let renderer = Renderer {
-        index,
-        refs: &refs,
-        site: &site,
-        templates,
-        per_page: config.paginate,
-    };
+    let renderer = Renderer { index, refs: &refs, site: &site, templates, per_page: config.paginate };
     for job in [Job::Articles(0), Job::People(0), Job::Events(0)] {
         let pages = renderer.page_count(job);
         jobs.extend((1..pages).map(|page| match job {
@@ -182,10 +144,7 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
             _ => Job::Events(page),
         }));
     }
-    let mut pages: Vec<Page> = jobs
-        .par_iter()
-        .map(|job| renderer.render(*job))
-        .collect::<Result<_>>()?;
+    let mut pages: Vec<Page> = jobs.par_iter().map(|job| renderer.render(*job)).collect::<Result<_>>()?;
     let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     pages.extend(publish::publish_files(index, config, &refs, &paths));
     Ok(pages)
@@ -207,19 +166,9 @@ impl Renderer<'_> {
             Job::Articles(page) => {
                 let (items, pagination) = self.paginate("articles", &self.refs.articles, page);
                 let data = json([("articles", to_value(items)), ("pagination", pagination)]);
-                (
-                    list_path("articles", page),
-                    "articles",
-                    "articles.html",
-                    data,
-                )
+                (list_path("articles", page), "articles", "articles.html", data)
             }
-            Job::Article(i) => (
-                article_url(self.index, i),
-                "article",
-                "article.html",
-                self.article(i),
-            ),
+            Job::Article(i) => (article_url(self.index, i), "article", "article.html", self.article(i)),
             Job::People(page) => {
                 let mut people = self.refs.people.clone();
                 people.sort_by(|a, b| a.name.cmp(&b.name));
@@ -227,20 +176,12 @@ impl Renderer<'_> {
                 let data = json([("people", to_value(items)), ("pagination", pagination)]);
                 (list_path("people", page), "people", "people.html", data)
             }
-            Job::Entity(EntityKind::Person, i) => (
-                entity_url(&self.index.people[i]),
-                "person",
-                "person.html",
-                self.person(i),
-            ),
+            Job::Entity(EntityKind::Person, i) => {
+                (entity_url(&self.index.people[i]), "person", "person.html", self.person(i))
+            }
             Job::Entity(kind, i) => {
                 let entry = &self.index.entities(kind)[i];
-                (
-                    entity_url(entry),
-                    kind_name(kind),
-                    "entity.html",
-                    self.entity(entry),
-                )
+                (entity_url(entry), kind_name(kind), "entity.html", self.entity(entry))
             }
             Job::Entities(kind) => {
                 let mut entities: Vec<EntityRef> = match kind {
@@ -248,22 +189,13 @@ impl Renderer<'_> {
                     _ => self.refs.places.clone(),
                 };
                 entities.sort_by(|a, b| a.name.cmp(&b.name));
-                let heading = if kind == EntityKind::Organisation {
-                    "Organisations"
-                } else {
-                    "Places"
-                };
+                let heading = if kind == EntityKind::Organisation { "Organisations" } else { "Places" };
                 let data = json([
                     ("kind", to_value(kind_name(kind))),
                     ("heading", to_value(heading)),
                     ("entities", to_value(&entities)),
                 ]);
-                (
-                    format!("{}/index.html", kind_folder(kind)),
-                    kind_folder(kind),
-                    "entities.html",
-                    data,
-                )
+                (format!("{}/index.html", kind_folder(kind)), kind_folder(kind), "entities.html", data)
             }
             Job::Events(page) => {
                 let events = self.events_newest_first();
@@ -271,12 +203,7 @@ impl Renderer<'_> {
                 let data = json([("events", to_value(items)), ("pagination", pagination)]);
                 (list_path("events", page), "events", "events.html", data)
             }
-            Job::Event(i) => (
-                event_url(&self.index.events[i]),
-                "event",
-                "event.html",
-                self.event(i),
-            ),
+            Job::Event(i) => (event_url(&self.index.events[i]), "event", "event.html", self.event(i)),
             Job::NotFound => ("404.html".into(), "404", "404.html", json([])),
             Job::Search => ("search.html".into(), "search", "search.html", json([])),
         };
@@ -286,9 +213,7 @@ impl Renderer<'_> {
         context.insert("root", &root);
         let (title, description) = meta::title_and_description(self.site, kind, &data);
         let feed = match job {
-            Job::Entity(EntityKind::Person, i) => {
-                entity_url(&self.index.people[i]).replace(".html", ".xml")
-            }
+            Job::Entity(EntityKind::Person, i) => entity_url(&self.index.people[i]).replace(".html", ".xml"),
             Job::Event(i) => event_url(&self.index.events[i]).replace(".html", ".xml"),
             _ => "feed.xml".to_string(),
         };
@@ -320,26 +245,13 @@ impl Renderer<'_> {
             Job::People(_) => self.refs.people.len(),
             _ => self.refs.events.len(),
         };
-        if self.per_page == 0 {
-            1
-        } else {
-            items.div_ceil(self.per_page).max(1)
-        }
+        if self.per_page == 0 { 1 } else { items.div_ceil(self.per_page).max(1) }
     }
 
     /// One page of a list, with the `pagination` context: {current, total, previous, next,
     /// pages: [{number, url}]}; numbers are 1-based, urls root-relative or null.
-    fn paginate<'i, T>(
-        &self,
-        folder: &str,
-        items: &'i [T],
-        page: usize,
-    ) -> (&'i [T], serde_json::Value) {
-        let per_page = if self.per_page == 0 {
-            items.len().max(1)
-        } else {
-            self.per_page
-        };
+    fn paginate<'i, T>(&self, folder: &str, items: &'i [T], page: usize) -> (&'i [T], serde_json::Value) {
+        let per_page = if self.per_page == 0 { items.len().max(1) } else { self.per_page };
         let total = items.len().div_ceil(per_page).max(1);
         let start = (page * per_page).min(items.len());
         let end = (start + per_page).min(items.len());
@@ -355,17 +267,8 @@ impl Renderer<'_> {
     }
 
     fn home(&self) -> serde_json::Value {
-        let mut people: Vec<&PersonRef> = self
-            .refs
-            .people
-            .iter()
-            .filter(|p| p.quote_count > 0)
-            .collect();
-        people.sort_by(|a, b| {
-            b.quote_count
-                .cmp(&a.quote_count)
-                .then_with(|| a.name.cmp(&b.name))
-        });
+        let mut people: Vec<&PersonRef> = self.refs.people.iter().filter(|p| p.quote_count > 0).collect();
+        people.sort_by(|a, b| b.quote_count.cmp(&a.quote_count).then_with(|| a.name.cmp(&b.name)));
         people.truncate(INDEX_PEOPLE);
         let articles: Vec<&ArticleRef> = self.refs.articles.iter().take(INDEX_ARTICLES).collect();
         json([
@@ -423,9 +326,7 @@ impl Renderer<'_> {
         }
         let body = markup::render_body(&a.body, a.format, &marks);
         let by_kind = |kind: EntityKind, list: &[usize]| -> Vec<EntityRef> {
-            list.iter()
-                .map(|&index| self.refs.entity(crate::index::EntityId { kind, index }))
-                .collect()
+            list.iter().map(|&index| self.refs.entity(crate::index::EntityId { kind, index })).collect()
         };
         let article = serde_json::json!({
             "title": a.title,
@@ -459,16 +360,15 @@ impl Renderer<'_> {
         for &q in &p.quotes {
             let article = self.index.quotes[q].article;
             if current.is_some_and(|c| c != article) {
-                groups.push(serde_json::json!({"article": &self.refs.articles[current.unwrap_or(0)], "quotes": bucket}));
+                groups
+                    .push(serde_json::json!({"article": &self.refs.articles[current.unwrap_or(0)], "quotes": bucket}));
                 bucket = Vec::new();
             }
             current = Some(article);
             bucket.push(&self.refs.quotes[q]);
         }
         if let Some(article) = current {
-            groups.push(
-                serde_json::json!({"article": &self.refs.articles[article], "quotes": bucket}),
-            );
+            groups.push(serde_json::json!({"article": &self.refs.articles[article], "quotes": bucket}));
         }
         let person = serde_json::json!({
             "name": p.name,
@@ -525,11 +425,7 @@ impl Renderer<'_> {
 
 /// `articles/index.html` for the first page, `articles/page/2.html` after it.
 fn list_path(folder: &str, page: usize) -> String {
-    if page == 0 {
-        format!("{folder}/index.html")
-    } else {
-        format!("{folder}/page/{}.html", page + 1)
-    }
+    if page == 0 { format!("{folder}/index.html") } else { format!("{folder}/page/{}.html", page + 1) }
 }
 
 fn to_value<T: Serialize + ?Sized>(value: &T) -> serde_json::Value {

@@ -38,42 +38,25 @@ struct FeedEntry {
 }
 
 fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[FeedEntry]) -> Page {
-    let updated = entries
-        .iter()
-        .map(|e| e.updated.as_str())
-        .max()
-        .unwrap_or("1970-01-01T00:00:00Z");
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
-    );
+    let updated = entries.iter().map(|e| e.updated.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
+    let mut xml =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(xml, "  <title>{}</title>", escape(title));
     let _ = writeln!(xml, "  <id>{}</id>", escape(&absolute(config, path)));
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"self\" href=\"{}\"/>",
-        escape(&absolute(config, path))
-    );
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", escape(&absolute(config, path)));
     let _ = writeln!(
         xml,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
         escape(&absolute(config, alternate))
     );
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let _ = writeln!(
-        xml,
-        "  <author><name>{}</name></author>",
-        escape(&config.title)
-    );
+    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(&config.title));
     let _ = writeln!(xml, "  <generator>brief</generator>");
     for entry in entries {
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <id>{}</id>", escape(&entry.id));
         let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
-        let _ = writeln!(
-            xml,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            escape(&entry.link)
-        );
+        let _ = writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&entry.link));
         let _ = writeln!(xml, "    <updated>{}</updated>", entry.updated);
         if let Some(author) = &entry.author {
             let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
@@ -84,10 +67,7 @@ fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[Fe
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    Page {
-        path: path.to_string(),
-        contents: xml,
-    }
+    Page { path: path.to_string(), contents: xml }
 }
 
 fn article_entry(config: &Config, article: &ArticleRef) -> FeedEntry {
@@ -102,104 +82,48 @@ fn article_entry(config: &Config, article: &ArticleRef) -> FeedEntry {
 }
 
 fn quote_entry(config: &Config, quote: &QuoteRef) -> FeedEntry {
-    let speaker = quote
-        .speaker
-        .as_ref()
-        .map(|s| s.name.clone())
-        .or_else(|| quote.unnamed.clone());
+    let speaker = quote.speaker.as_ref().map(|s| s.name.clone()).or_else(|| quote.unnamed.clone());
     FeedEntry {
         id: absolute(config, &quote.url),
         title: format!("“{}”", quote.text),
         link: absolute(config, &quote.url),
         updated: atom_time(quote.article.date.as_deref()),
-        summary: format!(
-            "{} — {}",
-            speaker.clone().unwrap_or_else(|| "Unattributed".into()),
-            quote.article.title
-        ),
+        summary: format!("{} — {}", speaker.clone().unwrap_or_else(|| "Unattributed".into()), quote.article.title),
         author: speaker,
     }
 }
 
 /// Feeds, sitemap, robots.txt and the JSON API.
-pub fn publish_files(
-    index: &Index,
-    config: &Config,
-    refs: &Refs,
-    page_paths: &[String],
-) -> Vec<Page> {
+pub fn publish_files(index: &Index, config: &Config, refs: &Refs, page_paths: &[String]) -> Vec<Page> {
     let mut files = Vec::new();
-    let entries: Vec<FeedEntry> = refs
-        .articles
-        .iter()
-        .take(SITE_FEED_ENTRIES)
-        .map(|a| article_entry(config, a))
-        .collect();
-    files.push(atom(
-        config,
-        "feed.xml",
-        &config.title,
-        "index.html",
-        &entries,
-    ));
+    let entries: Vec<FeedEntry> =
+        refs.articles.iter().take(SITE_FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
+    files.push(atom(config, "feed.xml", &config.title, "index.html", &entries));
     for (person, entry) in index.people.iter().zip(&refs.people) {
-        let quotes: Vec<FeedEntry> = person
-            .quotes
-            .iter()
-            .map(|&q| quote_entry(config, &refs.quotes[q]))
-            .collect();
+        let quotes: Vec<FeedEntry> = person.quotes.iter().map(|&q| quote_entry(config, &refs.quotes[q])).collect();
         let path = entry.url.replace(".html", ".xml");
-        files.push(atom(
-            config,
-            &path,
-            &format!("{} — {}", person.name, config.title),
-            &entry.url,
-            &quotes,
-        ));
+        files.push(atom(config, &path, &format!("{} — {}", person.name, config.title), &entry.url, &quotes));
     }
     for (event, entry) in index.events.iter().zip(&refs.events) {
-        let articles: Vec<FeedEntry> = event
-            .articles
-            .iter()
-            .rev()
-            .map(|&a| article_entry(config, &refs.articles[a]))
-            .collect();
+        let articles: Vec<FeedEntry> =
+            event.articles.iter().rev().map(|&a| article_entry(config, &refs.articles[a])).collect();
         let path = entry.url.replace(".html", ".xml");
-        files.push(atom(
-            config,
-            &path,
-            &format!("{} — {}", event.name, config.title),
-            &entry.url,
-            &articles,
-        ));
+        files.push(atom(config, &path, &format!("{} — {}", event.name, config.title), &entry.url, &articles));
     }
 
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut paths: Vec<&String> = page_paths
-        .iter()
-        .filter(|p| p.as_str() != "404.html")
-        .collect();
+    let mut paths: Vec<&String> = page_paths.iter().filter(|p| p.as_str() != "404.html").collect();
     paths.sort();
     for path in paths {
-        let _ = writeln!(
-            sitemap,
-            "  <url><loc>{}</loc></url>",
-            escape(&absolute(config, path))
-        );
+        let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", escape(&absolute(config, path)));
     }
     sitemap.push_str("</urlset>\n");
-    files.push(Page {
-        path: "sitemap.xml".into(),
-        contents: sitemap,
-    });
+    files.push(Page { path: "sitemap.xml".into(), contents: sitemap });
     files.push(Page {
         path: "robots.txt".into(),
-        contents: format!(
-            "User-agent: *\nAllow: /\nSitemap: {}\n",
-            absolute(config, "sitemap.xml")
-        ),
+        contents: format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "sitemap.xml")),
     });
     files.extend(api(index, refs));
     files.push(search_index(refs));
@@ -221,16 +145,9 @@ struct SearchEntry<'a> {
 fn search_index(refs: &Refs) -> Page {
     let mut entries = Vec::new();
     for a in &refs.articles {
-        let text = [a.date_display.clone(), a.source.clone(), a.summary.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>();
-        entries.push(SearchEntry {
-            kind: "article",
-            title: &a.title,
-            url: &a.url,
-            text: text.join(" · "),
-        });
+        let text =
+            [a.date_display.clone(), a.source.clone(), a.summary.clone()].into_iter().flatten().collect::<Vec<_>>();
+        entries.push(SearchEntry { kind: "article", title: &a.title, url: &a.url, text: text.join(" · ") });
     }
     for p in &refs.people {
         entries.push(SearchEntry {
@@ -241,32 +158,14 @@ fn search_index(refs: &Refs) -> Page {
         });
     }
     for e in &refs.events {
-        let text = [e.date_display.clone(), e.place.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>();
-        entries.push(SearchEntry {
-            kind: "event",
-            title: &e.name,
-            url: &e.url,
-            text: text.join(" · "),
-        });
+        let text = [e.date_display.clone(), e.place.clone()].into_iter().flatten().collect::<Vec<_>>();
+        entries.push(SearchEntry { kind: "event", title: &e.name, url: &e.url, text: text.join(" · ") });
     }
     for e in refs.organisations.iter().chain(&refs.places) {
-        entries.push(SearchEntry {
-            kind: e.kind,
-            title: &e.name,
-            url: &e.url,
-            text: String::new(),
-        });
+        entries.push(SearchEntry { kind: e.kind, title: &e.name, url: &e.url, text: String::new() });
     }
     for q in &refs.quotes {
-        let speaker = q
-            .speaker
-            .as_ref()
-            .map(|s| s.name.clone())
-            .or_else(|| q.unnamed.clone())
-            .unwrap_or_default();
+        let speaker = q.speaker.as_ref().map(|s| s.name.clone()).or_else(|| q.unnamed.clone()).unwrap_or_default();
         entries.push(SearchEntry {
             kind: "quote",
             title: &q.text,
@@ -274,10 +173,7 @@ fn search_index(refs: &Refs) -> Page {
             text: format!("{speaker} · {}", q.article.title),
         });
     }
-    Page {
-        path: "search.json".into(),
-        contents: serde_json::to_string(&entries).unwrap_or_default() + "\n",
-    }
+    Page { path: "search.json".into(), contents: serde_json::to_string(&entries).unwrap_or_default() + "\n" }
 }
 
 #[derive(Serialize)]
@@ -293,12 +189,8 @@ struct ApiQuote<'a> {
 }
 
 fn api(index: &Index, refs: &Refs) -> Vec<Page> {
-    let quote_id = |q: usize| {
-        format!(
-            "{}#{}",
-            index.articles[index.quotes[q].article].article.slug, index.quotes[q].anchor
-        )
-    };
+    let quote_id =
+        |q: usize| format!("{}#{}", index.articles[index.quotes[q].article].article.slug, index.quotes[q].anchor);
     let person_id = |id: crate::index::EntityId| -> String {
         let entry = index.entity(id);
         format!("{}/{}", kind_name(entry.kind), entry.slug)
@@ -400,20 +292,11 @@ fn api(index: &Index, refs: &Refs) -> Vec<Page> {
         contents: serde_json::to_string_pretty(&value).unwrap_or_default() + "\n",
     };
     vec![
-        json(
-            "api/articles.json",
-            serde_json::json!({ "articles": articles }),
-        ),
+        json("api/articles.json", serde_json::json!({ "articles": articles })),
         json("api/people.json", serde_json::json!({ "people": people })),
         json("api/events.json", serde_json::json!({ "events": events })),
         json("api/quotes.json", serde_json::json!({ "quotes": quotes })),
-        json(
-            "api/organisations.json",
-            serde_json::json!({ "organisations": entities(&index.organisations) }),
-        ),
-        json(
-            "api/places.json",
-            serde_json::json!({ "places": entities(&index.places) }),
-        ),
+        json("api/organisations.json", serde_json::json!({ "organisations": entities(&index.organisations) })),
+        json("api/places.json", serde_json::json!({ "places": entities(&index.places) })),
     ]
 }

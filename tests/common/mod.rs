@@ -13,9 +13,7 @@ pub struct TestSite {
 impl TestSite {
     /// A copy of `tests/sites/<name>`.
     pub fn fixture(name: &str) -> TestSite {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites")
-            .join(name);
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name);
         let dir = tempfile::tempdir().expect("temporary folder");
         copy_tree(&source, dir.path());
         TestSite { dir }
@@ -58,12 +56,8 @@ impl TestSite {
         for entry in walkdir::WalkDir::new(self.output()) {
             let entry = entry.expect("walk output");
             if entry.file_type().is_file() {
-                let rel = entry
-                    .path()
-                    .strip_prefix(self.output())
-                    .expect("inside")
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                let rel =
+                    entry.path().strip_prefix(self.output()).expect("inside").to_string_lossy().replace('\\', "/");
                 files.insert(rel, std::fs::read(entry.path()).expect("read"));
             }
         }
@@ -79,39 +73,24 @@ impl TestSite {
                 continue;
             }
             let html = String::from_utf8_lossy(bytes);
-            for link in attribute_values(&html, "href")
-                .into_iter()
-                .chain(attribute_values(&html, "src"))
-            {
-                if link.starts_with("http://")
-                    || link.starts_with("https://")
-                    || link.starts_with("mailto:")
-                {
+            for link in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
+                if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
                     continue;
                 }
                 let (path, fragment) = match link.split_once('#') {
                     Some((p, f)) => (p.to_string(), Some(f.to_string())),
                     None => (link.clone(), None),
                 };
-                let target = if path.is_empty() {
-                    rel.clone()
-                } else {
-                    resolve(rel, &path)
-                };
-                let target = if target.ends_with('/') || target.is_empty() {
-                    format!("{target}index.html")
-                } else {
-                    target
-                };
+                let target = if path.is_empty() { rel.clone() } else { resolve(rel, &path) };
+                let target =
+                    if target.ends_with('/') || target.is_empty() { format!("{target}index.html") } else { target };
                 match files.get(&target) {
                     None => broken.push(format!("{rel}: {link} (no file {target})")),
                     Some(bytes) => {
                         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
                             let page = String::from_utf8_lossy(bytes);
                             if !page.contains(&format!("id=\"{fragment}\"")) {
-                                broken.push(format!(
-                                    "{rel}: {link} (no anchor #{fragment} in {target})"
-                                ));
+                                broken.push(format!("{rel}: {link} (no anchor #{fragment} in {target})"));
                             }
                         }
                     }
@@ -147,11 +126,7 @@ fn resolve(from: &str, link: &str) -> String {
         }
     }
     let joined = parts.join("/");
-    if link.ends_with('/') {
-        format!("{joined}/")
-    } else {
-        joined
-    }
+    if link.ends_with('/') { format!("{joined}/") } else { joined }
 }
 
 fn copy_tree(from: &Path, to: &Path) {
