@@ -105,7 +105,8 @@ fn content_cannot_inject_script_into_pages() {
          “<script>alert('quote')</script> is what we fear,” Vladimir Putin said.\n\n<script>alert('raw')</script>\n\n[click](javascript:alert(1))\n",
     );
     site.build_ok();
-    for (path, bytes) in site.files() {
+    // Pages and feeds are read by browsers; the JSON files are data and hold the text as it is.
+    for (path, bytes) in site.files().into_iter().filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml")) {
         let page = String::from_utf8_lossy(&bytes);
         assert!(!page.contains("<script>alert"), "{path} lets a script through");
         assert!(!page.contains("<img src=x"), "{path} lets an element through");
