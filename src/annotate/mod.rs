@@ -2,6 +2,13 @@
 //! and events. Pure functions on strings: no I/O, so it is tested and benchmarked alone.
 //! Spans are byte ranges into the text that was passed in.
 
+mod entities;
+mod lexicon;
+mod overrides;
+mod quotes;
+mod speakers;
+mod text;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -133,15 +140,85 @@ pub struct SpeakerOverride {
 pub struct Registry {
     pub people: Vec<RegistryPerson>,
     pub events: Vec<RegistryEvent>,
+    /// One automaton over every name and alias, built once for all articles.
+    matcher: Option<aho_corasick::AhoCorasick>,
+    known: Vec<entities::Known>,
 }
 
 impl Registry {
     pub fn new(people: Vec<RegistryPerson>, events: Vec<RegistryEvent>) -> Registry {
-        Registry { people, events }
+        let mut registry = Registry { people, events, matcher: None, known: Vec::new() };
+        let (matcher, known) = entities::registry_matcher(&registry);
+        registry.matcher = matcher;
+        registry.known = known;
+        registry
     }
 }
 
 /// Annotate one article. Deterministic: the same input always gives the same output.
-pub fn annotate(_text: &str, _format: TextFormat, _registry: &Registry, _overrides: &Overrides) -> Annotations {
-    Annotations::default()
+pub fn annotate(text: &str, format: TextFormat, registry: &Registry, overrides: &Overrides) -> Annotations {
+    let paragraphs = text::paragraphs(text, format);
+    let aliases: Vec<(String, String)> = overrides.aliases.iter().map(|(a, f)| (a.clone(), f.clone())).collect();
+    let finder = entities::EntityFinder::find(text, &paragraphs, registry, &aliases);
+    let spans = quotes::find(text, &paragraphs);
+    let attributions = speakers::Attributor::new(text, &paragraphs, &spans, &finder).attribute();
+    let mut quotes: Vec<Quote> = spans
+        .iter()
+        .zip(attributions)
+        .filter(|(_, a)| !a.dropped)
+        .map(|(span, a)| Quote {
+            text: text[span.start..span.end].to_string(),
+            span: Span { start: span.start, end: span.end },
+            speaker: a.speaker,
+            cue: a.cue,
+            fragment: a.fragment,
+        })
+        .collect();
+    quotes.extend(block_quotes(text, &paragraphs, &spans, &finder));
+    quotes.sort_by_key(|q| q.span);
+    let mut annotations = Annotations {
+        quotes,
+        mentions: finder.found.iter().map(|f| Mention { span: f.span, entity: f.entity }).collect(),
+        entities: finder.entities,
+        events: finder.events,
+    };
+    overrides::apply(&mut annotations, overrides);
+    annotations
+}
+
+/// A Markdown block quote with no quotation marks, followed by an attribution line
+/// ("— Volodymyr Zelensky, on X"), is a quote of the person the line names.
+fn block_quotes(
+    text: &str,
+    paragraphs: &[text::Paragraph],
+    spans: &[quotes::QuotedSpan],
+    finder: &entities::EntityFinder,
+) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        if !paragraph.in_block_quote || spans.iter().any(|s| s.paragraph == p) {
+            continue;
+        }
+        let Some(line) = paragraphs.get(p + 1).filter(|n| starts_with_dash(&text[n.start..n.end])) else { continue };
+        let speaker = finder
+            .found
+            .iter()
+            .find(|f| f.paragraph == p + 1 && f.span.start >= line.start)
+            .filter(|f| finder.entities[f.entity].kind != EntityKind::Place)
+            .map(|f| Speaker::Entity { entity: f.entity });
+        if speaker.is_some() {
+            out.push(Quote {
+                text: text[paragraph.start..paragraph.end].to_string(),
+                span: Span { start: paragraph.start, end: paragraph.end },
+                speaker,
+                cue: None,
+                fragment: false,
+            });
+        }
+    }
+    out
+}
+
+fn starts_with_dash(line: &str) -> bool {
+    line.starts_with(['\u{2014}', '\u{2013}', '-', '~'])
 }

@@ -1,0 +1,364 @@
+//! Entities: who and what an article names. The registry's names and aliases and the
+//! gazetteers are matched in one aho-corasick pass each; people outside the registry are
+//! found as runs of capitalised words (after a title, before or after a reporting verb, or
+//! two words and more). A surname said alone joins the full name met in the article.
+
+use super::lexicon;
+use super::text::{Paragraph, Token, TokenKind};
+use super::{Entity, EntityKind, Registry, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A mention found in the text, with where it sits in the paragraph's tokens.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub span: Span,
+    pub entity: usize,
+    pub paragraph: usize,
+    /// Token range `[first, last]` in the paragraph.
+    pub first: usize,
+    pub last: usize,
+    /// Whether a title stood before the name ("President Trump").
+    pub titled: bool,
+}
+
+/// What the registry's or the gazetteer's automaton matched.
+#[derive(Debug, Clone)]
+pub enum Known {
+    Person { id: String, name: String },
+    Event { id: String },
+    Organisation(String),
+    Place(String),
+}
+
+pub fn registry_matcher(registry: &Registry) -> (Option<AhoCorasick>, Vec<Known>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut known = Vec::new();
+    for person in &registry.people {
+        for name in std::iter::once(&person.name).chain(&person.aliases) {
+            if !name.trim().is_empty() {
+                patterns.push(name.trim().to_string());
+                known.push(Known::Person { id: person.id.clone(), name: person.name.clone() });
+            }
+        }
+    }
+    for event in &registry.events {
+        for name in std::iter::once(&event.name).chain(&event.aliases) {
+            if !name.trim().is_empty() {
+                patterns.push(name.trim().to_string());
+                known.push(Known::Event { id: event.id.clone() });
+            }
+        }
+    }
+    let matcher = (!patterns.is_empty())
+        .then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok())
+        .flatten();
+    (matcher, known)
+}
+
+static GAZETTEER: LazyLock<(AhoCorasick, Vec<Known>)> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut known = Vec::new();
+    for name in lexicon::organisations() {
+        patterns.push(*name);
+        known.push(Known::Organisation(canonical_organisation(name).to_string()));
+    }
+    for name in lexicon::places() {
+        patterns.push(*name);
+        known.push(Known::Place(canonical_place(name).to_string()));
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("the gazetteer's patterns are plain strings");
+    (matcher, known)
+});
+
+fn canonical_organisation(name: &str) -> &str {
+    match name {
+        "The New York Times" => "New York Times",
+        "The Washington Post" => "Washington Post",
+        "U.N." | "UN" => "United Nations",
+        "EU" => "European Union",
+        "Fox" => "Fox News",
+        "AP" => "Associated Press",
+        other => other,
+    }
+}
+
+fn canonical_place(name: &str) -> &str {
+    match name {
+        "Kiev" => "Kyiv",
+        "Britain" => "United Kingdom",
+        other => other,
+    }
+}
+
+/// All the entities of one article, and where each is named.
+pub struct EntityFinder<'a> {
+    text: &'a str,
+    pub entities: Vec<Entity>,
+    pub found: Vec<Found>,
+    pub events: Vec<String>,
+    /// Per person entity: whether the name is a woman's (for "she").
+    pub female: Vec<bool>,
+    /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
+    strong: Vec<bool>,
+    by_key: HashMap<(EntityKind, String), usize>,
+}
+
+impl<'a> EntityFinder<'a> {
+    pub fn find(text: &'a str, paragraphs: &[Paragraph], registry: &Registry, aliases: &[(String, String)]) -> Self {
+        let mut finder = EntityFinder {
+            text,
+            entities: Vec::new(),
+            found: Vec::new(),
+            events: Vec::new(),
+            female: Vec::new(),
+            strong: Vec::new(),
+            by_key: HashMap::new(),
+        };
+        // Known names first: they claim their tokens.
+        let mut claimed: Vec<(usize, usize, Known)> = Vec::new();
+        if let Some(matcher) = &registry.matcher {
+            for m in matcher.find_iter(text) {
+                if is_word_bounded(text, m.start(), m.end()) {
+                    claimed.push((m.start(), m.end(), registry.known[m.pattern().as_usize()].clone()));
+                }
+            }
+        }
+        for m in GAZETTEER.0.find_iter(text) {
+            let overlaps = claimed.iter().any(|(s, e, _)| m.start() < *e && *s < m.end());
+            if !overlaps && is_word_bounded(text, m.start(), m.end()) {
+                claimed.push((m.start(), m.end(), GAZETTEER.1[m.pattern().as_usize()].clone()));
+            }
+        }
+        for (alias, full) in aliases {
+            for (start, _) in text.match_indices(alias.as_str()) {
+                let end = start + alias.len();
+                let overlaps = claimed.iter().any(|(s, e, _)| start < *e && *s < end);
+                if !overlaps && is_word_bounded(text, start, end) {
+                    claimed.push((start, end, Known::Person { id: String::new(), name: full.clone() }));
+                }
+            }
+        }
+        claimed.sort_by_key(|(s, _, _)| *s);
+
+        let mut runs: Vec<(usize, usize, usize, bool)> = Vec::new(); // paragraph, first, last, titled
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            let tokens = &paragraph.tokens;
+            let mut i = 0;
+            while i < tokens.len() {
+                // A known name that starts here?
+                let start = tokens[i].start;
+                let hit = claimed.binary_search_by_key(&start, |(s, _, _)| *s).ok();
+                if let Some(h) = hit {
+                    let (_, end, known) = claimed[h].clone();
+                    let last = tokens[i..].iter().position(|t| t.end >= end).map_or(i, |k| i + k);
+                    let titled = i > 0 && is_title_token(text, &tokens[i - 1]);
+                    finder.add_known(known, p, i, last, Span { start, end }, titled);
+                    i = last + 1;
+                    continue;
+                }
+                if !is_capitalised_word(text, &tokens[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j + 1 < tokens.len() && continues_name(text, tokens, j + 1) {
+                    if claimed.binary_search_by_key(&tokens[j + 1].start, |(s, _, _)| *s).is_ok() {
+                        break;
+                    }
+                    j += 1;
+                }
+                runs.push((p, i, j, false));
+                i = j + 1;
+            }
+        }
+        for (p, first, last, _) in runs.iter().copied() {
+            finder.add_run(&paragraphs[p], p, first, last);
+        }
+        finder.resolve_single_names();
+        finder.found.sort_by_key(|f| f.span.start);
+        finder
+    }
+
+    fn entity(&mut self, kind: EntityKind, name: &str, registry_id: Option<String>) -> usize {
+        let key = (kind, registry_id.clone().unwrap_or_else(|| name.to_lowercase()));
+        if let Some(&index) = self.by_key.get(&key) {
+            return index;
+        }
+        self.entities.push(Entity { kind, name: name.to_string(), registry_id: registry_id.clone() });
+        let first = name.split_whitespace().next().unwrap_or("");
+        self.female.push(kind == EntityKind::Person && lexicon::is_female_name(first));
+        // Known names are people for sure; a lone capitalised word only once something says so.
+        self.strong.push(registry_id.is_some() || kind != EntityKind::Person || name.contains(' '));
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    fn add_known(&mut self, known: Known, paragraph: usize, first: usize, last: usize, span: Span, titled: bool) {
+        let entity = match known {
+            Known::Person { id, name } => {
+                let id = (!id.is_empty()).then_some(id);
+                self.entity(EntityKind::Person, &name, id)
+            }
+            Known::Organisation(name) => self.entity(EntityKind::Organisation, &name, None),
+            Known::Place(name) => self.entity(EntityKind::Place, &name, None),
+            Known::Event { id } => {
+                if !self.events.contains(&id) {
+                    self.events.push(id);
+                }
+                return;
+            }
+        };
+        self.found.push(Found { span, entity, paragraph, first, last, titled });
+    }
+
+    /// A run of capitalised words: strip what is not the name, then decide what it names.
+    fn add_run(&mut self, paragraph: &Paragraph, p: usize, first: usize, last: usize) {
+        let tokens = &paragraph.tokens;
+        let text = self.text;
+        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let mut start = first;
+        let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
+        while start <= last {
+            let w = word(start);
+            if lexicon::is_not_name(w) {
+                start += 1;
+            } else if lexicon::is_title(w) || lexicon::is_demonym(strip_possessive(w)) {
+                titled |= lexicon::is_title(w);
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        if start > last {
+            return;
+        }
+        let words: Vec<&str> = (start..=last).map(|k| strip_possessive(word(k))).collect();
+        let name = words.join(" ");
+        let end = tokens[last].start + words[words.len() - 1].len();
+        let span = Span { start: tokens[start].start, end };
+        let kind = if words.iter().any(|w| lexicon::is_organisation_word(w)) {
+            EntityKind::Organisation
+        } else if words.iter().any(|w| lexicon::is_place_word(w)) {
+            EntityKind::Place
+        } else if words.len() == 1 && is_acronym(words[0]) {
+            EntityKind::Organisation
+        } else {
+            EntityKind::Person
+        };
+        let strong = kind != EntityKind::Person || words.len() >= 2 || titled || next_to_cue(text, tokens, start, last);
+        let entity = self.entity(kind, &name, None);
+        if strong {
+            self.strong[entity] = true;
+        }
+        self.found.push(Found { span, entity, paragraph: p, first: start, last, titled });
+    }
+
+    /// "Putin" → "Vladimir Putin" where the article names him in full; lone words that
+    /// match nobody are dropped unless something marked them as a person.
+    fn resolve_single_names(&mut self) {
+        let full: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| self.entities[i].kind == EntityKind::Person && self.entities[i].name.contains(' '))
+            .collect();
+        let mut target: Vec<Option<usize>> = vec![None; self.entities.len()];
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            if e.kind != EntityKind::Person || e.name.contains(' ') {
+                continue;
+            }
+            let matches: Vec<usize> = full
+                .iter()
+                .copied()
+                .filter(|&f| {
+                    let name = &self.entities[f].name;
+                    name.split_whitespace().last() == Some(e.name.as_str())
+                        || name.split_whitespace().next() == Some(e.name.as_str())
+                })
+                .collect();
+            if let Some(&first) = matches.first() {
+                target[i] = Some(first);
+            }
+        }
+        let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
+        let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
+        let mut entities = Vec::new();
+        let mut female = Vec::new();
+        for i in 0..self.entities.len() {
+            if keep[i] {
+                remap[i] = Some(entities.len());
+                entities.push(self.entities[i].clone());
+                female.push(self.female[i]);
+            }
+        }
+        self.strong = vec![true; entities.len()];
+        for i in 0..self.entities.len() {
+            if let Some(t) = target[i] {
+                remap[i] = remap[t];
+            }
+        }
+        self.found.retain_mut(|f| match remap[f.entity] {
+            Some(e) => {
+                f.entity = e;
+                true
+            }
+            None => false,
+        });
+        self.entities = entities;
+        self.female = female;
+        self.by_key.clear();
+    }
+}
+
+fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let possessive = text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s");
+    before.is_none_or(|c| !c.is_alphanumeric()) && (after.is_none_or(|c| !c.is_alphanumeric()) || possessive)
+}
+
+fn is_title_token(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Word && lexicon::is_title(&text[token.start..token.end])
+}
+
+fn is_capitalised_word(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Word && text[token.start..token.end].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether the token at `k` carries a name on: capitalised, or a particle inside a name.
+fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
+    let token = &tokens[k];
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let word = &text[token.start..token.end];
+    if word.starts_with(|c: char| c.is_uppercase()) {
+        return !lexicon::is_not_name(word) || matches!(word, "New");
+    }
+    let particle =
+        matches!(word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "der" | "la" | "le" | "du" | "of");
+    particle && tokens.get(k + 1).is_some_and(|t| is_capitalised_word(text, t)) && word != "of"
+}
+
+/// Whether a reporting verb stands right after the name or right before it.
+fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let word =
+        |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text[t.start..t.end].to_lowercase());
+    let after = word(last + 1).is_some_and(|w| lexicon::is_cue(&w));
+    let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
+    after || before
+}
+
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .or_else(|| word.strip_suffix('\u{2019}'))
+        .unwrap_or(word)
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}

@@ -1,0 +1,505 @@
+//! Attribution: who said each quoted span. Looks for a reporting verb (the cue) beside the
+//! quote in its sentence, after it first (“…,” Putin said / said Putin) then before it
+//! (Putin said: “…” / said that security “must be ensured”), and takes the name, pronoun,
+//! organisation or unnamed source that goes with the verb. Pronouns resolve to the subject
+//! of the nearest sentence that names a fitting person. A quote with no cue continues the
+//! quote it runs on from, or takes its sentence's subject; short ones with nobody behind
+//! them are scare quotes or titles and are dropped.
+
+use super::entities::{EntityFinder, Found};
+use super::lexicon;
+use super::quotes::QuotedSpan;
+use super::text::{Paragraph, Token, TokenKind};
+use super::{EntityKind, Speaker};
+
+/// Words allowed between a subject and its verb ("Putin also said", "Trump has long argued").
+const BETWEEN: &[&str] = &[
+    "again",
+    "also",
+    "already",
+    "then",
+    "has",
+    "had",
+    "have",
+    "later",
+    "long",
+    "once",
+    "previously",
+    "quickly",
+    "recently",
+    "reportedly",
+    "simply",
+    "would",
+    "will",
+    "later",
+    "flatly",
+    "repeatedly",
+    "often",
+    "privately",
+    "publicly",
+    "firmly",
+    "frequently",
+    "subsequently",
+    "initially",
+    "earlier",
+    "just",
+    "has",
+    "was",
+    "is",
+];
+
+/// Words before a quoted span that make it a title or a word held at arm's length.
+const TITLE_MARKERS: &[&str] = &[
+    "album",
+    "book",
+    "called",
+    "dubbed",
+    "episode",
+    "film",
+    "headline",
+    "movie",
+    "nicknamed",
+    "phrase",
+    "program",
+    "programme",
+    "show",
+    "so-called",
+    "song",
+    "term",
+    "termed",
+    "titled",
+    "word",
+    "words",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    pub speaker: Option<Speaker>,
+    pub cue: Option<String>,
+    pub fragment: bool,
+    /// Dropped: a scare quote or a title, not a quotation.
+    pub dropped: bool,
+}
+
+pub struct Attributor<'a> {
+    text: &'a str,
+    paragraphs: &'a [Paragraph],
+    spans: &'a [QuotedSpan],
+    finder: &'a EntityFinder<'a>,
+    /// Per paragraph, per token: inside a quoted span.
+    quoted: Vec<Vec<bool>>,
+    /// Per paragraph, per token: the sentence number.
+    sentence: Vec<Vec<usize>>,
+    /// Per paragraph: the mentions in it, by index into `finder.found`.
+    mentions: Vec<Vec<usize>>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(
+        text: &'a str,
+        paragraphs: &'a [Paragraph],
+        spans: &'a [QuotedSpan],
+        finder: &'a EntityFinder<'a>,
+    ) -> Attributor<'a> {
+        let mut quoted: Vec<Vec<bool>> = paragraphs.iter().map(|p| vec![false; p.tokens.len()]).collect();
+        for span in spans {
+            let end = span.close.unwrap_or(paragraphs[span.paragraph].tokens.len());
+            for flag in &mut quoted[span.paragraph][span.open..end] {
+                *flag = true;
+            }
+        }
+        let sentence = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(p, paragraph)| sentence_numbers(text, &paragraph.tokens, &quoted[p]))
+            .collect();
+        let mut mentions: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+        for (i, found) in finder.found.iter().enumerate() {
+            mentions[found.paragraph].push(i);
+        }
+        Attributor { text, paragraphs, spans, finder, quoted, sentence, mentions }
+    }
+
+    fn word(&self, p: usize, k: usize) -> Option<&'a str> {
+        let token: &Token = self.paragraphs[p].tokens.get(k)?;
+        (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
+    }
+
+    fn lower(&self, p: usize, k: usize) -> Option<String> {
+        self.word(p, k).map(str::to_lowercase)
+    }
+
+    fn is_cue_at(&self, p: usize, k: usize) -> bool {
+        if self.quoted[p].get(k).copied().unwrap_or(true) {
+            return false;
+        }
+        match self.lower(p, k).as_deref() {
+            Some("according") => self.lower(p, k + 1).as_deref() == Some("to"),
+            Some(w) => lexicon::is_cue(w),
+            None => false,
+        }
+    }
+
+    /// The mention (outside quotes) whose last token is `k`.
+    fn mention_ending(&self, p: usize, k: usize) -> Option<&'a Found> {
+        self.mentions[p]
+            .iter()
+            .map(|&i| &self.finder.found[i])
+            .find(|f| f.last == k && !self.quoted[p][f.first])
+            .filter(|f| self.speaker_kind(f))
+    }
+
+    fn mention_starting(&self, p: usize, k: usize) -> Option<&'a Found> {
+        self.mentions[p]
+            .iter()
+            .map(|&i| &self.finder.found[i])
+            .find(|f| f.first == k && !self.quoted[p][f.first])
+            .filter(|f| self.speaker_kind(f))
+    }
+
+    fn speaker_kind(&self, found: &Found) -> bool {
+        self.finder.entities[found.entity].kind != EntityKind::Place
+    }
+
+    pub fn attribute(&self) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(self.spans.len());
+        for (q, span) in self.spans.iter().enumerate() {
+            let mut attribution = self.attribute_by_cue(span).unwrap_or_default();
+            if attribution.speaker.is_none() {
+                if let Some(previous) = span.continues.and_then(|c| out.get(c)) {
+                    attribution.speaker = previous.speaker.clone();
+                    attribution.cue = previous.cue.clone();
+                } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
+                    attribution.speaker = Some(shared);
+                } else if let Some(subject) = self.sentence_subject(span) {
+                    attribution.speaker = Some(subject);
+                    attribution.fragment = true;
+                } else if let Some(previous) = self.paragraph_run_on(q, &out) {
+                    attribution.speaker = Some(previous);
+                }
+            }
+            let words = self.text[span.start..span.end].split_whitespace().count();
+            let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
+            attribution.fragment |= first_lower;
+            if attribution.speaker.is_none() && (words < 3 || self.is_title_or_scare(span)) {
+                attribution.dropped = true;
+            }
+            if self.is_title_or_scare(span) && words <= 4 && attribution.cue.is_none() {
+                attribution.dropped = true;
+            }
+            out.push(attribution);
+        }
+        out
+    }
+
+    fn is_title_or_scare(&self, span: &QuotedSpan) -> bool {
+        span.open > 0
+            && self
+                .lower(span.paragraph, span.open - 1)
+                .is_some_and(|w| TITLE_MARKERS.binary_search(&w.as_str()).is_ok())
+    }
+
+    /// The range of tokens of `span`'s sentence before and after it, outside the quote.
+    fn windows(&self, span: &QuotedSpan) -> ((usize, usize), (usize, usize)) {
+        let p = span.paragraph;
+        let tokens = &self.paragraphs[p].tokens;
+        let sentences = &self.sentence[p];
+        let own = sentences[span.open];
+        let mut before_start = span.open;
+        while before_start > 0 && sentences[before_start - 1] == own {
+            // Stop at an earlier quote's closing mark: the text before it belongs to that one.
+            if tokens[before_start - 1].kind == TokenKind::Close {
+                break;
+            }
+            before_start -= 1;
+        }
+        let after_start = span.close.map_or(tokens.len(), |c| c + 1);
+        let mut after_end = after_start;
+        while after_end < tokens.len() && tokens[after_end].kind != TokenKind::Open {
+            let is_end = tokens[after_end].kind == TokenKind::Punct
+                && matches!(&self.text[tokens[after_end].start..tokens[after_end].end], "." | "!" | "?" | ";");
+            if is_end {
+                break;
+            }
+            after_end += 1;
+        }
+        ((before_start, span.open), (after_start, after_end))
+    }
+
+    fn attribute_by_cue(&self, span: &QuotedSpan) -> Option<Attribution> {
+        let p = span.paragraph;
+        let ((b0, b1), (a0, a1)) = self.windows(span);
+        // After the quote: “…,” Putin said / said Putin / a source said.
+        let limit = (a0 + 8).min(a1);
+        if let Some(k) = (a0..limit).find(|&k| self.is_cue_at(p, k)) {
+            let speaker = self.subject_before(p, k, a0).or_else(|| self.object_after(p, k, a1));
+            if let Some(speaker) = speaker {
+                return Some(Attribution {
+                    speaker: Some(speaker),
+                    cue: self.cue_text(p, k),
+                    fragment: false,
+                    dropped: false,
+                });
+            }
+        }
+        // Before it: Putin said: “…” / Putin said that security “must be ensured”.
+        if let Some(k) = (b0..b1).rev().find(|&k| self.is_cue_at(p, k)) {
+            let speaker = self.subject_before(p, k, b0).or_else(|| self.object_after(p, k, b1));
+            if let Some(speaker) = speaker {
+                let between = (k + 1..b1).filter(|&i| self.word(p, i).is_some()).count();
+                let object = self.object_after(p, k, b1).is_some();
+                let fragment = between > 0 && !(object && between <= 4);
+                return Some(Attribution {
+                    speaker: Some(speaker),
+                    cue: self.cue_text(p, k),
+                    fragment,
+                    dropped: false,
+                });
+            }
+        }
+        None
+    }
+
+    fn cue_text(&self, p: usize, k: usize) -> Option<String> {
+        let word = self.lower(p, k)?;
+        Some(if word == "according" { "according to".to_string() } else { word })
+    }
+
+    /// The name, pronoun or unnamed source right before the verb at `k`.
+    fn subject_before(&self, p: usize, k: usize, floor: usize) -> Option<Speaker> {
+        let mut j = k;
+        while j > floor {
+            let w = self.lower(p, j - 1)?;
+            if BETWEEN.contains(&w.as_str()) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j <= floor {
+            return None;
+        }
+        let last = j - 1;
+        if let Some(found) = self.mention_ending(p, last) {
+            return Some(Speaker::Entity { entity: found.entity });
+        }
+        let word = self.lower(p, last)?;
+        if let Some(pronoun) = pronoun(&word) {
+            return self.resolve_pronoun(p, last, pronoun);
+        }
+        self.unnamed_ending(p, last, floor)
+    }
+
+    /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
+    fn object_after(&self, p: usize, k: usize, ceiling: usize) -> Option<Speaker> {
+        let mut j = k + 1;
+        if self.lower(p, k).as_deref() == Some("according") {
+            j += 1;
+        }
+        let start = j;
+        while j < ceiling && j < start + 4 {
+            if let Some(found) = self.mention_starting(p, j) {
+                return Some(Speaker::Entity { entity: found.entity });
+            }
+            let w = self.word(p, j)?;
+            if !(lexicon::is_title(w) || lexicon::is_demonym(w) || matches!(w, "the" | "The" | "former" | "then")) {
+                break;
+            }
+            j += 1;
+        }
+        if self.lower(p, start).as_deref().is_some_and(|w| pronoun(w).is_some()) && k + 1 == start {
+            return None; // "said he would" is not an inversion.
+        }
+        self.unnamed_starting(p, start, ceiling)
+    }
+
+    /// "a senior official" / "officials" / "the statement", ending at token `last`.
+    fn unnamed_ending(&self, p: usize, last: usize, floor: usize) -> Option<Speaker> {
+        let head = self.lower(p, last)?;
+        if !lexicon::is_unnamed_head(&head) {
+            return None;
+        }
+        let mut first = last;
+        while first > floor && first + 6 > last {
+            let Some(w) = self.lower(p, first - 1) else { break };
+            if is_determiner(&w) {
+                first -= 1;
+                break;
+            }
+            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        let tokens = &self.paragraphs[p].tokens;
+        let description = self.text[tokens[first].start..tokens[last].end].to_string();
+        Some(Speaker::Unnamed { description })
+    }
+
+    fn unnamed_starting(&self, p: usize, first: usize, ceiling: usize) -> Option<Speaker> {
+        let w = self.lower(p, first)?;
+        let tokens = &self.paragraphs[p].tokens;
+        let mut k = first;
+        if is_determiner(&w) || lexicon::is_unnamed_head(&w) {
+            while k < ceiling && k < first + 6 {
+                let word = self.lower(p, k)?;
+                if lexicon::is_unnamed_head(&word) {
+                    let description = self.text[tokens[first].start..tokens[k].end].to_string();
+                    return Some(Speaker::Unnamed { description });
+                }
+                k += 1;
+            }
+        }
+        None
+    }
+
+    /// he / she → the first fitting person of the nearest earlier sentence that names one.
+    fn resolve_pronoun(&self, p: usize, at: usize, pronoun: Pronoun) -> Option<Speaker> {
+        if pronoun == Pronoun::They {
+            return self.nearest(p, at, |f| self.finder.entities[f.entity].kind == EntityKind::Organisation);
+        }
+        let female = pronoun == Pronoun::She;
+        let fits = |f: &Found| {
+            let entity = f.entity;
+            self.finder.entities[entity].kind == EntityKind::Person && self.finder.female[entity] == female
+        };
+        self.nearest(p, at, fits)
+    }
+
+    /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
+    /// most) and takes the first mention that `fits` in the nearest sentence that has one.
+    fn nearest(&self, p: usize, at: usize, fits: impl Fn(&Found) -> bool) -> Option<Speaker> {
+        let floor = p.saturating_sub(3);
+        let mut paragraph = p;
+        let mut before = at;
+        loop {
+            let sentences = &self.sentence[paragraph];
+            let candidates: Vec<&Found> = self.mentions[paragraph]
+                .iter()
+                .map(|&i| &self.finder.found[i])
+                .filter(|f| f.last < before && !self.quoted[paragraph][f.first] && fits(f))
+                .collect();
+            if let Some(last) = candidates.last() {
+                let sentence = sentences[last.first];
+                let first = candidates.iter().find(|f| sentences[f.first] == sentence).unwrap_or(last);
+                return Some(Speaker::Entity { entity: first.entity });
+            }
+            if paragraph == floor {
+                return None;
+            }
+            paragraph -= 1;
+            before = usize::MAX;
+        }
+    }
+
+    /// Another quote of the same sentence that found its speaker (“A,” he said. “B.” is two).
+    fn same_sentence_speaker(&self, q: usize, done: &[Attribution]) -> Option<Speaker> {
+        let span = &self.spans[q];
+        let own = self.sentence[span.paragraph][span.open];
+        (0..q).rev().take(3).find_map(|i| {
+            let other = &self.spans[i];
+            let same = other.paragraph == span.paragraph && self.sentence[other.paragraph][other.open] == own;
+            same.then(|| done[i].speaker.clone()).flatten()
+        })
+    }
+
+    /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
+    fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        let ((b0, b1), _) = self.windows(span);
+        if b1 <= b0 {
+            return None;
+        }
+        for k in b0..b1.min(b0 + 12) {
+            if let Some(found) = self.mention_starting(p, k) {
+                let kind = self.finder.entities[found.entity].kind;
+                return (kind == EntityKind::Person).then_some(Speaker::Entity { entity: found.entity });
+            }
+            if let Some(w) = self.lower(p, k) {
+                if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
+                    return self.resolve_pronoun(p, k, pronoun);
+                }
+                if lexicon::is_cue(&w) {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// A quote that makes up a paragraph on its own, right after a paragraph whose last quote
+    /// was attributed: news style continues the same speaker.
+    fn paragraph_run_on(&self, q: usize, done: &[Attribution]) -> Option<Speaker> {
+        let span = &self.spans[q];
+        if span.open != 0 || span.paragraph == 0 {
+            return None;
+        }
+        let previous = (0..q).rev().find(|&i| self.spans[i].paragraph + 1 == span.paragraph)?;
+        let words = self.text[span.start..span.end].split_whitespace().count();
+        (words >= 4).then(|| done[previous].speaker.clone()).flatten()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    They,
+}
+
+fn pronoun(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        "they" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "most"
+            | "another"
+    )
+}
+
+/// Sentence numbers for each token: a full stop, question or exclamation mark outside a
+/// quote, followed by a capitalised word or an opening mark, ends a sentence.
+fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize> {
+    let mut numbers = Vec::with_capacity(tokens.len());
+    let mut current = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        numbers.push(current);
+        let ends = token.kind == TokenKind::Punct
+            && !quoted[i]
+            && matches!(&text[token.start..token.end], "." | "!" | "?")
+            && tokens.get(i + 1).is_none_or(|next| {
+                next.kind == TokenKind::Open || text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
+            });
+        // A quote that ends its sentence inside the marks (“… ready.” He said) ends it too.
+        let closes_sentence = token.kind == TokenKind::Close
+            && i > 0
+            && matches!(&text[tokens[i - 1].start..tokens[i - 1].end], "." | "!" | "?")
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.kind == TokenKind::Open
+                    || (text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
+                        && !tokens.get(i + 2).is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase())))
+            });
+        if ends || closes_sentence {
+            current += 1;
+        }
+    }
+    numbers
+}

@@ -1,0 +1,206 @@
+//! Text → paragraphs → tokens, with byte offsets into the article text. Markdown is read
+//! with pulldown-cmark so that only paragraphs, list items and block quotes are annotated
+//! (never code or raw HTML); a wire report is a paragraph a line.
+
+use super::TextFormat;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// An opening double quotation mark (“, « or a straight one that opens).
+    Open,
+    /// A closing double quotation mark.
+    Close,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+    /// Inside a Markdown block quote.
+    pub in_block_quote: bool,
+}
+
+/// Abbreviations whose full stop belongs to the word ("Sen.", "Mr.").
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Amb", "Brig", "Capt", "Co", "Col", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Maj", "Mr", "Mrs", "Ms",
+    "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "vs",
+];
+
+/// The paragraphs of a text, in order.
+pub fn paragraphs(text: &str, format: TextFormat) -> Vec<Paragraph> {
+    let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
+    match format {
+        TextFormat::Plain => {
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let start = offset + (line.len() - line.trim_start().len());
+                let end = offset + line.trim_end().len();
+                if start < end {
+                    ranges.push((start, end, false));
+                }
+                offset += line.len();
+            }
+        }
+        TextFormat::Markdown => {
+            let mut depth_quote = 0usize;
+            let mut in_paragraph = false;
+            let mut item_text: Option<(usize, usize)> = None;
+            for (event, range) in Parser::new(text).into_offset_iter() {
+                match event {
+                    Event::Start(Tag::BlockQuote(_)) => depth_quote += 1,
+                    Event::End(TagEnd::BlockQuote(_)) => depth_quote = depth_quote.saturating_sub(1),
+                    Event::Start(Tag::Paragraph) => {
+                        in_paragraph = true;
+                        ranges.push((range.start, range.end, depth_quote > 0));
+                    }
+                    Event::End(TagEnd::Paragraph) => in_paragraph = false,
+                    // Tight list items have text without a paragraph around it.
+                    Event::Start(Tag::Item) => item_text = None,
+                    Event::Text(_) | Event::Code(_) | Event::SoftBreak if !in_paragraph => {
+                        let (s, e) = item_text.unwrap_or((range.start, range.end));
+                        item_text = Some((s.min(range.start), e.max(range.end)));
+                    }
+                    Event::End(TagEnd::Item) => {
+                        if let Some((s, e)) = item_text.take() {
+                            ranges.push((s, e, depth_quote > 0));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    ranges
+        .into_iter()
+        .map(|(start, end, in_block_quote)| {
+            let (start, end) = trim(text, start, end);
+            Paragraph { start, end, tokens: tokenize(text, start, end), in_block_quote }
+        })
+        .collect()
+}
+
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let s = start + (slice.len() - slice.trim_start().len());
+    let e = start + slice.trim_end().len();
+    (s, e.max(s))
+}
+
+/// Tokens of `text[start..end]`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity((end - start) / 5);
+    let mut chars = text[start..end].char_indices().map(|(i, c)| (i + start, c)).peekable();
+    let mut previous: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            // A word: letters and digits, with inner apostrophes, hyphens and dotted initials.
+            while let Some(&(k, d)) = chars.peek() {
+                let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '&');
+                if d.is_alphanumeric() {
+                    j = k + d.len_utf8();
+                    chars.next();
+                } else if inner {
+                    let next = text[k + d.len_utf8()..end].chars().next();
+                    let joins = next.is_some_and(|n| n.is_alphanumeric()) && (d != '.' || is_initials(&text[i..k]));
+                    if joins {
+                        j = k + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // "Sen." and "U.S." keep their full stop.
+            if j < end && bytes[j] == b'.' && (ABBREVIATIONS.contains(&&text[i..j]) || is_initials(&text[i..j])) {
+                chars.next();
+                j += 1;
+            }
+            tokens.push(Token { start: i, end: j, kind: TokenKind::Word });
+            previous = text[..j].chars().next_back();
+            continue;
+        }
+        let kind = match c {
+            '\u{201c}' | '\u{ab}' | '\u{201e}' => TokenKind::Open,
+            '\u{201d}' | '\u{bb}' => {
+                // A closing mark used to open: preceded by space, followed by a letter.
+                let opens = previous.is_none_or(|p| p.is_whitespace())
+                    && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+                if opens { TokenKind::Open } else { TokenKind::Close }
+            }
+            '"' => {
+                let opens = previous
+                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '/'));
+                if opens { TokenKind::Open } else { TokenKind::Close }
+            }
+            c if c.is_whitespace() => {
+                previous = Some(c);
+                continue;
+            }
+            _ => TokenKind::Punct,
+        };
+        tokens.push(Token { start: i, end: i + c.len_utf8(), kind });
+        previous = Some(c);
+    }
+    tokens
+}
+
+/// "U.S" or "U" (before its final full stop): single letters joined by full stops.
+fn is_initials(word: &str) -> bool {
+    !word.is_empty() && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0, text.len()).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_possessives_and_hyphens() {
+        assert_eq!(words("U.S. Sen. Ted Cruz’s aide said."), ["U.S.", "Sen.", "Ted", "Cruz’s", "aide", "said", "."]);
+        assert_eq!(words("Joint Base Elmendorf-Richardson"), ["Joint", "Base", "Elmendorf-Richardson"]);
+        assert_eq!(words("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
+    }
+
+    #[test]
+    fn straight_marks_open_and_close_by_context() {
+        let text = "He said \"we are ready\" and left";
+        let kinds: Vec<TokenKind> = tokenize(text, 0, text.len()).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Open).count(), 1);
+        assert_eq!(kinds.iter().filter(|k| **k == TokenKind::Close).count(), 1);
+    }
+
+    #[test]
+    fn markdown_paragraphs_skip_code() {
+        let text = "First para.\n\n```\n“not a quote,” said code\n```\n\n> Quoted block.\n\n- item one\n- item two\n";
+        let paras = paragraphs(text, TextFormat::Markdown);
+        let texts: Vec<&str> = paras.iter().map(|p| &text[p.start..p.end]).collect();
+        assert_eq!(texts, ["First para.", "Quoted block.", "item one", "item two"]);
+        assert!(paras[1].in_block_quote);
+    }
+
+    #[test]
+    fn plain_text_lines_are_paragraphs() {
+        let text = "Anchorage, Alaska : one.\n\nTwo.\n";
+        let paras = paragraphs(text, TextFormat::Plain);
+        assert_eq!(paras.len(), 2);
+        assert_eq!(&text[paras[1].start..paras[1].end], "Two.");
+    }
+}
