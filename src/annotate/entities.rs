@@ -166,7 +166,11 @@ impl<'a> EntityFinder<'a> {
                     continue;
                 }
                 let mut j = i;
-                while j + 1 < tokens.len() && continues_name(text, tokens, j + 1) {
+                // A possessive ends a name: "Casper's Parkway Plaza" is not one.
+                while j + 1 < tokens.len()
+                    && !is_possessive(&text[tokens[j].start..tokens[j].end])
+                    && continues_name(text, tokens, j + 1)
+                {
                     if claimed.binary_search_by_key(&tokens[j + 1].start, |(s, _, _)| *s).is_ok() {
                         break;
                     }
@@ -350,6 +354,10 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = word(last + 1).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
+}
+
+fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
 }
 
 pub fn strip_possessive(word: &str) -> &str {

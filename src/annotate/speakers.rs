@@ -279,7 +279,20 @@ impl<'a> Attributor<'a> {
         if j <= floor {
             return None;
         }
-        let last = j - 1;
+        let mut last = j - 1;
+        // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".
+        if self.is_punct(p, last, ",") {
+            let opening = (last.saturating_sub(16).max(floor)..last).rev().find(|&k| self.is_punct(p, k, ","));
+            if let Some(comma) = opening.filter(|&c| c > floor) {
+                if let Some(found) = self.mention_ending(p, comma - 1) {
+                    return Some(Speaker::Entity { entity: found.entity });
+                }
+                if let Some(speaker) = self.unnamed_ending(p, comma - 1, floor) {
+                    return Some(speaker);
+                }
+            }
+            last = last.saturating_sub(1).max(floor);
+        }
         if let Some(found) = self.mention_ending(p, last) {
             return Some(Speaker::Entity { entity: found.entity });
         }
@@ -393,15 +406,58 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// Another quote of the same sentence that found its speaker (“A,” he said. “B.” is two).
+    /// The previous quote of the same paragraph, when it found its speaker and nobody else
+    /// is named in between: “A,” Sanders said of Clinton. “B.” — B is Sanders' too.
     fn same_sentence_speaker(&self, q: usize, done: &[Attribution]) -> Option<Speaker> {
         let span = &self.spans[q];
-        let own = self.sentence[span.paragraph][span.open];
-        (0..q).rev().take(3).find_map(|i| {
-            let other = &self.spans[i];
-            let same = other.paragraph == span.paragraph && self.sentence[other.paragraph][other.open] == own;
-            same.then(|| done[i].speaker.clone()).flatten()
-        })
+        let previous = q.checked_sub(1).filter(|&i| self.spans[i].paragraph == span.paragraph)?;
+        let speaker = done[previous].speaker.clone()?;
+        let from = self.spans[previous].close?;
+        let p = span.paragraph;
+        let someone_else = self.mentions[p].iter().map(|&i| &self.finder.found[i]).any(|f| {
+            f.first > from
+                && f.last < span.open
+                && self.finder.entities[f.entity].kind == EntityKind::Person
+                && Some(&Speaker::Entity { entity: f.entity }) != Some(&speaker)
+                && !self.follows_preposition(p, f.first)
+        });
+        (!someone_else).then_some(speaker)
+    }
+
+    fn is_punct(&self, p: usize, k: usize, mark: &str) -> bool {
+        self.paragraphs[p]
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Punct && &self.text[t.start..t.end] == mark)
+    }
+
+    fn follows_preposition(&self, p: usize, k: usize) -> bool {
+        k > 0
+            && self.lower(p, k - 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "to" | "of"
+                        | "with"
+                        | "for"
+                        | "about"
+                        | "at"
+                        | "by"
+                        | "on"
+                        | "against"
+                        | "from"
+                        | "as"
+                        | "than"
+                        | "like"
+                        | "toward"
+                        | "towards"
+                        | "and"
+                        | "between"
+                        | "over"
+                        | "under"
+                        | "into"
+                        | "beat"
+                )
+            })
     }
 
     /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
@@ -411,10 +467,13 @@ impl<'a> Attributor<'a> {
         if b1 <= b0 {
             return None;
         }
-        for k in b0..b1.min(b0 + 12) {
+        for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
                 let kind = self.finder.entities[found.entity].kind;
-                return (kind == EntityKind::Person).then_some(Speaker::Entity { entity: found.entity });
+                if kind == EntityKind::Person && !self.follows_preposition(p, k) {
+                    return Some(Speaker::Entity { entity: found.entity });
+                }
+                continue;
             }
             if let Some(w) = self.lower(p, k) {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
@@ -502,4 +561,16 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize>
         }
     }
     numbers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_markers_are_sorted_for_binary_search() {
+        let mut sorted = TITLE_MARKERS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, TITLE_MARKERS);
+    }
 }
