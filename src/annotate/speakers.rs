@@ -230,7 +230,7 @@ impl<'a> Attributor<'a> {
         let p = span.paragraph;
         let ((b0, b1), (a0, a1)) = self.windows(span);
         // After the quote: “…,” Putin said / said Putin / a source said.
-        let limit = (a0 + 8).min(a1);
+        let limit = (a0 + 12).min(a1);
         if let Some(k) = (a0..limit).find(|&k| self.is_cue_at(p, k)) {
             let speaker = self.subject_before(p, k, a0).or_else(|| self.object_after(p, k, a1));
             if let Some(speaker) = speaker {
@@ -411,17 +411,7 @@ impl<'a> Attributor<'a> {
     fn same_sentence_speaker(&self, q: usize, done: &[Attribution]) -> Option<Speaker> {
         let span = &self.spans[q];
         let previous = q.checked_sub(1).filter(|&i| self.spans[i].paragraph == span.paragraph)?;
-        let speaker = done[previous].speaker.clone()?;
-        let from = self.spans[previous].close?;
-        let p = span.paragraph;
-        let someone_else = self.mentions[p].iter().map(|&i| &self.finder.found[i]).any(|f| {
-            f.first > from
-                && f.last < span.open
-                && self.finder.entities[f.entity].kind == EntityKind::Person
-                && Some(&Speaker::Entity { entity: f.entity }) != Some(&speaker)
-                && !self.follows_preposition(p, f.first)
-        });
-        (!someone_else).then_some(speaker)
+        done[previous].speaker.clone()
     }
 
     fn is_punct(&self, p: usize, k: usize, mark: &str) -> bool {
