@@ -23,6 +23,15 @@ pub struct Found {
     pub titled: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+    Unknown,
+    /// Not a person.
+    None,
+}
+
 /// What the registry's or the gazetteer's automaton matched.
 #[derive(Debug, Clone)]
 pub enum Known {
@@ -101,8 +110,8 @@ pub struct EntityFinder<'a> {
     pub entities: Vec<Entity>,
     pub found: Vec<Found>,
     pub events: Vec<String>,
-    /// Per person entity: whether the name is a woman's (for "she").
-    pub female: Vec<bool>,
+    /// Per entity: what its name says of the person's sex, for "he" and "she".
+    pub gender: Vec<Gender>,
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
     by_key: HashMap<(EntityKind, String), usize>,
@@ -115,7 +124,7 @@ impl<'a> EntityFinder<'a> {
             entities: Vec::new(),
             found: Vec::new(),
             events: Vec::new(),
-            female: Vec::new(),
+            gender: Vec::new(),
             strong: Vec::new(),
             by_key: HashMap::new(),
         };
@@ -195,7 +204,12 @@ impl<'a> EntityFinder<'a> {
         }
         self.entities.push(Entity { kind, name: name.to_string(), registry_id: registry_id.clone() });
         let first = name.split_whitespace().next().unwrap_or("");
-        self.female.push(kind == EntityKind::Person && lexicon::is_female_name(first));
+        self.gender.push(match kind {
+            EntityKind::Person if lexicon::is_female_name(first) => Gender::Female,
+            EntityKind::Person if lexicon::is_male_name(first) => Gender::Male,
+            EntityKind::Person => Gender::Unknown,
+            _ => Gender::None,
+        });
         // Known names are people for sure; a lone capitalised word only once something says so.
         self.strong.push(registry_id.is_some() || kind != EntityKind::Person || name.contains(' '));
         self.by_key.insert(key, self.entities.len() - 1);
@@ -229,7 +243,7 @@ impl<'a> EntityFinder<'a> {
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         while start <= last {
             let w = word(start);
-            if lexicon::is_not_name(w) {
+            if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) {
                 start += 1;
             } else if lexicon::is_title(w) || lexicon::is_demonym(strip_possessive(w)) {
                 titled |= lexicon::is_title(w);
@@ -290,12 +304,12 @@ impl<'a> EntityFinder<'a> {
         let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
         let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
-        let mut female = Vec::new();
+        let mut gender = Vec::new();
         for i in 0..self.entities.len() {
             if keep[i] {
                 remap[i] = Some(entities.len());
                 entities.push(self.entities[i].clone());
-                female.push(self.female[i]);
+                gender.push(self.gender[i]);
             }
         }
         self.strong = vec![true; entities.len()];
@@ -312,7 +326,7 @@ impl<'a> EntityFinder<'a> {
             None => false,
         });
         self.entities = entities;
-        self.female = female;
+        self.gender = gender;
         self.by_key.clear();
     }
 }
@@ -354,6 +368,12 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = word(last + 1).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
+}
+
+/// "I'm", "They're", "We'll": a pronoun, not a name.
+fn is_contraction(word: &str) -> bool {
+    let lower = word.replace('\u{2019}', "'").to_lowercase();
+    ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|end| lower.ends_with(end))
 }
 
 fn is_possessive(word: &str) -> bool {

@@ -19,17 +19,18 @@ const CUES: &[&str] = &[
 
 /// Titles and roles that stand before a name ("President", "Sen.") and are not part of it.
 const TITLES: &[&str] = &[
-    "Adm", "Adm.", "Admiral", "Amb.", "Ambassador", "Assemblyman", "Assemblywoman", "Attorney", "Bishop", "Brig",
-    "Candidate", "Capt", "Capt.", "Captain", "Cardinal", "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief",
-    "Col", "Col.", "Colonel", "Commissioner", "Congressman", "Congresswoman", "Councilman", "Councilwoman",
-    "Defence", "Defense", "Deputy", "Director", "Dr", "Dr.", "Emperor", "Envoy", "Executive", "Father", "First",
-    "Foreign", "Former", "Gen", "Gen.", "General", "Gov", "Gov.", "Governor", "Interior", "Judge", "Justice",
-    "King", "Lady", "Leader", "Lieutenant", "Lord", "Lt", "Lt.", "Maj", "Maj.", "Major", "Mayor", "Minister",
-    "Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Nominee", "Pastor", "Pope", "Premier", "President",
-    "President-elect", "Presidential", "Press", "Prime", "Prince", "Princess", "Prof.", "Professor", "Queen",
-    "Rabbi", "Rep", "Rep.", "Representative", "Rev", "Rev.", "Reverend", "Secretary", "Secretary-General", "Sen",
-    "Sen.", "Senator", "Sergeant", "Sgt", "Sgt.", "Sheikh", "Sir", "Speaker", "Spokesman", "Spokeswoman", "State",
-    "Sultan", "Supreme", "Treasury", "Vice",
+    "Adm", "Adm.", "Admiral", "Adviser", "Advisor", "Aide", "Amb.", "Ambassador", "Analyst", "Assemblyman",
+    "Assemblywoman", "Attorney", "Bishop", "Brig", "Campaign", "Candidate", "Capt", "Capt.", "Captain", "Cardinal",
+    "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Col", "Col.", "Colonel", "Commissioner",
+    "Congressman", "Congresswoman", "Councilman", "Councilwoman", "Defence", "Defense", "Deputy", "Director", "Dr",
+    "Dr.", "Emperor", "Envoy", "Executive", "Father", "First", "Foreign", "Former", "Gen", "Gen.", "General", "Gov",
+    "Gov.", "Governor", "Interior", "Judge", "Justice", "King", "Lady", "Leader", "Lieutenant", "Lord", "Lt", "Lt.",
+    "Maj", "Maj.", "Major", "Majority", "Manager", "Mayor", "Minister", "Minority", "Miss", "Mr", "Mr.", "Mrs",
+    "Mrs.", "Ms", "Ms.", "Nominee", "Pastor", "Pollster", "Pope", "Premier", "President", "President-elect",
+    "Presidential", "Press", "Prime", "Prince", "Princess", "Prof.", "Professor", "Queen", "Rabbi", "Rep", "Rep.",
+    "Representative", "Rev", "Rev.", "Reverend", "Secretary", "Secretary-General", "Sen", "Sen.", "Senator",
+    "Sergeant", "Sgt", "Sgt.", "Sheikh", "Sir", "Speaker", "Spokesman", "Spokeswoman", "State", "Strategist",
+    "Sultan", "Supreme", "Treasury", "Vice", "Whip",
 ];
 
 /// Adjectives of nationality and party that may stand before a title ("Russian President").
@@ -122,6 +123,19 @@ const PLACE_WORDS: &[&str] = &[
     "Park", "Plaza", "Region", "River", "Road", "Square", "Street", "Valley",
 ];
 
+/// Men's first names, for "he" (a name on neither list fits either pronoun).
+const MALE_NAMES: &[&str] = &[
+    "Aaron", "Adam", "Alan", "Alex", "Alexander", "Alexei", "Andrew", "Anthony", "Barack", "Ben", "Benjamin",
+    "Bernie", "Bill", "Bob", "Boris", "Brad", "Brian", "Carl", "Charles", "Chris", "Christopher", "Chuck", "Dan",
+    "Daniel", "David", "Dennis", "Dmitry", "Don", "Donald", "Doug", "Ed", "Edward", "Emmanuel", "Eric", "Frank",
+    "Friedrich", "Gary", "George", "Greg", "Harry", "Henry", "Ian", "Jack", "Jake", "James", "Jared", "Jason",
+    "Jeb", "Jeff", "Jeffrey", "Jerry", "Jim", "Joe", "John", "Jon", "Jonathan", "Joseph", "Josh", "Keir", "Ken",
+    "Kevin", "Kirill", "Larry", "Lindsey", "Marco", "Mark", "Martin", "Matt", "Matthew", "Michael", "Mike", "Mitch",
+    "Newt", "Nick", "Olaf", "Patrick", "Paul", "Peter", "Phil", "Rand", "Richard", "Rick", "Rob", "Robert", "Roger",
+    "Ron", "Rudy", "Rupert", "Ryan", "Sam", "Scott", "Sean", "Sergei", "Sergey", "Stephen", "Steve", "Steven",
+    "Ted", "Terry", "Thomas", "Tim", "Todd", "Tom", "Tony", "Vladimir", "Volodymyr", "Walter", "William", "Yuri",
+];
+
 /// First names that tell "she" from "he" when no profile says.
 const FEMALE_NAMES: &[&str] = &[
     "Alexandria", "Amy", "Angela", "Ann", "Anna", "Anne", "Barbara", "Betsy", "Carly", "Catherine", "Chelsea",
@@ -154,6 +168,9 @@ pub fn is_unnamed_head(word_lower: &str) -> bool {
 pub fn is_female_name(word: &str) -> bool {
     contains(FEMALE_NAMES, word)
 }
+pub fn is_male_name(word: &str) -> bool {
+    contains(MALE_NAMES, word)
+}
 pub fn is_organisation_word(word: &str) -> bool {
     contains(ORGANISATION_WORDS, word)
 }
@@ -182,6 +199,7 @@ mod tests {
             ("ORGANISATION_WORDS", ORGANISATION_WORDS),
             ("PLACE_WORDS", PLACE_WORDS),
             ("FEMALE_NAMES", FEMALE_NAMES),
+            ("MALE_NAMES", MALE_NAMES),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

@@ -6,7 +6,7 @@
 //! quote it runs on from, or takes its sentence's subject; short ones with nobody behind
 //! them are scare quotes or titles and are dropped.
 
-use super::entities::{EntityFinder, Found};
+use super::entities::{EntityFinder, Found, Gender};
 use super::lexicon;
 use super::quotes::QuotedSpan;
 use super::text::{Paragraph, Token, TokenKind};
@@ -372,10 +372,10 @@ impl<'a> Attributor<'a> {
         if pronoun == Pronoun::They {
             return self.nearest(p, at, |f| self.finder.entities[f.entity].kind == EntityKind::Organisation);
         }
-        let female = pronoun == Pronoun::She;
+        let wanted = if pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
         let fits = |f: &Found| {
-            let entity = f.entity;
-            self.finder.entities[entity].kind == EntityKind::Person && self.finder.female[entity] == female
+            let gender = self.finder.gender[f.entity];
+            gender == wanted || gender == Gender::Unknown
         };
         self.nearest(p, at, fits)
     }
