@@ -19,18 +19,18 @@ const CUES: &[&str] = &[
 
 /// Titles and roles that stand before a name ("President", "Sen.") and are not part of it.
 const TITLES: &[&str] = &[
-    "Adm", "Adm.", "Admiral", "Adviser", "Advisor", "Aide", "Amb.", "Ambassador", "Analyst", "Assemblyman",
+    "Adm", "Adm.", "Admiral", "Adviser", "Advisor", "Agent", "Aide", "Amb.", "Ambassador", "Analyst", "Assemblyman",
     "Assemblywoman", "Attorney", "Bishop", "Brig", "Campaign", "Candidate", "Capt", "Capt.", "Captain", "Cardinal",
-    "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Col", "Col.", "Colonel", "Commissioner",
-    "Congressman", "Congresswoman", "Councilman", "Councilwoman", "Defence", "Defense", "Deputy", "Director", "Dr",
-    "Dr.", "Emperor", "Envoy", "Executive", "Father", "First", "Foreign", "Former", "Gen", "Gen.", "General", "Gov",
-    "Gov.", "Governor", "Interior", "Judge", "Justice", "King", "Lady", "Leader", "Lieutenant", "Lord", "Lt", "Lt.",
-    "Maj", "Maj.", "Major", "Majority", "Manager", "Mayor", "Minister", "Minority", "Miss", "Mr", "Mr.", "Mrs",
-    "Mrs.", "Ms", "Ms.", "Nominee", "Pastor", "Pollster", "Pope", "Premier", "President", "President-elect",
-    "Presidential", "Press", "Prime", "Prince", "Princess", "Prof.", "Professor", "Queen", "Rabbi", "Rep", "Rep.",
-    "Representative", "Rev", "Rev.", "Reverend", "Secretary", "Secretary-General", "Sen", "Sen.", "Senator",
-    "Sergeant", "Sgt", "Sgt.", "Sheikh", "Sir", "Speaker", "Spokesman", "Spokeswoman", "State", "Strategist",
-    "Sultan", "Supreme", "Treasury", "Vice", "Whip",
+    "Chair", "Chairman", "Chairwoman", "Chancellor", "Chief", "Col", "Col.", "Colonel", "Commander", "Commissioner",
+    "Congressman", "Congresswoman", "Councilman", "Councilwoman", "Defence", "Defense", "Deputy", "Detective",
+    "Director", "Dr", "Dr.", "Emperor", "Envoy", "Executive", "Father", "First", "Foreign", "Former", "Gen", "Gen.",
+    "General", "Gov", "Gov.", "Governor", "Interior", "Judge", "Justice", "King", "Lady", "Leader", "Lieutenant",
+    "Lord", "Lt", "Lt.", "Maj", "Maj.", "Major", "Majority", "Manager", "Mayor", "Minister", "Minority", "Miss",
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Nominee", "Officer", "Pastor", "Pollster", "Pope", "Premier",
+    "President", "President-elect", "Presidential", "Press", "Prime", "Prince", "Princess", "Prof.", "Professor",
+    "Queen", "Rabbi", "Rep", "Rep.", "Representative", "Rev", "Rev.", "Reverend", "Secretary", "Secretary-General",
+    "Sen", "Sen.", "Senator", "Sergeant", "Sgt", "Sgt.", "Sheikh", "Sheriff", "Sir", "Speaker", "Spokesman",
+    "Spokeswoman", "State", "Strategist", "Sultan", "Supreme", "Treasury", "Vice", "Whip",
 ];
 
 /// Adjectives of nationality and party that may stand before a title ("Russian President").

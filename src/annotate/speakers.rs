@@ -377,7 +377,60 @@ impl<'a> Attributor<'a> {
             let gender = self.finder.gender[f.entity];
             gender == wanted || gender == Gender::Unknown
         };
-        self.nearest(p, at, fits)
+        let same = |w: &str| self::pronoun(w) == Some(pronoun);
+        self.nearest_subject(p, at, fits, same)
+    }
+
+    /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
+    /// most). In each sentence the first fitting mention wins; a sentence whose subject is the
+    /// same pronoun again ("He had protested…") passes the search on to the one before it.
+    fn nearest_subject(
+        &self,
+        p: usize,
+        at: usize,
+        fits: impl Fn(&Found) -> bool,
+        same_pronoun: impl Fn(&str) -> bool,
+    ) -> Option<Speaker> {
+        let floor = p.saturating_sub(3);
+        let mut paragraph = p;
+        let mut before = at;
+        loop {
+            let tokens = &self.paragraphs[paragraph].tokens;
+            let sentences = &self.sentence[paragraph];
+            let end = before.min(tokens.len());
+            let mut sentence_end = end;
+            while sentence_end > 0 {
+                let number = sentences[sentence_end - 1];
+                let mut start = sentence_end - 1;
+                while start > 0 && sentences[start - 1] == number {
+                    start -= 1;
+                }
+                let mut k = start;
+                while k < sentence_end {
+                    if self.quoted[paragraph][k] {
+                        k += 1;
+                        continue;
+                    }
+                    if let Some(found) = self.mention_starting(paragraph, k) {
+                        if fits(found) {
+                            return Some(Speaker::Entity { entity: found.entity });
+                        }
+                        k = found.last + 1;
+                        continue;
+                    }
+                    if self.lower(paragraph, k).is_some_and(|w| same_pronoun(&w)) {
+                        break; // the subject is the pronoun again: look further back
+                    }
+                    k += 1;
+                }
+                sentence_end = start;
+            }
+            if paragraph == floor {
+                return None;
+            }
+            paragraph -= 1;
+            before = usize::MAX;
+        }
     }
 
     /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
