@@ -8,7 +8,7 @@ fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&root);
     let mut files = Vec::new();
-    collect(&root.join("templates"), root, &mut files);
+    collect(&root.join("templates"), &mut files);
     files.push(root.join("static/style.css"));
     files.push(root.join("static/search.js"));
     files.sort();
@@ -58,14 +58,14 @@ fn collect_sources(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-fn collect(dir: &Path, root: &Path, files: &mut Vec<std::path::PathBuf>) {
+fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            collect(&path, root, files);
+            collect(&path, files);
         } else if path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "txt") {
             files.push(path);
         }

@@ -19,8 +19,6 @@ pub struct Found {
     /// Token range `[first, last]` in the paragraph.
     pub first: usize,
     pub last: usize,
-    /// Whether a title stood before the name ("President Trump").
-    pub titled: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,8 +110,13 @@ pub struct EntityFinder<'a> {
     pub events: Vec<String>,
     /// Per entity: what its name says of the person's sex, for "he" and "she".
     pub gender: Vec<Gender>,
+    /// Per entity: lowercase words of its role ("president of russia", "ambassador"), from
+    /// the registry or from titles met before the name, for "the German chancellor said".
+    pub roles: Vec<String>,
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
+    /// Registry id → lowercase role and affiliation.
+    registry_roles: HashMap<String, String>,
     by_key: HashMap<(EntityKind, String), usize>,
 }
 
@@ -125,7 +128,16 @@ impl<'a> EntityFinder<'a> {
             found: Vec::new(),
             events: Vec::new(),
             gender: Vec::new(),
+            roles: Vec::new(),
             strong: Vec::new(),
+            registry_roles: registry
+                .people
+                .iter()
+                .map(|p| {
+                    let role = [p.role.as_deref(), p.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>();
+                    (p.id.clone(), role.join(" ").to_lowercase())
+                })
+                .collect(),
             by_key: HashMap::new(),
         };
         // Known names first: they claim their tokens.
@@ -154,7 +166,7 @@ impl<'a> EntityFinder<'a> {
         }
         claimed.sort_by_key(|(s, _, _)| *s);
 
-        let mut runs: Vec<(usize, usize, usize, bool)> = Vec::new(); // paragraph, first, last, titled
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // paragraph, first token, last token
         for (p, paragraph) in paragraphs.iter().enumerate() {
             let tokens = &paragraph.tokens;
             let mut i = 0;
@@ -166,7 +178,12 @@ impl<'a> EntityFinder<'a> {
                     let (_, end, known) = claimed[h].clone();
                     let last = tokens[i..].iter().position(|t| t.end >= end).map_or(i, |k| i + k);
                     let titled = i > 0 && is_title_token(text, &tokens[i - 1]);
-                    finder.add_known(known, p, i, last, Span { start, end }, titled);
+                    let title = titled.then(|| text[tokens[i - 1].start..tokens[i - 1].end].to_lowercase());
+                    finder.add_known(known, p, i, last, Span { start, end });
+                    if let (Some(title), Some(found)) = (title, finder.found.last()) {
+                        let entity = found.entity;
+                        finder.add_role(entity, &title);
+                    }
                     i = last + 1;
                     continue;
                 }
@@ -185,11 +202,11 @@ impl<'a> EntityFinder<'a> {
                     }
                     j += 1;
                 }
-                runs.push((p, i, j, false));
+                runs.push((p, i, j));
                 i = j + 1;
             }
         }
-        for (p, first, last, _) in runs.iter().copied() {
+        for (p, first, last) in runs.iter().copied() {
             finder.add_run(&paragraphs[p], p, first, last);
         }
         finder.resolve_single_names();
@@ -204,6 +221,7 @@ impl<'a> EntityFinder<'a> {
         }
         self.entities.push(Entity { kind, name: name.to_string(), registry_id: registry_id.clone() });
         let first = name.split_whitespace().next().unwrap_or("");
+        self.roles.push(String::new());
         self.gender.push(match kind {
             EntityKind::Person if lexicon::is_female_name(first) => Gender::Female,
             EntityKind::Person if lexicon::is_male_name(first) => Gender::Male,
@@ -216,11 +234,24 @@ impl<'a> EntityFinder<'a> {
         self.entities.len() - 1
     }
 
-    fn add_known(&mut self, known: Known, paragraph: usize, first: usize, last: usize, span: Span, titled: bool) {
+    fn add_role(&mut self, entity: usize, words: &str) {
+        let role = &mut self.roles[entity];
+        if !role.contains(words) {
+            role.push(' ');
+            role.push_str(words);
+        }
+    }
+
+    fn add_known(&mut self, known: Known, paragraph: usize, first: usize, last: usize, span: Span) {
         let entity = match known {
             Known::Person { id, name } => {
                 let id = (!id.is_empty()).then_some(id);
-                self.entity(EntityKind::Person, &name, id)
+                let entity = self.entity(EntityKind::Person, &name, id.clone());
+                if let Some(role) = id.as_ref().and_then(|id| self.registry_roles.get(id)) {
+                    let role = role.clone();
+                    self.add_role(entity, &role);
+                }
+                entity
             }
             Known::Organisation(name) => self.entity(EntityKind::Organisation, &name, None),
             Known::Place(name) => self.entity(EntityKind::Place, &name, None),
@@ -231,7 +262,7 @@ impl<'a> EntityFinder<'a> {
                 return;
             }
         };
-        self.found.push(Found { span, entity, paragraph, first, last, titled });
+        self.found.push(Found { span, entity, paragraph, first, last });
     }
 
     /// A run of capitalised words: strip what is not the name, then decide what it names.
@@ -273,7 +304,11 @@ impl<'a> EntityFinder<'a> {
         if strong {
             self.strong[entity] = true;
         }
-        self.found.push(Found { span, entity, paragraph: p, first: start, last, titled });
+        for k in first..start {
+            let title = word(k).to_lowercase();
+            self.add_role(entity, &title);
+        }
+        self.found.push(Found { span, entity, paragraph: p, first: start, last });
     }
 
     /// "Putin" → "Vladimir Putin" where the article names him in full; lone words that
@@ -305,11 +340,13 @@ impl<'a> EntityFinder<'a> {
         let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
         let mut gender = Vec::new();
+        let mut roles = Vec::new();
         for i in 0..self.entities.len() {
             if keep[i] {
                 remap[i] = Some(entities.len());
                 entities.push(self.entities[i].clone());
                 gender.push(self.gender[i]);
+                roles.push(self.roles[i].clone());
             }
         }
         self.strong = vec![true; entities.len()];
@@ -327,6 +364,7 @@ impl<'a> EntityFinder<'a> {
         });
         self.entities = entities;
         self.gender = gender;
+        self.roles = roles;
         self.by_key.clear();
     }
 }

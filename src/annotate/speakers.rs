@@ -326,14 +326,39 @@ impl<'a> Attributor<'a> {
         self.unnamed_starting(p, start, ceiling)
     }
 
-    /// "a senior official" / "officials" / "the statement", ending at token `last`.
-    fn unnamed_ending(&self, p: usize, last: usize, floor: usize) -> Option<Speaker> {
+    /// "the German chancellor", "the president": the nearest person whose role has that word.
+    fn role_ending(&self, p: usize, last: usize, floor: usize) -> Option<Speaker> {
         let head = self.lower(p, last)?;
-        if !lexicon::is_unnamed_head(&head) {
+        if !lexicon::is_title(&capitalise(&head)) || last == floor {
             return None;
         }
-        let mut first = last;
-        while first > floor && first + 6 > last {
+        let determiner = (last.saturating_sub(3).max(floor)..last).any(|k| self.lower(p, k).as_deref() == Some("the"));
+        if !determiner {
+            return None;
+        }
+        let fits = |f: &Found| self.finder.roles[f.entity].contains(&head);
+        self.nearest_subject(p, last, fits, |_| false)
+    }
+
+    /// "a senior official" / "officials" / "a senior official in Berlin", ending at token
+    /// `last`; or a role that names someone already met ("the German chancellor").
+    fn unnamed_ending(&self, p: usize, last: usize, floor: usize) -> Option<Speaker> {
+        if let Some(speaker) = self.role_ending(p, last, floor) {
+            return Some(speaker);
+        }
+        // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv".
+        let head_at = (last.saturating_sub(4).max(floor)..=last)
+            .rev()
+            .find(|&k| self.lower(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w)))?;
+        let tail_ok = (head_at + 1..=last)
+            .all(|k| self.lower(p, k).is_some_and(|w| !lexicon::is_cue(&w) && pronoun(&w).is_none()));
+        let linked = head_at == last
+            || matches!(self.lower(p, head_at + 1).as_deref(), Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar"));
+        if !tail_ok || !linked {
+            return None;
+        }
+        let mut first = head_at;
+        while first > floor && first + 6 > head_at {
             let Some(w) = self.lower(p, first - 1) else { break };
             if is_determiner(&w) {
                 first -= 1;
@@ -557,6 +582,11 @@ fn pronoun(word: &str) -> Option<Pronoun> {
         "they" => Some(Pronoun::They),
         _ => None,
     }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn is_determiner(word: &str) -> bool {
