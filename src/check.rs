@@ -45,10 +45,10 @@ fn static_files(root: &Path) -> HashSet<String> {
         crate::render::THEME.iter().filter_map(|(path, _)| path.strip_prefix("static/").map(str::to_string)).collect();
     let dir = root.join(crate::output::STATIC_DIR);
     for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-        if entry.file_type().is_file() {
-            if let Ok(rel) = entry.path().strip_prefix(&dir) {
-                files.insert(rel.to_string_lossy().replace('\\', "/"));
-            }
+        if entry.file_type().is_file()
+            && let Ok(rel) = entry.path().strip_prefix(&dir)
+        {
+            files.insert(rel.to_string_lossy().replace('\\', "/"));
         }
     }
     files

@@ -101,13 +101,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let mut prepared = prepare(root, options)?;
     output::write_site(root, &prepared.output, &prepared.pages)?;
-    if !options.no_cache {
-        if let Err(e) = prepared.cache.store(&prepared.annotated) {
-            prepared.warnings.push(Warning {
-                location: cache::CACHE_DIR.to_string(),
-                message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),
-            });
-        }
+    if !options.no_cache
+        && let Err(e) = prepared.cache.store(&prepared.annotated)
+    {
+        prepared.warnings.push(Warning {
+            location: cache::CACHE_DIR.to_string(),
+            message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),
+        });
     }
     let index = &prepared.index;
     Ok(BuildReport {

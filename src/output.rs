@@ -96,10 +96,11 @@ fn write_files(dir: &Path, pages: &[Page]) -> Result<()> {
     let mut folders: Vec<PathBuf> = Vec::new();
     for page in pages {
         let rel = safe_relative(&page.path)?;
-        if let Some(parent) = rel.parent() {
-            if !parent.as_os_str().is_empty() && !folders.iter().any(|f| f == parent) {
-                folders.push(parent.to_path_buf());
-            }
+        if let Some(parent) = rel.parent()
+            && !parent.as_os_str().is_empty()
+            && !folders.iter().any(|f| f == parent)
+        {
+            folders.push(parent.to_path_buf());
         }
     }
     for folder in &folders {

@@ -317,25 +317,22 @@ impl<'a> EntityFinder<'a> {
         let full: Vec<usize> = (0..self.entities.len())
             .filter(|&i| self.entities[i].kind == EntityKind::Person && self.entities[i].name.contains(' '))
             .collect();
-        let mut target: Vec<Option<usize>> = vec![None; self.entities.len()];
-        for i in 0..self.entities.len() {
-            let e = &self.entities[i];
-            if e.kind != EntityKind::Person || e.name.contains(' ') {
-                continue;
-            }
-            let matches: Vec<usize> = full
-                .iter()
-                .copied()
-                .filter(|&f| {
-                    let name = &self.entities[f].name;
-                    name.split_whitespace().last() == Some(e.name.as_str())
-                        || name.split_whitespace().next() == Some(e.name.as_str())
+        // A surname (or a first name) said alone joins the first full name that has it.
+        let target: Vec<Option<usize>> = self
+            .entities
+            .iter()
+            .map(|e| {
+                if e.kind != EntityKind::Person || e.name.contains(' ') {
+                    return None;
+                }
+                full.iter().copied().find(|&f| {
+                    let mut words = self.entities[f].name.split_whitespace();
+                    let first = words.next();
+                    let last = words.next_back();
+                    last == Some(e.name.as_str()) || first == Some(e.name.as_str())
                 })
-                .collect();
-            if let Some(&first) = matches.first() {
-                target[i] = Some(first);
-            }
-        }
+            })
+            .collect();
         let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
         let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();

@@ -353,7 +353,10 @@ impl<'a> Attributor<'a> {
         let tail_ok = (head_at + 1..=last)
             .all(|k| self.lower(p, k).is_some_and(|w| !lexicon::is_cue(&w) && pronoun(&w).is_none()));
         let linked = head_at == last
-            || matches!(self.lower(p, head_at + 1).as_deref(), Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar"));
+            || matches!(
+                self.lower(p, head_at + 1).as_deref(),
+                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar")
+            );
         if !tail_ok || !linked {
             return None;
         }

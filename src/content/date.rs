@@ -99,20 +99,18 @@ impl Date {
                 continue;
             };
             // "August 15, 2025"
-            if let (Some(d), Some(y)) = (words.get(i + 1), words.get(i + 2)) {
-                if let (Some(d), Some(y)) = (day_number(d), year_number(y)) {
-                    if let Some(date) = Date::new(y, month, d) {
-                        return Some(date);
-                    }
-                }
+            if let (Some(d), Some(y)) = (words.get(i + 1), words.get(i + 2))
+                && let (Some(d), Some(y)) = (day_number(d), year_number(y))
+                && let Some(date) = Date::new(y, month, d)
+            {
+                return Some(date);
             }
             // "15 August 2025"
-            if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(|j| words.get(j)), words.get(i + 1)) {
-                if let (Some(d), Some(y)) = (day_number(d), year_number(y)) {
-                    if let Some(date) = Date::new(y, month, d) {
-                        return Some(date);
-                    }
-                }
+            if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(|j| words.get(j)), words.get(i + 1))
+                && let (Some(d), Some(y)) = (day_number(d), year_number(y))
+                && let Some(date) = Date::new(y, month, d)
+            {
+                return Some(date);
             }
         }
         None

@@ -412,15 +412,15 @@ fn load_event(root: &Path, rel: &Path) -> Result<Event> {
     let date = parse("date", &matter.date)?;
     let start = parse("start", &matter.start)?.or(date);
     let end = parse("end", &matter.end)?;
-    if let (Some(start), Some(end)) = (start, end) {
-        if end < start {
-            return Err(Error::input(
-                rel,
-                frontmatter::key_line(&split, "end"),
-                format!("the event ends ({end}) before it starts ({start})"),
-                "swap `start:` and `end:`",
-            ));
-        }
+    if let (Some(start), Some(end)) = (start, end)
+        && end < start
+    {
+        return Err(Error::input(
+            rel,
+            frontmatter::key_line(&split, "end"),
+            format!("the event ends ({end}) before it starts ({start})"),
+            "swap `start:` and `end:`",
+        ));
     }
     Ok(Event {
         slug,

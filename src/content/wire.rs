@@ -34,10 +34,10 @@ pub fn split_dateline(line: &str) -> Option<(&str, &str)> {
         DATELINE_SEPARATORS.iter().filter_map(|sep| line.find(sep).map(|i| (i, *sep))).min_by_key(|(i, _)| *i)?;
     let mut place = line[..at].trim();
     // "MOSCOW (Reuters)" → "MOSCOW"
-    if let Some(open) = place.find(" (") {
-        if place.ends_with(')') {
-            place = place[..open].trim();
-        }
+    if let Some(open) = place.find(" (")
+        && place.ends_with(')')
+    {
+        place = place[..open].trim();
     }
     let words: Vec<&str> = place.split_whitespace().collect();
     let is_place = !words.is_empty()
