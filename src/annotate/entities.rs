@@ -97,7 +97,8 @@ fn canonical_organisation(name: &str) -> &str {
 fn canonical_place(name: &str) -> &str {
     match name {
         "Kiev" => "Kyiv",
-        "Britain" => "United Kingdom",
+        "Britain" | "UK" | "U.K." => "United Kingdom",
+        "U.S." | "US" | "USA" | "U.S.A." | "America" => "United States",
         other => other,
     }
 }
@@ -296,6 +297,8 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Place
         } else if words.len() == 1 && is_acronym(words[0]) {
             EntityKind::Organisation
+        } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            return; // "F-22", "Route 66": not a name
         } else {
             EntityKind::Person
         };

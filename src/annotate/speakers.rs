@@ -398,7 +398,8 @@ impl<'a> Attributor<'a> {
     /// he / she → the first fitting person of the nearest earlier sentence that names one.
     fn resolve_pronoun(&self, p: usize, at: usize, pronoun: Pronoun) -> Option<Speaker> {
         if pronoun == Pronoun::They {
-            return self.nearest(p, at, |f| self.finder.entities[f.entity].kind == EntityKind::Organisation);
+            // "They" is most often a group the article does not name: keep it unnamed.
+            return Some(Speaker::Unnamed { description: "they".to_string() });
         }
         let wanted = if pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
         let fits = |f: &Found| {
@@ -452,32 +453,6 @@ impl<'a> Attributor<'a> {
                     k += 1;
                 }
                 sentence_end = start;
-            }
-            if paragraph == floor {
-                return None;
-            }
-            paragraph -= 1;
-            before = usize::MAX;
-        }
-    }
-
-    /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
-    /// most) and takes the first mention that `fits` in the nearest sentence that has one.
-    fn nearest(&self, p: usize, at: usize, fits: impl Fn(&Found) -> bool) -> Option<Speaker> {
-        let floor = p.saturating_sub(3);
-        let mut paragraph = p;
-        let mut before = at;
-        loop {
-            let sentences = &self.sentence[paragraph];
-            let candidates: Vec<&Found> = self.mentions[paragraph]
-                .iter()
-                .map(|&i| &self.finder.found[i])
-                .filter(|f| f.last < before && !self.quoted[paragraph][f.first] && fits(f))
-                .collect();
-            if let Some(last) = candidates.last() {
-                let sentence = sentences[last.first];
-                let first = candidates.iter().find(|f| sentences[f.first] == sentence).unwrap_or(last);
-                return Some(Speaker::Entity { entity: first.entity });
             }
             if paragraph == floor {
                 return None;
