@@ -222,3 +222,6 @@ fn block_quotes(
 fn starts_with_dash(line: &str) -> bool {
     line.starts_with(['\u{2014}', '\u{2013}', '-', '~'])
 }
+
+#[cfg(test)]
+mod tests;

@@ -269,7 +269,7 @@ impl<'a> Attributor<'a> {
     fn subject_before(&self, p: usize, k: usize, floor: usize) -> Option<Speaker> {
         let mut j = k;
         while j > floor {
-            let w = self.lower(p, j - 1)?;
+            let Some(w) = self.lower(p, j - 1) else { break };
             if BETWEEN.contains(&w.as_str()) {
                 j -= 1;
             } else {

@@ -1,0 +1,179 @@
+//! Table-driven tests: one row per pattern the annotator must read, and rows for what it
+//! must not take for a quote. A new bug gets a new row first.
+
+use super::*;
+
+fn registry() -> Registry {
+    let person = |id: &str, name: &str, aliases: &[&str], role: &str| RegistryPerson {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        role: Some(role.into()),
+        affiliation: None,
+    };
+    Registry::new(
+        vec![
+            person("vladimir-putin", "Vladimir Putin", &["Putin"], "President of Russia"),
+            person("donald-trump", "Donald Trump", &["Trump"], "President of the United States"),
+            person("friedrich-merz", "Friedrich Merz", &["Merz"], "Chancellor of Germany"),
+        ],
+        vec![RegistryEvent {
+            id: "anchorage-summit".into(),
+            name: "Anchorage summit".into(),
+            aliases: vec!["Alaska summit".into()],
+        }],
+    )
+}
+
+/// (quote text, speaker name or unnamed description, fragment) for each quote found.
+fn read(text: &str, format: TextFormat) -> Vec<(String, Option<String>, bool)> {
+    let annotations = annotate(text, format, &registry(), &Overrides::default());
+    annotations
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = match &q.speaker {
+                Some(Speaker::Entity { entity }) => Some(annotations.entities[*entity].name.clone()),
+                Some(Speaker::Unnamed { description }) => Some(format!("unnamed: {description}")),
+                None => None,
+            };
+            (q.text.clone(), speaker, q.fragment)
+        })
+        .collect()
+}
+
+#[test]
+fn quotes_and_their_speakers() {
+    #[rustfmt::skip]
+    let rows: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+        ("name after, curly", "“We are ready,” Putin said.", &[("We are ready,", Some("Vladimir Putin"))]),
+        ("verb before name", "“We are ready,” said Putin.", &[("We are ready,", Some("Vladimir Putin"))]),
+        ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
+        ("present tense", "“It is going well,” Trump says.", &[("It is going well,", Some("Donald Trump"))]),
+        ("title and name", "Russian President Vladimir Putin said: “We agree with that.”", &[("We agree with that.", Some("Vladimir Putin"))]),
+        ("colon introduction", "Trump told Fox News: “I would not be thrilled.”", &[("I would not be thrilled.", Some("Donald Trump"))]),
+        ("split quote", "“We met,” Putin said, “and we talked.”", &[("We met,", Some("Vladimir Putin")), ("and we talked.", Some("Vladimir Putin"))]),
+        ("according to", "“The talks went on for hours,” according to Trump.", &[("The talks went on for hours,", Some("Donald Trump"))]),
+        ("surname resolves to registry", "Putin arrived late. “Next time in Moscow,” Putin said.", &[("Next time in Moscow,", Some("Vladimir Putin"))]),
+        ("pronoun, previous sentence", "Putin thanked Trump for his welcome. “The key thing is results,” he said.", &[("The key thing is results,", Some("Vladimir Putin"))]),
+        ("pronoun chain", "Trump landed first.\n\nHe waited on the tarmac. “It was a good day,” he said.", &[("It was a good day,", Some("Donald Trump"))]),
+        ("she skips men", "Karen Smith met Trump. “It went fine,” she said.", &[("It went fine,", Some("Karen Smith"))]),
+        ("person outside the registry", "“The atmosphere was positive,” said Ambassador Alexander Darchiev.", &[("The atmosphere was positive,", Some("Alexander Darchiev"))]),
+        ("appositive", "“We are not there yet,” Jeff Weaver, the campaign manager, said.", &[("We are not there yet,", Some("Jeff Weaver"))]),
+        ("organisation speaks", "“No agreement was signed,” the Kremlin said in a statement.", &[("No agreement was signed,", Some("Kremlin"))]),
+        ("unnamed source", "“Nothing is settled yet,” a senior European official said.", &[("Nothing is settled yet,", Some("unnamed: a senior European official"))]),
+        ("unnamed plural", "“We were not consulted at all,” officials said.", &[("We were not consulted at all,", Some("unnamed: officials"))]),
+        ("role noun", "Friedrich Merz arrived. “I cannot imagine that without a ceasefire,” the German chancellor said.", &[("I cannot imagine that without a ceasefire,", Some("Friedrich Merz"))]),
+        ("next quote in the paragraph", "“First point,” Trump said of the talks. “And a second one as well.”", &[("First point,", Some("Donald Trump")), ("And a second one as well.", Some("Donald Trump"))]),
+        ("quote over two paragraphs", "“The first part runs on,” Putin said, “and does not close here.\n\n“The second part closes.”", &[("The first part runs on,", Some("Vladimir Putin")), ("and does not close here.", Some("Vladimir Putin")), ("The second part closes.", Some("Vladimir Putin"))]),
+        ("block quote with attribution", "> We will not give our land away.\n\n— Volodymyr Zelensky, in a video address", &[("We will not give our land away.", Some("Volodymyr Zelensky"))]),
+        // Must not match:
+        ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
+        ("title of a work", "He appeared on the show “Hannity” that night.", &[]),
+        ("short scare quote with nobody behind it", "Analysts called the meeting a “reset” of sorts.", &[]),
+        ("pronoun with no antecedent", "“We will see what happens next,” he said.", &[("We will see what happens next,", None)]),
+        ("code is not text", "```\n“Not a quote,” Putin said.\n```\n", &[]),
+    ];
+    for (name, text, expected) in rows {
+        let found = read(text, TextFormat::Markdown);
+        let got: Vec<(&str, Option<&str>)> = found.iter().map(|(t, s, _)| (t.as_str(), s.as_deref())).collect();
+        assert_eq!(got, *expected, "row `{name}`: {text}");
+    }
+}
+
+#[test]
+fn partial_quotes_inside_indirect_speech_are_fragments() {
+    let rows: &[(&str, bool)] = &[
+        ("Putin said he agreed that Ukraine’s security “must be ensured,” without details.", true),
+        ("Putin said: “Ukraine’s security must be ensured.”", false),
+        ("“Ukraine’s security must be ensured,” Putin said.", false),
+    ];
+    for (text, fragment) in rows {
+        let found = read(text, TextFormat::Markdown);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].1.as_deref(), Some("Vladimir Putin"), "{text}");
+        assert_eq!(found[0].2, *fragment, "{text}");
+    }
+}
+
+#[test]
+fn wire_text_reads_a_paragraph_a_line() {
+    let text = "Anchorage, Alaska : Russian President Vladimir Putin spoke first.\n“We hope for peace,” he said.\n";
+    assert_eq!(
+        read(text, TextFormat::Plain),
+        [("We hope for peace,".to_string(), Some("Vladimir Putin".to_string()), false)]
+    );
+}
+
+#[test]
+fn entities_are_one_per_person_with_possessives_normalised() {
+    let text = "President Trump met Vladimir Putin. Trump said Russia’s position had changed. \
+                NATO allies and Fox News followed it from Kyiv. Donald Trump left for Washington.";
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+    let names = |kind: EntityKind| -> Vec<&str> {
+        annotations.entities.iter().filter(|e| e.kind == kind).map(|e| e.name.as_str()).collect()
+    };
+    assert_eq!(names(EntityKind::Person), ["Donald Trump", "Vladimir Putin"]);
+    assert!(names(EntityKind::Place).contains(&"Russia"));
+    assert!(names(EntityKind::Place).contains(&"Kyiv"), "Kyiv is a place, not a person");
+    assert!(names(EntityKind::Organisation).contains(&"NATO"));
+    assert!(names(EntityKind::Organisation).contains(&"Fox News"));
+    let trump = annotations.entities.iter().position(|e| e.name == "Donald Trump").expect("Trump");
+    assert_eq!(annotations.mentions.iter().filter(|m| m.entity == trump).count(), 3, "three mentions, one entity");
+    assert_eq!(annotations.entities[trump].registry_id.as_deref(), Some("donald-trump"));
+}
+
+#[test]
+fn events_are_found_by_name_and_alias() {
+    let text = "Before the Alaska summit, few expected much.";
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+    assert_eq!(annotations.events, ["anchorage-summit"]);
+}
+
+#[test]
+fn editor_overrides_win() {
+    let text = "“We will see,” he said. Jeb Bush was not there. “It went well,” Trump said.";
+    let overrides = Overrides {
+        speakers: vec![
+            SpeakerOverride { quote: "we will see".into(), speaker: Some("Marco Rubio".into()) },
+            SpeakerOverride { quote: "It went".into(), speaker: None },
+        ],
+        add_people: vec!["Steve Witkoff".into()],
+        remove_people: vec!["Jeb Bush".into()],
+        aliases: [("the envoy".to_string(), "Steve Witkoff".to_string())].into(),
+    };
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &overrides);
+    let speaker = |i: usize| match &annotations.quotes[i].speaker {
+        Some(Speaker::Entity { entity }) => Some(annotations.entities[*entity].name.as_str()),
+        _ => None,
+    };
+    assert_eq!(speaker(0), Some("Marco Rubio"));
+    assert_eq!(speaker(1), None);
+    let people: Vec<&str> = annotations.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(people.contains(&"Steve Witkoff"));
+    assert!(!people.contains(&"Jeb Bush"));
+}
+
+#[test]
+fn spans_point_at_the_quote_on_char_boundaries_and_output_is_deterministic() {
+    let texts = [
+        "“Ça va,” dit-il — “日本語のテキスト,” Putin said. Ünïcödé “naïve façade,” Trump said.",
+        "\"unbalanced quote at the end",
+        "“”“”\"\"“",
+        "",
+        "> “block quote,” Putin said\n\n- “item,” Trump said\n",
+    ];
+    for text in texts {
+        let first = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        let again = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        assert_eq!(first, again, "{text}");
+        for quote in &first.quotes {
+            assert!(text.is_char_boundary(quote.span.start) && text.is_char_boundary(quote.span.end));
+            assert_eq!(&text[quote.span.start..quote.span.end], quote.text);
+        }
+        for mention in &first.mentions {
+            assert!(text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end));
+            assert!(mention.entity < first.entities.len());
+        }
+    }
+}
