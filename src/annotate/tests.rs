@@ -42,10 +42,13 @@ fn read(text: &str, format: TextFormat) -> Vec<(String, Option<String>, bool)> {
         .collect()
 }
 
+/// (name, text, expected (quote, speaker) pairs).
+type Row = (&'static str, &'static str, &'static [(&'static str, Option<&'static str>)]);
+
 #[test]
 fn quotes_and_their_speakers() {
     #[rustfmt::skip]
-    let rows: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+    let rows: &[Row] = &[
         ("name after, curly", "“We are ready,” Putin said.", &[("We are ready,", Some("Vladimir Putin"))]),
         ("verb before name", "“We are ready,” said Putin.", &[("We are ready,", Some("Vladimir Putin"))]),
         ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
