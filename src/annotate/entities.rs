@@ -145,7 +145,10 @@ impl<'a> EntityFinder<'a> {
         let mut claimed: Vec<(usize, usize, Known)> = Vec::new();
         if let Some(matcher) = &registry.matcher {
             for m in matcher.find_iter(text) {
-                if is_word_bounded(text, m.start(), m.end()) {
+                // A surname alias right after another name ("Adrian Baker" when the registry
+                // knows only "Lars Baker" as "Baker") belongs to a different person.
+                let single = !text[m.start()..m.end()].contains(' ');
+                if is_word_bounded(text, m.start(), m.end()) && !(single && follows_a_name(text, m.start())) {
                     claimed.push((m.start(), m.end(), registry.known[m.pattern().as_usize()].clone()));
                 }
             }
@@ -302,7 +305,16 @@ impl<'a> EntityFinder<'a> {
         } else {
             EntityKind::Person
         };
-        let strong = kind != EntityKind::Person || words.len() >= 2 || titled || next_to_cue(text, tokens, start, last);
+        // A lone capitalised word that the article also writes in lower case ("Analysts
+        // said", "Accept") is a word at the start of a sentence, not a name.
+        let common_word = words.len() == 1
+            && (appears_in_lower_case(text, words[0])
+                || lexicon::is_cue(&words[0].to_lowercase())
+                || (sentence_start(text, tokens, start) && text.matches(words[0]).count() < 2));
+        let strong = kind != EntityKind::Person
+            || words.len() >= 2
+            || titled
+            || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {
             self.strong[entity] = true;
@@ -406,6 +418,36 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = word(last + 1).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
+}
+
+/// Whether token `k` opens a sentence (or the paragraph).
+fn sentence_start(text: &str, tokens: &[Token], k: usize) -> bool {
+    k == 0
+        || tokens[k - 1].kind == TokenKind::Open
+        || (tokens[k - 1].kind == TokenKind::Punct
+            && matches!(&text[tokens[k - 1].start..tokens[k - 1].end], "." | "!" | "?"))
+}
+
+/// Whether the word ending just before `at` (one space between) is a capitalised name word.
+fn follows_a_name(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else { return false };
+    let word: &str = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '-').next().unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase())
+        && !lexicon::is_title(word)
+        && !lexicon::is_demonym(word)
+        && !lexicon::is_not_name(word)
+}
+
+fn appears_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    text.match_indices(lower.as_str()).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + lower.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// "I'm", "They're", "We'll": a pronoun, not a name.
