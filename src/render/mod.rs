@@ -2,6 +2,7 @@
 //! default theme embedded in the binary, overridden file by file by the site's `templates/`).
 //! Pages are rendered in parallel; the templates are parsed once.
 
+pub mod charts;
 pub mod context;
 pub mod markup;
 pub mod meta;
@@ -135,7 +136,9 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
         jobs.extend((0..index.entities(kind).len()).map(|i| Job::Entity(kind, i)));
     }
     jobs.extend((0..index.events.len()).map(Job::Event));
-    let renderer = Renderer { index, refs: &refs, site: &site, templates, per_page: config.paginate };
+    let dates = index.articles.iter().filter_map(|a| a.article.date);
+    let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
+    let renderer = Renderer { index, refs: &refs, site: &site, templates, per_page: config.paginate, span };
     for job in [Job::Articles(0), Job::People(0), Job::Events(0)] {
         let pages = renderer.page_count(job);
         jobs.extend((1..pages).map(|page| match job {
@@ -157,6 +160,8 @@ struct Renderer<'a> {
     templates: &'a Templates,
     /// Items per list page; 0: one page.
     per_page: usize,
+    /// The archive's first and last article dates, the width of every timeline.
+    span: Option<charts::Span>,
 }
 
 impl Renderer<'_> {
@@ -275,6 +280,7 @@ impl Renderer<'_> {
             ("articles", to_value(&articles)),
             ("people", to_value(&people)),
             ("events", to_value(&self.events_newest_first())),
+            ("charts", self.home_charts()),
             (
                 "counts",
                 serde_json::json!({
@@ -285,6 +291,123 @@ impl Renderer<'_> {
                 }),
             ),
         ])
+    }
+
+    /// A person's articles on the archive's timeline, a mark each, filled where quoted.
+    fn person_timeline(&self, p: &EntityEntry) -> Option<charts::Chart<charts::TimelineRow>> {
+        let span = self.span?;
+        let mut quotes_in: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for &q in &p.quotes {
+            *quotes_in.entry(self.index.quotes[q].article).or_default() += 1;
+        }
+        let rows = self.timeline_rows(p.articles.iter().rev().copied(), |a| quotes_in.get(&a).copied().unwrap_or(0));
+        let title = format!("When {} was quoted or mentioned", p.name);
+        Some(charts::timeline("timeline", &title, rows, span, None, "../"))
+    }
+
+    /// An event's articles around its date, a mark each, filled where someone is quoted.
+    fn event_timeline(&self, e: &crate::index::EventEntry) -> Option<charts::Chart<charts::TimelineRow>> {
+        let span = self.span?;
+        let rows = self.timeline_rows(e.articles.iter().copied(), |a| self.index.articles[a].quotes.len());
+        let day = e.profile.as_ref().and_then(|p| p.start);
+        let title = format!("Articles about {} over time", e.name);
+        Some(charts::timeline("timeline", &title, rows, span, day, "../"))
+    }
+
+    /// Dated articles, oldest first, as timeline rows.
+    fn timeline_rows(
+        &self,
+        articles: impl Iterator<Item = usize>,
+        quotes: impl Fn(usize) -> usize,
+    ) -> Vec<(crate::content::Date, charts::TimelineRow)> {
+        let mut rows: Vec<(crate::content::Date, charts::TimelineRow)> = articles
+            .filter_map(|a| {
+                let article = &self.index.articles[a].article;
+                let date = article.date?;
+                let row = charts::TimelineRow {
+                    date: date.to_string(),
+                    date_display: date.display(),
+                    title: article.title.clone(),
+                    url: article_url(self.index, a),
+                    quotes: quotes(a),
+                };
+                Some((date, row))
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.url.cmp(&b.1.url)));
+        rows
+    }
+
+    /// A bar chart of people and counts (at most eight), or null when there is nobody.
+    fn bar_chart(
+        &self,
+        id: &str,
+        title: &str,
+        people: impl Iterator<Item = (usize, usize)>,
+    ) -> Option<charts::Chart<charts::BarRow>> {
+        let rows: Vec<charts::BarRow> = people
+            .take(8)
+            .map(|(p, count)| charts::BarRow {
+                label: self.index.people[p].name.clone(),
+                url: entity_url(&self.index.people[p]),
+                count,
+            })
+            .collect();
+        (!rows.is_empty()).then(|| charts::bars(id, title, rows, "../"))
+    }
+
+    /// The home page's charts: the most-quoted people and the busiest events of the
+    /// archive's latest 30 days.
+    fn home_charts(&self) -> serde_json::Value {
+        const PERIOD_DAYS: i64 = 30;
+        let Some(span) = self.span else { return serde_json::Value::Null };
+        let from = crate::content::Date::from_days_since_epoch(span.last.days_since_epoch() - (PERIOD_DAYS - 1));
+        let in_period = |a: usize| self.index.articles[a].article.date.is_some_and(|d| d >= from);
+        let mut people: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for quote in &self.index.quotes {
+            if let Some(id) = quote.speaker.filter(|id| id.kind == EntityKind::Person) {
+                if in_period(quote.article) {
+                    *people.entry(id.index).or_default() += 1;
+                }
+            }
+        }
+        let mut people: Vec<(usize, usize)> = people.into_iter().collect();
+        people
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| self.index.people[a.0].name.cmp(&self.index.people[b.0].name)));
+        let mut events: Vec<(usize, usize)> = self
+            .index
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, e.articles.iter().filter(|&&a| in_period(a)).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        events
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| self.index.events[a.0].name.cmp(&self.index.events[b.0].name)));
+        let event_rows: Vec<charts::BarRow> = events
+            .iter()
+            .take(8)
+            .map(|&(e, count)| charts::BarRow {
+                label: self.index.events[e].name.clone(),
+                url: event_url(&self.index.events[e]),
+                count,
+            })
+            .collect();
+        let period = format!("{} – {}", from.display(), span.last.display());
+        let people_rows: Vec<charts::BarRow> = people
+            .iter()
+            .take(8)
+            .map(|&(p, count)| charts::BarRow {
+                label: self.index.people[p].name.clone(),
+                url: entity_url(&self.index.people[p]),
+                count,
+            })
+            .collect();
+        serde_json::json!({
+            "period": period,
+            "people": (!people_rows.is_empty()).then(|| charts::bars("chart-people", &format!("Most quoted, {period}"), people_rows, "")),
+            "events": (!event_rows.is_empty()).then(|| charts::bars("chart-events", &format!("Busiest events, {period}"), event_rows, "")),
+        })
     }
 
     fn events_newest_first(&self) -> Vec<EventRef> {
@@ -384,6 +507,12 @@ impl Renderer<'_> {
             "quotes_by_article": groups,
             "articles": p.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
             "quoted_with": p.quoted_with.iter().map(|&(other, count)| Counted { person: &self.refs.people[other], count }).collect::<Vec<_>>(),
+            "timeline": self.person_timeline(p),
+            "quoted_with_chart": self.bar_chart(
+                "quoted-with",
+                &format!("People quoted in the same articles as {}", p.name),
+                p.quoted_with.iter().map(|&(other, count)| (other, count)),
+            ),
             "events": p.events.iter().map(|&e| &self.refs.events[e]).collect::<Vec<_>>(),
             "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
         });
@@ -416,6 +545,12 @@ impl Renderer<'_> {
             "participants": e.participants.iter().map(|&p| &self.refs.people[p]).collect::<Vec<_>>(),
             "articles": e.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
             "speakers": e.speakers.iter().map(|&(p, count)| Counted { person: &self.refs.people[p], count }).collect::<Vec<_>>(),
+            "timeline": self.event_timeline(e),
+            "speakers_chart": self.bar_chart(
+                "speakers",
+                &format!("Quotes by speaker about {}", e.name),
+                e.speakers.iter().map(|&(p, count)| (p, count)),
+            ),
             "quotes": e.quotes.iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
             "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
         });

@@ -1,0 +1,251 @@
+//! Charts drawn by the build as inline SVG: a timeline of articles (one mark per article,
+//! filled when the article quotes the person, each mark a link) and horizontal bar charts
+//! (who is quoted most, who spoke at an event, which events were busiest). No script and no
+//! chart service: the SVG is text in the page, styled by the theme's CSS, so it follows the
+//! light and dark colour schemes. Every chart comes with its numbers as plain rows, which the
+//! templates print as a table for screen readers and text browsers.
+
+use super::markup::escape;
+use crate::content::Date;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+const WIDTH: f64 = 640.0;
+const MARK: f64 = 10.0;
+const GAP: f64 = 2.0;
+/// Marks stacked in one day or week before the stack shows a count instead.
+const MAX_STACK: usize = 8;
+/// Up to this many days the timeline has a column a day; past it, a column a week.
+const DAILY_UP_TO: i64 = 92;
+
+/// One article on a timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineRow {
+    pub date: String,
+    pub date_display: String,
+    pub title: String,
+    /// Root-relative.
+    pub url: String,
+    /// How many of the subject's quotes the article has (0: only mentioned).
+    pub quotes: usize,
+}
+
+/// A chart and the numbers behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart<Row> {
+    /// Inline SVG, escaped and ready to print with `| safe`.
+    pub svg: String,
+    pub rows: Vec<Row>,
+    /// "by day" or "by week".
+    pub scale: &'static str,
+}
+
+/// One bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarRow {
+    pub label: String,
+    /// Root-relative.
+    pub url: String,
+    pub count: usize,
+}
+
+/// The days a timeline spans: the archive's first and last article dates.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub first: Date,
+    pub last: Date,
+}
+
+/// A timeline of `rows` (each with a date) over `span`, with `highlight` (an event's day)
+/// drawn as a line. `root` makes the links relative to the page; `id` keeps ids unique.
+pub fn timeline(
+    id: &str,
+    title: &str,
+    rows: Vec<(Date, TimelineRow)>,
+    span: Span,
+    highlight: Option<Date>,
+    root: &str,
+) -> Chart<TimelineRow> {
+    let first = span.first.days_since_epoch().min(highlight.map_or(i64::MAX, |d| d.days_since_epoch()));
+    let last = span.last.days_since_epoch().max(highlight.map_or(i64::MIN, |d| d.days_since_epoch()));
+    let days = (last - first + 1).max(1);
+    let bin_days = if days <= DAILY_UP_TO { 1 } else { 7 };
+    let bins = ((days + bin_days - 1) / bin_days).max(1) as usize;
+    let column = WIDTH / bins as f64;
+    let mark_width = (column - 1.0).clamp(1.0, MARK);
+
+    let mut stacks = vec![0usize; bins];
+    let bin_of = |date: Date| (((date.days_since_epoch() - first) / bin_days).clamp(0, bins as i64 - 1)) as usize;
+    for (date, _) in &rows {
+        stacks[bin_of(*date)] += 1;
+    }
+    let tallest = stacks.iter().copied().max().unwrap_or(0).min(MAX_STACK);
+    let plot = (tallest.max(1) as f64) * (MARK + GAP);
+    let height = plot + 36.0;
+    let baseline = plot + 4.0;
+
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart timeline\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
+        escape(title)
+    );
+    let _ = write!(svg, "<line class=\"axis\" x1=\"0\" y1=\"{baseline}\" x2=\"{WIDTH}\" y2=\"{baseline}\"/>");
+    if let Some(day) = highlight {
+        let x = (bin_of(day) as f64 + 0.5) * column;
+        let _ = write!(
+            svg,
+            "<line class=\"event-day\" x1=\"{x:.1}\" y1=\"0\" x2=\"{x:.1}\" y2=\"{baseline}\"/><text class=\"event-label\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            baseline + 28.0,
+            escape(&day.display())
+        );
+    }
+    let mut placed = vec![0usize; bins];
+    for (date, row) in &rows {
+        let bin = bin_of(*date);
+        let level = placed[bin];
+        placed[bin] += 1;
+        if level >= MAX_STACK {
+            if level == MAX_STACK {
+                let x = (bin as f64 + 0.5) * column;
+                let _ = write!(
+                    svg,
+                    "<text class=\"overflow\" x=\"{x:.1}\" y=\"8\" text-anchor=\"middle\">+{}</text>",
+                    stacks[bin] - MAX_STACK
+                );
+            }
+            continue;
+        }
+        let x = bin as f64 * column + (column - mark_width) / 2.0;
+        let y = baseline - (level as f64 + 1.0) * (MARK + GAP);
+        let class = if row.quotes > 0 { "mark quoted" } else { "mark mentioned" };
+        let label = if row.quotes > 0 {
+            format!(
+                "{}: {} ({} quote{})",
+                row.date_display,
+                row.title,
+                row.quotes,
+                if row.quotes == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{}: {} (mentioned)", row.date_display, row.title)
+        };
+        let _ = write!(
+            svg,
+            "<a href=\"{}{}\"><rect class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{mark_width:.1}\" height=\"{MARK}\"><title>{}</title></rect></a>",
+            escape(root),
+            escape(&row.url),
+            escape(&label)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"0\" y=\"{:.1}\">{}</text><text x=\"{WIDTH}\" y=\"{:.1}\" text-anchor=\"end\">{}</text></svg>",
+        baseline + 14.0,
+        escape(&Date::from_days_since_epoch(first).display()),
+        baseline + 14.0,
+        escape(&Date::from_days_since_epoch(last).display())
+    );
+    Chart {
+        svg,
+        rows: rows.into_iter().map(|(_, row)| row).collect(),
+        scale: if bin_days == 1 { "by day" } else { "by week" },
+    }
+}
+
+/// A horizontal bar chart: one linked bar per row, longest first as given.
+pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRow> {
+    const LABEL: f64 = 200.0;
+    const BAR: f64 = 18.0;
+    let height = rows.len() as f64 * (BAR + 6.0) + 6.0;
+    let most = rows.iter().map(|r| r.count).max().unwrap_or(1).max(1) as f64;
+    let room = WIDTH - LABEL - 48.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart bars\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
+        escape(title)
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let y = 6.0 + i as f64 * (BAR + 6.0);
+        let width = (row.count as f64 / most * room).max(2.0);
+        let _ = write!(
+            svg,
+            "<a href=\"{}{}\"><text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect class=\"bar\" x=\"{LABEL}\" y=\"{y:.1}\" width=\"{width:.1}\" height=\"{BAR}\"><title>{}: {}</title></rect></a><text class=\"count\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            escape(root),
+            escape(&row.url),
+            LABEL - 8.0,
+            y + BAR - 5.0,
+            escape(&shorten(&row.label, 28)),
+            escape(&row.label),
+            row.count,
+            LABEL + width + 6.0,
+            y + BAR - 5.0,
+            row.count
+        );
+    }
+    svg.push_str("</svg>");
+    Chart { svg, rows, scale: "" }
+}
+
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(chars - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(day: u8, quotes: usize) -> (Date, TimelineRow) {
+        let date = Date::new(2025, 8, day).expect("a date");
+        (
+            date,
+            TimelineRow {
+                date: date.to_string(),
+                date_display: date.display(),
+                title: format!("Article <{day}>"),
+                url: format!("articles/a{day}.html"),
+                quotes,
+            },
+        )
+    }
+
+    #[test]
+    fn a_timeline_has_one_linked_mark_per_article_and_scales_by_day_or_week() {
+        let span = Span { first: Date::new(2025, 8, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
+        let chart = timeline("t", "When quoted", vec![row(15, 2), row(15, 0), row(20, 1)], span, None, "../");
+        assert_eq!(chart.scale, "by day");
+        assert_eq!(chart.svg.matches("<rect class=\"mark quoted\"").count(), 2);
+        assert_eq!(chart.svg.matches("<rect class=\"mark mentioned\"").count(), 1);
+        assert!(chart.svg.contains("href=\"../articles/a15.html\""));
+        assert!(chart.svg.contains("Article &lt;15&gt;"), "labels are escaped");
+        let long = Span { first: Date::new(2024, 1, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
+        assert_eq!(timeline("t", "x", vec![row(15, 1)], long, None, "").scale, "by week");
+    }
+
+    #[test]
+    fn bars_are_proportional_and_linked() {
+        let rows = vec![
+            BarRow { label: "Vladimir Putin".into(), url: "people/vladimir-putin.html".into(), count: 10 },
+            BarRow { label: "Donald Trump".into(), url: "people/donald-trump.html".into(), count: 5 },
+        ];
+        let chart = bars("b", "Most quoted", rows, "");
+        let widths: Vec<f64> = chart
+            .svg
+            .match_indices("class=\"bar\"")
+            .map(|(i, _)| {
+                let rest = &chart.svg[i..];
+                let w = rest.split("width=\"").nth(1).and_then(|s| s.split('"').next()).expect("a width");
+                w.parse().expect("a number")
+            })
+            .collect();
+        assert_eq!(widths.len(), 2);
+        assert!((widths[0] / widths[1] - 2.0).abs() < 0.01, "{widths:?}");
+        assert!(chart.svg.contains("href=\"people/donald-trump.html\""));
+    }
+}
