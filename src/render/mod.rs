@@ -365,10 +365,10 @@ impl Renderer<'_> {
         let in_period = |a: usize| self.index.articles[a].article.date.is_some_and(|d| d >= from);
         let mut people: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         for quote in &self.index.quotes {
-            if let Some(id) = quote.speaker.filter(|id| id.kind == EntityKind::Person) {
-                if in_period(quote.article) {
-                    *people.entry(id.index).or_default() += 1;
-                }
+            if let Some(id) = quote.speaker.filter(|id| id.kind == EntityKind::Person)
+                && in_period(quote.article)
+            {
+                *people.entry(id.index).or_default() += 1;
             }
         }
         let mut people: Vec<(usize, usize)> = people.into_iter().collect();
