@@ -50,26 +50,9 @@ const BETWEEN: &[&str] = &[
 
 /// Words before a quoted span that make it a title or a word held at arm's length.
 const TITLE_MARKERS: &[&str] = &[
-    "album",
-    "book",
-    "called",
-    "dubbed",
-    "episode",
-    "film",
-    "headline",
-    "movie",
-    "nicknamed",
-    "phrase",
-    "program",
-    "programme",
-    "show",
-    "so-called",
-    "song",
-    "term",
-    "termed",
-    "titled",
-    "word",
-    "words",
+    "album", "article", "book", "called", "column", "documentary", "dubbed", "episode", "essay", "film", "headline",
+    "magazine", "movie", "newspaper", "nicknamed", "novel", "op-ed", "phrase", "play", "podcast", "poem", "program",
+    "programme", "series", "show", "so-called", "song", "term", "termed", "titled", "word", "words",
 ];
 
 #[derive(Debug, Clone, Default)]

@@ -155,8 +155,10 @@ pub fn timeline(
 
 /// A horizontal bar chart: one linked bar per row, longest first as given.
 pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRow> {
-    const LABEL: f64 = 200.0;
-    const BAR: f64 = 18.0;
+    // Narrower than a timeline: bar charts sit in side columns, where the text must stay legible.
+    const WIDTH: f64 = 360.0;
+    const LABEL: f64 = 150.0;
+    const BAR: f64 = 16.0;
     let height = rows.len() as f64 * (BAR + 6.0) + 6.0;
     let most = rows.iter().map(|r| r.count).max().unwrap_or(1).max(1) as f64;
     let room = WIDTH - LABEL - 48.0;
@@ -176,7 +178,7 @@ pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRo
             escape(&row.url),
             LABEL - 8.0,
             y + BAR - 5.0,
-            escape(&shorten(&row.label, 28)),
+            escape(&shorten(&row.label, 22)),
             escape(&row.label),
             row.count,
             LABEL + width + 6.0,
