@@ -53,9 +53,9 @@ impl AnnotationCache {
 
     /// Keeps exactly the given articles' annotations and writes the cache file atomically.
     /// A failure to write costs only speed next time, so it is reported, not fatal.
-    pub fn store(&mut self, annotated: &[(Article, Annotations)]) -> Result<(), String> {
+    pub fn store<'a>(&mut self, annotated: impl Iterator<Item = (&'a Article, &'a Annotations)>) -> Result<(), String> {
         let Some(path) = self.path.clone() else { return Ok(()) };
-        self.entries = annotated.iter().map(|(a, ann)| (article_key(a), ann.clone())).collect();
+        self.entries = annotated.map(|(a, ann)| (article_key(a), ann.clone())).collect();
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let bytes = serde_json::to_vec(self).map_err(|e| e.to_string())?;

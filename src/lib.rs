@@ -54,20 +54,26 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Everything a build makes before it writes: what `brief check` inspects too.
+/// Everything a build makes, rendered in memory: what `brief check` inspects.
 pub struct Prepared {
     pub config: Config,
     pub output: PathBuf,
     pub index: index::Index,
     pub pages: Vec<render::Page>,
     pub warnings: Vec<Warning>,
-    /// The annotations, to be stored once the output is written.
-    pub annotated: Vec<(Article, Annotations)>,
-    pub cache: cache::AnnotationCache,
 }
 
-/// Loads, annotates, indexes and renders the site in `root`, writing nothing.
-pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
+/// The stages before rendering: configuration, templates, content, annotation, index.
+struct Analysed {
+    config: Config,
+    output: PathBuf,
+    templates: render::Templates,
+    index: index::Index,
+    warnings: Vec<Warning>,
+    cache: cache::AnnotationCache,
+}
+
+fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
     let mut config = Config::load(root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
@@ -89,36 +95,46 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
     let bar = progress_bar(options.progress, content.articles.len() as u64, "annotating");
     let annotated = annotate_with(&content, &registry, &mut cache, &bar);
     bar.finish_and_clear();
-    let index = index::build(content, annotated.clone(), &config.annotator);
-    let bar = progress_bar(options.progress, 0, "rendering");
-    let pages = render::render_site(&index, &config, &templates)?;
-    bar.finish_and_clear();
-    Ok(Prepared { config, output, index, pages, warnings, annotated, cache })
+    let index = index::build(content, annotated, &config.annotator);
+    Ok(Analysed { config, output, templates, index, warnings, cache })
 }
 
-/// Builds the site in `root` into its output folder.
+/// Loads, annotates, indexes and renders the site in `root`, writing nothing.
+pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
+    let analysed = analyse(root, options)?;
+    let pages = render::render_site(&analysed.index, &analysed.config, &analysed.templates)?;
+    let Analysed { config, output, index, warnings, .. } = analysed;
+    Ok(Prepared { config, output, index, pages, warnings })
+}
+
+/// Builds the site in `root` into its output folder. Pages go to a staging folder as they
+/// are rendered; the staging folder replaces the output only when everything is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let mut prepared = prepare(root, options)?;
-    output::write_site(root, &prepared.output, &prepared.pages)?;
-    if !options.no_cache
-        && let Err(e) = prepared.cache.store(&prepared.annotated)
-    {
-        prepared.warnings.push(Warning {
-            location: cache::CACHE_DIR.to_string(),
-            message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),
-        });
+    let Analysed { config, output, templates, index, mut warnings, mut cache } = analyse(root, options)?;
+    let staging = output::Staging::new(root, &output)?;
+    let bar = progress_bar(options.progress, 0, "rendering");
+    let pages = render::render_site_into(&index, &config, &templates, &|page| staging.write(&page))?;
+    bar.finish_and_clear();
+    staging.finish()?;
+    if !options.no_cache {
+        let annotated = index.articles.iter().map(|entry| (&entry.article, &entry.annotations));
+        if let Err(e) = cache.store(annotated) {
+            warnings.push(Warning {
+                location: cache::CACHE_DIR.to_string(),
+                message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),
+            });
+        }
     }
-    let index = &prepared.index;
     Ok(BuildReport {
-        output: prepared.output.clone(),
-        pages: prepared.pages.len(),
+        output,
+        pages,
         articles: index.articles.len(),
         people: index.people.len(),
         events: index.events.len(),
         quotes: index.quotes.len(),
-        cached: prepared.cache.hits,
-        warnings: prepared.warnings,
+        cached: cache.hits,
+        warnings,
         elapsed: started.elapsed(),
     })
 }

@@ -5,7 +5,9 @@
 use crate::error::{Error, Result};
 use crate::render::{Page, THEME};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// A file brief leaves in its output, so that it never replaces a folder it did not write.
 pub const MARKER: &str = ".brief-output";
@@ -38,79 +40,98 @@ pub fn check_output(root: &Path, output: &Path) -> Result<()> {
 
 /// Writes `pages` and the static files into `output`, replacing what was there.
 pub fn write_site(root: &Path, output: &Path, pages: &[Page]) -> Result<()> {
-    check_output(root, output)?;
-    let output = absolute(output);
-    if output.exists() {
-        if !output.is_dir() {
-            return Err(Error::input(
-                &output,
-                None,
-                "the output path is a file",
-                "remove it or choose another output folder",
-            ));
-        }
-        let empty = std::fs::read_dir(&output).map_err(|e| Error::io(&output, e))?.next().is_none();
-        if !empty && !output.join(MARKER).exists() {
-            return Err(Error::input(
-                &output,
-                None,
-                "the output folder holds files that brief did not write",
-                "empty it, or choose another output folder: brief replaces its output whole",
-            ));
-        }
-    }
-    let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.building-"))
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
-
-    write_files(staging.path(), pages)?;
-    copy_static(root, staging.path())?;
-    std::fs::write(staging.path().join(MARKER), "Written by brief; replaced whole by each build.\n")
-        .map_err(|e| Error::io(staging.path(), e))?;
-
-    // Swap: move the old output aside, the new one in, then drop the old one.
-    let staged = staging.keep();
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let had_old = output.exists();
-    if had_old {
-        std::fs::rename(&output, &old).map_err(|e| Error::io(&output, e))?;
-    }
-    if let Err(e) = std::fs::rename(&staged, &output) {
-        if had_old {
-            let _ = std::fs::rename(&old, &output);
-        }
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(Error::io(&output, e));
-    }
-    if had_old {
-        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-    }
-    Ok(())
+    let staging = Staging::new(root, output)?;
+    pages.par_iter().try_for_each(|page| staging.write(page))?;
+    staging.finish()
 }
 
-fn write_files(dir: &Path, pages: &[Page]) -> Result<()> {
-    let mut folders: Vec<PathBuf> = Vec::new();
-    for page in pages {
-        let rel = safe_relative(&page.path)?;
-        if let Some(parent) = rel.parent()
-            && !parent.as_os_str().is_empty()
-            && !folders.iter().any(|f| f == parent)
-        {
-            folders.push(parent.to_path_buf());
+/// A temporary folder beside the output that pages are written into as they are rendered,
+/// so that no build holds the whole site in memory. `finish` swaps it in; dropping it
+/// unfinished removes it and leaves the previous output as it was.
+pub struct Staging {
+    root: PathBuf,
+    output: PathBuf,
+    dir: tempfile::TempDir,
+    /// Folders already made, so each is created once.
+    folders: Mutex<HashSet<PathBuf>>,
+}
+
+impl Staging {
+    pub fn new(root: &Path, output: &Path) -> Result<Staging> {
+        check_output(root, output)?;
+        let output = absolute(output);
+        if output.exists() {
+            if !output.is_dir() {
+                return Err(Error::input(
+                    &output,
+                    None,
+                    "the output path is a file",
+                    "remove it or choose another output folder",
+                ));
+            }
+            let empty = std::fs::read_dir(&output).map_err(|e| Error::io(&output, e))?.next().is_none();
+            if !empty && !output.join(MARKER).exists() {
+                return Err(Error::input(
+                    &output,
+                    None,
+                    "the output folder holds files that brief did not write",
+                    "empty it, or choose another output folder: brief replaces its output whole",
+                ));
+            }
         }
+        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.building-"))
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        Ok(Staging { root: root.to_path_buf(), output, dir, folders: Mutex::new(HashSet::new()) })
     }
-    for folder in &folders {
-        let path = dir.join(folder);
-        std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-    }
-    pages.par_iter().try_for_each(|page| {
-        let path = dir.join(&page.path);
+
+    /// Writes one page; safe to call from many threads.
+    pub fn write(&self, page: &Page) -> Result<()> {
+        let rel = safe_relative(&page.path)?;
+        if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+            // The folder is made under the lock: another thread must not write into it first.
+            let mut folders = self.folders.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !folders.contains(parent) {
+                let path = self.dir.path().join(parent);
+                std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+                folders.insert(parent.to_path_buf());
+            }
+        }
+        let path = self.dir.path().join(rel);
         std::fs::write(&path, &page.contents).map_err(|e| Error::io(&path, e))
-    })
+    }
+
+    /// Adds the static files and the marker, then swaps the staged site in for the output.
+    pub fn finish(self) -> Result<()> {
+        copy_static(&self.root, self.dir.path())?;
+        std::fs::write(self.dir.path().join(MARKER), "Written by brief; replaced whole by each build.\n")
+            .map_err(|e| Error::io(self.dir.path(), e))?;
+        let output = self.output;
+        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        // Swap: move the old output aside, the new one in, then drop the old one.
+        let staged = self.dir.keep();
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let had_old = output.exists();
+        if had_old {
+            std::fs::rename(&output, &old).map_err(|e| Error::io(&output, e))?;
+        }
+        if let Err(e) = std::fs::rename(&staged, &output) {
+            if had_old {
+                let _ = std::fs::rename(&old, &output);
+            }
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(Error::io(&output, e));
+        }
+        if had_old {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        Ok(())
+    }
 }
 
 /// The theme's own static files, then the site's `static/` over them.

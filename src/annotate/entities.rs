@@ -233,7 +233,7 @@ impl<'a> EntityFinder<'a> {
             _ => Gender::None,
         });
         // Known names are people for sure; a lone capitalised word only once something says so.
-        self.strong.push(registry_id.is_some() || kind != EntityKind::Person || name.contains(' '));
+        self.strong.push(registry_id.is_some() || kind != EntityKind::Person);
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
     }
@@ -251,6 +251,7 @@ impl<'a> EntityFinder<'a> {
             Known::Person { id, name } => {
                 let id = (!id.is_empty()).then_some(id);
                 let entity = self.entity(EntityKind::Person, &name, id.clone());
+                self.strong[entity] = true; // named in the registry or by an editor
                 if let Some(role) = id.as_ref().and_then(|id| self.registry_roles.get(id)) {
                     let role = role.clone();
                     self.add_role(entity, &role);
@@ -311,9 +312,23 @@ impl<'a> EntityFinder<'a> {
             && (appears_in_lower_case(text, words[0])
                 || lexicon::is_cue(&words[0].to_lowercase())
                 || (sentence_start(text, tokens, start) && text.matches(words[0]).count() < 2));
+        // Two capitalised words are a name only with some sign of one: a known first name, a
+        // title, a reporting verb beside them (else "Bering Strait" and "Peace Agreement" would be).
+        let first_name = lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]);
+        // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
+        let role_before = first > 0 && {
+            let t = &tokens[first - 1];
+            let w = &text[t.start..t.end];
+            t.kind == TokenKind::Word && w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(&capitalise(w))
+        };
+        let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
+            && tokens.get(last + 2).is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                t.kind == TokenKind::Word && (matches!(w, "a" | "an" | "the" | "who") || w.ends_with("'s"))
+            });
         let strong = kind != EntityKind::Person
-            || words.len() >= 2
             || titled
+            || (words.len() >= 2 && (first_name || role_before || appositive_after))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {
@@ -348,6 +363,10 @@ impl<'a> EntityFinder<'a> {
                 })
             })
             .collect();
+        // A full name whose surname the article uses alone is a person's ("Grynkewich said").
+        for t in target.iter().flatten() {
+            self.strong[*t] = true;
+        }
         let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
         let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
@@ -418,6 +437,11 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = word(last + 1).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Whether token `k` opens a sentence (or the paragraph).

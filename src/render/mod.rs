@@ -121,6 +121,27 @@ enum Job {
 
 /// Renders every page of the site.
 pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Result<Vec<Page>> {
+    let pages = std::sync::Mutex::new(Vec::new());
+    render_site_into(index, config, templates, &|page| {
+        pages
+            .lock()
+            .map_err(|_| Error::Template { name: "render".into(), message: "a render thread failed".into() })?
+            .push(page);
+        Ok(())
+    })?;
+    let mut pages = pages.into_inner().unwrap_or_default();
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// Renders every page and hands each to `emit` as soon as it is made (from many threads),
+/// so that a build can write pages out instead of holding them all. Returns the page count.
+pub fn render_site_into(
+    index: &Index,
+    config: &Config,
+    templates: &Templates,
+    emit: &(dyn Fn(Page) -> Result<()> + Sync),
+) -> Result<usize> {
     let refs = Refs::new(index);
     let site = SiteContext {
         title: config.title.clone(),
@@ -147,10 +168,19 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
             _ => Job::Events(page),
         }));
     }
-    let mut pages: Vec<Page> = jobs.par_iter().map(|job| renderer.render(*job)).collect::<Result<_>>()?;
-    let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
-    pages.extend(publish::publish_files(index, config, &refs, &paths));
-    Ok(pages)
+    let paths: Vec<String> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = renderer.render(*job)?;
+            let path = page.path.clone();
+            emit(page)?;
+            Ok(path)
+        })
+        .collect::<Result<_>>()?;
+    let files = publish::publish_files(index, config, &refs, &paths);
+    let count = paths.len() + files.len();
+    files.into_iter().try_for_each(emit)?;
+    Ok(count)
 }
 
 struct Renderer<'a> {
