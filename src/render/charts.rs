@@ -87,7 +87,7 @@ pub fn timeline(
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart timeline\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
+        "<svg class=\"chart timeline\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
         escape(title)
     );
     let _ = write!(svg, "<line class=\"axis\" x1=\"0\" y1=\"{baseline}\" x2=\"{WIDTH}\" y2=\"{baseline}\"/>");
@@ -165,7 +165,7 @@ pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRo
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart bars\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
+        "<svg class=\"chart bars\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
         escape(title)
     );
     for (i, row) in rows.iter().enumerate() {
