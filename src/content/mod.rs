@@ -267,12 +267,24 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
 /// Loads one article file (Markdown or plain text) with the warnings it raised.
 pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> {
     let text = read_text(root, rel)?;
+    let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok();
+    article_from_text(&text, rel, modified)
+}
+
+/// An article from its text: what `load_article` does after reading the file, without I/O.
+/// `rel` names the file in messages and decides the format (`.txt` is a wire report);
+/// `modified` is the date of last resort.
+pub fn article_from_text(
+    text: &str,
+    rel: &Path,
+    modified: Option<std::time::SystemTime>,
+) -> Result<(Article, Vec<Warning>)> {
     let is_plain = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let mut warnings = Vec::new();
     let (matter, body, body_line, split_yaml_line) = if is_plain {
-        (ArticleMatter::default(), text.as_str(), 1, None)
+        (ArticleMatter::default(), text, 1, None)
     } else {
-        let split = frontmatter::split(&text, rel)?;
+        let split = frontmatter::split(text, rel)?;
         let matter: ArticleMatter = frontmatter::decode(&split, rel, "an article", ARTICLE_KEYS)?;
         let key_lines = (
             frontmatter::key_line(&split, "date"),
@@ -323,8 +335,7 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> 
             )
         })?),
         None => Date::find_in_text(body).inspect(|_| date_source = DateSource::Text).or_else(|| {
-            let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok()?;
-            let date = Date::from_system_time(modified);
+            let date = Date::from_system_time(modified?);
             date_source = DateSource::FileModified;
             warnings.push(Warning {
                 location: rel.display().to_string(),
