@@ -192,3 +192,53 @@ fn crlf_and_byte_order_mark_are_read_as_usual() {
     let page = site.page("articles/windows.html");
     assert!(page.contains("Windows file"));
 }
+
+#[test]
+fn an_empty_article_builds_with_warnings_for_title_and_date() {
+    let site = TestSite::fixture("basic");
+    site.write("content/articles/empty.md", "");
+    let report = site.build_ok();
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(warnings.iter().any(|w| w.contains("empty.md") && w.contains("no title")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("empty.md") && w.contains("no date")), "{warnings:?}");
+    assert!(site.output().join("articles/empty.html").exists());
+}
+
+#[test]
+fn a_large_article_builds() {
+    let site = TestSite::fixture("basic");
+    let paragraph = "“We will keep talking as long as it takes,” Putin said of the harbour talks. \
+                     The delegations met again on the second day, and the talks ran late.\n\n";
+    let body = paragraph.repeat(500_000 / paragraph.len());
+    site.write("content/articles/huge.md", format!("---\ntitle: Huge\ndate: 2025-08-18\nsource: Wire\n---\n{body}"));
+    let report = site.build_ok();
+    assert!(report.quotes > 2_500, "{} quotes", report.quotes);
+}
+
+#[test]
+fn a_file_of_another_kind_in_content_is_skipped_with_a_warning() {
+    let site = TestSite::fixture("basic");
+    site.write("content/articles/photo.png", [0x89u8, b'P', b'N', b'G', 0, 0, 1, 2]);
+    let report = site.build_ok();
+    assert!(report.warnings.iter().any(|w| w.location.ends_with("photo.png") && w.message.contains("skipped")));
+}
+
+#[test]
+fn a_missing_template_names_it() {
+    let error = break_site(
+        "templates/person.html",
+        b"{% extends \"base.html\" %}{% block content %}{% include \"partials/nowhere.html\" %}{% endblock %}",
+    );
+    assert!(error.contains("nowhere.html"), "{error}");
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_an_io_error() {
+    let site = TestSite::fixture("basic");
+    // /proc refuses new folders even to root, where permission bits would not.
+    let options = brief::BuildOptions { output: Some("/proc/brief-cannot-write/public".into()), ..Default::default() };
+    match brief::build(site.root(), &options) {
+        Err(brief::Error::Io { path, .. }) => assert!(path.starts_with("/proc"), "{}", path.display()),
+        other => panic!("expected an I/O error, got {other:?}"),
+    }
+}

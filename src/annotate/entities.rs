@@ -210,8 +210,9 @@ impl<'a> EntityFinder<'a> {
                 i = j + 1;
             }
         }
+        let words = WordCounts::new(text, paragraphs);
         for (p, first, last) in runs.iter().copied() {
-            finder.add_run(&paragraphs[p], p, first, last);
+            finder.add_run(&paragraphs[p], p, first, last, &words);
         }
         finder.resolve_single_names();
         finder.found.sort_by_key(|f| f.span.start);
@@ -271,7 +272,7 @@ impl<'a> EntityFinder<'a> {
     }
 
     /// A run of capitalised words: strip what is not the name, then decide what it names.
-    fn add_run(&mut self, paragraph: &Paragraph, p: usize, first: usize, last: usize) {
+    fn add_run(&mut self, paragraph: &Paragraph, p: usize, first: usize, last: usize, counts: &WordCounts) {
         let tokens = &paragraph.tokens;
         let text = self.text;
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
@@ -309,9 +310,9 @@ impl<'a> EntityFinder<'a> {
         // A lone capitalised word that the article also writes in lower case ("Analysts
         // said", "Accept") is a word at the start of a sentence, not a name.
         let common_word = words.len() == 1
-            && (appears_in_lower_case(text, words[0])
+            && (counts.has_lower_case(words[0])
                 || lexicon::is_cue(&words[0].to_lowercase())
-                || (sentence_start(text, tokens, start) && text.matches(words[0]).count() < 2));
+                || (sentence_start(text, tokens, start) && counts.count(words[0]) < 2));
         // Two capitalised words are a name only with some sign of one: a known first name, a
         // title, a reporting verb beside them (else "Bering Strait" and "Peace Agreement" would be).
         let first_name = lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]);
@@ -462,16 +463,30 @@ fn follows_a_name(text: &str, at: usize) -> bool {
         && !lexicon::is_not_name(word)
 }
 
-fn appears_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
-        return false;
+/// How often each word occurs in the article (possessives folded), counted once so that
+/// questions about a word cost a look-up, not a scan of the text.
+struct WordCounts<'t> {
+    counts: HashMap<&'t str, usize>,
+}
+
+impl<'t> WordCounts<'t> {
+    fn new(text: &'t str, paragraphs: &[Paragraph]) -> WordCounts<'t> {
+        let mut counts = HashMap::new();
+        for token in paragraphs.iter().flat_map(|p| &p.tokens).filter(|t| t.kind == TokenKind::Word) {
+            *counts.entry(strip_possessive(&text[token.start..token.end])).or_insert(0) += 1;
+        }
+        WordCounts { counts }
     }
-    text.match_indices(lower.as_str()).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + lower.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+
+    fn count(&self, word: &str) -> usize {
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether the article also writes this capitalised word in lower case.
+    fn has_lower_case(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        lower != word && self.count(&lower) > 0
+    }
 }
 
 /// "I'm", "They're", "We'll": a pronoun, not a name.

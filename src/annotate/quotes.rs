@@ -70,7 +70,13 @@ fn push(
     }
     // Continuation: this paragraph opens with the mark and the previous one ended open.
     let continues =
-        (open == 0 && p > 0).then(|| spans.iter().rposition(|s| s.paragraph == p - 1 && s.close.is_none())).flatten();
+        // Only the spans of the previous paragraph are looked at: a scan of all would be quadratic.
+        (open == 0 && p > 0)
+            .then(|| {
+                let from = spans.iter().rposition(|s| s.paragraph < p - 1).map_or(0, |i| i + 1);
+                spans[from..].iter().rposition(|s| s.paragraph == p - 1 && s.close.is_none()).map(|i| i + from)
+            })
+            .flatten();
     spans.push(QuotedSpan { paragraph: p, open, close, start: trimmed_start, end: trimmed_end, continues });
 }
 

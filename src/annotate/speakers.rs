@@ -153,19 +153,22 @@ impl<'a> Attributor<'a> {
     }
 
     /// The mention (outside quotes) whose last token is `k`.
+    /// Mentions of a paragraph are sorted and do not overlap, so both lookups are binary searches.
     fn mention_ending(&self, p: usize, k: usize) -> Option<&'a Found> {
-        self.mentions[p]
-            .iter()
+        let list = &self.mentions[p];
+        let at = list.partition_point(|&i| self.finder.found[i].last < k);
+        list.get(at)
             .map(|&i| &self.finder.found[i])
-            .find(|f| f.last == k && !self.quoted[p][f.first])
+            .filter(|f| f.last == k && !self.quoted[p][f.first])
             .filter(|f| self.speaker_kind(f))
     }
 
     fn mention_starting(&self, p: usize, k: usize) -> Option<&'a Found> {
-        self.mentions[p]
-            .iter()
+        let list = &self.mentions[p];
+        let at = list.partition_point(|&i| self.finder.found[i].first < k);
+        list.get(at)
             .map(|&i| &self.finder.found[i])
-            .find(|f| f.first == k && !self.quoted[p][f.first])
+            .filter(|f| f.first == k && !self.quoted[p][f.first])
             .filter(|f| self.speaker_kind(f))
     }
 
@@ -552,7 +555,7 @@ impl<'a> Attributor<'a> {
         if span.open != 0 || span.paragraph == 0 {
             return None;
         }
-        let previous = (0..q).rev().find(|&i| self.spans[i].paragraph + 1 == span.paragraph)?;
+        let previous = q.checked_sub(1).filter(|&i| self.spans[i].paragraph + 1 == span.paragraph)?;
         let words = self.text[span.start..span.end].split_whitespace().count();
         (words >= 4).then(|| done[previous].speaker.clone()).flatten()
     }

@@ -107,7 +107,11 @@ impl<'a> MarkSet<'a> {
         sorted.sort_by_key(|m| m.span);
         for mention in sorted {
             let overlaps_previous = mentions.last().is_some_and(|m| m.span.end > mention.span.start);
-            let crosses_quote = quotes.iter().any(|q| {
+            // Quotes are sorted and do not overlap: only the last one starting before the
+            // mention's end can cross it.
+            let candidate = quotes.partition_point(|q| q.span.start < mention.span.end).checked_sub(1);
+            let crosses_quote = candidate.is_some_and(|i| {
+                let q = &quotes[i];
                 let inside = q.span.start <= mention.span.start && mention.span.end <= q.span.end;
                 let apart = mention.span.end <= q.span.start || q.span.end <= mention.span.start;
                 !(inside || apart)
