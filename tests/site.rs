@@ -104,7 +104,17 @@ fn content_cannot_inject_script_into_pages() {
         "---\ntitle: \"<script>alert('title')</script>\"\ndate: 2025-08-18\nsource: \"<script>alert('source')</script>\"\nsummary: \"<img src=x onerror=alert(1)>\"\ntags: [\"<script>t</script>\"]\n---\n\
          “<script>alert('quote')</script> is what we fear,” Vladimir Putin said.\n\n<script>alert('raw')</script>\n\n[click](javascript:alert(1))\n",
     );
+    site.write(
+        "content/people/hostile-person.md",
+        "---\nname: \"<script>alert('name')</script> Smith\"\naliases: [\"<script>alert('alias')</script>\"]\nrole: \"<img src=x onerror=alert(2)>\"\n---\n<script>alert('bio')</script>\n",
+    );
+    site.write(
+        "content/events/hostile-event.md",
+        "---\nname: \"<script>alert('event')</script>\"\nplace: \"<script>alert('place')</script>\"\n---\n<script>alert('summary')</script>\n",
+    );
     site.build_ok();
+    assert!(site.output().join("people/hostile-person.html").exists(), "the hostile person has a page");
+    assert!(site.output().join("events/hostile-event.html").exists(), "the hostile event has a page");
     // Pages and feeds are read by browsers; the JSON files are data and hold the text as it is.
     for (path, bytes) in site.files().into_iter().filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml")) {
         let page = String::from_utf8_lossy(&bytes);

@@ -51,20 +51,33 @@ try {
     await phonePage.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: false });
     await phone.close();
 
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
-    const plain = await noScript.newPage();
-    await plain.goto(url);
+  }
+  // Every page, with JavaScript off: a heading, content in <main> and the site navigation.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  const all = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(site, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith(".html")) all.push(rel);
+    }
+  };
+  walk("");
+  for (const path of all.sort()) {
+    await plain.goto("file://" + join(site, path));
     const usable = await plain.evaluate(() => {
       const main = document.querySelector("main");
       const nav = document.querySelectorAll("nav a").length;
-      return Boolean(main && main.innerText.trim().length > 100 && nav >= 5);
+      return Boolean(main && main.querySelector("h1") && main.innerText.trim().length > 40 && nav >= 5);
     });
     if (!usable) {
       failures += 1;
       console.log(`${path}: not usable with JavaScript off`);
     }
-    await noScript.close();
   }
+  await noScript.close();
+  console.log(`JavaScript off: ${all.length} pages read`);
 } finally {
   await browser.close();
 }
