@@ -64,69 +64,27 @@ impl TestSite {
         files
     }
 
-    /// Internal links (`href` and `src`) of every HTML page that point at no file or anchor.
+    /// Internal links (`href` and `src`) of every HTML page that point at no file or anchor,
+    /// found by the same checker as `brief check`, over the files actually written.
     pub fn broken_links(&self) -> Vec<String> {
         let files = self.files();
-        let mut broken = Vec::new();
-        for (rel, bytes) in &files {
-            if !rel.ends_with(".html") {
-                continue;
-            }
-            let html = String::from_utf8_lossy(bytes);
-            for link in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
-                if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
-                    continue;
-                }
-                let (path, fragment) = match link.split_once('#') {
-                    Some((p, f)) => (p.to_string(), Some(f.to_string())),
-                    None => (link.clone(), None),
-                };
-                let target = if path.is_empty() { rel.clone() } else { resolve(rel, &path) };
-                let target =
-                    if target.ends_with('/') || target.is_empty() { format!("{target}index.html") } else { target };
-                match files.get(&target) {
-                    None => broken.push(format!("{rel}: {link} (no file {target})")),
-                    Some(bytes) => {
-                        if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-                            let page = String::from_utf8_lossy(bytes);
-                            if !page.contains(&format!("id=\"{fragment}\"")) {
-                                broken.push(format!("{rel}: {link} (no anchor #{fragment} in {target})"));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        broken
+        let pages: Vec<brief::render::Page> = files
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(path, bytes)| brief::render::Page {
+                path: path.clone(),
+                contents: String::from_utf8_lossy(bytes).into_owned(),
+            })
+            .collect();
+        let others: std::collections::HashSet<String> = files.keys().cloned().collect();
+        let (_, findings) = brief::check::check_links(&pages, &others);
+        findings.into_iter().map(|f| format!("{}: {}", f.location, f.message)).collect()
     }
 }
 
 /// The values of an attribute across a page (double-quoted, as the theme writes them).
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
-    html.match_indices(&needle)
-        .filter_map(|(i, _)| {
-            let rest = &html[i + needle.len()..];
-            rest.find('"').map(|end| rest[..end].replace("&amp;", "&"))
-        })
-        .collect()
-}
-
-/// `from` is a page path; `link` is relative to it.
-fn resolve(from: &str, link: &str) -> String {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for segment in link.split('/') {
-        match segment {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    if link.ends_with('/') { format!("{joined}/") } else { joined }
+    brief::check::attribute_values(html, name)
 }
 
 fn copy_tree(from: &Path, to: &Path) {
