@@ -172,6 +172,16 @@ impl<'a> Attributor<'a> {
             .filter(|f| self.speaker_kind(f))
     }
 
+    /// The last token of a place mention that starts at token `k`.
+    fn place_starting(&self, p: usize, k: usize) -> Option<usize> {
+        let list = &self.mentions[p];
+        let at = list.partition_point(|&i| self.finder.found[i].first < k);
+        list.get(at)
+            .map(|&i| &self.finder.found[i])
+            .filter(|f| f.first == k && self.finder.entities[f.entity].kind == EntityKind::Place)
+            .map(|f| f.last)
+    }
+
     fn speaker_kind(&self, found: &Found) -> bool {
         self.finder.entities[found.entity].kind != EntityKind::Place
     }
@@ -329,6 +339,11 @@ impl<'a> Attributor<'a> {
             if let Some(found) = self.mention_starting(p, j) {
                 return Some(Speaker::Entity { entity: found.entity });
             }
+            // A place before the title ("said Chicago Alderman Jason Ervin") is passed over.
+            if let Some(place) = self.place_starting(p, j) {
+                j = place + 1;
+                continue;
+            }
             let w = self.word(p, j)?;
             if !(lexicon::is_title(w) || lexicon::is_demonym(w) || matches!(w, "the" | "The" | "former" | "then")) {
                 break;
@@ -481,8 +496,12 @@ impl<'a> Attributor<'a> {
     /// is named in between: “A,” Sanders said of Clinton. “B.” — B is Sanders' too.
     fn same_sentence_speaker(&self, q: usize, done: &[Attribution]) -> Option<Speaker> {
         let span = &self.spans[q];
-        let previous = q.checked_sub(1).filter(|&i| self.spans[i].paragraph == span.paragraph)?;
-        done[previous].speaker.clone()
+        // Passing over a title or scare quote in between (“…,” said Cuban, host of “Shark Tank.” “…”).
+        (q.saturating_sub(3)..q)
+            .rev()
+            .take_while(|&i| self.spans[i].paragraph == span.paragraph)
+            .find(|&i| !done[i].dropped)
+            .and_then(|i| done[i].speaker.clone())
     }
 
     fn is_punct(&self, p: usize, k: usize, mark: &str) -> bool {

@@ -143,9 +143,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 if opens { TokenKind::Open } else { TokenKind::Close }
             }
             '"' => {
-                let opens = previous
+                // Opens after a space or a bracket and before a word; `,' "` closes.
+                let after_space = previous
                     .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '/'));
-                if opens { TokenKind::Open } else { TokenKind::Close }
+                let before_text = chars.peek().is_some_and(|&(_, n)| !n.is_whitespace());
+                if after_space && before_text { TokenKind::Open } else { TokenKind::Close }
             }
             c if c.is_whitespace() => {
                 previous = Some(c);
