@@ -14,6 +14,7 @@ pub mod index;
 pub mod init;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod yaml;
 

@@ -48,6 +48,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Preview the site: build it, serve it, rebuild and reload the browser on every save.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default serves this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Write a new site skeleton into DIR.
     Init {
         /// A new or empty folder.
@@ -88,6 +105,7 @@ fn main() -> ExitCode {
             build(&root, BuildOptions { output, drafts, base_url, no_cache, progress }, quiet)
         }
         Command::Init { dir } => init(&dir),
+        Command::Serve { root, port, bind, open, drafts } => serve(root, port, bind, open, drafts),
         Command::Check { root, drafts, format } => match check(&root, drafts, format) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
@@ -180,6 +198,20 @@ fn check_heading(check: &str) -> &'static str {
         "speaker" => "Quotes without a speaker",
         _ => "Other",
     }
+}
+
+fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool, drafts: bool) -> Result<(), Error> {
+    let preview = brief::serve::Preview::start(brief::serve::ServeOptions { root, bind, port, drafts })?;
+    let url = preview.url();
+    println!("serving {url} (rebuilds and reloads on save; Ctrl-C stops)");
+    if open {
+        let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+        if std::process::Command::new(opener).arg(&url).spawn().is_err() {
+            eprintln!("warning: could not open a browser; visit {url}");
+        }
+    }
+    preview.wait();
+    Ok(())
 }
 
 fn init(dir: &Path) -> Result<(), Error> {

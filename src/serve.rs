@@ -1,0 +1,354 @@
+//! `brief serve`: the preview. Builds the site into a private folder, serves it over HTTP
+//! (loopback by default), watches content/, templates/, static/ and brief.yaml, rebuilds on
+//! change (the annotation cache keeps that to the articles that changed) and tells every
+//! open tab to reload through Server-Sent Events. The reload script is added to pages as
+//! they are served, never to what `brief build` writes. A failed rebuild keeps the last good
+//! site and lays the error over every page until the next good save.
+
+use crate::error::{Error, Result};
+use crate::render::markup::escape;
+use crate::{BuildOptions, build};
+use notify_debouncer_full::notify::RecursiveMode;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+const EVENTS_PATH: &str = "/__brief/events";
+/// Saves closer together than this are one rebuild.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+}
+
+/// What the server shows: which build is current and whether the last rebuild failed.
+struct State {
+    site: PathBuf,
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct Status {
+    generation: u64,
+    error: Option<String>,
+}
+
+/// A running preview. Dropping it stops watching; `wait` serves until the process ends.
+pub struct Preview {
+    pub addr: SocketAddr,
+    server: Arc<tiny_http::Server>,
+    state: Arc<State>,
+    _watcher: notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    _output: tempfile::TempDir,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Preview {
+    /// Builds once, starts the server and the watcher.
+    pub fn start(options: ServeOptions) -> Result<Preview> {
+        let output =
+            tempfile::Builder::new().prefix("brief-preview-").tempdir().map_err(|e| Error::io(Path::new("/tmp"), e))?;
+        let site = output.path().join("site");
+        let state =
+            Arc::new(State { site: site.clone(), status: Mutex::new(Status::default()), changed: Condvar::new() });
+        rebuild(&options, &state);
+
+        let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port)).map_err(|e| Error::Io {
+            path: PathBuf::from(format!("{}:{}", options.bind, options.port)),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let addr = server.server_addr().to_ip().ok_or_else(|| Error::Io {
+            path: PathBuf::from("server"),
+            source: std::io::Error::other("the server has no IP address"),
+        })?;
+        let server = Arc::new(server);
+
+        let watch_state = Arc::clone(&state);
+        let watch_options = options.clone();
+        let mut watcher = notify_debouncer_full::new_debouncer(
+            DEBOUNCE,
+            None,
+            move |result: notify_debouncer_full::DebounceEventResult| {
+                let Ok(events) = result else { return };
+                // Reading a file is an event too (the build's own reads among them): only
+                // changes count.
+                let relevant = events
+                    .iter()
+                    .filter(|e| !matches!(e.kind, notify_debouncer_full::notify::EventKind::Access(_)))
+                    .flat_map(|e| e.paths.iter())
+                    .any(|p| is_source(&watch_options.root, p));
+                if relevant {
+                    rebuild(&watch_options, &watch_state);
+                }
+            },
+        )
+        .map_err(|e| Error::Io { path: options.root.clone(), source: std::io::Error::other(e.to_string()) })?;
+        for folder in ["content", "templates", "static"] {
+            let path = options.root.join(folder);
+            if path.is_dir() {
+                watcher
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(|e| Error::Io { path: path.clone(), source: std::io::Error::other(e.to_string()) })?;
+            }
+        }
+        watcher
+            .watch(&options.root, RecursiveMode::NonRecursive)
+            .map_err(|e| Error::Io { path: options.root.clone(), source: std::io::Error::other(e.to_string()) })?;
+
+        let serving = Arc::clone(&server);
+        let serve_state = Arc::clone(&state);
+        let thread = std::thread::spawn(move || {
+            for request in serving.incoming_requests() {
+                let state = Arc::clone(&serve_state);
+                // One thread a request: an event stream stays open as long as its tab.
+                std::thread::spawn(move || respond(request, &state));
+            }
+        });
+        Ok(Preview { addr, server, state, _watcher: watcher, _output: output, thread: Some(thread) })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    /// How many builds have finished (for tests and for the terminal).
+    pub fn generation(&self) -> u64 {
+        self.state.status.lock().map(|s| s.generation).unwrap_or(0)
+    }
+
+    /// Serves until the process is stopped.
+    pub fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        self.server.unblock();
+        // Wake event streams so their threads end with the server.
+        self.state.changed.notify_all();
+    }
+}
+
+/// Content, templates, static files and brief.yaml; not editors' temporary files.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if crate::content::is_ignored_name(&name) {
+        return false;
+    }
+    let Ok(rel) = path.strip_prefix(root) else { return false };
+    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    matches!(first.as_str(), "content" | "templates" | "static") || rel == Path::new(crate::config::CONFIG_FILE)
+}
+
+fn rebuild(options: &ServeOptions, state: &State) {
+    let started = std::time::Instant::now();
+    let result = build(
+        &options.root,
+        &BuildOptions { output: Some(state.site.clone()), drafts: options.drafts, ..Default::default() },
+    );
+    let mut status = state.status.lock().unwrap_or_else(|p| p.into_inner());
+    match result {
+        Ok(report) => {
+            status.error = None;
+            eprintln!("rebuilt {} pages in {} ms", report.pages, started.elapsed().as_millis());
+        }
+        Err(error) => {
+            let hint = error.hint().map(|h| format!("\nhelp: {h}")).unwrap_or_default();
+            let message = format!("{error}{hint}");
+            eprintln!("error: {message}");
+            status.error = Some(message);
+        }
+    }
+    status.generation += 1;
+    state.changed.notify_all();
+}
+
+fn respond(request: tiny_http::Request, state: &State) {
+    let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    if url == EVENTS_PATH {
+        stream_events(request, state);
+        return;
+    }
+    let (status, path) = match resolve(&state.site, &url) {
+        Resolved::File(path) => (200, path),
+        Resolved::NotFound => (404, state.site.join("404.html")),
+        Resolved::Refused => {
+            let _ = request
+                .respond(tiny_http::Response::from_string("refused: the path leaves the site").with_status_code(403));
+            return;
+        }
+    };
+    let Ok(mut body) = std::fs::read(&path) else {
+        let _ = request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
+        return;
+    };
+    let kind = content_type(&path);
+    if kind.starts_with("text/html") {
+        let error = state.status.lock().ok().and_then(|s| s.error.clone());
+        body = inject(&body, error.as_deref());
+    }
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header names and values here are ASCII")
+}
+
+/// Server-Sent Events: `reload` each time a build finishes, a comment every 15 s to keep the
+/// connection open. Written straight to the socket and flushed per event (a buffered,
+/// chunked response would hold the events back).
+fn stream_events(request: tiny_http::Request, state: &State) {
+    let mut seen = state.status.lock().map(|s| s.generation).unwrap_or(0);
+    let mut socket = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if socket.write_all(head.as_bytes()).and_then(|_| socket.flush()).is_err() {
+        return;
+    }
+    loop {
+        let Ok(status) = state.status.lock() else { return };
+        let Ok((status, timeout)) =
+            state.changed.wait_timeout_while(status, Duration::from_secs(15), |s| s.generation == seen)
+        else {
+            return;
+        };
+        let message = if timeout.timed_out() {
+            ": keep-alive\n\n".to_string()
+        } else {
+            seen = status.generation;
+            format!("event: reload\ndata: {seen}\n\n")
+        };
+        drop(status);
+        if socket.write_all(message.as_bytes()).and_then(|_| socket.flush()).is_err() {
+            return; // the tab was closed
+        }
+    }
+}
+
+enum Resolved {
+    File(PathBuf),
+    NotFound,
+    Refused,
+}
+
+/// A request path → a file inside `site`. `..` in any spelling, absolute paths, NUL and
+/// backslashes are refused; so is a symbolic link that leads outside the site.
+fn resolve(site: &Path, url: &str) -> Resolved {
+    let Some(decoded) = percent_decode(url) else { return Resolved::Refused };
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return Resolved::Refused;
+    }
+    let rel = decoded.trim_start_matches('/');
+    let rel_path = Path::new(rel);
+    if !rel_path.components().all(|c| matches!(c, Component::Normal(_))) && !rel.is_empty() {
+        return Resolved::Refused;
+    }
+    let mut path = site.join(rel_path);
+    if path.is_dir() {
+        path = path.join("index.html");
+    }
+    let (Ok(real), Ok(base)) = (path.canonicalize(), site.canonicalize()) else { return Resolved::NotFound };
+    if !real.starts_with(&base) {
+        return Resolved::Refused;
+    }
+    if real.is_file() { Resolved::File(real) } else { Resolved::NotFound }
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The reload script, and the error laid over the page when the last rebuild failed.
+fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut snippet = format!(
+        "<script>new EventSource(\"{EVENTS_PATH}\").addEventListener(\"reload\",function(){{location.reload()}});</script>"
+    );
+    if let Some(error) = error {
+        snippet.push_str(&format!(
+            "<div id=\"brief-error\" role=\"alert\" style=\"position:fixed;inset:0;overflow:auto;z-index:99999;background:rgba(40,0,0,.94);color:#fff;padding:2rem;font:15px/1.5 monospace;white-space:pre-wrap\"><strong>The last rebuild failed; this is the last good version.</strong>\n\n{}</div>",
+            escape(error)
+        ));
+    }
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{snippet}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{snippet}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        let dir = tempfile::tempdir().expect("temp");
+        std::fs::write(dir.path().join("index.html"), "home").expect("write");
+        for url in
+            ["/../etc/passwd", "/%2e%2e/etc/passwd", "/a/%2E%2E/%2e%2e/x", "/..%2fetc", "/%5c..%5cx", "/%00", "/%zz"]
+        {
+            assert!(matches!(resolve(dir.path(), url), Resolved::Refused), "{url}");
+        }
+        assert!(matches!(resolve(dir.path(), "/"), Resolved::File(_)));
+        assert!(matches!(resolve(dir.path(), "/missing.html"), Resolved::NotFound));
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_the_body() {
+        let html = inject(b"<html><body><p>x</p></body></html>", Some("content/a.md:3: <bad>"));
+        let html = String::from_utf8(html).expect("utf-8");
+        assert!(html.contains(EVENTS_PATH));
+        assert!(html.contains("content/a.md:3: &lt;bad&gt;"));
+        assert!(html.ends_with("</div></body></html>"));
+    }
+}
