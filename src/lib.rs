@@ -15,6 +15,7 @@ pub mod init;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod session;
 pub mod slug;
 pub mod yaml;
 
@@ -72,6 +73,9 @@ struct Analysed {
     index: index::Index,
     warnings: Vec<Warning>,
     cache: cache::AnnotationCache,
+    registry: Registry,
+    /// The people and events (the articles live in the index).
+    profiles: Content,
 }
 
 fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
@@ -96,8 +100,9 @@ fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
     let bar = progress_bar(options.progress, content.articles.len() as u64, "annotating");
     let annotated = annotate_with(&content, &registry, &mut cache, &bar);
     bar.finish_and_clear();
+    let profiles = content.clone_profiles();
     let index = index::build(content, annotated, &config.annotator);
-    Ok(Analysed { config, output, templates, index, warnings, cache })
+    Ok(Analysed { config, output, templates, index, warnings, cache, registry, profiles })
 }
 
 /// Loads, annotates, indexes and renders the site in `root`, writing nothing.
@@ -111,13 +116,22 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
 /// Builds the site in `root` into its output folder. Pages go to a staging folder as they
 /// are rendered; the staging folder replaces the output only when everything is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    build_keeping(root, options).map(|(report, _, _)| report)
+}
+
+/// `build`, handing back what it analysed and planned: the preview keeps both to rebuild
+/// only what a change touches.
+fn build_keeping(root: &Path, options: &BuildOptions) -> Result<(BuildReport, Analysed, Vec<render::Planned>)> {
     let started = Instant::now();
-    let Analysed { config, output, templates, index, mut warnings, mut cache } = analyse(root, options)?;
-    let staging = output::Staging::new(root, &output)?;
+    let analysed = analyse(root, options)?;
+    let staging = output::Staging::new(root, &analysed.output)?;
     let bar = progress_bar(options.progress, 0, "rendering");
-    let pages = render::render_site_into(&index, &config, &templates, &|page| staging.write(&page))?;
+    let plan = render::Plan::new(&analysed.index, &analysed.config, &analysed.templates);
+    let pages = plan.render(&|_| true, &|page| staging.write(&page))?;
+    let planned = plan.items;
     bar.finish_and_clear();
     staging.finish()?;
+    let Analysed { index, mut warnings, mut cache, .. } = analysed;
     if !options.no_cache {
         let annotated = index.articles.iter().map(|entry| (&entry.article, &entry.annotations));
         if let Err(e) = cache.store(annotated) {
@@ -127,17 +141,18 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
             });
         }
     }
-    Ok(BuildReport {
-        output,
+    let report = BuildReport {
+        output: analysed.output.clone(),
         pages,
         articles: index.articles.len(),
         people: index.people.len(),
         events: index.events.len(),
         quotes: index.quotes.len(),
         cached: cache.hits,
-        warnings,
+        warnings: warnings.clone(),
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((report, Analysed { index, warnings, cache, ..analysed }, planned))
 }
 
 /// The registry of known people and events that annotation starts from.

@@ -134,6 +134,27 @@ impl Staging {
     }
 }
 
+/// Replaces one file of a finished output folder (the preview's incremental writes): written
+/// beside its place, then renamed over it, so that a reader sees the old file or the new one.
+pub fn replace_file(output: &Path, page: &Page) -> Result<()> {
+    let path = output.join(safe_relative(&page.path)?);
+    let parent = path.parent().unwrap_or(output);
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let mut file = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
+    std::io::Write::write_all(&mut file, page.contents.as_bytes()).map_err(|e| Error::io(&path, e))?;
+    file.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+    Ok(())
+}
+
+/// Removes one file of a finished output folder, if it is there.
+pub fn remove_file(output: &Path, rel: &str) -> Result<()> {
+    let path = output.join(safe_relative(rel)?);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
+        _ => Ok(()),
+    }
+}
+
 /// The theme's own static files, then the site's `static/` over them.
 fn copy_static(root: &Path, dir: &Path) -> Result<()> {
     for (path, text) in THEME {

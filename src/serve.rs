@@ -5,9 +5,10 @@
 //! they are served, never to what `brief build` writes. A failed rebuild keeps the last good
 //! site and lays the error over every page until the next good save.
 
+use crate::BuildOptions;
 use crate::error::{Error, Result};
 use crate::render::markup::escape;
-use crate::{BuildOptions, build};
+use crate::session::Session;
 use notify_debouncer_full::notify::RecursiveMode;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
@@ -57,12 +58,17 @@ pub struct Preview {
 impl Preview {
     /// Builds once, starts the server and the watcher.
     pub fn start(options: ServeOptions) -> Result<Preview> {
+        // Absolute, so that the watcher's paths can be matched against it.
+        let root = options.root.canonicalize().map_err(|e| Error::io(&options.root, e))?;
+        let options = ServeOptions { root, ..options };
         let output =
             tempfile::Builder::new().prefix("brief-preview-").tempdir().map_err(|e| Error::io(Path::new("/tmp"), e))?;
         let site = output.path().join("site");
         let state =
             Arc::new(State { site: site.clone(), status: Mutex::new(Status::default()), changed: Condvar::new() });
-        rebuild(&options, &state);
+        let build_options = BuildOptions { output: Some(site), drafts: options.drafts, ..Default::default() };
+        let mut session = None;
+        update(&options.root, &build_options, &mut session, &[], &state);
 
         let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port)).map_err(|e| Error::Io {
             path: PathBuf::from(format!("{}:{}", options.bind, options.port)),
@@ -83,13 +89,17 @@ impl Preview {
                 let Ok(events) = result else { return };
                 // Reading a file is an event too (the build's own reads among them): only
                 // changes count.
-                let relevant = events
+                let mut paths: Vec<PathBuf> = events
                     .iter()
                     .filter(|e| !matches!(e.kind, notify_debouncer_full::notify::EventKind::Access(_)))
                     .flat_map(|e| e.paths.iter())
-                    .any(|p| is_source(&watch_options.root, p));
-                if relevant {
-                    rebuild(&watch_options, &watch_state);
+                    .filter(|p| is_source(&watch_options.root, p))
+                    .cloned()
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                if !paths.is_empty() {
+                    update(&watch_options.root, &build_options, &mut session, &paths, &watch_state);
                 }
             },
         )
@@ -154,17 +164,28 @@ fn is_source(root: &Path, path: &Path) -> bool {
     matches!(first.as_str(), "content" | "templates" | "static") || rel == Path::new(crate::config::CONFIG_FILE)
 }
 
-fn rebuild(options: &ServeOptions, state: &State) {
+/// Brings the site up to date with the changed `paths` (a full build when there is no site
+/// yet), then wakes the event streams: reload, with or without an error to show.
+fn update(root: &Path, options: &BuildOptions, session: &mut Option<Session>, paths: &[PathBuf], state: &State) {
     let started = std::time::Instant::now();
-    let result = build(
-        &options.root,
-        &BuildOptions { output: Some(state.site.clone()), drafts: options.drafts, ..Default::default() },
-    );
+    let result = match session {
+        Some(session) => session.update(paths).map(|u| {
+            for warning in &u.warnings {
+                eprintln!("warning: {warning}");
+            }
+            let how = if u.full { "rebuilt" } else { "updated" };
+            format!("{how}: {} files written, {} removed, {} articles annotated", u.written, u.removed, u.annotated)
+        }),
+        None => Session::open(root, options.clone()).map(|(opened, report)| {
+            *session = Some(opened);
+            format!("built {} files from {} articles", report.pages, report.articles)
+        }),
+    };
     let mut status = state.status.lock().unwrap_or_else(|p| p.into_inner());
     match result {
-        Ok(report) => {
+        Ok(summary) => {
             status.error = None;
-            eprintln!("rebuilt {} pages in {} ms", report.pages, started.elapsed().as_millis());
+            eprintln!("{summary} in {} ms", started.elapsed().as_millis());
         }
         Err(error) => {
             let hint = error.hint().map(|h| format!("\nhelp: {h}")).unwrap_or_default();

@@ -48,6 +48,9 @@ pub struct Article {
     pub body_line: usize,
     pub overrides: Overrides,
     pub extra: Extra,
+    /// A hash of the file's name, text and date of last resort: everything the article is
+    /// made from, so equal fingerprints mean equal articles (the preview's change test).
+    pub fingerprint: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +152,13 @@ struct EventMatter {
     place: Option<String>,
     participants: Vec<String>,
     extra: Extra,
+}
+
+impl Content {
+    /// The people and events alone, without the articles.
+    pub fn clone_profiles(&self) -> Content {
+        Content { articles: Vec::new(), people: self.people.clone(), events: self.events.clone(), warnings: Vec::new() }
+    }
 }
 
 /// Loads the whole of `content/` under `root`.
@@ -371,9 +381,17 @@ pub fn article_from_text(
             body_line,
             overrides: matter.overrides,
             extra: matter.extra,
+            fingerprint: fingerprint(text, rel, modified),
         },
         warnings,
     ))
+}
+
+fn fingerprint(text: &str, rel: &Path, modified: Option<std::time::SystemTime>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (text, rel, modified).hash(&mut hasher);
+    hasher.finish()
 }
 
 fn load_person(root: &Path, rel: &Path) -> Result<Person> {
@@ -483,7 +501,11 @@ fn dedup(items: Vec<String>) -> Vec<String> {
     items.into_iter().filter(|i| seen.insert(i.clone())).collect()
 }
 
-fn check_unique<'a>(root: &Path, items: impl Iterator<Item = (&'a String, &'a PathBuf)>, what: &str) -> Result<()> {
+pub(crate) fn check_unique<'a>(
+    root: &Path,
+    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
+    what: &str,
+) -> Result<()> {
     let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
     for (slug, path) in items {
         if let Some(first) = seen.insert(slug, path) {

@@ -30,7 +30,7 @@ pub struct PageInfo {
     pub jsonld: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ArticleRef {
     pub title: String,
     pub url: String,
@@ -41,7 +41,7 @@ pub struct ArticleRef {
     pub quote_count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct PersonRef {
     pub name: String,
     pub url: String,
@@ -50,7 +50,7 @@ pub struct PersonRef {
     pub article_count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct EventRef {
     pub name: String,
     pub url: String,
@@ -60,7 +60,7 @@ pub struct EventRef {
     pub article_count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct EntityRef {
     pub name: String,
     pub url: String,
@@ -69,13 +69,34 @@ pub struct EntityRef {
     pub quote_count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A person, organisation or place named in passing (on an article or event page, among the
+/// people quoted alongside someone): no counts, so that a page that names someone does not
+/// change each time they are quoted somewhere else.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct EntityLink {
+    pub name: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub role: Option<String>,
+}
+
+/// An event named in passing: an EventRef without its count, for the same reason.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct EventLink {
+    pub name: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct SpeakerRef {
     pub name: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct QuoteRef {
     pub id: String,
     pub text: String,
@@ -87,7 +108,7 @@ pub struct QuoteRef {
     pub article: ArticleRef,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Counted<T> {
     pub person: T,
     pub count: usize,
@@ -129,6 +150,10 @@ pub struct Refs {
     pub places: Vec<EntityRef>,
     pub events: Vec<EventRef>,
     pub quotes: Vec<QuoteRef>,
+    pub person_links: Vec<EntityLink>,
+    pub organisation_links: Vec<EntityLink>,
+    pub place_links: Vec<EntityLink>,
+    pub event_links: Vec<EventLink>,
 }
 
 impl Refs {
@@ -172,7 +197,7 @@ impl Refs {
                 })
                 .collect()
         };
-        let events = index
+        let events: Vec<EventRef> = index
             .events
             .iter()
             .map(|e| {
@@ -188,7 +213,31 @@ impl Refs {
             })
             .collect();
         let quotes = index.quotes.iter().map(|q| quote_ref(index, q, &articles)).collect();
+        let links = |list: &[EntityEntry]| -> Vec<EntityLink> {
+            list.iter()
+                .map(|e| EntityLink {
+                    name: e.name.clone(),
+                    url: entity_url(e),
+                    kind: kind_name(e.kind),
+                    role: e.profile.as_ref().and_then(|profile| profile.role.clone()),
+                })
+                .collect()
+        };
+        let event_links = events
+            .iter()
+            .map(|e: &EventRef| EventLink {
+                name: e.name.clone(),
+                url: e.url.clone(),
+                date: e.date.clone(),
+                date_display: e.date_display.clone(),
+                place: e.place.clone(),
+            })
+            .collect();
         Refs {
+            person_links: links(&index.people),
+            organisation_links: links(&index.organisations),
+            place_links: links(&index.places),
+            event_links,
             people,
             organisations: entity_refs(&index.organisations),
             places: entity_refs(&index.places),
@@ -198,20 +247,11 @@ impl Refs {
         }
     }
 
-    pub fn entity(&self, id: EntityId) -> EntityRef {
+    pub fn link(&self, id: EntityId) -> &EntityLink {
         match id.kind {
-            EntityKind::Person => {
-                let p = &self.people[id.index];
-                EntityRef {
-                    name: p.name.clone(),
-                    url: p.url.clone(),
-                    kind: "person",
-                    article_count: p.article_count,
-                    quote_count: p.quote_count,
-                }
-            }
-            EntityKind::Organisation => self.organisations[id.index].clone(),
-            EntityKind::Place => self.places[id.index].clone(),
+            EntityKind::Person => &self.person_links[id.index],
+            EntityKind::Organisation => &self.organisation_links[id.index],
+            EntityKind::Place => &self.place_links[id.index],
         }
     }
 }

@@ -104,7 +104,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 /// Which page to render: the unit of parallel work.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Job {
     Home,
     /// A list page, by its 0-based page number.
@@ -117,6 +117,29 @@ enum Job {
     Event(usize),
     NotFound,
     Search,
+}
+
+/// One thing to make: a page through its template, a feed, or the files about the whole site
+/// (site feed, sitemap, robots.txt, search index, API).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Item {
+    Page(Job),
+    PersonFeed(usize),
+    EventFeed(usize),
+    SiteFiles,
+}
+
+/// An item of the [`Plan`]: the files it makes and what they are made from.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    item: Item,
+    /// The files it writes, relative to the output folder.
+    pub paths: Vec<String>,
+    /// A hash of everything the files are made from, templates aside: equal signatures, equal
+    /// files. None for the files about the whole site, which are made every time.
+    pub signature: Option<u64>,
+    /// The template a page is rendered with (None for feeds and data files).
+    pub template: Option<&'static str>,
 }
 
 /// Renders every page of the site.
@@ -135,68 +158,265 @@ pub fn render_site(index: &Index, config: &Config, templates: &Templates) -> Res
 }
 
 /// Renders every page and hands each to `emit` as soon as it is made (from many threads),
-/// so that a build can write pages out instead of holding them all. Returns the page count.
+/// so that a build can write pages out instead of holding them all. Returns the file count.
 pub fn render_site_into(
     index: &Index,
     config: &Config,
     templates: &Templates,
     emit: &(dyn Fn(Page) -> Result<()> + Sync),
 ) -> Result<usize> {
-    let refs = Refs::new(index);
-    let site = SiteContext {
-        title: config.title.clone(),
-        description: config.description.clone(),
-        base_url: config.base_url.clone(),
-        language: config.language.clone(),
-    };
-    let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
-    jobs.push(Job::Entities(EntityKind::Organisation));
-    jobs.push(Job::Entities(EntityKind::Place));
-    jobs.extend((0..index.articles.len()).map(Job::Article));
-    for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Place] {
-        jobs.extend((0..index.entities(kind).len()).map(|i| Job::Entity(kind, i)));
+    Plan::new(index, config, templates).render(&|_| true, emit)
+}
+
+/// Everything a site is made of, before rendering: each page, feed and data file with its
+/// signature. A full build renders the whole plan; the preview renders only the items whose
+/// signature changed since the last plan (see `session.rs`).
+pub struct Plan<'a> {
+    renderer: Renderer<'a>,
+    config: &'a Config,
+    pub items: Vec<Planned>,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(index: &'a Index, config: &'a Config, templates: &'a Templates) -> Plan<'a> {
+        let refs = Refs::new(index);
+        let site = SiteContext {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: config.base_url.clone(),
+            language: config.language.clone(),
+        };
+        let dates = index.articles.iter().filter_map(|a| a.article.date);
+        let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
+        let hashes = Hashes::new(index, &refs);
+        let renderer = Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes };
+
+        let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
+        jobs.push(Job::Entities(EntityKind::Organisation));
+        jobs.push(Job::Entities(EntityKind::Place));
+        jobs.extend((0..index.articles.len()).map(Job::Article));
+        for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Place] {
+            jobs.extend((0..index.entities(kind).len()).map(|i| Job::Entity(kind, i)));
+        }
+        jobs.extend((0..index.events.len()).map(Job::Event));
+        for job in [Job::Articles(0), Job::People(0), Job::Events(0)] {
+            let pages = renderer.page_count(job);
+            jobs.extend((1..pages).map(|page| match job {
+                Job::Articles(_) => Job::Articles(page),
+                Job::People(_) => Job::People(page),
+                _ => Job::Events(page),
+            }));
+        }
+        let mut all: Vec<Item> = jobs.into_iter().map(Item::Page).collect();
+        all.extend((0..index.people.len()).map(Item::PersonFeed));
+        all.extend((0..index.events.len()).map(Item::EventFeed));
+        all.push(Item::SiteFiles);
+        let items = all.into_par_iter().map(|item| renderer.plan(item)).collect();
+        Plan { renderer, config, items }
     }
-    jobs.extend((0..index.events.len()).map(Job::Event));
-    let dates = index.articles.iter().filter_map(|a| a.article.date);
-    let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
-    let renderer = Renderer { index, refs: &refs, site: &site, templates, per_page: config.paginate, span };
-    for job in [Job::Articles(0), Job::People(0), Job::Events(0)] {
-        let pages = renderer.page_count(job);
-        jobs.extend((1..pages).map(|page| match job {
-            Job::Articles(_) => Job::Articles(page),
-            Job::People(_) => Job::People(page),
-            _ => Job::Events(page),
-        }));
+
+    /// Renders the items `select` picks, handing each file to `emit` as soon as it is made
+    /// (from many threads). Returns the number of files made.
+    pub fn render(
+        &self,
+        select: &(dyn Fn(&Planned) -> bool + Sync),
+        emit: &(dyn Fn(Page) -> Result<()> + Sync),
+    ) -> Result<usize> {
+        let counts: Vec<usize> = self
+            .items
+            .par_iter()
+            .filter(|planned| select(planned))
+            .map(|planned| {
+                let files = self.make(planned)?;
+                let count = files.len();
+                files.into_iter().try_for_each(emit)?;
+                Ok(count)
+            })
+            .collect::<Result<_>>()?;
+        Ok(counts.into_iter().sum())
     }
-    let paths: Vec<String> = jobs
-        .par_iter()
-        .map(|job| {
-            let page = renderer.render(*job)?;
-            let path = page.path.clone();
-            emit(page)?;
-            Ok(path)
+
+    fn make(&self, planned: &Planned) -> Result<Vec<Page>> {
+        let (index, refs, config) = (self.renderer.index, &self.renderer.refs, self.config);
+        Ok(match planned.item {
+            Item::Page(job) => vec![self.renderer.render(job)?],
+            Item::PersonFeed(i) => vec![publish::person_feed(index, config, refs, i)],
+            Item::EventFeed(i) => vec![publish::event_feed(index, config, refs, i)],
+            Item::SiteFiles => {
+                let pages: Vec<&String> =
+                    self.items.iter().filter(|p| matches!(p.item, Item::Page(_))).flat_map(|p| &p.paths).collect();
+                publish::site_files(index, config, refs, &pages)
+            }
         })
-        .collect::<Result<_>>()?;
-    let files = publish::publish_files(index, config, &refs, &paths);
-    let count = paths.len() + files.len();
-    files.into_iter().try_for_each(emit)?;
-    Ok(count)
+    }
+}
+
+/// Hashes of the references pages draw on, made once per plan: a page's signature combines
+/// the hashes of what it shows.
+struct Hashes {
+    articles: Vec<u64>,
+    quotes: Vec<u64>,
+    people: Vec<u64>,
+    organisations: Vec<u64>,
+    places: Vec<u64>,
+    events: Vec<u64>,
+    person_links: Vec<u64>,
+    organisation_links: Vec<u64>,
+    place_links: Vec<u64>,
+    event_links: Vec<u64>,
+}
+
+fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Hashes {
+    fn new(index: &Index, refs: &Refs) -> Hashes {
+        fn all<T: std::hash::Hash + Sync>(list: &[T]) -> Vec<u64> {
+            list.par_iter().map(hash_of).collect()
+        }
+        Hashes {
+            articles: all(&refs.articles),
+            quotes: refs.quotes.par_iter().zip(&index.quotes).map(|(r, q)| hash_of(&(r, q.span))).collect(),
+            people: all(&refs.people),
+            organisations: all(&refs.organisations),
+            places: all(&refs.places),
+            events: all(&refs.events),
+            person_links: all(&refs.person_links),
+            organisation_links: all(&refs.organisation_links),
+            place_links: all(&refs.place_links),
+            event_links: all(&refs.event_links),
+        }
+    }
+
+    fn link(&self, id: crate::index::EntityId) -> u64 {
+        match id.kind {
+            EntityKind::Person => self.person_links[id.index],
+            EntityKind::Organisation => self.organisation_links[id.index],
+            EntityKind::Place => self.place_links[id.index],
+        }
+    }
+
+    fn entity(&self, kind: EntityKind, index: usize) -> u64 {
+        match kind {
+            EntityKind::Person => self.people[index],
+            EntityKind::Organisation => self.organisations[index],
+            EntityKind::Place => self.places[index],
+        }
+    }
 }
 
 struct Renderer<'a> {
     index: &'a Index,
-    refs: &'a Refs,
-    site: &'a SiteContext,
+    refs: Refs,
+    site: SiteContext,
     templates: &'a Templates,
     /// Items per list page; 0: one page.
     per_page: usize,
     /// The archive's first and last article dates, the width of every timeline.
     span: Option<charts::Span>,
+    hashes: Hashes,
 }
 
 impl Renderer<'_> {
+    /// An item's files and signature. Lists and the home page are cheap to describe, so their
+    /// signature is a hash of their whole context; for articles, people and events, which are
+    /// many and large, it combines the hashes of exactly the records the page is built from.
+    fn plan(&self, item: Item) -> Planned {
+        let h = &self.hashes;
+        let (paths, signature, template) = match item {
+            Item::Page(job) => {
+                let (path, kind, template, signature) = match job {
+                    Job::Article(i) => {
+                        let entry = &self.index.articles[i];
+                        let quotes: Vec<u64> = entry.quotes.iter().map(|&q| h.quotes[q]).collect();
+                        let mentions: Vec<(crate::annotate::Span, Option<u64>)> = entry
+                            .annotations
+                            .mentions
+                            .iter()
+                            .map(|m| (m.span, entry.entities.get(m.entity).copied().flatten().map(|id| h.link(id))))
+                            .collect();
+                        let links = |kind: EntityKind, list: &[usize]| -> Vec<u64> {
+                            list.iter().map(|&index| h.link(crate::index::EntityId { kind, index })).collect()
+                        };
+                        let events: Vec<u64> = entry.events.iter().map(|&e| h.event_links[e]).collect();
+                        let signature = hash_of(&(
+                            entry.article.fingerprint,
+                            h.articles[i],
+                            quotes,
+                            mentions,
+                            links(EntityKind::Person, &entry.people),
+                            links(EntityKind::Organisation, &entry.organisations),
+                            links(EntityKind::Place, &entry.places),
+                            events,
+                        ));
+                        (article_url(self.index, i), "article", "article.html", signature)
+                    }
+                    Job::Entity(EntityKind::Person, i) => {
+                        let p = &self.index.people[i];
+                        let signature = hash_of(&(
+                            h.people[i],
+                            p.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
+                            p.quotes.iter().map(|&q| h.quotes[q]).collect::<Vec<_>>(),
+                            p.quoted_with.iter().map(|&(o, n)| (h.person_links[o], n)).collect::<Vec<_>>(),
+                            p.events.iter().map(|&e| h.event_links[e]).collect::<Vec<_>>(),
+                            self.span.map(|s| (s.first, s.last)),
+                        ));
+                        (entity_url(p), "person", "person.html", signature)
+                    }
+                    Job::Entity(kind, i) => {
+                        let e = &self.index.entities(kind)[i];
+                        let signature = hash_of(&(
+                            h.entity(kind, i),
+                            e.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
+                            e.quotes.iter().map(|&q| h.quotes[q]).collect::<Vec<_>>(),
+                        ));
+                        (entity_url(e), kind_name(kind), "entity.html", signature)
+                    }
+                    Job::Event(i) => {
+                        let e = &self.index.events[i];
+                        let signature = hash_of(&(
+                            h.events[i],
+                            e.participants.iter().map(|&p| h.person_links[p]).collect::<Vec<_>>(),
+                            e.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
+                            e.speakers.iter().map(|&(p, n)| (h.person_links[p], n)).collect::<Vec<_>>(),
+                            e.quotes.iter().map(|&q| h.quotes[q]).collect::<Vec<_>>(),
+                            self.span.map(|s| (s.first, s.last)),
+                        ));
+                        (event_url(e), "event", "event.html", signature)
+                    }
+                    _ => {
+                        let (path, kind, template, data) = self.page(job);
+                        let signature = hash_of(&(&path, kind, template, data.to_string()));
+                        (path, kind, template, signature)
+                    }
+                };
+                (vec![path], Some(hash_of(&(kind, signature))), Some(template))
+            }
+            Item::PersonFeed(i) => {
+                let path = entity_url(&self.index.people[i]).replace(".html", ".xml");
+                (vec![path], self.plan(Item::Page(Job::Entity(EntityKind::Person, i))).signature, None)
+            }
+            Item::EventFeed(i) => {
+                let path = event_url(&self.index.events[i]).replace(".html", ".xml");
+                (vec![path], self.plan(Item::Page(Job::Event(i))).signature, None)
+            }
+            Item::SiteFiles => (publish::SITE_FILES.iter().map(|p| p.to_string()).collect(), None, None),
+        };
+        Planned { item, paths, signature, template }
+    }
+
     fn render(&self, job: Job) -> Result<Page> {
-        let (path, kind, template, data) = match job {
+        let (path, kind, template, data) = self.page(job);
+        self.render_page(job, path, kind, template, data)
+    }
+
+    /// A page's path, kind, template and data.
+    fn page(&self, job: Job) -> (String, &'static str, &'static str, serde_json::Value) {
+        match job {
             Job::Home => ("index.html".to_string(), "index", "index.html", self.home()),
             Job::Articles(page) => {
                 let (items, pagination) = self.paginate("articles", &self.refs.articles, page);
@@ -241,12 +461,22 @@ impl Renderer<'_> {
             Job::Event(i) => (event_url(&self.index.events[i]), "event", "event.html", self.event(i)),
             Job::NotFound => ("404.html".into(), "404", "404.html", json([])),
             Job::Search => ("search.html".into(), "search", "search.html", json([])),
-        };
+        }
+    }
+
+    fn render_page(
+        &self,
+        job: Job,
+        path: String,
+        kind: &'static str,
+        template: &str,
+        data: serde_json::Value,
+    ) -> Result<Page> {
         let root = "../".repeat(path.matches('/').count());
         let mut context = tera::Context::new();
-        context.insert("site", self.site);
+        context.insert("site", &self.site);
         context.insert("root", &root);
-        let (title, description) = meta::title_and_description(self.site, kind, &data);
+        let (title, description) = meta::title_and_description(&self.site, kind, &data);
         let feed = match job {
             Job::Entity(EntityKind::Person, i) => entity_url(&self.index.people[i]).replace(".html", ".xml"),
             Job::Event(i) => event_url(&self.index.events[i]).replace(".html", ".xml"),
@@ -255,8 +485,8 @@ impl Renderer<'_> {
         context.insert(
             "page",
             &PageInfo {
-                canonical: meta::canonical(self.site, &path),
-                jsonld: meta::json_ld(self.site, &path, kind, &data),
+                canonical: meta::canonical(&self.site, &path),
+                jsonld: meta::json_ld(&self.site, &path, kind, &data),
                 url: path.clone(),
                 kind,
                 title,
@@ -478,8 +708,8 @@ impl Renderer<'_> {
             }
         }
         let body = markup::render_body(&a.body, a.format, &marks);
-        let by_kind = |kind: EntityKind, list: &[usize]| -> Vec<EntityRef> {
-            list.iter().map(|&index| self.refs.entity(crate::index::EntityId { kind, index })).collect()
+        let by_kind = |kind: EntityKind, list: &[usize]| -> Vec<&EntityLink> {
+            list.iter().map(|&index| self.refs.link(crate::index::EntityId { kind, index })).collect()
         };
         let article = serde_json::json!({
             "title": a.title,
@@ -494,10 +724,10 @@ impl Renderer<'_> {
             "dateline": a.dateline,
             "body": body,
             "quotes": entry.quotes.iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
-            "people": entry.people.iter().map(|&p| &self.refs.people[p]).collect::<Vec<_>>(),
+            "people": by_kind(EntityKind::Person, &entry.people),
             "organisations": by_kind(EntityKind::Organisation, &entry.organisations),
             "places": by_kind(EntityKind::Place, &entry.places),
-            "events": entry.events.iter().map(|&e| &self.refs.events[e]).collect::<Vec<_>>(),
+            "events": entry.events.iter().map(|&e| &self.refs.event_links[e]).collect::<Vec<_>>(),
             "extra": a.extra,
         });
         json([("article", article)])
@@ -536,14 +766,14 @@ impl Renderer<'_> {
             "article_count": p.articles.len(),
             "quotes_by_article": groups,
             "articles": p.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "quoted_with": p.quoted_with.iter().map(|&(other, count)| Counted { person: &self.refs.people[other], count }).collect::<Vec<_>>(),
+            "quoted_with": p.quoted_with.iter().map(|&(other, count)| Counted { person: &self.refs.person_links[other], count }).collect::<Vec<_>>(),
             "timeline": self.person_timeline(p),
             "quoted_with_chart": self.bar_chart(
                 "quoted-with",
                 &format!("People quoted in the same articles as {}", p.name),
                 p.quoted_with.iter().map(|&(other, count)| (other, count)),
             ),
-            "events": p.events.iter().map(|&e| &self.refs.events[e]).collect::<Vec<_>>(),
+            "events": p.events.iter().map(|&e| &self.refs.event_links[e]).collect::<Vec<_>>(),
             "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
         });
         json([("person", person)])
@@ -572,9 +802,9 @@ impl Renderer<'_> {
             "place": profile.and_then(|x| x.place.clone()),
             "summary": profile.map(|x| x.summary.trim()).filter(|s| !s.is_empty()).map(markup::render_markdown),
             "has_profile": profile.is_some(),
-            "participants": e.participants.iter().map(|&p| &self.refs.people[p]).collect::<Vec<_>>(),
+            "participants": e.participants.iter().map(|&p| &self.refs.person_links[p]).collect::<Vec<_>>(),
             "articles": e.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "speakers": e.speakers.iter().map(|&(p, count)| Counted { person: &self.refs.people[p], count }).collect::<Vec<_>>(),
+            "speakers": e.speakers.iter().map(|&(p, count)| Counted { person: &self.refs.person_links[p], count }).collect::<Vec<_>>(),
             "timeline": self.event_timeline(e),
             "speakers_chart": self.bar_chart(
                 "speakers",

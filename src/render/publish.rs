@@ -93,28 +93,49 @@ fn quote_entry(config: &Config, quote: &QuoteRef) -> FeedEntry {
     }
 }
 
-/// Feeds, sitemap, robots.txt and the JSON API.
-pub fn publish_files(index: &Index, config: &Config, refs: &Refs, page_paths: &[String]) -> Vec<Page> {
+/// The files `site_files` makes, in its order.
+pub const SITE_FILES: [&str; 10] = [
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "api/articles.json",
+    "api/people.json",
+    "api/events.json",
+    "api/quotes.json",
+    "api/organisations.json",
+    "api/places.json",
+    "search.json",
+];
+
+/// Everything one person said, newest first.
+pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -> Page {
+    let (entry, r) = (&index.people[person], &refs.people[person]);
+    let quotes: Vec<FeedEntry> = entry.quotes.iter().map(|&q| quote_entry(config, &refs.quotes[q])).collect();
+    let path = r.url.replace(".html", ".xml");
+    atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &quotes)
+}
+
+/// One event's articles, newest first.
+pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> Page {
+    let (entry, r) = (&index.events[event], &refs.events[event]);
+    let articles: Vec<FeedEntry> =
+        entry.articles.iter().rev().map(|&a| article_entry(config, &refs.articles[a])).collect();
+    let path = r.url.replace(".html", ".xml");
+    atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &articles)
+}
+
+/// The site's feed, sitemap, robots.txt, JSON API and search index: the files about the
+/// whole site. `page_paths` are the pages the sitemap lists.
+pub fn site_files(index: &Index, config: &Config, refs: &Refs, page_paths: &[&String]) -> Vec<Page> {
     let mut files = Vec::new();
     let entries: Vec<FeedEntry> =
         refs.articles.iter().take(SITE_FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
     files.push(atom(config, "feed.xml", &config.title, "index.html", &entries));
-    for (person, entry) in index.people.iter().zip(&refs.people) {
-        let quotes: Vec<FeedEntry> = person.quotes.iter().map(|&q| quote_entry(config, &refs.quotes[q])).collect();
-        let path = entry.url.replace(".html", ".xml");
-        files.push(atom(config, &path, &format!("{} — {}", person.name, config.title), &entry.url, &quotes));
-    }
-    for (event, entry) in index.events.iter().zip(&refs.events) {
-        let articles: Vec<FeedEntry> =
-            event.articles.iter().rev().map(|&a| article_entry(config, &refs.articles[a])).collect();
-        let path = entry.url.replace(".html", ".xml");
-        files.push(atom(config, &path, &format!("{} — {}", event.name, config.title), &entry.url, &articles));
-    }
 
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut paths: Vec<&String> = page_paths.iter().filter(|p| p.as_str() != "404.html").collect();
+    let mut paths: Vec<&String> = page_paths.iter().copied().filter(|p| p.as_str() != "404.html").collect();
     paths.sort();
     for path in paths {
         let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", escape(&absolute(config, path)));

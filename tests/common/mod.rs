@@ -52,16 +52,7 @@ impl TestSite {
 
     /// Every file of the output: path relative to it → bytes.
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut files = BTreeMap::new();
-        for entry in walkdir::WalkDir::new(self.output()) {
-            let entry = entry.expect("walk output");
-            if entry.file_type().is_file() {
-                let rel =
-                    entry.path().strip_prefix(self.output()).expect("inside").to_string_lossy().replace('\\', "/");
-                files.insert(rel, std::fs::read(entry.path()).expect("read"));
-            }
-        }
-        files
+        tree(&self.output())
     }
 
     /// Internal links (`href` and `src`) of every HTML page that point at no file or anchor,
@@ -83,6 +74,19 @@ impl TestSite {
 }
 
 /// The values of an attribute across a page (double-quoted, as the theme writes them).
+/// Every file under `dir`: path relative to it → bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.expect("walk output");
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            files.insert(rel, std::fs::read(entry.path()).expect("read"));
+        }
+    }
+    files
+}
+
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
     brief::check::attribute_values(html, name)
 }

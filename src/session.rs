@@ -1,0 +1,241 @@
+//! A built site kept in memory, so that the preview rebuilds only what a change touches.
+//!
+//! [`Session::open`] is a full build that keeps its index and, for every file it wrote, the
+//! signature the [`Plan`] gave it (a hash of what the file is made from). On a change:
+//! - saved, added or deleted articles are loaded and annotated alone, the index is rebuilt
+//!   around them (cheap next to rendering), and only the files whose signature changed are
+//!   rendered and written, each replaced atomically; files that no longer exist are removed;
+//! - a changed template re-renders the pages made with it (every page, for `base.html` and
+//!   partials);
+//! - anything else (brief.yaml, profiles, events, static files) is a full build again.
+//!
+//! Whatever fails leaves the files on disk as they were: loading and rendering happen before
+//! the first write, and big changes go through a staged full build.
+
+use crate::annotate::Annotations;
+use crate::content::{ARTICLES_DIR, Article};
+use crate::error::{Error, Result, Warning};
+use crate::render::{Page, Plan, Planned, TEMPLATES_DIR};
+use crate::{Analysed, BuildOptions, BuildReport};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// More files than this to re-render, and the change is made as a full, staged build: the
+/// pages would not be held in memory, and a build writes them faster than file-by-file swaps.
+const MAX_INCREMENTAL_FILES: usize = 2_000;
+
+/// What one change did.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// Whether it was a full build.
+    pub full: bool,
+    /// Articles loaded and annotated.
+    pub annotated: usize,
+    /// Files rendered and written (only those whose content can have changed).
+    pub written: usize,
+    pub removed: usize,
+    pub warnings: Vec<Warning>,
+    pub elapsed: Duration,
+}
+
+/// A site built into `output` and kept in memory.
+pub struct Session {
+    root: PathBuf,
+    options: BuildOptions,
+    analysed: Analysed,
+    /// Every file the last build or update wrote, with its signature and template.
+    files: Files,
+    /// The index went ahead of the files on disk (an update failed half-way): the next
+    /// change is a full build.
+    stale: bool,
+}
+
+impl Session {
+    /// Builds the site into `options.output` (which must be set) and keeps it.
+    pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
+        let (report, analysed, planned) = crate::build_keeping(root, &options)?;
+        let session = Session { root: root.to_path_buf(), options, analysed, files: files_of(&planned), stale: false };
+        Ok((session, report))
+    }
+
+    /// The folder the site is built into.
+    pub fn output(&self) -> &Path {
+        &self.analysed.output
+    }
+
+    /// Brings the output up to date with the files at `paths` (absolute, or relative to the
+    /// site root), which were saved, created or deleted. On error nothing on disk changed.
+    pub fn update(&mut self, paths: &[PathBuf]) -> Result<Update> {
+        let started = Instant::now();
+        let rel: Vec<PathBuf> = paths
+            .iter()
+            .map(|p| p.strip_prefix(&self.root).map(Path::to_path_buf).unwrap_or_else(|_| p.clone()))
+            .collect();
+        // A folder that appeared is read whole by a full build.
+        let folder = rel.iter().any(|p| self.root.join(p).is_dir());
+        let articles = rel.iter().all(|p| p.starts_with(ARTICLES_DIR));
+        let templates = rel.iter().all(|p| p.starts_with(TEMPLATES_DIR));
+        let mut update = if self.stale || folder {
+            self.rebuild()?
+        } else if articles {
+            self.update_articles(&rel)?
+        } else if templates {
+            self.update_templates(&rel)?
+        } else {
+            self.rebuild()?
+        };
+        update.elapsed = started.elapsed();
+        Ok(update)
+    }
+
+    /// A full build, which replaces this session only when it succeeds.
+    fn rebuild(&mut self) -> Result<Update> {
+        let (session, report) = Session::open(&self.root, self.options.clone())?;
+        *self = session;
+        Ok(Update {
+            full: true,
+            annotated: report.articles - report.cached,
+            written: report.pages,
+            removed: 0,
+            warnings: report.warnings,
+            elapsed: Duration::ZERO,
+        })
+    }
+
+    fn update_articles(&mut self, changed: &[PathBuf]) -> Result<Update> {
+        // Load first: a broken file stops the update before anything is touched.
+        let mut loaded: Vec<Article> = Vec::new();
+        let mut warnings = Vec::new();
+        for rel in changed {
+            if !is_article_file(&self.root, rel) {
+                continue; // deleted, or not an article
+            }
+            let (article, article_warnings) = crate::content::load_article(&self.root, rel)?;
+            warnings.extend(article_warnings);
+            if !article.draft || self.options.drafts {
+                loaded.push(article);
+            }
+        }
+        // A deleted folder takes its articles with it.
+        let is_changed = |article: &Article| changed.iter().any(|c| article.path.starts_with(c));
+        let kept = self.analysed.index.articles.iter().map(|e| &e.article).filter(|a| !is_changed(a));
+        let mut all: Vec<(&String, &PathBuf)> = kept.chain(&loaded).map(|a| (&a.slug, &a.path)).collect();
+        all.sort();
+        crate::content::check_unique(&self.root, all.into_iter(), "article")?;
+
+        let registry = &self.analysed.registry;
+        let fresh: Vec<(Article, Annotations)> = loaded
+            .into_par_iter()
+            .map(|article| {
+                let annotations =
+                    crate::annotate::annotate(&article.body, article.format, registry, &article.overrides);
+                (article, annotations)
+            })
+            .collect();
+        let annotated_count = fresh.len();
+
+        let old_index = std::mem::take(&mut self.analysed.index);
+        let mut annotated: Vec<(Article, Annotations)> = old_index
+            .articles
+            .into_iter()
+            .filter(|e| !is_changed(&e.article))
+            .map(|e| (e.article, e.annotations))
+            .collect();
+        annotated.extend(fresh);
+        let profiles = self.analysed.profiles.clone_profiles();
+        self.analysed.index = crate::index::build(profiles, annotated, &self.analysed.config.annotator);
+
+        let (written, removed) = self.write_changes(&|planned, files| {
+            planned.signature.is_none()
+                || planned.paths.iter().any(|path| files.get(path).is_none_or(|(old, _)| *old != planned.signature))
+        })?;
+        Ok(Update { full: false, annotated: annotated_count, written, removed, warnings, elapsed: Duration::ZERO })
+    }
+
+    fn update_templates(&mut self, changed: &[PathBuf]) -> Result<Update> {
+        let templates = crate::render::Templates::load(&self.root)?;
+        let names: HashSet<String> = changed
+            .iter()
+            .filter_map(|p| p.strip_prefix(TEMPLATES_DIR).ok())
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        let page_templates: HashSet<&str> = self.files.values().filter_map(|(_, t)| *t).collect();
+        // A template that is no page's own (base.html, a partial) may be used by any page.
+        let everything = names.iter().any(|n| !page_templates.contains(n.as_str()));
+        let previous = std::mem::replace(&mut self.analysed.templates, templates);
+        let result =
+            self.write_changes(&|planned, _| planned.template.is_some_and(|t| everything || names.contains(t)));
+        match result {
+            Ok((written, removed)) => Ok(Update {
+                full: false,
+                annotated: 0,
+                written,
+                removed,
+                warnings: Vec::new(),
+                elapsed: Duration::ZERO,
+            }),
+            Err(error) => {
+                self.analysed.templates = previous;
+                Err(error)
+            }
+        }
+    }
+
+    /// Renders the planned files `select` picks and replaces them on disk, removes the files
+    /// that are no longer planned, and records the new signatures. Returns (written, removed).
+    fn write_changes(&mut self, select: &(dyn Fn(&Planned, &Files) -> bool + Sync)) -> Result<(usize, usize)> {
+        let analysed = &self.analysed;
+        let plan = Plan::new(&analysed.index, &analysed.config, &analysed.templates);
+        let files = &self.files;
+        let select = |planned: &Planned| select(planned, files);
+        let chosen = plan.items.iter().filter(|p| select(p)).map(|p| p.paths.len()).sum::<usize>();
+        if chosen > MAX_INCREMENTAL_FILES {
+            drop(plan);
+            self.stale = true;
+            let update = self.rebuild()?;
+            return Ok((update.written, 0));
+        }
+        let pages = std::sync::Mutex::new(Vec::new());
+        let rendered = plan.render(&select, &|page: Page| {
+            pages
+                .lock()
+                .map_err(|_| Error::Template { name: "render".into(), message: "a render thread failed".into() })?
+                .push(page);
+            Ok(())
+        });
+        if let Err(error) = rendered {
+            self.stale = true;
+            return Err(error);
+        }
+        let pages = pages.into_inner().unwrap_or_default();
+        let output = analysed.output.clone();
+        pages.par_iter().try_for_each(|page| crate::output::replace_file(&output, page))?;
+
+        let new_files = files_of(&plan.items);
+        let gone: Vec<&String> = self.files.keys().filter(|path| !new_files.contains_key(*path)).collect();
+        for path in &gone {
+            crate::output::remove_file(&output, path)?;
+        }
+        let removed = gone.len();
+        self.files = new_files;
+        Ok((pages.len(), removed))
+    }
+}
+
+/// Files by path, with their signature and template.
+type Files = HashMap<String, (Option<u64>, Option<&'static str>)>;
+
+fn files_of(planned: &[Planned]) -> Files {
+    planned.iter().flat_map(|p| p.paths.iter().map(|path| (path.clone(), (p.signature, p.template)))).collect()
+}
+
+/// An article file that exists: one `content::load` would read.
+fn is_article_file(root: &Path, rel: &Path) -> bool {
+    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let extension = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    !crate::content::is_ignored_name(&name)
+        && ["md", "markdown", "txt"].contains(&extension.as_str())
+        && root.join(rel).is_file()
+}

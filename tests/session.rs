@@ -1,0 +1,141 @@
+//! The preview's incremental rebuilds: after each kind of change, the files a session updated
+//! in place must be exactly the files a fresh full build makes, and a one-article edit must
+//! re-render only the pages that article touches.
+
+mod common;
+
+use brief::session::{Session, Update};
+use common::{TestSite, tree};
+use std::path::PathBuf;
+
+/// Applies `change` (file → new text, or None to delete it), updates the session, and checks
+/// its output against a full build of the same files.
+fn apply(site: &TestSite, session: &mut Session, change: &[(&str, Option<&str>)]) -> Update {
+    let mut paths = Vec::new();
+    for (rel, text) in change {
+        match text {
+            Some(text) => site.write(rel, text),
+            None => std::fs::remove_file(site.root().join(rel)).expect("delete"),
+        }
+        paths.push(PathBuf::from(rel));
+    }
+    let update = session.update(&paths).unwrap_or_else(|e| panic!("update failed: {e}"));
+    site.build_ok();
+    let (incremental, full) = (tree(session.output()), site.files());
+    let missing: Vec<&String> = full.keys().filter(|k| !incremental.contains_key(*k)).collect();
+    let extra: Vec<&String> = incremental.keys().filter(|k| !full.contains_key(*k)).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "{change:?}: missing {missing:?}, extra {extra:?}");
+    for (path, bytes) in &full {
+        assert!(incremental[path] == *bytes, "{change:?}: {path} differs from a full build");
+    }
+    update
+}
+
+fn open(site: &TestSite) -> (Session, usize, tempfile::TempDir) {
+    let out = tempfile::tempdir().expect("temp");
+    let options = brief::BuildOptions { output: Some(out.path().join("site")), ..Default::default() };
+    let (session, report) = Session::open(site.root(), options).expect("the site builds");
+    (session, report.pages, out)
+}
+
+#[test]
+fn incremental_updates_equal_a_full_build() {
+    let site = TestSite::fixture("basic");
+    let (mut session, total, _out) = open(&site);
+
+    // One article edited: a new quote for a known person.
+    let update = apply(
+        &site,
+        &mut session,
+        &[(
+            "content/articles/talks-close.md",
+            Some(
+                "---\ntitle: \"The harbour talks end without a deal\"\ndate: 2025-08-16\nsource: Fixture Wire\nevent: harbour-talks\n---\n“See you in Moscow,” Vladimir Putin said. “We are done here,” Donald Trump said.\n",
+            ),
+        )],
+    );
+    assert!(!update.full);
+    assert_eq!(update.annotated, 1, "only the saved article is annotated again");
+    assert!(update.written < total, "{} of {total} files rewritten", update.written);
+
+    // A new article: a new person from the text, a new event, the newest date (every timeline
+    // widens).
+    let update = apply(
+        &site,
+        &mut session,
+        &[(
+            "content/articles/later.md",
+            Some(
+                "---\ntitle: Later\ndate: 2025-09-01\nevent: autumn-talks\n---\n“We will meet again,” said Marta Kowalska, the mediator.\n",
+            ),
+        )],
+    );
+    assert!(!update.full);
+
+    // A title changed: every list that shows it.
+    apply(
+        &site,
+        &mut session,
+        &[(
+            "content/articles/talks-open.md",
+            Some(
+                "---\ntitle: \"Leaders begin the harbour talks\"\ndate: 2025-08-15\nevents: [harbour-talks]\n---\n“We came here to find a path to peace,” Vladimir Putin said.\n",
+            ),
+        )],
+    );
+
+    // A slug changed, then an article deleted: their pages go.
+    apply(
+        &site,
+        &mut session,
+        &[(
+            "content/articles/later.md",
+            Some("---\ntitle: Later\nslug: much-later\ndate: 2025-09-01\n---\nNothing said.\n"),
+        )],
+    );
+    assert!(!session.output().join("articles/later.html").exists());
+    let update = apply(&site, &mut session, &[("content/articles/later.md", None)]);
+    assert!(update.removed >= 1);
+    assert!(!session.output().join("articles/much-later.html").exists());
+
+    // A page template, then the base template every page extends.
+    let article = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates/article.html"))
+        .expect("theme");
+    let update = apply(
+        &site,
+        &mut session,
+        &[("templates/article.html", Some(&article.replace("<article", "<article data-edited")))],
+    );
+    assert!(update.written < total, "only article pages: {} of {total}", update.written);
+    let base =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates/base.html")).expect("theme");
+    apply(&site, &mut session, &[("templates/base.html", Some(&base.replace("</footer>", "edited</footer>")))]);
+
+    // A profile: the registry changes, so everything is built again.
+    let update = apply(
+        &site,
+        &mut session,
+        &[("content/people/marta-kowalska.md", Some("---\nname: Marta Kowalska\nrole: Mediator\n---\nA mediator.\n"))],
+    );
+    assert!(update.full);
+}
+
+#[test]
+fn a_broken_save_changes_nothing_and_the_next_good_one_catches_up() {
+    let site = TestSite::fixture("basic");
+    let (mut session, _, _out) = open(&site);
+    let before = tree(session.output());
+    site.write("content/articles/talks-close.md", "---\ntitle: [broken\n---\nBody\n");
+    let error = session.update(&[PathBuf::from("content/articles/talks-close.md")]).expect_err("broken YAML");
+    assert!(error.to_string().contains("content/articles/talks-close.md:"), "{error}");
+    assert_eq!(tree(session.output()), before, "nothing on disk changed");
+
+    apply(
+        &site,
+        &mut session,
+        &[(
+            "content/articles/talks-close.md",
+            Some("---\ntitle: Fixed\ndate: 2025-08-16\n---\n“Fixed now,” Putin said.\n"),
+        )],
+    );
+}
