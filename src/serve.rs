@@ -17,8 +17,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 const EVENTS_PATH: &str = "/__brief/events";
-/// Saves closer together than this are one rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(120);
+/// Saves closer together than this are one rebuild. An editor's save (write a temporary
+/// file, rename it over the old one) takes a few milliseconds; a person saves far less often.
+const DEBOUNCE: Duration = Duration::from_millis(40);
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {

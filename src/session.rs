@@ -148,8 +148,7 @@ impl Session {
         self.analysed.index = crate::index::build(profiles, annotated, &self.analysed.config.annotator);
 
         let (written, removed) = self.write_changes(&|planned, files| {
-            planned.signature.is_none()
-                || planned.paths.iter().any(|path| files.get(path).is_none_or(|(old, _)| *old != planned.signature))
+            planned.signature.is_none() || files.get(&planned.path).is_none_or(|(old, _)| *old != planned.signature)
         })?;
         Ok(Update { full: false, annotated: annotated_count, written, removed, warnings, elapsed: Duration::ZERO })
     }
@@ -190,7 +189,7 @@ impl Session {
         let plan = Plan::new(&analysed.index, &analysed.config, &analysed.templates);
         let files = &self.files;
         let select = |planned: &Planned| select(planned, files);
-        let chosen = plan.items.iter().filter(|p| select(p)).map(|p| p.paths.len()).sum::<usize>();
+        let chosen = plan.items.iter().filter(|p| select(p)).count();
         if chosen > MAX_INCREMENTAL_FILES {
             drop(plan);
             self.stale = true;
@@ -228,7 +227,7 @@ impl Session {
 type Files = HashMap<String, (Option<u64>, Option<&'static str>)>;
 
 fn files_of(planned: &[Planned]) -> Files {
-    planned.iter().flat_map(|p| p.paths.iter().map(|path| (path.clone(), (p.signature, p.template)))).collect()
+    planned.iter().map(|p| (p.path.clone(), (p.signature, p.template))).collect()
 }
 
 /// An article file that exists: one `content::load` would read.

@@ -119,24 +119,25 @@ enum Job {
     Search,
 }
 
-/// One thing to make: a page through its template, a feed, or the files about the whole site
-/// (site feed, sitemap, robots.txt, search index, API).
+/// One file to make: a page through its template, a feed, or one of the files about the
+/// whole site (site feed, sitemap, robots.txt, search index, API), by its place in
+/// [`publish::SITE_FILES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Item {
     Page(Job),
     PersonFeed(usize),
     EventFeed(usize),
-    SiteFiles,
+    SiteFile(usize),
 }
 
 /// An item of the [`Plan`]: the files it makes and what they are made from.
 #[derive(Debug, Clone)]
 pub struct Planned {
     item: Item,
-    /// The files it writes, relative to the output folder.
-    pub paths: Vec<String>,
-    /// A hash of everything the files are made from, templates aside: equal signatures, equal
-    /// files. None for the files about the whole site, which are made every time.
+    /// The file it writes, relative to the output folder.
+    pub path: String,
+    /// A hash of everything the file is made from, templates aside: equal signatures, equal
+    /// files. None for the files of the JSON API, which are made every time.
     pub signature: Option<u64>,
     /// The template a page is rendered with (None for feeds and data files).
     pub template: Option<&'static str>,
@@ -210,8 +211,13 @@ impl<'a> Plan<'a> {
         let mut all: Vec<Item> = jobs.into_iter().map(Item::Page).collect();
         all.extend((0..index.people.len()).map(Item::PersonFeed));
         all.extend((0..index.events.len()).map(Item::EventFeed));
-        all.push(Item::SiteFiles);
-        let items = all.into_par_iter().map(|item| renderer.plan(item)).collect();
+        all.extend((0..publish::SITE_FILES.len()).map(Item::SiteFile));
+        let mut items: Vec<Planned> = all.into_par_iter().map(|item| renderer.plan(item)).collect();
+        // The sitemap lists every page: its signature is their paths.
+        let sitemap = hash_of(&("sitemap.xml", plan_page_paths(&items)));
+        if let Some(planned) = items.iter_mut().find(|p| p.path == "sitemap.xml") {
+            planned.signature = Some(sitemap);
+        }
         Plan { renderer, config, items }
     }
 
@@ -222,33 +228,29 @@ impl<'a> Plan<'a> {
         select: &(dyn Fn(&Planned) -> bool + Sync),
         emit: &(dyn Fn(Page) -> Result<()> + Sync),
     ) -> Result<usize> {
-        let counts: Vec<usize> = self
-            .items
-            .par_iter()
-            .filter(|planned| select(planned))
-            .map(|planned| {
-                let files = self.make(planned)?;
-                let count = files.len();
-                files.into_iter().try_for_each(emit)?;
-                Ok(count)
-            })
-            .collect::<Result<_>>()?;
-        Ok(counts.into_iter().sum())
+        let mut chosen: Vec<&Planned> = self.items.iter().filter(|planned| select(planned)).collect();
+        // The large files about the whole site first, so that no core is left with one at the end.
+        chosen.sort_by_key(|p| !matches!(p.item, Item::SiteFile(_)));
+        chosen.par_iter().try_for_each(|planned| emit(self.make(planned)?))?;
+        Ok(chosen.len())
     }
 
-    fn make(&self, planned: &Planned) -> Result<Vec<Page>> {
+    fn make(&self, planned: &Planned) -> Result<Page> {
         let (index, refs, config) = (self.renderer.index, &self.renderer.refs, self.config);
         Ok(match planned.item {
-            Item::Page(job) => vec![self.renderer.render(job)?],
-            Item::PersonFeed(i) => vec![publish::person_feed(index, config, refs, i)],
-            Item::EventFeed(i) => vec![publish::event_feed(index, config, refs, i)],
-            Item::SiteFiles => {
-                let pages: Vec<&String> =
-                    self.items.iter().filter(|p| matches!(p.item, Item::Page(_))).flat_map(|p| &p.paths).collect();
-                publish::site_files(index, config, refs, &pages)
+            Item::Page(job) => self.renderer.render(job)?,
+            Item::PersonFeed(i) => publish::person_feed(index, config, refs, i),
+            Item::EventFeed(i) => publish::event_feed(index, config, refs, i),
+            Item::SiteFile(i) => {
+                publish::site_file(publish::SITE_FILES[i], index, config, refs, &plan_page_paths(&self.items))
             }
         })
     }
+}
+
+/// The paths of the pages (not feeds or data): what the sitemap lists.
+fn plan_page_paths(items: &[Planned]) -> Vec<&String> {
+    items.iter().filter(|p| matches!(p.item, Item::Page(_))).map(|p| &p.path).collect()
 }
 
 /// Hashes of the references pages draw on, made once per plan: a page's signature combines
@@ -327,7 +329,7 @@ impl Renderer<'_> {
     /// many and large, it combines the hashes of exactly the records the page is built from.
     fn plan(&self, item: Item) -> Planned {
         let h = &self.hashes;
-        let (paths, signature, template) = match item {
+        let (path, signature, template) = match item {
             Item::Page(job) => {
                 let (path, kind, template, signature) = match job {
                     Job::Article(i) => {
@@ -394,19 +396,31 @@ impl Renderer<'_> {
                         (path, kind, template, signature)
                     }
                 };
-                (vec![path], Some(hash_of(&(kind, signature))), Some(template))
+                (path, Some(hash_of(&(kind, signature))), Some(template))
             }
             Item::PersonFeed(i) => {
                 let path = entity_url(&self.index.people[i]).replace(".html", ".xml");
-                (vec![path], self.plan(Item::Page(Job::Entity(EntityKind::Person, i))).signature, None)
+                (path, self.plan(Item::Page(Job::Entity(EntityKind::Person, i))).signature, None)
             }
             Item::EventFeed(i) => {
                 let path = event_url(&self.index.events[i]).replace(".html", ".xml");
-                (vec![path], self.plan(Item::Page(Job::Event(i))).signature, None)
+                (path, self.plan(Item::Page(Job::Event(i))).signature, None)
             }
-            Item::SiteFiles => (publish::SITE_FILES.iter().map(|p| p.to_string()).collect(), None, None),
+            Item::SiteFile(i) => {
+                let path = publish::SITE_FILES[i];
+                let signature = match path {
+                    "feed.xml" => Some(hash_of(&h.articles[..h.articles.len().min(publish::SITE_FEED_ENTRIES)])),
+                    "robots.txt" => Some(0),
+                    "search.json" => {
+                        Some(hash_of(&(&h.articles, &h.people, &h.events, &h.organisations, &h.places, &h.quotes)))
+                    }
+                    // The sitemap's is set by `Plan::new`, from every page's path.
+                    _ => None,
+                };
+                (path.to_string(), signature.map(|s| hash_of(&(path, s))), None)
+            }
         };
-        Planned { item, paths, signature, template }
+        Planned { item, path, signature, template }
     }
 
     fn render(&self, job: Job) -> Result<Page> {

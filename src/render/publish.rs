@@ -11,7 +11,7 @@ use crate::index::Index;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-const SITE_FEED_ENTRIES: usize = 50;
+pub const SITE_FEED_ENTRIES: usize = 50;
 
 /// Absolute when the site has a base URL, else root-relative (feed readers then resolve
 /// against the feed's own address).
@@ -124,14 +124,27 @@ pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> 
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &articles)
 }
 
-/// The site's feed, sitemap, robots.txt, JSON API and search index: the files about the
-/// whole site. `page_paths` are the pages the sitemap lists.
-pub fn site_files(index: &Index, config: &Config, refs: &Refs, page_paths: &[&String]) -> Vec<Page> {
-    let mut files = Vec::new();
-    let entries: Vec<FeedEntry> =
-        refs.articles.iter().take(SITE_FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
-    files.push(atom(config, "feed.xml", &config.title, "index.html", &entries));
+/// One of the files about the whole site ([`SITE_FILES`]): the site's feed, sitemap,
+/// robots.txt, a file of the JSON API or the search index. `page_paths` are the pages the
+/// sitemap lists.
+pub fn site_file(path: &str, index: &Index, config: &Config, refs: &Refs, page_paths: &[&String]) -> Page {
+    match path {
+        "feed.xml" => {
+            let entries: Vec<FeedEntry> =
+                refs.articles.iter().take(SITE_FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
+            atom(config, "feed.xml", &config.title, "index.html", &entries)
+        }
+        "sitemap.xml" => sitemap(config, page_paths),
+        "robots.txt" => Page {
+            path: "robots.txt".into(),
+            contents: format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "sitemap.xml")),
+        },
+        "search.json" => search_index(refs),
+        api_file => api(index, refs, api_file),
+    }
+}
 
+fn sitemap(config: &Config, page_paths: &[&String]) -> Page {
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -141,14 +154,7 @@ pub fn site_files(index: &Index, config: &Config, refs: &Refs, page_paths: &[&St
         let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", escape(&absolute(config, path)));
     }
     sitemap.push_str("</urlset>\n");
-    files.push(Page { path: "sitemap.xml".into(), contents: sitemap });
-    files.push(Page {
-        path: "robots.txt".into(),
-        contents: format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "sitemap.xml")),
-    });
-    files.extend(api(index, refs));
-    files.push(search_index(refs));
-    files
+    Page { path: "sitemap.xml".into(), contents: sitemap }
 }
 
 #[derive(Serialize)]
@@ -209,29 +215,33 @@ struct ApiQuote<'a> {
     url: &'a str,
 }
 
-fn api(index: &Index, refs: &Refs) -> Vec<Page> {
+/// One file of the JSON API, made alone: each is large on a large site.
+fn api(index: &Index, refs: &Refs, path: &str) -> Page {
     let quote_id =
         |q: usize| format!("{}#{}", index.articles[index.quotes[q].article].article.slug, index.quotes[q].anchor);
     let person_id = |id: crate::index::EntityId| -> String {
         let entry = index.entity(id);
         format!("{}/{}", kind_name(entry.kind), entry.slug)
     };
-    let quotes: Vec<ApiQuote> = index
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| ApiQuote {
-            id: quote_id(i),
-            text: &q.text,
-            article: index.articles[q.article].article.slug.clone(),
-            speaker: q.speaker.map(person_id),
-            unnamed: &q.unnamed,
-            cue: &q.cue,
-            fragment: q.fragment,
-            url: &refs.quotes[i].url,
-        })
-        .collect();
-    let articles: Vec<serde_json::Value> = index
+    let quotes = || -> Vec<ApiQuote> {
+        index
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| ApiQuote {
+                id: quote_id(i),
+                text: &q.text,
+                article: index.articles[q.article].article.slug.clone(),
+                speaker: q.speaker.map(person_id),
+                unnamed: &q.unnamed,
+                cue: &q.cue,
+                fragment: q.fragment,
+                url: &refs.quotes[i].url,
+            })
+            .collect()
+    };
+    let articles = || -> Vec<serde_json::Value> {
+        index
         .articles
         .iter()
         .zip(&refs.articles)
@@ -254,47 +264,52 @@ fn api(index: &Index, refs: &Refs) -> Vec<Page> {
                 "events": entry.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
             })
         })
-        .collect();
-    let people: Vec<serde_json::Value> = index
-        .people
-        .iter()
-        .zip(&refs.people)
-        .map(|(p, r)| {
-            let profile = p.profile.as_ref();
-            serde_json::json!({
-                "id": p.slug,
-                "name": p.name,
-                "aliases": profile.map(|x| x.aliases.clone()).unwrap_or_default(),
-                "role": profile.and_then(|x| x.role.clone()),
-                "affiliation": profile.and_then(|x| x.affiliation.clone()),
-                "country": profile.and_then(|x| x.country.clone()),
-                "has_profile": profile.is_some(),
-                "url": r.url,
-                "quotes": p.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
-                "articles": p.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
-                "events": p.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
+        .collect()
+    };
+    let people = || -> Vec<serde_json::Value> {
+        index
+            .people
+            .iter()
+            .zip(&refs.people)
+            .map(|(p, r)| {
+                let profile = p.profile.as_ref();
+                serde_json::json!({
+                    "id": p.slug,
+                    "name": p.name,
+                    "aliases": profile.map(|x| x.aliases.clone()).unwrap_or_default(),
+                    "role": profile.and_then(|x| x.role.clone()),
+                    "affiliation": profile.and_then(|x| x.affiliation.clone()),
+                    "country": profile.and_then(|x| x.country.clone()),
+                    "has_profile": profile.is_some(),
+                    "url": r.url,
+                    "quotes": p.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+                    "articles": p.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
+                    "events": p.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
+                })
             })
-        })
-        .collect();
-    let events: Vec<serde_json::Value> = index
-        .events
-        .iter()
-        .zip(&refs.events)
-        .map(|(e, r)| {
-            let profile = e.profile.as_ref();
-            serde_json::json!({
-                "id": e.slug,
-                "name": e.name,
-                "start": profile.and_then(|x| x.start).map(|d| d.to_string()),
-                "end": profile.and_then(|x| x.end).map(|d| d.to_string()),
-                "place": profile.and_then(|x| x.place.clone()),
-                "url": r.url,
-                "participants": e.participants.iter().map(|&p| index.people[p].slug.clone()).collect::<Vec<_>>(),
-                "articles": e.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
-                "quotes": e.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+            .collect()
+    };
+    let events = || -> Vec<serde_json::Value> {
+        index
+            .events
+            .iter()
+            .zip(&refs.events)
+            .map(|(e, r)| {
+                let profile = e.profile.as_ref();
+                serde_json::json!({
+                    "id": e.slug,
+                    "name": e.name,
+                    "start": profile.and_then(|x| x.start).map(|d| d.to_string()),
+                    "end": profile.and_then(|x| x.end).map(|d| d.to_string()),
+                    "place": profile.and_then(|x| x.place.clone()),
+                    "url": r.url,
+                    "participants": e.participants.iter().map(|&p| index.people[p].slug.clone()).collect::<Vec<_>>(),
+                    "articles": e.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
+                    "quotes": e.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     let entities = |list: &[crate::index::EntityEntry]| -> Vec<serde_json::Value> {
         list.iter()
             .map(|e| {
@@ -312,12 +327,12 @@ fn api(index: &Index, refs: &Refs) -> Vec<Page> {
         path: path.to_string(),
         contents: serde_json::to_string_pretty(&value).unwrap_or_default() + "\n",
     };
-    vec![
-        json("api/articles.json", serde_json::json!({ "articles": articles })),
-        json("api/people.json", serde_json::json!({ "people": people })),
-        json("api/events.json", serde_json::json!({ "events": events })),
-        json("api/quotes.json", serde_json::json!({ "quotes": quotes })),
-        json("api/organisations.json", serde_json::json!({ "organisations": entities(&index.organisations) })),
-        json("api/places.json", serde_json::json!({ "places": entities(&index.places) })),
-    ]
+    match path {
+        "api/articles.json" => json(path, serde_json::json!({ "articles": articles() })),
+        "api/people.json" => json(path, serde_json::json!({ "people": people() })),
+        "api/events.json" => json(path, serde_json::json!({ "events": events() })),
+        "api/quotes.json" => json(path, serde_json::json!({ "quotes": quotes() })),
+        "api/organisations.json" => json(path, serde_json::json!({ "organisations": entities(&index.organisations) })),
+        _ => json("api/places.json", serde_json::json!({ "places": entities(&index.places) })),
+    }
 }
