@@ -6,6 +6,7 @@
 use super::Page;
 use super::context::*;
 use super::markup::escape;
+use crate::annotate::EntityKind;
 use crate::config::Config;
 use crate::index::Index;
 use serde::Serialize;
@@ -203,15 +204,72 @@ fn search_index(refs: &Refs) -> Page {
     Page { path: "search.json".into(), contents: serde_json::to_string(&entries).unwrap_or_default() + "\n" }
 }
 
+// The API's objects, their fields in alphabetical order (the order the API has always had).
+
+#[derive(Serialize)]
+struct ApiArticle<'a> {
+    author: &'a Option<String>,
+    date: &'a Option<String>,
+    events: Vec<&'a str>,
+    id: &'a str,
+    organisations: Vec<&'a str>,
+    people: Vec<&'a str>,
+    places: Vec<&'a str>,
+    quotes: Vec<String>,
+    source: &'a Option<String>,
+    source_url: &'a Option<String>,
+    summary: &'a Option<String>,
+    tags: &'a [String],
+    title: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ApiPerson<'a> {
+    affiliation: Option<&'a str>,
+    aliases: &'a [String],
+    articles: Vec<&'a str>,
+    country: Option<&'a str>,
+    events: Vec<&'a str>,
+    has_profile: bool,
+    id: &'a str,
+    name: &'a str,
+    quotes: Vec<String>,
+    role: Option<&'a str>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ApiEvent<'a> {
+    articles: Vec<&'a str>,
+    end: Option<String>,
+    id: &'a str,
+    name: &'a str,
+    participants: Vec<&'a str>,
+    place: Option<&'a str>,
+    quotes: Vec<String>,
+    start: Option<String>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ApiEntity<'a> {
+    articles: Vec<&'a str>,
+    id: &'a str,
+    name: &'a str,
+    quotes: Vec<String>,
+    url: String,
+}
+
 #[derive(Serialize)]
 struct ApiQuote<'a> {
-    id: String,
-    text: &'a str,
-    article: String,
-    speaker: Option<String>,
-    unnamed: &'a Option<String>,
+    article: &'a str,
     cue: &'a Option<String>,
     fragment: bool,
+    id: String,
+    speaker: Option<String>,
+    text: &'a str,
+    unnamed: &'a Option<String>,
     url: &'a str,
 }
 
@@ -231,7 +289,7 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
             .map(|(i, q)| ApiQuote {
                 id: quote_id(i),
                 text: &q.text,
-                article: index.articles[q.article].article.slug.clone(),
+                article: &index.articles[q.article].article.slug,
                 speaker: q.speaker.map(person_id),
                 unnamed: &q.unnamed,
                 cue: &q.cue,
@@ -240,99 +298,108 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
             })
             .collect()
     };
-    let articles = || -> Vec<serde_json::Value> {
-        index
-        .articles
-        .iter()
-        .zip(&refs.articles)
-        .map(|(entry, r)| {
-            let a = &entry.article;
-            serde_json::json!({
-                "id": a.slug,
-                "title": a.title,
-                "date": r.date,
-                "source": a.source,
-                "source_url": a.url,
-                "author": a.author,
-                "summary": a.summary,
-                "tags": a.tags,
-                "url": r.url,
-                "quotes": entry.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
-                "people": entry.people.iter().map(|&p| index.people[p].slug.clone()).collect::<Vec<_>>(),
-                "organisations": entry.organisations.iter().map(|&o| index.organisations[o].slug.clone()).collect::<Vec<_>>(),
-                "places": entry.places.iter().map(|&p| index.places[p].slug.clone()).collect::<Vec<_>>(),
-                "events": entry.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
-            })
-        })
-        .collect()
+    let article_ids =
+        |list: &[usize]| -> Vec<&str> { list.iter().map(|&a| index.articles[a].article.slug.as_str()).collect() };
+    let quote_ids = |list: &[usize]| -> Vec<String> { list.iter().map(|&q| quote_id(q)).collect() };
+    let slugs = |list: &[usize], kind: crate::annotate::EntityKind| -> Vec<&str> {
+        list.iter().map(|&i| index.entities(kind)[i].slug.as_str()).collect()
     };
-    let people = || -> Vec<serde_json::Value> {
+    let event_ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&e| index.events[e].slug.as_str()).collect() };
+    let articles = || -> Vec<ApiArticle> {
+        index
+            .articles
+            .iter()
+            .zip(&refs.articles)
+            .map(|(entry, r)| {
+                let a = &entry.article;
+                ApiArticle {
+                    author: &a.author,
+                    date: &r.date,
+                    events: event_ids(&entry.events),
+                    id: &a.slug,
+                    organisations: slugs(&entry.organisations, EntityKind::Organisation),
+                    people: slugs(&entry.people, EntityKind::Person),
+                    places: slugs(&entry.places, EntityKind::Place),
+                    quotes: quote_ids(&entry.quotes),
+                    source: &a.source,
+                    source_url: &a.url,
+                    summary: &a.summary,
+                    tags: &a.tags,
+                    title: &a.title,
+                    url: &r.url,
+                }
+            })
+            .collect()
+    };
+    let people = || -> Vec<ApiPerson> {
         index
             .people
             .iter()
             .zip(&refs.people)
             .map(|(p, r)| {
                 let profile = p.profile.as_ref();
-                serde_json::json!({
-                    "id": p.slug,
-                    "name": p.name,
-                    "aliases": profile.map(|x| x.aliases.clone()).unwrap_or_default(),
-                    "role": profile.and_then(|x| x.role.clone()),
-                    "affiliation": profile.and_then(|x| x.affiliation.clone()),
-                    "country": profile.and_then(|x| x.country.clone()),
-                    "has_profile": profile.is_some(),
-                    "url": r.url,
-                    "quotes": p.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
-                    "articles": p.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
-                    "events": p.events.iter().map(|&e| index.events[e].slug.clone()).collect::<Vec<_>>(),
-                })
+                ApiPerson {
+                    affiliation: profile.and_then(|x| x.affiliation.as_deref()),
+                    aliases: profile.map(|x| x.aliases.as_slice()).unwrap_or_default(),
+                    articles: article_ids(&p.articles),
+                    country: profile.and_then(|x| x.country.as_deref()),
+                    events: event_ids(&p.events),
+                    has_profile: profile.is_some(),
+                    id: &p.slug,
+                    name: &p.name,
+                    quotes: quote_ids(&p.quotes),
+                    role: profile.and_then(|x| x.role.as_deref()),
+                    url: &r.url,
+                }
             })
             .collect()
     };
-    let events = || -> Vec<serde_json::Value> {
+    let events = || -> Vec<ApiEvent> {
         index
             .events
             .iter()
             .zip(&refs.events)
             .map(|(e, r)| {
                 let profile = e.profile.as_ref();
-                serde_json::json!({
-                    "id": e.slug,
-                    "name": e.name,
-                    "start": profile.and_then(|x| x.start).map(|d| d.to_string()),
-                    "end": profile.and_then(|x| x.end).map(|d| d.to_string()),
-                    "place": profile.and_then(|x| x.place.clone()),
-                    "url": r.url,
-                    "participants": e.participants.iter().map(|&p| index.people[p].slug.clone()).collect::<Vec<_>>(),
-                    "articles": e.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
-                    "quotes": e.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
-                })
+                ApiEvent {
+                    articles: article_ids(&e.articles),
+                    end: profile.and_then(|x| x.end).map(|d| d.to_string()),
+                    id: &e.slug,
+                    name: &e.name,
+                    participants: slugs(&e.participants, EntityKind::Person),
+                    place: profile.and_then(|x| x.place.as_deref()),
+                    quotes: quote_ids(&e.quotes),
+                    start: profile.and_then(|x| x.start).map(|d| d.to_string()),
+                    url: &r.url,
+                }
             })
             .collect()
     };
-    let entities = |list: &[crate::index::EntityEntry]| -> Vec<serde_json::Value> {
-        list.iter()
-            .map(|e| {
-                serde_json::json!({
-                    "id": e.slug,
-                    "name": e.name,
-                    "url": entity_url(e),
-                    "articles": e.articles.iter().map(|&a| index.articles[a].article.slug.clone()).collect::<Vec<_>>(),
-                    "quotes": e.quotes.iter().map(|&q| quote_id(q)).collect::<Vec<_>>(),
-                })
+    let entities = |kind: EntityKind| -> Vec<ApiEntity> {
+        index
+            .entities(kind)
+            .iter()
+            .map(|e| ApiEntity {
+                articles: article_ids(&e.articles),
+                id: &e.slug,
+                name: &e.name,
+                quotes: quote_ids(&e.quotes),
+                url: entity_url(e),
             })
             .collect()
     };
-    let json = |path: &str, value: serde_json::Value| Page {
-        path: path.to_string(),
-        contents: serde_json::to_string_pretty(&value).unwrap_or_default() + "\n",
-    };
+    // Serialised straight from the records: a serde_json::Value of the whole file first
+    // would double the work on a large site.
+    fn json<T: Serialize>(path: &str, key: &str, value: T) -> Page {
+        let wrapped = std::collections::BTreeMap::from([(key, value)]);
+        Page { path: path.to_string(), contents: serde_json::to_string_pretty(&wrapped).unwrap_or_default() + "\n" }
+    }
     match path {
-        "api/articles.json" => json(path, serde_json::json!({ "articles": articles() })),
-        "api/people.json" => json(path, serde_json::json!({ "people": people() })),
-        "api/events.json" => json(path, serde_json::json!({ "events": events() })),
-        "api/quotes.json" => json(path, serde_json::json!({ "quotes": quotes() })),
-        "api/organisations.json" => json(path, serde_json::json!({ "organisations": entities(&index.organisations) })),
-        _ => json("api/places.json", serde_json::json!({ "places": entities(&index.places) })),
+        "api/articles.json" => json(path, "articles", articles()),
+        "api/people.json" => json(path, "people", people()),
+        "api/events.json" => json(path, "events", events()),
+        "api/quotes.json" => json(path, "quotes", quotes()),
+        "api/organisations.json" => json(path, "organisations", entities(EntityKind::Organisation)),
+        _ => json("api/places.json", "places", entities(EntityKind::Place)),
     }
 }
