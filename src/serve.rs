@@ -13,7 +13,7 @@ use notify_debouncer_full::notify::RecursiveMode;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
 
 const EVENTS_PATH: &str = "/__brief/events";
@@ -35,6 +35,9 @@ struct State {
     site: PathBuf,
     status: Mutex<Status>,
     changed: Condvar,
+    /// Written while the data files (API, search index) are being replaced: a request for
+    /// one waits rather than get the version from before the save.
+    data: RwLock<()>,
 }
 
 #[derive(Default)]
@@ -65,8 +68,12 @@ impl Preview {
         let output =
             tempfile::Builder::new().prefix("brief-preview-").tempdir().map_err(|e| Error::io(Path::new("/tmp"), e))?;
         let site = output.path().join("site");
-        let state =
-            Arc::new(State { site: site.clone(), status: Mutex::new(Status::default()), changed: Condvar::new() });
+        let state = Arc::new(State {
+            site: site.clone(),
+            status: Mutex::new(Status::default()),
+            changed: Condvar::new(),
+            data: RwLock::new(()),
+        });
         let build_options = BuildOptions { output: Some(site), drafts: options.drafts, ..Default::default() };
         let mut session = None;
         update(&options.root, &build_options, &mut session, &[], &state);
@@ -169,32 +176,50 @@ fn is_source(root: &Path, path: &Path) -> bool {
 /// yet), then wakes the event streams: reload, with or without an error to show.
 fn update(root: &Path, options: &BuildOptions, session: &mut Option<Session>, paths: &[PathBuf], state: &State) {
     let started = std::time::Instant::now();
+    // Requests for the data files wait until they are up to date too.
+    let data_lock = state.data.write().unwrap_or_else(|p| p.into_inner());
+    let mut reloaded_at = None;
     let result = match session {
-        Some(session) => session.update(paths).map(|u| {
-            for warning in &u.warnings {
-                eprintln!("warning: {warning}");
-            }
-            let how = if u.full { "rebuilt" } else { "updated" };
-            format!("{how}: {} files written, {} removed, {} articles annotated", u.written, u.removed, u.annotated)
-        }),
+        Some(session) => {
+            let mut pages_ready = || {
+                reloaded_at = Some(started.elapsed());
+                announce(state, None);
+            };
+            session.update_with(paths, &mut pages_ready).map(|u| {
+                for warning in &u.warnings {
+                    eprintln!("warning: {warning}");
+                }
+                let how = if u.full { "rebuilt" } else { "updated" };
+                format!("{how}: {} files written, {} removed, {} articles annotated", u.written, u.removed, u.annotated)
+            })
+        }
         None => Session::open(root, options.clone()).map(|(opened, report)| {
             *session = Some(opened);
             format!("built {} files from {} articles", report.pages, report.articles)
         }),
     };
-    let mut status = state.status.lock().unwrap_or_else(|p| p.into_inner());
+    drop(data_lock);
     match result {
         Ok(summary) => {
-            status.error = None;
-            eprintln!("{summary} in {} ms", started.elapsed().as_millis());
+            let reload = reloaded_at.map(|t| format!(", pages reloaded at {} ms", t.as_millis())).unwrap_or_default();
+            eprintln!("{summary} in {} ms{reload}", started.elapsed().as_millis());
+            if reloaded_at.is_none() {
+                announce(state, None);
+            }
         }
         Err(error) => {
             let hint = error.hint().map(|h| format!("\nhelp: {h}")).unwrap_or_default();
             let message = format!("{error}{hint}");
             eprintln!("error: {message}");
-            status.error = Some(message);
+            announce(state, Some(message));
         }
     }
+}
+
+/// A new state of the site: every open tab reloads (and shows `error`, if any).
+fn announce(state: &State, error: Option<String>) {
+    let mut status = state.status.lock().unwrap_or_else(|p| p.into_inner());
+    status.error = error;
     status.generation += 1;
     state.changed.notify_all();
 }
@@ -205,6 +230,8 @@ fn respond(request: tiny_http::Request, state: &State) {
         stream_events(request, state);
         return;
     }
+    let _fresh_data = crate::session::is_data_file(url.trim_start_matches('/'))
+        .then(|| state.data.read().unwrap_or_else(|p| p.into_inner()));
     let (status, path) = match resolve(&state.site, &url) {
         Resolved::File(path) => (200, path),
         Resolved::NotFound => (404, state.site.join("404.html")),

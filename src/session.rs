@@ -68,6 +68,13 @@ impl Session {
     /// Brings the output up to date with the files at `paths` (absolute, or relative to the
     /// site root), which were saved, created or deleted. On error nothing on disk changed.
     pub fn update(&mut self, paths: &[PathBuf]) -> Result<Update> {
+        self.update_with(paths, &mut || {})
+    }
+
+    /// `update`, calling `pages_ready` once the pages are on disk and before the data files
+    /// (API, search index) are made: the preview reloads the browser then. Not called when
+    /// the change is a full build, which replaces the whole folder at once.
+    pub fn update_with(&mut self, paths: &[PathBuf], pages_ready: &mut dyn FnMut()) -> Result<Update> {
         let started = Instant::now();
         let rel: Vec<PathBuf> = paths
             .iter()
@@ -80,9 +87,9 @@ impl Session {
         let mut update = if self.stale || folder {
             self.rebuild()?
         } else if articles {
-            self.update_articles(&rel)?
+            self.update_articles(&rel, pages_ready)?
         } else if templates {
-            self.update_templates(&rel)?
+            self.update_templates(&rel, pages_ready)?
         } else {
             self.rebuild()?
         };
@@ -104,7 +111,7 @@ impl Session {
         })
     }
 
-    fn update_articles(&mut self, changed: &[PathBuf]) -> Result<Update> {
+    fn update_articles(&mut self, changed: &[PathBuf], pages_ready: &mut dyn FnMut()) -> Result<Update> {
         // Load first: a broken file stops the update before anything is touched.
         let mut loaded: Vec<Article> = Vec::new();
         let mut warnings = Vec::new();
@@ -147,13 +154,16 @@ impl Session {
         let profiles = self.analysed.profiles.clone_profiles();
         self.analysed.index = crate::index::build(profiles, annotated, &self.analysed.config.annotator);
 
-        let (written, removed) = self.write_changes(&|planned, files| {
-            planned.signature.is_none() || files.get(&planned.path).is_none_or(|(old, _)| *old != planned.signature)
-        })?;
+        let (written, removed) = self.write_changes(
+            &|planned, files| {
+                planned.signature.is_none() || files.get(&planned.path).is_none_or(|(old, _)| *old != planned.signature)
+            },
+            pages_ready,
+        )?;
         Ok(Update { full: false, annotated: annotated_count, written, removed, warnings, elapsed: Duration::ZERO })
     }
 
-    fn update_templates(&mut self, changed: &[PathBuf]) -> Result<Update> {
+    fn update_templates(&mut self, changed: &[PathBuf], pages_ready: &mut dyn FnMut()) -> Result<Update> {
         let templates = crate::render::Templates::load(&self.root)?;
         let names: HashSet<String> = changed
             .iter()
@@ -164,8 +174,10 @@ impl Session {
         // A template that is no page's own (base.html, a partial) may be used by any page.
         let everything = names.iter().any(|n| !page_templates.contains(n.as_str()));
         let previous = std::mem::replace(&mut self.analysed.templates, templates);
-        let result =
-            self.write_changes(&|planned, _| planned.template.is_some_and(|t| everything || names.contains(t)));
+        let result = self.write_changes(
+            &|planned, _| planned.template.is_some_and(|t| everything || names.contains(t)),
+            pages_ready,
+        );
         match result {
             Ok((written, removed)) => Ok(Update {
                 full: false,
@@ -184,7 +196,11 @@ impl Session {
 
     /// Renders the planned files `select` picks and replaces them on disk, removes the files
     /// that are no longer planned, and records the new signatures. Returns (written, removed).
-    fn write_changes(&mut self, select: &(dyn Fn(&Planned, &Files) -> bool + Sync)) -> Result<(usize, usize)> {
+    fn write_changes(
+        &mut self,
+        select: &(dyn Fn(&Planned, &Files) -> bool + Sync),
+        pages_ready: &mut dyn FnMut(),
+    ) -> Result<(usize, usize)> {
         let analysed = &self.analysed;
         let plan = Plan::new(&analysed.index, &analysed.config, &analysed.templates);
         let files = &self.files;
@@ -196,31 +212,57 @@ impl Session {
             let update = self.rebuild()?;
             return Ok((update.written, 0));
         }
-        let pages = std::sync::Mutex::new(Vec::new());
-        let rendered = plan.render(&select, &|page: Page| {
-            pages
-                .lock()
-                .map_err(|_| Error::Template { name: "render".into(), message: "a render thread failed".into() })?
-                .push(page);
-            Ok(())
-        });
-        if let Err(error) = rendered {
-            self.stale = true;
-            return Err(error);
-        }
-        let pages = pages.into_inner().unwrap_or_default();
         let output = analysed.output.clone();
+        // Pages, feeds and the sitemap first; then, after `pages_ready`, the data files.
+        let pages = render_to_memory(&plan, &|p| select(p) && !is_data_file(&p.path));
+        let pages = match pages {
+            Ok(pages) => pages,
+            Err(error) => {
+                self.stale = true;
+                return Err(error);
+            }
+        };
         pages.par_iter().try_for_each(|page| crate::output::replace_file(&output, page))?;
-
         let new_files = files_of(&plan.items);
         let gone: Vec<&String> = self.files.keys().filter(|path| !new_files.contains_key(*path)).collect();
         for path in &gone {
             crate::output::remove_file(&output, path)?;
         }
         let removed = gone.len();
+        pages_ready();
+
+        let data = render_to_memory(&plan, &|p| select(p) && is_data_file(&p.path)).and_then(|data| {
+            data.par_iter().try_for_each(|page| crate::output::replace_file(&output, page))?;
+            Ok(data.len())
+        });
+        let data = match data {
+            Ok(count) => count,
+            Err(error) => {
+                self.stale = true;
+                return Err(error);
+            }
+        };
         self.files = new_files;
-        Ok((pages.len(), removed))
+        Ok((pages.len() + data, removed))
     }
+}
+
+/// The JSON API and the search index: large, read by scripts rather than people, so written
+/// after the pages (the preview holds requests for them until they are).
+pub fn is_data_file(path: &str) -> bool {
+    path.starts_with("api/") || path == "search.json"
+}
+
+fn render_to_memory(plan: &Plan, select: &(dyn Fn(&Planned) -> bool + Sync)) -> Result<Vec<Page>> {
+    let pages = std::sync::Mutex::new(Vec::new());
+    plan.render(select, &|page: Page| {
+        pages
+            .lock()
+            .map_err(|_| Error::Template { name: "render".into(), message: "a render thread failed".into() })?
+            .push(page);
+        Ok(())
+    })?;
+    Ok(pages.into_inner().unwrap_or_default())
 }
 
 /// Files by path, with their signature and template.

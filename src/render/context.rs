@@ -4,6 +4,7 @@
 
 use crate::annotate::EntityKind;
 use crate::index::{EntityEntry, EntityId, EventEntry, Index, QuoteEntry};
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -105,7 +106,8 @@ pub struct QuoteRef {
     pub speaker: Option<SpeakerRef>,
     pub unnamed: Option<String>,
     pub cue: Option<String>,
-    pub article: ArticleRef,
+    /// Shared with the article's own reference: a large archive has many quotes.
+    pub article: std::sync::Arc<ArticleRef>,
 }
 
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -144,7 +146,7 @@ pub fn event_url(entry: &EventEntry) -> String {
 
 /// The references every page draws on, made once per build.
 pub struct Refs {
-    pub articles: Vec<ArticleRef>,
+    pub articles: Vec<std::sync::Arc<ArticleRef>>,
     pub people: Vec<PersonRef>,
     pub organisations: Vec<EntityRef>,
     pub places: Vec<EntityRef>,
@@ -158,13 +160,13 @@ pub struct Refs {
 
 impl Refs {
     pub fn new(index: &Index) -> Refs {
-        let articles: Vec<ArticleRef> = index
+        let articles: Vec<std::sync::Arc<ArticleRef>> = index
             .articles
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, entry)| {
                 let a = &entry.article;
-                ArticleRef {
+                std::sync::Arc::new(ArticleRef {
                     title: a.title.clone(),
                     url: article_url(index, i),
                     date: a.date.map(|d| d.to_string()),
@@ -172,7 +174,7 @@ impl Refs {
                     source: a.source.clone(),
                     summary: a.summary.clone(),
                     quote_count: entry.quotes.len(),
-                }
+                })
             })
             .collect();
         let people = index
@@ -212,7 +214,7 @@ impl Refs {
                 }
             })
             .collect();
-        let quotes = index.quotes.iter().map(|q| quote_ref(index, q, &articles)).collect();
+        let quotes = index.quotes.par_iter().map(|q| quote_ref(index, q, &articles)).collect();
         let links = |list: &[EntityEntry]| -> Vec<EntityLink> {
             list.iter()
                 .map(|e| EntityLink {
@@ -256,8 +258,8 @@ impl Refs {
     }
 }
 
-fn quote_ref(index: &Index, quote: &QuoteEntry, articles: &[ArticleRef]) -> QuoteRef {
-    let article = articles[quote.article].clone();
+fn quote_ref(index: &Index, quote: &QuoteEntry, articles: &[std::sync::Arc<ArticleRef>]) -> QuoteRef {
+    let article = std::sync::Arc::clone(&articles[quote.article]);
     QuoteRef {
         id: quote.anchor.clone(),
         text: quote.text.clone(),

@@ -549,7 +549,7 @@ impl Renderer<'_> {
         let mut people: Vec<&PersonRef> = self.refs.people.iter().filter(|p| p.quote_count > 0).collect();
         people.sort_by(|a, b| b.quote_count.cmp(&a.quote_count).then_with(|| a.name.cmp(&b.name)));
         people.truncate(INDEX_PEOPLE);
-        let articles: Vec<&ArticleRef> = self.refs.articles.iter().take(INDEX_ARTICLES).collect();
+        let articles: Vec<&ArticleRef> = self.refs.articles.iter().take(INDEX_ARTICLES).map(|a| &**a).collect();
         json([
             ("articles", to_value(&articles)),
             ("people", to_value(&people)),
