@@ -5,6 +5,11 @@ use brief::{BuildOptions, Error};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+/// A build makes and drops millions of small strings and JSON values; mimalloc's per-thread
+/// free lists handle that with less time and less fragmentation than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 #[derive(Parser)]

@@ -1,0 +1,56 @@
+//! Where a build's time goes: each stage of the pipeline timed on its own, in memory.
+//!
+//!     cargo run --release --example stages -- SITE [RUNS]
+//!
+//! Prints the median over RUNS (default 5) of: loading content/, annotating every article,
+//! building the index, planning (references, signatures, list contexts) and rendering every
+//! file. Nothing is written. Figures only: nothing is asserted.
+
+use std::time::{Duration, Instant};
+
+// The same allocator as the `brief` binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(root) = args.next().map(std::path::PathBuf::from) else {
+        println!("usage: stages SITE [RUNS]");
+        return;
+    };
+    let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
+    let config = brief::config::Config::load(&root).expect("brief.yaml");
+    let templates = brief::render::Templates::load(&root).expect("templates");
+    let mut times: Vec<[Duration; 5]> = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let content = brief::content::load(&root, Default::default()).expect("content");
+        let load = t.elapsed();
+        let t = Instant::now();
+        let annotated = brief::annotate_all(&content);
+        let annotate = t.elapsed();
+        let t = Instant::now();
+        let index = brief::index::build(content, annotated, &config.annotator);
+        let index_time = t.elapsed();
+        let t = Instant::now();
+        let plan = brief::render::Plan::new(&index, &config, &templates);
+        let plan_time = t.elapsed();
+        let t = Instant::now();
+        let bytes = std::sync::atomic::AtomicUsize::new(0);
+        let files = plan
+            .render(&|_| true, &|page| {
+                bytes.fetch_add(page.contents.len(), std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            })
+            .expect("render");
+        let render = t.elapsed();
+        times.push([load, annotate, index_time, plan_time, render]);
+        eprintln!("{files} files, {} MB", bytes.into_inner() / 1_000_000);
+    }
+    let names = ["load", "annotate", "index", "plan", "render"];
+    for (i, name) in names.iter().enumerate() {
+        let mut samples: Vec<Duration> = times.iter().map(|t| t[i]).collect();
+        samples.sort();
+        println!("{name:>9}: {:>8.1} ms (median of {runs})", samples[samples.len() / 2].as_secs_f64() * 1000.0);
+    }
+}
