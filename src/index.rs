@@ -8,7 +8,8 @@ use crate::annotate::{Annotations, EntityKind, Speaker};
 use crate::config::AnnotatorConfig;
 use crate::content::{Article, Content, Date, Event, Person};
 use crate::slug::slugify_or_hash;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// A person, organisation or place of the whole site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,25 +108,54 @@ impl Index {
 }
 
 /// Builds the index. `annotated` pairs each article with its annotations.
+///
+/// Two passes: what each article's entities and quotes are can be worked out from the
+/// article alone and the profiles (in parallel); merging them into site-wide entities, in
+/// article order, is then a sequence of map look-ups.
 pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: &AnnotatorConfig) -> Index {
     let mut builder = Builder::new(&content);
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
-    annotated.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     let surnames = builder.unique_surnames(&annotated);
-
-    for (article_index, (article, annotations)) in annotated.into_iter().enumerate() {
-        builder.add_article(article_index, article, annotations, &surnames, options);
+    let resolved: Vec<Resolved> =
+        annotated.par_iter().map(|(_, annotations)| builder.resolve(annotations, &surnames, options)).collect();
+    for (article_index, ((article, annotations), resolved)) in annotated.into_iter().zip(resolved).enumerate() {
+        builder.add_article(article_index, article, annotations, resolved);
     }
     builder.finish()
+}
+
+/// One article's entities and quotes as far as they can be known without the other articles.
+struct Resolved {
+    /// Each entity of the article's annotations, in their order.
+    entities: Vec<Identity>,
+    /// The quotes long enough to keep, in text order, with the speaker as an index into the
+    /// article's entities (`speaker` is left None until the merge).
+    quotes: Vec<(QuoteEntry, Option<usize>)>,
+    /// The article's entities by first mention, then those never mentioned.
+    ordered: Vec<usize>,
+}
+
+/// What an article's entity is, before it is merged into the site's entities.
+enum Identity {
+    /// A person with a profile, by index.
+    Profiled(usize),
+    /// A person found in the text, by full name; `profiled` is the profile the full name or
+    /// alias names, if any.
+    Person { name: String, slug: String, profiled: Option<usize> },
+    /// An organisation or place.
+    Other { name: String, slug: String },
+    /// A person not kept (`people_from_text: false`).
+    Dropped,
 }
 
 struct Builder {
     people: Vec<EntityEntry>,
     organisations: Vec<EntityEntry>,
     places: Vec<EntityEntry>,
-    /// Lowercased slug → index, per kind.
-    by_slug: HashMap<(EntityKind, String), usize>,
+    /// Slug → index, per kind (in [`EntityKind`] order).
+    by_slug: [HashMap<String, usize>; 3],
     /// Lowercased name or alias of a profiled person → person index.
     by_name: HashMap<String, usize>,
     events: Vec<EventEntry>,
@@ -135,13 +165,21 @@ struct Builder {
     quotes: Vec<QuoteEntry>,
 }
 
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organisation => 1,
+        EntityKind::Place => 2,
+    }
+}
+
 impl Builder {
     fn new(content: &Content) -> Builder {
         let mut builder = Builder {
             people: Vec::new(),
             organisations: Vec::new(),
             places: Vec::new(),
-            by_slug: HashMap::new(),
+            by_slug: Default::default(),
             by_name: HashMap::new(),
             events: Vec::new(),
             event_by_slug: HashMap::new(),
@@ -183,7 +221,7 @@ impl Builder {
     }
 
     fn add_entity(&mut self, kind: EntityKind, slug: &str, name: &str) -> usize {
-        if let Some(&index) = self.by_slug.get(&(kind, slug.to_string())) {
+        if let Some(&index) = self.by_slug[kind_slot(kind)].get(slug) {
             return index;
         }
         let list = self.list(kind);
@@ -198,7 +236,7 @@ impl Builder {
             events: Vec::new(),
         });
         let index = list.len() - 1;
-        self.by_slug.insert((kind, slug.to_string()), index);
+        self.by_slug[kind_slot(kind)].insert(slug.to_string(), index);
         index
     }
 
@@ -221,7 +259,7 @@ impl Builder {
 
     /// A person named by slug, name or alias: the profiled person, else one made for the name.
     fn person_for_name(&mut self, name: &str) -> usize {
-        if let Some(&index) = self.by_slug.get(&(EntityKind::Person, name.to_string())) {
+        if let Some(&index) = self.by_slug[kind_slot(EntityKind::Person)].get(name) {
             return index;
         }
         if let Some(&index) = self.by_name.get(&name.trim().to_lowercase()) {
@@ -234,109 +272,145 @@ impl Builder {
     /// Surnames that stand for exactly one full name across the archive ("Zelensky" for
     /// "Volodymyr Zelensky"), so that a surname said alone joins that person.
     fn unique_surnames(&self, annotated: &[(Article, Annotations)]) -> HashMap<String, String> {
-        let mut full_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut add = |name: &str| {
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() >= 2 {
-                let surname = words[words.len() - 1].to_lowercase();
-                full_names.entry(surname).or_default().insert(name.to_string());
-            }
-        };
-        for person in &self.people {
-            add(&person.name);
-        }
-        for (_, annotations) in annotated {
-            for entity in annotations.entities.iter().filter(|e| e.kind == EntityKind::Person) {
-                if entity.registry_id.is_none() {
-                    add(&entity.name);
-                }
-            }
-        }
-        full_names
-            .into_iter()
-            .filter(|(_, names)| names.len() == 1)
-            .filter_map(|(surname, names)| names.into_iter().next().map(|n| (surname, n)))
-            .collect()
-    }
-
-    fn add_article(
-        &mut self,
-        article_index: usize,
-        article: Article,
-        annotations: Annotations,
-        surnames: &HashMap<String, String>,
-        options: &AnnotatorConfig,
-    ) {
-        let mut entities = Vec::with_capacity(annotations.entities.len());
-        for entity in &annotations.entities {
-            let id = match entity.kind {
-                EntityKind::Person => {
-                    let known = entity
-                        .registry_id
-                        .as_ref()
-                        .and_then(|id| self.by_slug.get(&(EntityKind::Person, id.clone())).copied())
-                        .or_else(|| self.by_name.get(&entity.name.trim().to_lowercase()).copied());
-                    match known {
-                        Some(index) => Some(index),
-                        None if !options.people_from_text => None,
-                        None => {
-                            let single = !entity.name.trim().contains(char::is_whitespace);
-                            let full = single
-                                .then(|| surnames.get(&entity.name.trim().to_lowercase()))
-                                .flatten()
-                                .cloned()
-                                .unwrap_or_else(|| entity.name.trim().to_string());
-                            Some(self.person_for_name(&full))
-                        }
+        // Surname → its one full name, or None once a second one turns up.
+        let mut full_names: HashMap<String, Option<&str>> = HashMap::new();
+        let from_text = annotated
+            .iter()
+            .flat_map(|(_, annotations)| &annotations.entities)
+            .filter(|e| e.kind == EntityKind::Person && e.registry_id.is_none())
+            .map(|e| e.name.as_str());
+        for name in self.people.iter().map(|p| p.name.as_str()).chain(from_text) {
+            let mut words = name.split_whitespace();
+            let (Some(_), Some(surname)) = (words.next(), words.next_back()) else { continue };
+            let surname = surname.to_lowercase();
+            match full_names.get_mut(&surname) {
+                Some(entry) => {
+                    if entry.is_some_and(|n| n != name) {
+                        *entry = None;
                     }
                 }
-                kind => {
-                    let slug = slugify_or_hash(&entity.name, "entity");
-                    Some(self.add_entity(kind, &slug, entity.name.trim()))
+                None => {
+                    full_names.insert(surname, Some(name));
                 }
             }
-            .map(|index| EntityId { kind: entity.kind, index });
-            entities.push(id);
         }
+        full_names.into_iter().filter_map(|(surname, name)| name.map(|n| (surname, n.to_string()))).collect()
+    }
 
-        // Quotes, in text order.
-        let mut quote_ids = Vec::new();
+    /// The first pass over one article: reads the builder, changes nothing.
+    fn resolve(
+        &self,
+        annotations: &Annotations,
+        surnames: &HashMap<String, String>,
+        options: &AnnotatorConfig,
+    ) -> Resolved {
+        let people = &self.by_slug[kind_slot(EntityKind::Person)];
+        let entities: Vec<Identity> = annotations
+            .entities
+            .iter()
+            .map(|entity| {
+                let name = entity.name.trim();
+                match entity.kind {
+                    EntityKind::Person => {
+                        let known = entity
+                            .registry_id
+                            .as_ref()
+                            .and_then(|id| people.get(id.as_str()).copied())
+                            .or_else(|| self.by_name.get(&name.to_lowercase()).copied());
+                        match known {
+                            Some(index) => Identity::Profiled(index),
+                            None if !options.people_from_text => Identity::Dropped,
+                            None => {
+                                let single = !name.contains(char::is_whitespace);
+                                let full = single
+                                    .then(|| surnames.get(&name.to_lowercase()))
+                                    .flatten()
+                                    .cloned()
+                                    .unwrap_or_else(|| name.to_string());
+                                let profiled = self.by_name.get(&full.trim().to_lowercase()).copied();
+                                let slug = slugify_or_hash(&full, "person");
+                                Identity::Person { name: full, slug, profiled }
+                            }
+                        }
+                    }
+                    _ => Identity::Other { name: name.to_string(), slug: slugify_or_hash(&entity.name, "entity") },
+                }
+            })
+            .collect();
+
         let mut sorted_quotes: Vec<_> = annotations.quotes.iter().collect();
         sorted_quotes.sort_by_key(|q| q.span);
+        let mut quotes = Vec::new();
         for quote in sorted_quotes {
             if quote.text.split_whitespace().count() < options.min_quote_words {
                 continue;
             }
-            let (speaker, unnamed) = match &quote.speaker {
-                Some(Speaker::Entity { entity }) => match entities.get(*entity).copied().flatten() {
-                    Some(id) => (Some(id), None),
-                    None => (None, annotations.entities.get(*entity).map(|e| e.name.clone())),
+            let (entity, unnamed) = match &quote.speaker {
+                Some(Speaker::Entity { entity }) => match entities.get(*entity) {
+                    Some(Identity::Dropped) | None => (None, annotations.entities.get(*entity).map(|e| e.name.clone())),
+                    Some(_) => (Some(*entity), None),
                 },
                 Some(Speaker::Unnamed { description }) => (None, Some(description.clone())),
                 None => (None, None),
             };
-            self.quotes.push(QuoteEntry {
-                anchor: format!("q-{}", quote_ids.len() + 1),
-                article: article_index,
+            let entry = QuoteEntry {
+                anchor: format!("q-{}", quotes.len() + 1),
+                article: 0,
                 text: quote.text.clone(),
                 span: quote.span,
-                speaker,
+                speaker: None,
                 unnamed,
                 cue: quote.cue.clone(),
                 fragment: quote.fragment,
-            });
+            };
+            quotes.push((entry, entity));
+        }
+
+        let mut seen = vec![false; entities.len()];
+        let mut ordered = Vec::new();
+        let mentioned = annotations.mentions.iter().map(|m| m.entity);
+        for entity in mentioned.chain(0..entities.len()) {
+            if entity < seen.len() && !seen[entity] {
+                seen[entity] = true;
+                ordered.push(entity);
+            }
+        }
+        Resolved { entities, quotes, ordered }
+    }
+
+    /// The second pass: merges one article, in article order, into the site's entities.
+    fn add_article(&mut self, article_index: usize, article: Article, annotations: Annotations, resolved: Resolved) {
+        let mut entities = Vec::with_capacity(resolved.entities.len());
+        for (identity, entity) in resolved.entities.into_iter().zip(&annotations.entities) {
+            let index = match identity {
+                Identity::Profiled(index) => Some(index),
+                Identity::Person { name, slug, profiled } => {
+                    // As `person_for_name`, with the slug and the profile look-up done already.
+                    let by_slug = self.by_slug[kind_slot(EntityKind::Person)].get(name.as_str()).copied();
+                    Some(
+                        by_slug.or(profiled).unwrap_or_else(|| self.add_entity(EntityKind::Person, &slug, name.trim())),
+                    )
+                }
+                Identity::Other { name, slug } => Some(self.add_entity(entity.kind, &slug, &name)),
+                Identity::Dropped => None,
+            };
+            entities.push(index.map(|index| EntityId { kind: entity.kind, index }));
+        }
+
+        // Quotes, in text order.
+        let mut quote_ids = Vec::with_capacity(resolved.quotes.len());
+        for (mut quote, speaker) in resolved.quotes {
+            quote.article = article_index;
+            quote.speaker = speaker.and_then(|e| entities[e]);
+            self.quotes.push(quote);
             quote_ids.push(self.quotes.len() - 1);
         }
 
-        // Entities in order of first mention, then those only in the entity list.
+        // Entities in order of first mention, then those only in the entity list, then the
+        // speakers (one site entity may stand for several of the article's).
         let mut ordered: Vec<EntityId> = Vec::new();
-        for mention in &annotations.mentions {
-            if let Some(Some(id)) = entities.get(mention.entity) {
-                push_unique(&mut ordered, *id);
-            }
-        }
-        for id in entities.iter().flatten() {
-            push_unique(&mut ordered, *id);
+        for id in resolved.ordered.iter().filter_map(|&e| entities[e]) {
+            push_unique(&mut ordered, id);
         }
         for &q in &quote_ids {
             if let Some(id) = self.quotes[q].speaker {

@@ -190,7 +190,8 @@ impl<'a> Plan<'a> {
         let dates = index.articles.iter().filter_map(|a| a.article.date);
         let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
         let hashes = Hashes::new(index, &refs);
-        let renderer = Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes };
+        let order = Order::new(&refs);
+        let renderer = Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes, order };
 
         let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
         jobs.push(Job::Entities(EntityKind::Organisation));
@@ -311,6 +312,32 @@ impl Hashes {
     }
 }
 
+/// The orders list pages show their records in, sorted once per plan (not once per page).
+struct Order {
+    /// People by name.
+    people: Vec<usize>,
+    organisations: Vec<usize>,
+    places: Vec<usize>,
+    /// Events newest first, then by name.
+    events: Vec<usize>,
+}
+
+impl Order {
+    fn new(refs: &Refs) -> Order {
+        fn sorted<T>(list: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<usize> {
+            let mut order: Vec<usize> = (0..list.len()).collect();
+            order.sort_by(|&a, &b| cmp(&list[a], &list[b]));
+            order
+        }
+        Order {
+            people: sorted(&refs.people, |a, b| a.name.cmp(&b.name)),
+            organisations: sorted(&refs.organisations, |a, b| a.name.cmp(&b.name)),
+            places: sorted(&refs.places, |a, b| a.name.cmp(&b.name)),
+            events: sorted(&refs.events, |a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name))),
+        }
+    }
+}
+
 struct Renderer<'a> {
     index: &'a Index,
     refs: Refs,
@@ -321,6 +348,7 @@ struct Renderer<'a> {
     /// The archive's first and last article dates, the width of every timeline.
     span: Option<charts::Span>,
     hashes: Hashes,
+    order: Order,
 }
 
 impl Renderer<'_> {
@@ -390,6 +418,32 @@ impl Renderer<'_> {
                         ));
                         (event_url(e), "event", "event.html", signature)
                     }
+                    Job::Articles(page) => {
+                        let range = self.page_range(self.refs.articles.len(), page);
+                        let signature = hash_of(&(page, self.page_count(job), &h.articles[range]));
+                        (list_path("articles", page), "articles", "articles.html", signature)
+                    }
+                    Job::People(page) => {
+                        let range = self.page_range(self.order.people.len(), page);
+                        let people: Vec<u64> = self.order.people[range].iter().map(|&p| h.people[p]).collect();
+                        let signature = hash_of(&(page, self.page_count(job), people));
+                        (list_path("people", page), "people", "people.html", signature)
+                    }
+                    Job::Events(page) => {
+                        let range = self.page_range(self.order.events.len(), page);
+                        let events: Vec<u64> = self.order.events[range].iter().map(|&e| h.events[e]).collect();
+                        let signature = hash_of(&(page, self.page_count(job), events));
+                        (list_path("events", page), "events", "events.html", signature)
+                    }
+                    Job::Entities(kind) => {
+                        let order = if kind == EntityKind::Organisation {
+                            &self.order.organisations
+                        } else {
+                            &self.order.places
+                        };
+                        let signature = hash_of(&order.iter().map(|&e| h.entity(kind, e)).collect::<Vec<_>>());
+                        (format!("{}/index.html", kind_folder(kind)), kind_folder(kind), "entities.html", signature)
+                    }
                     _ => {
                         let (path, kind, template, data) = self.page(job);
                         let signature = hash_of(&(&path, kind, template, data.to_string()));
@@ -439,10 +493,9 @@ impl Renderer<'_> {
             }
             Job::Article(i) => (article_url(self.index, i), "article", "article.html", self.article(i)),
             Job::People(page) => {
-                let mut people = self.refs.people.clone();
-                people.sort_by(|a, b| a.name.cmp(&b.name));
-                let (items, pagination) = self.paginate("people", &people, page);
-                let data = json([("people", to_value(items)), ("pagination", pagination)]);
+                let (order, pagination) = self.paginate("people", &self.order.people, page);
+                let items: Vec<&PersonRef> = order.iter().map(|&p| &self.refs.people[p]).collect();
+                let data = json([("people", to_value(&items)), ("pagination", pagination)]);
                 (list_path("people", page), "people", "people.html", data)
             }
             Job::Entity(EntityKind::Person, i) => {
@@ -453,11 +506,11 @@ impl Renderer<'_> {
                 (entity_url(entry), kind_name(kind), "entity.html", self.entity(entry))
             }
             Job::Entities(kind) => {
-                let mut entities: Vec<EntityRef> = match kind {
-                    EntityKind::Organisation => self.refs.organisations.clone(),
-                    _ => self.refs.places.clone(),
+                let (refs, order) = match kind {
+                    EntityKind::Organisation => (&self.refs.organisations, &self.order.organisations),
+                    _ => (&self.refs.places, &self.order.places),
                 };
-                entities.sort_by(|a, b| a.name.cmp(&b.name));
+                let entities: Vec<&EntityRef> = order.iter().map(|&e| &refs[e]).collect();
                 let heading = if kind == EntityKind::Organisation { "Organisations" } else { "Places" };
                 let data = json([
                     ("kind", to_value(kind_name(kind))),
@@ -467,9 +520,9 @@ impl Renderer<'_> {
                 (format!("{}/index.html", kind_folder(kind)), kind_folder(kind), "entities.html", data)
             }
             Job::Events(page) => {
-                let events = self.events_newest_first();
-                let (items, pagination) = self.paginate("events", &events, page);
-                let data = json([("events", to_value(items)), ("pagination", pagination)]);
+                let (order, pagination) = self.paginate("events", &self.order.events, page);
+                let items: Vec<&EventRef> = order.iter().map(|&e| &self.refs.events[e]).collect();
+                let data = json([("events", to_value(&items)), ("pagination", pagination)]);
                 (list_path("events", page), "events", "events.html", data)
             }
             Job::Event(i) => (event_url(&self.index.events[i]), "event", "event.html", self.event(i)),
@@ -529,11 +582,17 @@ impl Renderer<'_> {
 
     /// One page of a list, with the `pagination` context: {current, total, previous, next,
     /// pages: [{number, url}]}; numbers are 1-based, urls root-relative or null.
+    /// The positions of a list's items on one of its pages.
+    fn page_range(&self, items: usize, page: usize) -> std::ops::Range<usize> {
+        let per_page = if self.per_page == 0 { items.max(1) } else { self.per_page };
+        let start = (page * per_page).min(items);
+        start..(start + per_page).min(items)
+    }
+
     fn paginate<'i, T>(&self, folder: &str, items: &'i [T], page: usize) -> (&'i [T], serde_json::Value) {
         let per_page = if self.per_page == 0 { items.len().max(1) } else { self.per_page };
         let total = items.len().div_ceil(per_page).max(1);
-        let start = (page * per_page).min(items.len());
-        let end = (start + per_page).min(items.len());
+        let range = self.page_range(items.len(), page);
         let url = |p: usize| list_path(folder, p);
         let pagination = serde_json::json!({
             "current": page + 1,
@@ -542,7 +601,7 @@ impl Renderer<'_> {
             "next": (page + 1 < total).then(|| url(page + 1)),
             "pages": (0..total).map(|p| serde_json::json!({"number": p + 1, "url": url(p)})).collect::<Vec<_>>(),
         });
-        (&items[start..end], pagination)
+        (&items[range], pagination)
     }
 
     fn home(&self) -> serde_json::Value {
@@ -684,10 +743,8 @@ impl Renderer<'_> {
         })
     }
 
-    fn events_newest_first(&self) -> Vec<EventRef> {
-        let mut events = self.refs.events.clone();
-        events.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name)));
-        events
+    fn events_newest_first(&self) -> Vec<&EventRef> {
+        self.order.events.iter().map(|&e| &self.refs.events[e]).collect()
     }
 
     fn article(&self, i: usize) -> serde_json::Value {
