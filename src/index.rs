@@ -86,7 +86,26 @@ pub struct Index {
     pub organisations: Vec<EntityEntry>,
     pub places: Vec<EntityEntry>,
     pub events: Vec<EventEntry>,
+    /// In article order, then text order: an article's quotes are one run of ids.
     pub quotes: Vec<QuoteEntry>,
+    /// The look-ups the index was built with, kept for [`Index::replace_article`].
+    lookup: Lookup,
+}
+
+/// What [`Index::replace_article`] changed, so that what was derived from the index can be
+/// brought up to date record by record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    pub article: usize,
+    /// The article's quotes begin at this id. They were `old_quotes` many and are
+    /// `new_quotes` many now: every later quote id moved by the difference.
+    pub first_quote: usize,
+    pub old_quotes: usize,
+    pub new_quotes: usize,
+    /// Entities the article named or quoted, before or after; sorted.
+    pub entities: Vec<EntityId>,
+    /// Events the article was tied to, before or after; sorted.
+    pub events: Vec<usize>,
 }
 
 impl Index {
@@ -105,205 +124,451 @@ impl Index {
     pub fn article_date(&self, article: usize) -> Option<Date> {
         self.articles[article].article.date
     }
-}
 
-/// Builds the index. `annotated` pairs each article with its annotations.
-///
-/// Two passes: what each article's entities and quotes are can be worked out from the
-/// article alone and the profiles (in parallel); merging them into site-wide entities, in
-/// article order, is then a sequence of map look-ups.
-pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: &AnnotatorConfig) -> Index {
-    let mut builder = Builder::new(&content);
-    let mut annotated = annotated;
-    // Newest first, then by slug: the order of every list derived from articles.
-    annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    let surnames = builder.unique_surnames(&annotated);
-    let resolved: Vec<Resolved> =
-        annotated.par_iter().map(|(_, annotations)| builder.resolve(annotations, &surnames, options)).collect();
-    for (article_index, ((article, annotations), resolved)) in annotated.into_iter().zip(resolved).enumerate() {
-        builder.add_article(article_index, article, annotations, resolved);
+    fn entity_mut(&mut self, id: EntityId) -> &mut EntityEntry {
+        match id.kind {
+            EntityKind::Person => &mut self.people[id.index],
+            EntityKind::Organisation => &mut self.organisations[id.index],
+            EntityKind::Place => &mut self.places[id.index],
+        }
     }
-    builder.finish()
+
+    /// Puts a new version of the article at `position` (a saved edit) into the index in
+    /// place, in time proportional to what the article touches rather than to the archive.
+    ///
+    /// Only when the result is exactly what [`build`] would make: the same slug and date (so
+    /// the same place in the order), no entity or event made or dropped, none made in another
+    /// order or under another spelling, and no surname that changes whom it stands for.
+    /// Otherwise nothing changes and the article comes back: build the index again.
+    pub fn replace_article(
+        &mut self,
+        position: usize,
+        article: Article,
+        annotations: Annotations,
+        options: &AnnotatorConfig,
+    ) -> std::result::Result<Changed, Box<(Article, Annotations)>> {
+        let old = &self.articles[position];
+        if old.article.slug != article.slug || old.article.date != article.date {
+            return Err(Box::new((article, annotations)));
+        }
+        let old_names: Vec<String> = text_people(&old.annotations).map(str::to_string).collect();
+        let new_names: Vec<String> = text_people(&annotations).map(str::to_string).collect();
+        let mut touched: Vec<String> = old_names.iter().chain(&new_names).filter_map(|n| surname(n)).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let unique = |surnames: &Surnames| -> Vec<Option<String>> {
+            touched.iter().map(|s| surnames.unique(s).map(str::to_string)).collect()
+        };
+        let before = unique(&self.lookup.surnames);
+        old_names.iter().for_each(|n| self.lookup.surnames.remove(n));
+        new_names.iter().for_each(|n| self.lookup.surnames.add(n));
+        let merge = (unique(&self.lookup.surnames) == before)
+            .then(|| self.merge_in_place(position, &article, &annotations, options))
+            .flatten();
+        match merge {
+            Some(merge) => Ok(self.apply(position, article, annotations, merge)),
+            None => {
+                new_names.iter().for_each(|n| self.lookup.surnames.remove(n));
+                old_names.iter().for_each(|n| self.lookup.surnames.add(n));
+                Err(Box::new((article, annotations)))
+            }
+        }
+    }
+
+    /// The new version of the article at `position` as site entities, events and quotes, or
+    /// None when merging it in place would not give what a full build gives.
+    fn merge_in_place(
+        &self,
+        position: usize,
+        article: &Article,
+        annotations: &Annotations,
+        options: &AnnotatorConfig,
+    ) -> Option<Merge> {
+        let lookup = &self.lookup;
+        let resolved = lookup.resolve(annotations, options);
+        let people = &lookup.by_slug[kind_slot(EntityKind::Person)];
+        let mut entities = Vec::with_capacity(resolved.entities.len());
+        let mut names = Vec::with_capacity(resolved.entities.len());
+        for (identity, entity) in resolved.entities.iter().zip(&annotations.entities) {
+            // As `add_article`, finding only: an entity that would be made is a full build.
+            let (index, name) = match identity {
+                Identity::Profiled(index) => (Some(*index), None),
+                Identity::Person { name, slug, profiled } => {
+                    let found = people.get(name.as_str()).copied().or(*profiled);
+                    (Some(found.or_else(|| people.get(slug.as_str()).copied())?), Some(name.trim()))
+                }
+                Identity::Other { name, slug } => {
+                    (Some(*lookup.by_slug[kind_slot(entity.kind)].get(slug.as_str())?), Some(name.as_str()))
+                }
+                Identity::Dropped => (None, None),
+            };
+            entities.push(index.map(|index| EntityId { kind: entity.kind, index }));
+            names.push(name);
+        }
+
+        // Entities are numbered in the order they are first met, article by article. Those
+        // the article was first to name must stay the same, in the same order and spelling.
+        let made_here = |id: EntityId| id.index >= lookup.fixed[kind_slot(id.kind)];
+        let mut made_before = Vec::new();
+        for &id in self.articles[position].entities.iter().flatten() {
+            if made_here(id) && self.entity(id).articles.first() == Some(&position) {
+                push_unique(&mut made_before, id);
+            }
+        }
+        let mut made_now = Vec::new();
+        for (&id, name) in entities.iter().zip(&names) {
+            let Some(id) = id.filter(|&id| made_here(id) && !made_now.contains(&id)) else { continue };
+            let earlier = self.entity(id).articles.iter().any(|&a| a < position);
+            if !earlier {
+                if *name != Some(self.entity(id).name.as_str()) {
+                    return None;
+                }
+                made_now.push(id);
+            }
+        }
+        if made_before != made_now {
+            return None;
+        }
+
+        let quotes: Vec<QuoteEntry> = resolved
+            .quotes
+            .into_iter()
+            .map(|(mut quote, speaker)| {
+                quote.article = position;
+                quote.speaker = speaker.and_then(|e| entities[e]);
+                quote
+            })
+            .collect();
+        let mut ordered: Vec<EntityId> = Vec::new();
+        for id in resolved.ordered.iter().filter_map(|&e| entities[e]) {
+            push_unique(&mut ordered, id);
+        }
+        for id in quotes.iter().filter_map(|q| q.speaker) {
+            push_unique(&mut ordered, id);
+        }
+
+        let mut events = Vec::new();
+        for slug in article.events.iter().chain(annotations.events.iter()) {
+            let found = lookup.event_by_slug.get(slug).or_else(|| lookup.event_by_name.get(&slug.to_lowercase()));
+            push_unique(&mut events, *found?);
+        }
+        // The same for events: none made or dropped by the change.
+        let made_event = |e: &&usize| **e >= lookup.fixed_events;
+        let made_before: Vec<usize> = self.articles[position]
+            .events
+            .iter()
+            .filter(made_event)
+            .filter(|&&e| self.events[e].articles.last() == Some(&position))
+            .copied()
+            .collect();
+        let made_now: Vec<usize> = events
+            .iter()
+            .filter(made_event)
+            .filter(|&&e| !self.events[e].articles.iter().any(|&a| a < position))
+            .copied()
+            .collect();
+        if made_before != made_now {
+            return None;
+        }
+        Some(Merge { entities, quotes, ordered, events })
+    }
+
+    fn apply(&mut self, position: usize, article: Article, annotations: Annotations, merge: Merge) -> Changed {
+        let Merge { entities, quotes, ordered, events } = merge;
+        let first_quote = self.quotes.partition_point(|q| q.article < position);
+        let (old_count, new_count) = (self.articles[position].quotes.len(), quotes.len());
+        let old_end = first_quote + old_count;
+        let old = &self.articles[position];
+        let old_ids: Vec<EntityId> = ids(EntityKind::Person, &old.people)
+            .chain(ids(EntityKind::Organisation, &old.organisations))
+            .chain(ids(EntityKind::Place, &old.places))
+            .collect();
+        let old_events = old.events.clone();
+        let old_speakers: Vec<EntityId> = self.quotes[first_quote..old_end].iter().filter_map(|q| q.speaker).collect();
+
+        // The old quotes leave their speakers and events; the new ones take their ids, and
+        // every later id moves by the difference.
+        let is_old = |q: &usize| (first_quote..old_end).contains(q);
+        for &id in &old_speakers {
+            self.entity_mut(id).quotes.retain(|q| !is_old(q));
+        }
+        for &e in &old_events {
+            self.events[e].quotes.retain(|q| !is_old(q));
+        }
+        let new_speakers: Vec<Option<EntityId>> = quotes.iter().map(|q| q.speaker).collect();
+        self.quotes.splice(first_quote..old_end, quotes);
+        if new_count != old_count {
+            let shift = |q: &mut usize| {
+                if *q >= old_end {
+                    *q = *q - old_count + new_count;
+                }
+            };
+            for entry in &mut self.articles[position + 1..] {
+                entry.quotes.iter_mut().for_each(shift);
+            }
+            for entry in self.people.iter_mut().chain(&mut self.organisations).chain(&mut self.places) {
+                entry.quotes.iter_mut().for_each(shift);
+            }
+            for event in &mut self.events {
+                event.quotes.iter_mut().for_each(shift);
+            }
+        }
+        let new_ids: Vec<usize> = (first_quote..first_quote + new_count).collect();
+        for (&q, speaker) in new_ids.iter().zip(&new_speakers) {
+            if let Some(id) = *speaker {
+                insert_sorted(&mut self.entity_mut(id).quotes, q);
+            }
+        }
+
+        // Which entities and events name the article.
+        for &id in &old_ids {
+            if !ordered.contains(&id) {
+                let articles = &mut self.entity_mut(id).articles;
+                articles.retain(|&a| a != position);
+            }
+        }
+        for &id in &ordered {
+            if !old_ids.contains(&id) {
+                insert_sorted(&mut self.entity_mut(id).articles, position);
+            }
+        }
+        for &e in &old_events {
+            if !events.contains(&e) {
+                self.events[e].articles.retain(|&a| a != position);
+            }
+        }
+        for &e in &events {
+            let event = &mut self.events[e];
+            if !old_events.contains(&e) {
+                let at = event.articles.partition_point(|&a| a > position);
+                event.articles.insert(at, position);
+            }
+            event.quotes.extend(&new_ids);
+        }
+
+        let (mut people, mut organisations, mut places) = (Vec::new(), Vec::new(), Vec::new());
+        for id in &ordered {
+            match id.kind {
+                EntityKind::Person => people.push(id.index),
+                EntityKind::Organisation => organisations.push(id.index),
+                EntityKind::Place => places.push(id.index),
+            }
+        }
+        let old_people = std::mem::take(&mut self.articles[position].people);
+        self.articles[position] = ArticleEntry {
+            article,
+            quotes: new_ids,
+            entities,
+            annotations,
+            people,
+            organisations,
+            places,
+            events: events.clone(),
+        };
+
+        // What is derived from several articles, again for what the article touched.
+        let mut touched_events = old_events;
+        touched_events.extend(&events);
+        touched_events.sort_unstable();
+        touched_events.dedup();
+        let names: Vec<&str> = self.people.iter().map(|p| p.name.as_str()).collect();
+        for &e in &touched_events {
+            let event = &mut self.events[e];
+            sort_event_quotes(&mut event.quotes, &self.quotes);
+            event.speakers = event_speakers(&event.quotes, &self.quotes, &names);
+        }
+        let mut touched_people = old_people;
+        touched_people.extend(&self.articles[position].people);
+        touched_people.sort_unstable();
+        touched_people.dedup();
+        for &p in &touched_people {
+            self.people[p].events = self.person_events(p);
+        }
+        let mut speakers: Vec<usize> = old_speakers
+            .iter()
+            .chain(new_speakers.iter().flatten())
+            .filter(|id| id.kind == EntityKind::Person)
+            .map(|id| id.index)
+            .collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        for &p in &speakers {
+            self.people[p].quoted_with = self.quoted_with(p);
+        }
+
+        let mut entities = old_ids;
+        entities.extend(&ordered);
+        entities.sort_unstable();
+        entities.dedup();
+        Changed {
+            article: position,
+            first_quote,
+            old_quotes: old_count,
+            new_quotes: new_count,
+            entities,
+            events: touched_events,
+        }
+    }
+
+    /// The events a person takes part in (by the event's file) or is named in the articles of.
+    fn person_events(&self, person: usize) -> Vec<usize> {
+        let mut events: Vec<usize> = (0..self.events.len())
+            .filter(|&e| self.events[e].participants.contains(&person))
+            .chain(self.people[person].articles.iter().flat_map(|&a| self.articles[a].events.iter().copied()))
+            .collect();
+        events.sort_unstable();
+        events.dedup();
+        events
+    }
+
+    /// People quoted in the same articles as `person`, with the number of such articles.
+    fn quoted_with(&self, person: usize) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &a in &self.people[person].articles {
+            let speakers = article_speakers(&self.articles[a], &self.quotes);
+            if speakers.binary_search(&person).is_ok() {
+                for &other in speakers.iter().filter(|&&other| other != person) {
+                    *counts.entry(other).or_default() += 1;
+                }
+            }
+        }
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| self.people[x.0].name.cmp(&self.people[y.0].name)));
+        list
+    }
 }
 
-/// One article's entities and quotes as far as they can be known without the other articles.
-struct Resolved {
-    /// Each entity of the article's annotations, in their order.
-    entities: Vec<Identity>,
-    /// The quotes long enough to keep, in text order, with the speaker as an index into the
-    /// article's entities (`speaker` is left None until the merge).
-    quotes: Vec<(QuoteEntry, Option<usize>)>,
-    /// The article's entities by first mention, then those never mentioned.
-    ordered: Vec<usize>,
+/// An article's new entities, quotes and events, found in the index (see `merge_in_place`).
+struct Merge {
+    entities: Vec<Option<EntityId>>,
+    quotes: Vec<QuoteEntry>,
+    /// Site entities in order of first mention, then the speakers.
+    ordered: Vec<EntityId>,
+    events: Vec<usize>,
 }
 
-/// What an article's entity is, before it is merged into the site's entities.
-enum Identity {
-    /// A person with a profile, by index.
-    Profiled(usize),
-    /// A person found in the text, by full name; `profiled` is the profile the full name or
-    /// alias names, if any.
-    Person { name: String, slug: String, profiled: Option<usize> },
-    /// An organisation or place.
-    Other { name: String, slug: String },
-    /// A person not kept (`people_from_text: false`).
-    Dropped,
+fn ids(kind: EntityKind, list: &[usize]) -> impl Iterator<Item = EntityId> + '_ {
+    list.iter().map(move |&index| EntityId { kind, index })
 }
 
-struct Builder {
-    people: Vec<EntityEntry>,
-    organisations: Vec<EntityEntry>,
-    places: Vec<EntityEntry>,
+fn insert_sorted(list: &mut Vec<usize>, item: usize) {
+    let at = list.partition_point(|&x| x < item);
+    if list.get(at) != Some(&item) {
+        list.insert(at, item);
+    }
+}
+
+/// The people quoted in an article, sorted, each once.
+fn article_speakers(article: &ArticleEntry, quotes: &[QuoteEntry]) -> Vec<usize> {
+    let mut speakers: Vec<usize> = article
+        .quotes
+        .iter()
+        .filter_map(|&q| quotes[q].speaker)
+        .filter(|id| id.kind == EntityKind::Person)
+        .map(|id| id.index)
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    speakers
+}
+
+/// An event's quotes read in time order: oldest article first, then text order.
+fn sort_event_quotes(list: &mut Vec<usize>, quotes: &[QuoteEntry]) {
+    list.sort_unstable_by(|a, b| {
+        let (qa, qb) = (&quotes[*a], &quotes[*b]);
+        qb.article.cmp(&qa.article).then(qa.span.cmp(&qb.span))
+    });
+    list.dedup();
+}
+
+/// The people who spoke in an event's quotes, with their number of quotes, most first.
+fn event_speakers(list: &[usize], quotes: &[QuoteEntry], names: &[&str]) -> Vec<(usize, usize)> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &q in list {
+        if let Some(id) = quotes[q].speaker.filter(|id| id.kind == EntityKind::Person) {
+            *counts.entry(id.index).or_default() += 1;
+        }
+    }
+    let mut speakers: Vec<(usize, usize)> = counts.into_iter().collect();
+    speakers.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(names[y.0])));
+    speakers
+}
+
+/// The people named in an article's text who have no profile: what surnames are learnt from.
+fn text_people(annotations: &Annotations) -> impl Iterator<Item = &str> {
+    annotations
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.registry_id.is_none())
+        .map(|e| e.name.as_str())
+}
+
+/// The lowercased last word of a name of two words or more.
+fn surname(name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let (Some(_), Some(surname)) = (words.next(), words.next_back()) else { return None };
+    Some(surname.to_lowercase())
+}
+
+/// Every full name of a person with a profile or found in the text, by surname, with how
+/// many times it was found: a surname said alone ("Zelensky") joins the full name
+/// ("Volodymyr Zelensky") when it is the only one with that surname.
+#[derive(Debug, Clone, Default)]
+struct Surnames(HashMap<String, HashMap<String, usize>>);
+
+impl Surnames {
+    fn add(&mut self, name: &str) {
+        let Some(surname) = surname(name) else { return };
+        let names = self.0.entry(surname).or_default();
+        match names.get_mut(name) {
+            Some(count) => *count += 1,
+            None => {
+                names.insert(name.to_string(), 1);
+            }
+        }
+    }
+
+    fn remove(&mut self, name: &str) {
+        let Some(surname) = surname(name) else { return };
+        let Some(names) = self.0.get_mut(&surname) else { return };
+        if let Some(count) = names.get_mut(name) {
+            *count -= 1;
+            if *count == 0 {
+                names.remove(name);
+            }
+        }
+        if names.is_empty() {
+            self.0.remove(&surname);
+        }
+    }
+
+    /// The one full name with this (lowercased) surname, if there is exactly one.
+    fn unique(&self, surname: &str) -> Option<&str> {
+        let names = self.0.get(surname)?;
+        if names.len() == 1 { names.keys().next().map(String::as_str) } else { None }
+    }
+}
+
+/// How names, slugs and surnames lead to the site's entities and events.
+#[derive(Debug, Clone, Default)]
+struct Lookup {
     /// Slug → index, per kind (in [`EntityKind`] order).
     by_slug: [HashMap<String, usize>; 3],
     /// Lowercased name or alias of a profiled person → person index.
     by_name: HashMap<String, usize>,
-    events: Vec<EventEntry>,
     event_by_slug: HashMap<String, usize>,
     event_by_name: HashMap<String, usize>,
-    articles: Vec<ArticleEntry>,
-    quotes: Vec<QuoteEntry>,
+    surnames: Surnames,
+    /// Entities per kind, and events, made before the first article (from profiles and
+    /// event participants): those after were made by articles, in article order.
+    fixed: [usize; 3],
+    fixed_events: usize,
 }
 
-fn kind_slot(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Organisation => 1,
-        EntityKind::Place => 2,
-    }
-}
-
-impl Builder {
-    fn new(content: &Content) -> Builder {
-        let mut builder = Builder {
-            people: Vec::new(),
-            organisations: Vec::new(),
-            places: Vec::new(),
-            by_slug: Default::default(),
-            by_name: HashMap::new(),
-            events: Vec::new(),
-            event_by_slug: HashMap::new(),
-            event_by_name: HashMap::new(),
-            articles: Vec::new(),
-            quotes: Vec::new(),
-        };
-        for person in &content.people {
-            let index = builder.add_entity(EntityKind::Person, &person.slug, &person.name);
-            builder.people[index].profile = Some(person.clone());
-            for name in person.aliases.iter().chain([&person.name]) {
-                builder.by_name.insert(name.trim().to_lowercase(), index);
-            }
-        }
-        for event in &content.events {
-            let index = builder.add_event(&event.slug, &event.name);
-            builder.events[index].profile = Some(event.clone());
-            for name in event.aliases.iter().chain([&event.name]) {
-                builder.event_by_name.insert(name.trim().to_lowercase(), index);
-            }
-        }
-        for event_index in 0..builder.events.len() {
-            let participants = builder.events[event_index].profile.as_ref().map(|e| e.participants.clone());
-            for participant in participants.unwrap_or_default() {
-                let person = builder.person_for_name(&participant);
-                push_unique(&mut builder.events[event_index].participants, person);
-                push_unique(&mut builder.people[person].events, event_index);
-            }
-        }
-        builder
-    }
-
-    fn list(&mut self, kind: EntityKind) -> &mut Vec<EntityEntry> {
-        match kind {
-            EntityKind::Person => &mut self.people,
-            EntityKind::Organisation => &mut self.organisations,
-            EntityKind::Place => &mut self.places,
-        }
-    }
-
-    fn add_entity(&mut self, kind: EntityKind, slug: &str, name: &str) -> usize {
-        if let Some(&index) = self.by_slug[kind_slot(kind)].get(slug) {
-            return index;
-        }
-        let list = self.list(kind);
-        list.push(EntityEntry {
-            slug: slug.to_string(),
-            name: name.to_string(),
-            kind,
-            profile: None,
-            articles: Vec::new(),
-            quotes: Vec::new(),
-            quoted_with: Vec::new(),
-            events: Vec::new(),
-        });
-        let index = list.len() - 1;
-        self.by_slug[kind_slot(kind)].insert(slug.to_string(), index);
-        index
-    }
-
-    fn add_event(&mut self, slug: &str, name: &str) -> usize {
-        if let Some(&index) = self.event_by_slug.get(slug) {
-            return index;
-        }
-        self.events.push(EventEntry {
-            slug: slug.to_string(),
-            name: name.to_string(),
-            profile: None,
-            articles: Vec::new(),
-            quotes: Vec::new(),
-            speakers: Vec::new(),
-            participants: Vec::new(),
-        });
-        self.event_by_slug.insert(slug.to_string(), self.events.len() - 1);
-        self.events.len() - 1
-    }
-
-    /// A person named by slug, name or alias: the profiled person, else one made for the name.
-    fn person_for_name(&mut self, name: &str) -> usize {
-        if let Some(&index) = self.by_slug[kind_slot(EntityKind::Person)].get(name) {
-            return index;
-        }
-        if let Some(&index) = self.by_name.get(&name.trim().to_lowercase()) {
-            return index;
-        }
-        let slug = slugify_or_hash(name, "person");
-        self.add_entity(EntityKind::Person, &slug, name.trim())
-    }
-
-    /// Surnames that stand for exactly one full name across the archive ("Zelensky" for
-    /// "Volodymyr Zelensky"), so that a surname said alone joins that person.
-    fn unique_surnames(&self, annotated: &[(Article, Annotations)]) -> HashMap<String, String> {
-        // Surname → its one full name, or None once a second one turns up.
-        let mut full_names: HashMap<String, Option<&str>> = HashMap::new();
-        let from_text = annotated
-            .iter()
-            .flat_map(|(_, annotations)| &annotations.entities)
-            .filter(|e| e.kind == EntityKind::Person && e.registry_id.is_none())
-            .map(|e| e.name.as_str());
-        for name in self.people.iter().map(|p| p.name.as_str()).chain(from_text) {
-            let mut words = name.split_whitespace();
-            let (Some(_), Some(surname)) = (words.next(), words.next_back()) else { continue };
-            let surname = surname.to_lowercase();
-            match full_names.get_mut(&surname) {
-                Some(entry) => {
-                    if entry.is_some_and(|n| n != name) {
-                        *entry = None;
-                    }
-                }
-                None => {
-                    full_names.insert(surname, Some(name));
-                }
-            }
-        }
-        full_names.into_iter().filter_map(|(surname, name)| name.map(|n| (surname, n.to_string()))).collect()
-    }
-
-    /// The first pass over one article: reads the builder, changes nothing.
-    fn resolve(
-        &self,
-        annotations: &Annotations,
-        surnames: &HashMap<String, String>,
-        options: &AnnotatorConfig,
-    ) -> Resolved {
+impl Lookup {
+    /// The first pass over one article: what each of its entities and quotes is, as far as it can be known without the
+    /// other articles.
+    fn resolve(&self, annotations: &Annotations, options: &AnnotatorConfig) -> Resolved {
         let people = &self.by_slug[kind_slot(EntityKind::Person)];
         let entities: Vec<Identity> = annotations
             .entities
@@ -323,10 +588,9 @@ impl Builder {
                             None => {
                                 let single = !name.contains(char::is_whitespace);
                                 let full = single
-                                    .then(|| surnames.get(&name.to_lowercase()))
+                                    .then(|| self.surnames.unique(&name.to_lowercase()))
                                     .flatten()
-                                    .cloned()
-                                    .unwrap_or_else(|| name.to_string());
+                                    .map_or_else(|| name.to_string(), str::to_string);
                                 let profiled = self.by_name.get(&full.trim().to_lowercase()).copied();
                                 let slug = slugify_or_hash(&full, "person");
                                 Identity::Person { name: full, slug, profiled }
@@ -377,6 +641,169 @@ impl Builder {
         }
         Resolved { entities, quotes, ordered }
     }
+}
+
+/// Builds the index. `annotated` pairs each article with its annotations.
+///
+/// Two passes: what each article's entities and quotes are can be worked out from the
+/// article alone and the profiles (in parallel); merging them into site-wide entities, in
+/// article order, is then a sequence of map look-ups.
+pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: &AnnotatorConfig) -> Index {
+    let mut builder = Builder::new(&content);
+    let mut annotated = annotated;
+    // Newest first, then by slug: the order of every list derived from articles.
+    annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    for (_, annotations) in &annotated {
+        text_people(annotations).for_each(|name| builder.lookup.surnames.add(name));
+    }
+    let lookup = &builder.lookup;
+    let resolved: Vec<Resolved> =
+        annotated.par_iter().map(|(_, annotations)| lookup.resolve(annotations, options)).collect();
+    for (article_index, ((article, annotations), resolved)) in annotated.into_iter().zip(resolved).enumerate() {
+        builder.add_article(article_index, article, annotations, resolved);
+    }
+    builder.finish()
+}
+
+/// One article's entities and quotes as far as they can be known without the other articles.
+struct Resolved {
+    /// Each entity of the article's annotations, in their order.
+    entities: Vec<Identity>,
+    /// The quotes long enough to keep, in text order, with the speaker as an index into the
+    /// article's entities (`speaker` is left None until the merge).
+    quotes: Vec<(QuoteEntry, Option<usize>)>,
+    /// The article's entities by first mention, then those never mentioned.
+    ordered: Vec<usize>,
+}
+
+/// What an article's entity is, before it is merged into the site's entities.
+enum Identity {
+    /// A person with a profile, by index.
+    Profiled(usize),
+    /// A person found in the text, by full name; `profiled` is the profile the full name or
+    /// alias names, if any.
+    Person { name: String, slug: String, profiled: Option<usize> },
+    /// An organisation or place.
+    Other { name: String, slug: String },
+    /// A person not kept (`people_from_text: false`).
+    Dropped,
+}
+
+struct Builder {
+    people: Vec<EntityEntry>,
+    organisations: Vec<EntityEntry>,
+    places: Vec<EntityEntry>,
+    lookup: Lookup,
+    events: Vec<EventEntry>,
+    articles: Vec<ArticleEntry>,
+    quotes: Vec<QuoteEntry>,
+}
+
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organisation => 1,
+        EntityKind::Place => 2,
+    }
+}
+
+impl Builder {
+    fn new(content: &Content) -> Builder {
+        let mut builder = Builder {
+            people: Vec::new(),
+            organisations: Vec::new(),
+            places: Vec::new(),
+            lookup: Lookup::default(),
+            events: Vec::new(),
+            articles: Vec::new(),
+            quotes: Vec::new(),
+        };
+        for person in &content.people {
+            let index = builder.add_entity(EntityKind::Person, &person.slug, &person.name);
+            builder.people[index].profile = Some(person.clone());
+            for name in person.aliases.iter().chain([&person.name]) {
+                builder.lookup.by_name.insert(name.trim().to_lowercase(), index);
+            }
+        }
+        for event in &content.events {
+            let index = builder.add_event(&event.slug, &event.name);
+            builder.events[index].profile = Some(event.clone());
+            for name in event.aliases.iter().chain([&event.name]) {
+                builder.lookup.event_by_name.insert(name.trim().to_lowercase(), index);
+            }
+        }
+        for event_index in 0..builder.events.len() {
+            let participants = builder.events[event_index].profile.as_ref().map(|e| e.participants.clone());
+            for participant in participants.unwrap_or_default() {
+                let person = builder.person_for_name(&participant);
+                push_unique(&mut builder.events[event_index].participants, person);
+                push_unique(&mut builder.people[person].events, event_index);
+            }
+        }
+        for person in &builder.people {
+            builder.lookup.surnames.add(&person.name);
+        }
+        builder.lookup.fixed = [builder.people.len(), builder.organisations.len(), builder.places.len()];
+        builder.lookup.fixed_events = builder.events.len();
+        builder
+    }
+
+    fn list(&mut self, kind: EntityKind) -> &mut Vec<EntityEntry> {
+        match kind {
+            EntityKind::Person => &mut self.people,
+            EntityKind::Organisation => &mut self.organisations,
+            EntityKind::Place => &mut self.places,
+        }
+    }
+
+    fn add_entity(&mut self, kind: EntityKind, slug: &str, name: &str) -> usize {
+        if let Some(&index) = self.lookup.by_slug[kind_slot(kind)].get(slug) {
+            return index;
+        }
+        let list = self.list(kind);
+        list.push(EntityEntry {
+            slug: slug.to_string(),
+            name: name.to_string(),
+            kind,
+            profile: None,
+            articles: Vec::new(),
+            quotes: Vec::new(),
+            quoted_with: Vec::new(),
+            events: Vec::new(),
+        });
+        let index = list.len() - 1;
+        self.lookup.by_slug[kind_slot(kind)].insert(slug.to_string(), index);
+        index
+    }
+
+    fn add_event(&mut self, slug: &str, name: &str) -> usize {
+        if let Some(&index) = self.lookup.event_by_slug.get(slug) {
+            return index;
+        }
+        self.events.push(EventEntry {
+            slug: slug.to_string(),
+            name: name.to_string(),
+            profile: None,
+            articles: Vec::new(),
+            quotes: Vec::new(),
+            speakers: Vec::new(),
+            participants: Vec::new(),
+        });
+        self.lookup.event_by_slug.insert(slug.to_string(), self.events.len() - 1);
+        self.events.len() - 1
+    }
+
+    /// A person named by slug, name or alias: the profiled person, else one made for the name.
+    fn person_for_name(&mut self, name: &str) -> usize {
+        if let Some(&index) = self.lookup.by_slug[kind_slot(EntityKind::Person)].get(name) {
+            return index;
+        }
+        if let Some(&index) = self.lookup.by_name.get(&name.trim().to_lowercase()) {
+            return index;
+        }
+        let slug = slugify_or_hash(name, "person");
+        self.add_entity(EntityKind::Person, &slug, name.trim())
+    }
 
     /// The second pass: merges one article, in article order, into the site's entities.
     fn add_article(&mut self, article_index: usize, article: Article, annotations: Annotations, resolved: Resolved) {
@@ -386,7 +813,7 @@ impl Builder {
                 Identity::Profiled(index) => Some(index),
                 Identity::Person { name, slug, profiled } => {
                     // As `person_for_name`, with the slug and the profile look-up done already.
-                    let by_slug = self.by_slug[kind_slot(EntityKind::Person)].get(name.as_str()).copied();
+                    let by_slug = self.lookup.by_slug[kind_slot(EntityKind::Person)].get(name.as_str()).copied();
                     Some(
                         by_slug.or(profiled).unwrap_or_else(|| self.add_entity(EntityKind::Person, &slug, name.trim())),
                     )
@@ -439,9 +866,9 @@ impl Builder {
         // Events: the front matter's, then the ones the text names.
         let mut events = Vec::new();
         for slug in article.events.iter().chain(annotations.events.iter()) {
-            let index = match self.event_by_slug.get(slug) {
+            let index = match self.lookup.event_by_slug.get(slug) {
                 Some(&i) => i,
-                None => match self.event_by_name.get(&slug.to_lowercase()) {
+                None => match self.lookup.event_by_name.get(&slug.to_lowercase()) {
                     Some(&i) => i,
                     None => self.add_event(slug, &title_case(slug)),
                 },
@@ -472,15 +899,7 @@ impl Builder {
         // Quoted alongside: people quoted in the same article, counted once per article.
         let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
         for article in &self.articles {
-            let mut speakers: Vec<usize> = article
-                .quotes
-                .iter()
-                .filter_map(|&q| self.quotes[q].speaker)
-                .filter(|id| id.kind == EntityKind::Person)
-                .map(|id| id.index)
-                .collect();
-            speakers.sort_unstable();
-            speakers.dedup();
+            let speakers = article_speakers(article, &self.quotes);
             for (i, &a) in speakers.iter().enumerate() {
                 for &b in &speakers[i + 1..] {
                     *pairs.entry((a, b)).or_default() += 1;
@@ -498,21 +917,11 @@ impl Builder {
         }
 
         // Events read in time order: oldest article first.
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         for event in &mut self.events {
             event.articles.sort_unstable_by(|a, b| b.cmp(a));
-            event.quotes.sort_unstable_by(|a, b| {
-                let (qa, qb) = (&self.quotes[*a], &self.quotes[*b]);
-                qb.article.cmp(&qa.article).then(qa.span.cmp(&qb.span))
-            });
-            event.quotes.dedup();
-            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-            for &q in &event.quotes {
-                if let Some(id) = self.quotes[q].speaker.filter(|id| id.kind == EntityKind::Person) {
-                    *counts.entry(id.index).or_default() += 1;
-                }
-            }
-            event.speakers = counts.into_iter().collect();
-            event.speakers.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(&names[y.0])));
+            sort_event_quotes(&mut event.quotes, &self.quotes);
+            event.speakers = event_speakers(&event.quotes, &self.quotes, &names);
         }
 
         Index {
@@ -522,6 +931,7 @@ impl Builder {
             places: self.places,
             events: self.events,
             quotes: self.quotes,
+            lookup: self.lookup,
         }
     }
 }
@@ -542,4 +952,78 @@ fn title_case(slug: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything the pages are made from (the look-ups hold hash maps, in no fixed order).
+    fn snapshot(index: &Index) -> String {
+        format!(
+            "{:#?}",
+            (&index.articles, &index.people, &index.organisations, &index.places, &index.events, &index.quotes)
+        )
+    }
+
+    /// Edits of every kind to every article of the example site: each one merged in place
+    /// must give exactly the index a full build gives, and each one refused must leave the
+    /// index as it was.
+    #[test]
+    fn an_article_replaced_in_place_gives_what_a_full_build_gives() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let content = crate::content::load(root, Default::default()).expect("the example site loads");
+        let registry = crate::registry(&content);
+        let options = AnnotatorConfig::default();
+        let annotated = crate::annotate_all(&content);
+        let index = build(content.clone_profiles(), annotated.clone(), &options);
+        let before = snapshot(&index);
+        type Edit = dyn Fn(&Index, &str) -> String;
+        let edits: [&Edit; 9] = [
+            // A new quote by someone the article already names, and one by nobody known.
+            &|index, body| {
+                let someone =
+                    index.people.iter().find(|p| p.articles.iter().any(|&a| index.articles[a].article.body == body));
+                let name = someone.map_or("Vladimir Putin", |p| p.name.as_str());
+                format!("{body}\n\n“We will have more to say on this,” {name} said.\n")
+            },
+            &|_, body| format!("{body}\n\n“Nothing is settled,” said Zorana Quillfeather, a spokeswoman.\n"),
+            &|_, body| format!("{body}\n\n“It was a long day,” he added.\n"),
+            &|_, body| format!("{body}\n\nPutin and Trump met again, officials said.\n"),
+            // An event, and a person with a profile, named for the first time.
+            &|index, body| format!("{body}\n\nThe {} was discussed.\n", index.events[index.events.len() / 2].name),
+            &|index, body| {
+                let last = index.people.iter().rfind(|p| p.profile.is_some()).map_or("", |p| p.name.as_str());
+                format!("{body}\n\n{last} did not attend.\n")
+            },
+            // The last paragraph gone; everything but the first gone; a word changed.
+            &|_, body| body.trim_end().rsplit_once("\n\n").map_or(body, |(head, _)| head).to_string(),
+            &|_, body| body.split("\n\n").next().unwrap_or("").to_string(),
+            &|_, body| body.replacen("the", "a", 1),
+        ];
+        let mut in_place = 0;
+        for (article, _) in &annotated {
+            let position = index.articles.iter().position(|e| e.article.slug == article.slug).expect("indexed");
+            for edit in &edits {
+                let mut edited = article.clone();
+                edited.body = edit(&index, &article.body);
+                let annotations = crate::annotate::annotate(&edited.body, edited.format, &registry, &edited.overrides);
+                let mut patched = index.clone();
+                match patched.replace_article(position, edited.clone(), annotations.clone(), &options) {
+                    Ok(changed) => {
+                        in_place += 1;
+                        assert_eq!(changed.article, position);
+                        let mut all = annotated.clone();
+                        all.retain(|(a, _)| a.slug != article.slug);
+                        all.push((edited, annotations));
+                        let expected = build(content.clone_profiles(), all, &options);
+                        assert_eq!(snapshot(&patched), snapshot(&expected), "{} edited in place", article.slug);
+                    }
+                    Err(_) => assert_eq!(snapshot(&patched), before, "{} refused, yet changed", article.slug),
+                }
+            }
+        }
+        // Most edits keep to the people and events the site has: they must take the fast path.
+        assert!(in_place >= annotated.len() * 3, "only {in_place} edits were merged in place");
+    }
 }

@@ -116,19 +116,19 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
 /// Builds the site in `root` into its output folder. Pages go to a staging folder as they
 /// are rendered; the staging folder replaces the output only when everything is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
-    build_keeping(root, options).map(|(report, _, _)| report)
+    build_keeping(root, options).map(|(report, ..)| report)
 }
 
 /// `build`, handing back what it analysed and planned: the preview keeps both to rebuild
 /// only what a change touches.
-fn build_keeping(root: &Path, options: &BuildOptions) -> Result<(BuildReport, Analysed, Vec<render::Planned>)> {
+fn build_keeping(root: &Path, options: &BuildOptions) -> Result<(BuildReport, Analysed, render::Derived)> {
     let started = Instant::now();
     let analysed = analyse(root, options)?;
     let staging = output::Staging::new(root, &analysed.output)?;
     let bar = progress_bar(options.progress, 0, "rendering");
     let plan = render::Plan::new(&analysed.index, &analysed.config, &analysed.templates);
     let pages = plan.render(&|_| true, &|page| staging.write(&page))?;
-    let planned = plan.items;
+    let derived = plan.into_derived();
     bar.finish_and_clear();
     staging.finish()?;
     let Analysed { index, mut warnings, mut cache, .. } = analysed;
@@ -152,7 +152,7 @@ fn build_keeping(root: &Path, options: &BuildOptions) -> Result<(BuildReport, An
         warnings: warnings.clone(),
         elapsed: started.elapsed(),
     };
-    Ok((report, Analysed { index, warnings, cache, ..analysed }, planned))
+    Ok((report, Analysed { index, warnings, cache, ..analysed }, derived))
 }
 
 /// The registry of known people and events that annotation starts from.

@@ -18,8 +18,9 @@ use std::time::Duration;
 
 const EVENTS_PATH: &str = "/__brief/events";
 /// Saves closer together than this are one rebuild. An editor's save (write a temporary
-/// file, rename it over the old one) takes a few milliseconds; a person saves far less often.
-const DEBOUNCE: Duration = Duration::from_millis(40);
+/// file, rename it over the old one) takes a millisecond or two; a person saves far less
+/// often. The watcher looks every quarter of this, so a save waits 25 to 31 ms.
+const DEBOUNCE: Duration = Duration::from_millis(25);
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -189,7 +190,11 @@ fn update(root: &Path, options: &BuildOptions, session: &mut Option<Session>, pa
                 for warning in &u.warnings {
                     eprintln!("warning: {warning}");
                 }
-                let how = if u.full { "rebuilt" } else { "updated" };
+                let how = match (u.full, u.in_place) {
+                    (true, _) => "rebuilt",
+                    (false, true) => "updated in place",
+                    (false, false) => "updated",
+                };
                 format!("{how}: {} files written, {} removed, {} articles annotated", u.written, u.removed, u.annotated)
             })
         }

@@ -15,7 +15,7 @@
 use crate::annotate::Annotations;
 use crate::content::{ARTICLES_DIR, Article};
 use crate::error::{Error, Result, Warning};
-use crate::render::{Page, Plan, Planned, TEMPLATES_DIR};
+use crate::render::{Derived, Page, Plan, Planned, TEMPLATES_DIR};
 use crate::{Analysed, BuildOptions, BuildReport};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -31,6 +31,9 @@ const MAX_INCREMENTAL_FILES: usize = 2_000;
 pub struct Update {
     /// Whether it was a full build.
     pub full: bool,
+    /// Whether the saved article was merged into the index in place (rather than the index
+    /// being built again from every article).
+    pub in_place: bool,
     /// Articles loaded and annotated.
     pub annotated: usize,
     /// Files rendered and written (only those whose content can have changed).
@@ -47,6 +50,9 @@ pub struct Session {
     analysed: Analysed,
     /// Every file the last build or update wrote, with its signature and template.
     files: Files,
+    /// What the last plan derived from the index: kept while the index changes only by
+    /// articles replaced in place (and patched with them), dropped when it is built again.
+    derived: Option<Derived>,
     /// The index went ahead of the files on disk (an update failed half-way): the next
     /// change is a full build.
     stale: bool,
@@ -55,8 +61,10 @@ pub struct Session {
 impl Session {
     /// Builds the site into `options.output` (which must be set) and keeps it.
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
-        let (report, analysed, planned) = crate::build_keeping(root, &options)?;
-        let session = Session { root: root.to_path_buf(), options, analysed, files: files_of(&planned), stale: false };
+        let (report, analysed, derived) = crate::build_keeping(root, &options)?;
+        let files = files_of(derived.planned());
+        let session =
+            Session { root: root.to_path_buf(), options, analysed, files, derived: Some(derived), stale: false };
         Ok((session, report))
     }
 
@@ -103,6 +111,7 @@ impl Session {
         *self = session;
         Ok(Update {
             full: true,
+            in_place: false,
             annotated: report.articles - report.cached,
             written: report.pages,
             removed: 0,
@@ -127,7 +136,10 @@ impl Session {
         }
         // A deleted folder takes its articles with it.
         let is_changed = |article: &Article| changed.iter().any(|c| article.path.starts_with(c));
-        let kept = self.analysed.index.articles.iter().map(|e| &e.article).filter(|a| !is_changed(a));
+        // Slugs stay unique: the kept articles' were, so only a loaded one's can clash.
+        let new_slugs: HashSet<&str> = loaded.iter().map(|a| a.slug.as_str()).collect();
+        let kept = self.analysed.index.articles.iter().map(|e| &e.article);
+        let kept = kept.filter(|a| new_slugs.contains(a.slug.as_str()) && !is_changed(a));
         let mut all: Vec<(&String, &PathBuf)> = kept.chain(&loaded).map(|a| (&a.slug, &a.path)).collect();
         all.sort();
         crate::content::check_unique(&self.root, all.into_iter(), "article")?;
@@ -143,6 +155,25 @@ impl Session {
             .collect();
         let annotated_count = fresh.len();
 
+        // One saved article that keeps its place in the archive and names no one new (the
+        // usual edit) is merged into the index in place; anything else builds it again.
+        let mut fresh = fresh;
+        if let ([(article, _)], [_]) = (fresh.as_slice(), changed) {
+            let index = &mut self.analysed.index;
+            if let Some(position) = index.articles.iter().position(|e| e.article.path == article.path) {
+                let (article, annotations) = fresh.pop().expect("one article");
+                match index.replace_article(position, article, annotations, &self.analysed.config.annotator) {
+                    Ok(change) => {
+                        if let Some(derived) = &mut self.derived {
+                            derived.patch(index, &change);
+                        }
+                        return self.write_article_changes(annotated_count, true, warnings, pages_ready);
+                    }
+                    Err(back) => fresh.push(*back),
+                }
+            }
+        }
+        self.derived = None;
         let old_index = std::mem::take(&mut self.analysed.index);
         let mut annotated: Vec<(Article, Annotations)> = old_index
             .articles
@@ -153,14 +184,24 @@ impl Session {
         annotated.extend(fresh);
         let profiles = self.analysed.profiles.clone_profiles();
         self.analysed.index = crate::index::build(profiles, annotated, &self.analysed.config.annotator);
+        self.write_article_changes(annotated_count, false, warnings, pages_ready)
+    }
 
+    /// Writes the files whose signature changed with the index.
+    fn write_article_changes(
+        &mut self,
+        annotated: usize,
+        in_place: bool,
+        warnings: Vec<Warning>,
+        pages_ready: &mut dyn FnMut(),
+    ) -> Result<Update> {
         let (written, removed) = self.write_changes(
             &|planned, files| {
                 planned.signature.is_none() || files.get(&planned.path).is_none_or(|(old, _)| *old != planned.signature)
             },
             pages_ready,
         )?;
-        Ok(Update { full: false, annotated: annotated_count, written, removed, warnings, elapsed: Duration::ZERO })
+        Ok(Update { full: false, in_place, annotated, written, removed, warnings, elapsed: Duration::ZERO })
     }
 
     fn update_templates(&mut self, changed: &[PathBuf], pages_ready: &mut dyn FnMut()) -> Result<Update> {
@@ -181,6 +222,7 @@ impl Session {
         match result {
             Ok((written, removed)) => Ok(Update {
                 full: false,
+                in_place: false,
                 annotated: 0,
                 written,
                 removed,
@@ -202,7 +244,10 @@ impl Session {
         pages_ready: &mut dyn FnMut(),
     ) -> Result<(usize, usize)> {
         let analysed = &self.analysed;
-        let plan = Plan::new(&analysed.index, &analysed.config, &analysed.templates);
+        let plan = match self.derived.take() {
+            Some(derived) => Plan::with(&analysed.index, &analysed.config, &analysed.templates, derived),
+            None => Plan::new(&analysed.index, &analysed.config, &analysed.templates),
+        };
         let files = &self.files;
         let select = |planned: &Planned| select(planned, files);
         let chosen = plan.items.iter().filter(|p| select(p)).count();
@@ -242,6 +287,7 @@ impl Session {
                 return Err(error);
             }
         };
+        self.derived = Some(plan.into_derived());
         self.files = new_files;
         Ok((pages.len() + data, removed))
     }

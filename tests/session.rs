@@ -55,6 +55,7 @@ fn incremental_updates_equal_a_full_build() {
         )],
     );
     assert!(!update.full);
+    assert!(update.in_place, "the same people and event: merged into the index in place");
     assert_eq!(update.annotated, 1, "only the saved article is annotated again");
     assert!(update.written < total, "{} of {total} files rewritten", update.written);
 
@@ -70,10 +71,18 @@ fn incremental_updates_equal_a_full_build() {
             ),
         )],
     );
-    assert!(!update.full);
+    assert!(!update.full && !update.in_place, "a new article builds the index again");
+
+    // A second quote by the new person, then none: the quotes of every later article move.
+    for body in ["“We will meet again,” said Marta Kowalska. “Soon,” she added.", "Marta Kowalska said nothing."]
+    {
+        let text = format!("---\ntitle: Later\ndate: 2025-09-01\nevent: autumn-talks\n---\n{body}\n");
+        let update = apply(&site, &mut session, &[("content/articles/later.md", Some(&text))]);
+        assert!(update.in_place, "{body}");
+    }
 
     // A title changed: every list that shows it.
-    apply(
+    let update = apply(
         &site,
         &mut session,
         &[(
@@ -83,6 +92,8 @@ fn incremental_updates_equal_a_full_build() {
             ),
         )],
     );
+
+    assert!(update.in_place);
 
     // A slug changed, then an article deleted: their pages go.
     apply(
@@ -128,6 +139,12 @@ fn a_broken_save_changes_nothing_and_the_next_good_one_catches_up() {
     site.write("content/articles/talks-close.md", "---\ntitle: [broken\n---\nBody\n");
     let error = session.update(&[PathBuf::from("content/articles/talks-close.md")]).expect_err("broken YAML");
     assert!(error.to_string().contains("content/articles/talks-close.md:"), "{error}");
+    assert_eq!(tree(session.output()), before, "nothing on disk changed");
+
+    // Another article's slug: refused, naming the slug and the other file.
+    site.write("content/articles/talks-close.md", "---\ntitle: Twin\nslug: talks-open\n---\nBody\n");
+    let error = session.update(&[PathBuf::from("content/articles/talks-close.md")]).expect_err("duplicate slug");
+    assert!(error.to_string().contains("`talks-open`") && error.to_string().contains("talks-"), "{error}");
     assert_eq!(tree(session.output()), before, "nothing on disk changed");
 
     apply(

@@ -3,7 +3,7 @@
 //! undefined variable as an error.
 
 use crate::annotate::EntityKind;
-use crate::index::{EntityEntry, EntityId, EventEntry, Index, QuoteEntry};
+use crate::index::{Changed, EntityEntry, EntityId, EventEntry, Index, QuoteEntry};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -160,60 +160,9 @@ pub struct Refs {
 
 impl Refs {
     pub fn new(index: &Index) -> Refs {
-        let articles: Vec<std::sync::Arc<ArticleRef>> = index
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(i, entry)| {
-                let a = &entry.article;
-                std::sync::Arc::new(ArticleRef {
-                    title: a.title.clone(),
-                    url: article_url(index, i),
-                    date: a.date.map(|d| d.to_string()),
-                    date_display: a.date.map(|d| d.display()),
-                    source: a.source.clone(),
-                    summary: a.summary.clone(),
-                    quote_count: entry.quotes.len(),
-                })
-            })
-            .collect();
-        let people = index
-            .people
-            .iter()
-            .map(|p| PersonRef {
-                name: p.name.clone(),
-                url: entity_url(p),
-                role: p.profile.as_ref().and_then(|profile| profile.role.clone()),
-                quote_count: p.quotes.len(),
-                article_count: p.articles.len(),
-            })
-            .collect();
-        let entity_refs = |list: &[EntityEntry]| -> Vec<EntityRef> {
-            list.iter()
-                .map(|e| EntityRef {
-                    name: e.name.clone(),
-                    url: entity_url(e),
-                    kind: kind_name(e.kind),
-                    article_count: e.articles.len(),
-                    quote_count: e.quotes.len(),
-                })
-                .collect()
-        };
-        let events: Vec<EventRef> = index
-            .events
-            .iter()
-            .map(|e| {
-                let start = e.profile.as_ref().and_then(|p| p.start);
-                EventRef {
-                    name: e.name.clone(),
-                    url: event_url(e),
-                    date: start.map(|d| d.to_string()),
-                    date_display: e.profile.as_ref().and_then(event_dates),
-                    place: e.profile.as_ref().and_then(|p| p.place.clone()),
-                    article_count: e.articles.len(),
-                }
-            })
-            .collect();
+        let articles: Vec<std::sync::Arc<ArticleRef>> =
+            (0..index.articles.len()).into_par_iter().map(|i| std::sync::Arc::new(article_ref(index, i))).collect();
+        let events: Vec<EventRef> = index.events.iter().map(event_ref).collect();
         let quotes = index.quotes.par_iter().map(|q| quote_ref(index, q, &articles)).collect();
         let links = |list: &[EntityEntry]| -> Vec<EntityLink> {
             list.iter()
@@ -240,12 +189,34 @@ impl Refs {
             organisation_links: links(&index.organisations),
             place_links: links(&index.places),
             event_links,
-            people,
-            organisations: entity_refs(&index.organisations),
-            places: entity_refs(&index.places),
+            people: index.people.iter().map(person_ref).collect(),
+            organisations: index.organisations.iter().map(entity_ref).collect(),
+            places: index.places.iter().map(entity_ref).collect(),
             events,
             quotes,
             articles,
+        }
+    }
+
+    /// Brings the references up to date after [`Index::replace_article`]: the article, its
+    /// quotes and the counts of what it touched. Names, links and the order of records stay.
+    pub fn patch(&mut self, index: &Index, changed: &Changed) {
+        let i = changed.article;
+        self.articles[i] = std::sync::Arc::new(article_ref(index, i));
+        let start = changed.first_quote;
+        let quotes: Vec<QuoteRef> =
+            (start..start + changed.new_quotes).map(|q| quote_ref(index, &index.quotes[q], &self.articles)).collect();
+        self.quotes.splice(start..start + changed.old_quotes, quotes);
+        for &id in &changed.entities {
+            let entry = index.entity(id);
+            match id.kind {
+                EntityKind::Person => self.people[id.index] = person_ref(entry),
+                EntityKind::Organisation => self.organisations[id.index] = entity_ref(entry),
+                EntityKind::Place => self.places[id.index] = entity_ref(entry),
+            }
+        }
+        for &e in &changed.events {
+            self.events[e] = event_ref(&index.events[e]);
         }
     }
 
@@ -255,6 +226,52 @@ impl Refs {
             EntityKind::Organisation => &self.organisation_links[id.index],
             EntityKind::Place => &self.place_links[id.index],
         }
+    }
+}
+
+fn article_ref(index: &Index, i: usize) -> ArticleRef {
+    let entry = &index.articles[i];
+    let a = &entry.article;
+    ArticleRef {
+        title: a.title.clone(),
+        url: article_url(index, i),
+        date: a.date.map(|d| d.to_string()),
+        date_display: a.date.map(|d| d.display()),
+        source: a.source.clone(),
+        summary: a.summary.clone(),
+        quote_count: entry.quotes.len(),
+    }
+}
+
+fn person_ref(p: &EntityEntry) -> PersonRef {
+    PersonRef {
+        name: p.name.clone(),
+        url: entity_url(p),
+        role: p.profile.as_ref().and_then(|profile| profile.role.clone()),
+        quote_count: p.quotes.len(),
+        article_count: p.articles.len(),
+    }
+}
+
+fn entity_ref(e: &EntityEntry) -> EntityRef {
+    EntityRef {
+        name: e.name.clone(),
+        url: entity_url(e),
+        kind: kind_name(e.kind),
+        article_count: e.articles.len(),
+        quote_count: e.quotes.len(),
+    }
+}
+
+fn event_ref(e: &EventEntry) -> EventRef {
+    let start = e.profile.as_ref().and_then(|p| p.start);
+    EventRef {
+        name: e.name.clone(),
+        url: event_url(e),
+        date: start.map(|d| d.to_string()),
+        date_display: e.profile.as_ref().and_then(event_dates),
+        place: e.profile.as_ref().and_then(|p| p.place.clone()),
+        article_count: e.articles.len(),
     }
 }
 

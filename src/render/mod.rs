@@ -11,7 +11,7 @@ pub mod publish;
 use crate::annotate::EntityKind;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::index::{EntityEntry, Index};
+use crate::index::{Changed, EntityEntry, EntityId, Index};
 use context::*;
 use markup::{Mark, MarkKind};
 use rayon::prelude::*;
@@ -178,19 +178,77 @@ pub struct Plan<'a> {
     pub items: Vec<Planned>,
 }
 
+/// What a plan derives from the whole index before it plans a page: the references pages
+/// draw on, their hashes, the orders of the list pages and the span of the timelines. The
+/// preview keeps it from one change to the next and patches it record by record
+/// ([`Derived::patch`]) when an article was replaced in place, and with it the files the
+/// plan made: files that no change touched keep their signature without being planned again.
+pub struct Derived {
+    refs: Refs,
+    hashes: Hashes,
+    order: Order,
+    span: Option<charts::Span>,
+    planned: Vec<Planned>,
+    /// The changes patched in since `planned` was made.
+    changes: Vec<Changed>,
+}
+
+impl Derived {
+    pub fn new(index: &Index) -> Derived {
+        let refs = Refs::new(index);
+        let dates = index.articles.iter().filter_map(|a| a.article.date);
+        let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
+        let hashes = Hashes::new(index, &refs);
+        let order = Order::new(&refs);
+        Derived { refs, hashes, order, span, planned: Vec::new(), changes: Vec::new() }
+    }
+
+    /// The files of the plan this was kept from (none for a new one).
+    pub fn planned(&self) -> &[Planned] {
+        &self.planned
+    }
+
+    /// Brings it up to date after [`Index::replace_article`], which keeps every name, date
+    /// and place in the order: only the records `changed` names are made again.
+    pub fn patch(&mut self, index: &Index, changed: &Changed) {
+        self.refs.patch(index, changed);
+        self.hashes.patch(index, &self.refs, changed);
+        self.changes.push(changed.clone());
+    }
+}
+
+/// Whether `item` may have changed with `changes`. Only the article's page, the pages and
+/// feeds of what it touched, and the files about the whole site can: any other page shows
+/// only records whose hashes the changes left alone.
+fn touched(changes: &[Changed], item: Item) -> bool {
+    let entity = |kind, index| changes.iter().any(|c| c.entities.binary_search(&EntityId { kind, index }).is_ok());
+    let event = |e| changes.iter().any(|c| c.events.binary_search(&e).is_ok());
+    match item {
+        Item::Page(Job::Article(i)) => changes.iter().any(|c| c.article == i),
+        Item::Page(Job::Entity(kind, i)) => entity(kind, i),
+        Item::PersonFeed(i) => entity(EntityKind::Person, i),
+        Item::Page(Job::Event(i)) | Item::EventFeed(i) => event(i),
+        _ => true,
+    }
+}
+
 impl<'a> Plan<'a> {
     pub fn new(index: &'a Index, config: &'a Config, templates: &'a Templates) -> Plan<'a> {
-        let refs = Refs::new(index);
+        Plan::with(index, config, templates, Derived::new(index))
+    }
+
+    /// A plan from what was derived from `index` already.
+    pub fn with(index: &'a Index, config: &'a Config, templates: &'a Templates, mut derived: Derived) -> Plan<'a> {
         let site = SiteContext {
             title: config.title.clone(),
             description: config.description.clone(),
             base_url: config.base_url.clone(),
             language: config.language.clone(),
         };
-        let dates = index.articles.iter().filter_map(|a| a.article.date);
-        let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
-        let hashes = Hashes::new(index, &refs);
-        let order = Order::new(&refs);
+        let previous = std::mem::take(&mut derived.planned);
+        let changes = std::mem::take(&mut derived.changes);
+        let reuse = |item: Item, old: &Planned| old.item == item && !touched(&changes, item);
+        let Derived { refs, hashes, order, span, .. } = derived;
         let renderer = Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes, order };
 
         let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
@@ -213,13 +271,28 @@ impl<'a> Plan<'a> {
         all.extend((0..index.people.len()).map(Item::PersonFeed));
         all.extend((0..index.events.len()).map(Item::EventFeed));
         all.extend((0..publish::SITE_FILES.len()).map(Item::SiteFile));
-        let mut items: Vec<Planned> = all.into_par_iter().map(|item| renderer.plan(item)).collect();
+        // An unchanged file list (an article replaced in place, a template saved): only the
+        // files the changes touched are planned again.
+        let mut items: Vec<Planned> = if previous.len() == all.len() {
+            all.into_par_iter()
+                .zip(previous)
+                .map(|(item, old)| if reuse(item, &old) { old } else { renderer.plan(item) })
+                .collect()
+        } else {
+            all.into_par_iter().map(|item| renderer.plan(item)).collect()
+        };
         // The sitemap lists every page: its signature is their paths.
         let sitemap = hash_of(&("sitemap.xml", plan_page_paths(&items)));
         if let Some(planned) = items.iter_mut().find(|p| p.path == "sitemap.xml") {
             planned.signature = Some(sitemap);
         }
         Plan { renderer, config, items }
+    }
+
+    /// What was derived from the index, with the planned files, for the next plan to start from.
+    pub fn into_derived(self) -> Derived {
+        let Renderer { refs, hashes, order, span, .. } = self.renderer;
+        Derived { refs, hashes, order, span, planned: self.items, changes: Vec::new() }
     }
 
     /// Renders the items `select` picks, handing each file to `emit` as soon as it is made
@@ -292,6 +365,26 @@ impl Hashes {
             organisation_links: all(&refs.organisation_links),
             place_links: all(&refs.place_links),
             event_links: all(&refs.event_links),
+        }
+    }
+
+    /// As `Refs::patch`: the article, its quotes, and the records it touched.
+    fn patch(&mut self, index: &Index, refs: &Refs, changed: &Changed) {
+        self.articles[changed.article] = hash_of(&refs.articles[changed.article]);
+        let start = changed.first_quote;
+        let quotes: Vec<u64> =
+            (start..start + changed.new_quotes).map(|q| hash_of(&(&refs.quotes[q], index.quotes[q].span))).collect();
+        self.quotes.splice(start..start + changed.old_quotes, quotes);
+        for &id in &changed.entities {
+            let i = id.index;
+            match id.kind {
+                EntityKind::Person => self.people[i] = hash_of(&refs.people[i]),
+                EntityKind::Organisation => self.organisations[i] = hash_of(&refs.organisations[i]),
+                EntityKind::Place => self.places[i] = hash_of(&refs.places[i]),
+            }
+        }
+        for &e in &changed.events {
+            self.events[e] = hash_of(&refs.events[e]);
         }
     }
 
