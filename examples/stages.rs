@@ -4,7 +4,8 @@
 //!
 //! Prints the median over RUNS (default 5) of: loading content/, annotating every article,
 //! building the index, planning (references, signatures, list contexts) and rendering every
-//! file. Nothing is written. Figures only: nothing is asserted.
+//! file; then, once, the rendering split by kind of file (person pages, feeds, the API, ...).
+//! Nothing is written. Figures only: nothing is asserted.
 
 use std::time::{Duration, Instant};
 
@@ -52,5 +53,47 @@ fn main() {
         let mut samples: Vec<Duration> = times.iter().map(|t| t[i]).collect();
         samples.sort();
         println!("{name:>9}: {:>8.1} ms (median of {runs})", samples[samples.len() / 2].as_secs_f64() * 1000.0);
+    }
+
+    // Rendering by kind of file, to see which pages a larger archive makes slower.
+    let content = brief::content::load(&root, Default::default()).expect("content");
+    let index = brief::index::build(content.clone_profiles(), brief::annotate_all(&content), &config.annotator);
+    let plan = brief::render::Plan::new(&index, &config, &templates);
+    let kind = |path: &str| -> &'static str {
+        let folder = path.split('/').next().unwrap_or("");
+        match (folder, path.ends_with(".xml"), path.contains("/page/")) {
+            (_, _, true) => "list pages",
+            ("articles", ..) => "articles",
+            ("people", true, _) => "person feeds",
+            ("people", ..) => "people",
+            ("events", true, _) => "event feeds",
+            ("events", ..) => "events",
+            ("organisations" | "places", ..) => "organisations, places",
+            ("api", ..) | ("search.json", ..) => "api, search.json",
+            _ => "other site files",
+        }
+    };
+    let kinds = [
+        "articles",
+        "people",
+        "person feeds",
+        "events",
+        "event feeds",
+        "organisations, places",
+        "list pages",
+        "api, search.json",
+        "other site files",
+    ];
+    for name in kinds {
+        let t = Instant::now();
+        let bytes = std::sync::atomic::AtomicUsize::new(0);
+        let files = plan
+            .render(&|planned| kind(&planned.path) == name, &|page| {
+                bytes.fetch_add(page.contents.len(), std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            })
+            .expect("render");
+        let mb = bytes.into_inner() as f64 / 1e6;
+        println!("{name:>22}: {:>8.1} ms, {files:>6} files, {mb:>7.1} MB", t.elapsed().as_secs_f64() * 1000.0);
     }
 }

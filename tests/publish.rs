@@ -153,6 +153,38 @@ fn long_lists_are_paginated() {
 }
 
 #[test]
+fn a_long_list_links_to_nearby_pages_and_both_ends_not_to_every_page() {
+    let site = TestSite::fixture("basic");
+    site.write("brief.yaml", format!("title: Paged\nbase_url: {BASE}\npaginate: 1\n"));
+    for day in 1..=17 {
+        site.write(
+            &format!("content/articles/day-{day:02}.md"),
+            format!("---\ntitle: Day {day}\ndate: 2025-07-{day:02}\n---\nNothing happened.\n"),
+        );
+    }
+    site.build_ok();
+    let pages = 1 + (2..).take_while(|n| site.output().join(format!("articles/page/{n}.html")).exists()).count();
+    assert_eq!(pages, 20, "3 articles and 17 more, one a page");
+    let nav = |page: &str| -> String {
+        let html = site.page(page);
+        let nav = &html[html.find("class=\"pagination\"").expect("pagination")..];
+        nav[..nav.find("</nav>").expect("end of nav")].to_string()
+    };
+    let links =
+        |nav: &str| -> Vec<usize> { (2..=pages).filter(|n| nav.contains(&format!("page/{n}.html\""))).collect() };
+    // Page 10: pages 8 to 12 and both ends, with a gap either side.
+    let tenth = nav("articles/page/10.html");
+    assert_eq!(links(&tenth), vec![8, 9, 11, 12, 20], "{tenth}");
+    assert!(tenth.contains("articles/index.html\""), "{tenth}");
+    assert_eq!(tenth.matches('…').count(), 2, "{tenth}");
+    // Page 1: the next two and the last.
+    let first = nav("articles/index.html");
+    assert_eq!(links(&first), vec![2, 3, 20], "{first}");
+    assert_eq!(first.matches('…').count(), 1, "{first}");
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}
+
+#[test]
 fn check_finds_a_broken_link_an_unattributed_quote_and_a_near_duplicate_name() {
     let site = TestSite::fixture("basic");
     site.write(

@@ -24,6 +24,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 const GENERATOR: &str = concat!("brief ", env!("CARGO_PKG_VERSION"));
 const INDEX_ARTICLES: usize = 20;
 const INDEX_PEOPLE: usize = 10;
+/// List pages link to the pages this many either side of them (and the first and last).
+const PAGINATION_NEAR: usize = 2;
 
 /// One output file, by its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -687,12 +689,30 @@ impl Renderer<'_> {
         let total = items.len().div_ceil(per_page).max(1);
         let range = self.page_range(items.len(), page);
         let url = |p: usize| list_path(folder, p);
+        // The first and last pages and those near this one, with a gap (number null) wherever
+        // pages are left out: every list page links to a handful of others, not to all of them.
+        let mut pages = Vec::new();
+        let near = page.saturating_sub(PAGINATION_NEAR)..=(page + PAGINATION_NEAR).min(total - 1);
+        for p in [0].into_iter().chain(near).chain([total - 1]) {
+            let last = pages.last().map(|&(last, _)| last);
+            if last.is_some_and(|last| p <= last) {
+                continue;
+            }
+            pages.push((p, last.is_some_and(|last| p > last + 1)));
+        }
+        let pages: Vec<serde_json::Value> = pages
+            .into_iter()
+            .flat_map(|(p, gap)| {
+                let gap = gap.then(|| serde_json::json!({"number": null, "url": null}));
+                gap.into_iter().chain([serde_json::json!({"number": p + 1, "url": url(p)})])
+            })
+            .collect();
         let pagination = serde_json::json!({
             "current": page + 1,
             "total": total,
             "previous": (page > 0).then(|| url(page - 1)),
             "next": (page + 1 < total).then(|| url(page + 1)),
-            "pages": (0..total).map(|p| serde_json::json!({"number": p + 1, "url": url(p)})).collect::<Vec<_>>(),
+            "pages": pages,
         });
         (&items[range], pagination)
     }
