@@ -239,13 +239,7 @@ impl Index {
                 quote
             })
             .collect();
-        let mut ordered: Vec<EntityId> = Vec::new();
-        for id in resolved.ordered.iter().filter_map(|&e| entities[e]) {
-            push_unique(&mut ordered, id);
-        }
-        for id in quotes.iter().filter_map(|q| q.speaker) {
-            push_unique(&mut ordered, id);
-        }
+        let ordered = site_order(&resolved.ordered, &entities, quotes.iter().filter_map(|q| q.speaker));
 
         let mut events = Vec::new();
         for slug in article.events.iter().chain(annotations.events.iter()) {
@@ -346,14 +340,7 @@ impl Index {
             event.quotes.extend(&new_ids);
         }
 
-        let (mut people, mut organisations, mut places) = (Vec::new(), Vec::new(), Vec::new());
-        for id in &ordered {
-            match id.kind {
-                EntityKind::Person => people.push(id.index),
-                EntityKind::Organisation => organisations.push(id.index),
-                EntityKind::Place => places.push(id.index),
-            }
-        }
+        let (people, organisations, places) = by_kind(&ordered);
         let old_people = std::mem::take(&mut self.articles[position].people);
         self.articles[position] = ArticleEntry {
             article,
@@ -445,6 +432,33 @@ struct Merge {
     /// Site entities in order of first mention, then the speakers.
     ordered: Vec<EntityId>,
     events: Vec<usize>,
+}
+
+/// An article's site entities in order of first mention, then those only in the entity list,
+/// then the speakers (one site entity may stand for several of the article's).
+fn site_order(
+    ordered: &[usize],
+    entities: &[Option<EntityId>],
+    speakers: impl Iterator<Item = EntityId>,
+) -> Vec<EntityId> {
+    let mut site: Vec<EntityId> = Vec::new();
+    for id in ordered.iter().filter_map(|&e| entities[e]).chain(speakers) {
+        push_unique(&mut site, id);
+    }
+    site
+}
+
+/// Entities split into people, organisations and places (indexes into each list), in order.
+fn by_kind(ordered: &[EntityId]) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let (mut people, mut organisations, mut places) = (Vec::new(), Vec::new(), Vec::new());
+    for id in ordered {
+        match id.kind {
+            EntityKind::Person => people.push(id.index),
+            EntityKind::Organisation => organisations.push(id.index),
+            EntityKind::Place => places.push(id.index),
+        }
+    }
+    (people, organisations, places)
 }
 
 fn ids(kind: EntityKind, list: &[usize]) -> impl Iterator<Item = EntityId> + '_ {
@@ -833,24 +847,10 @@ impl Builder {
             quote_ids.push(self.quotes.len() - 1);
         }
 
-        // Entities in order of first mention, then those only in the entity list, then the
-        // speakers (one site entity may stand for several of the article's).
-        let mut ordered: Vec<EntityId> = Vec::new();
-        for id in resolved.ordered.iter().filter_map(|&e| entities[e]) {
-            push_unique(&mut ordered, id);
-        }
-        for &q in &quote_ids {
-            if let Some(id) = self.quotes[q].speaker {
-                push_unique(&mut ordered, id);
-            }
-        }
-        let (mut people, mut organisations, mut places) = (Vec::new(), Vec::new(), Vec::new());
+        let speakers = quote_ids.iter().filter_map(|&q| self.quotes[q].speaker);
+        let ordered = site_order(&resolved.ordered, &entities, speakers);
+        let (people, organisations, places) = by_kind(&ordered);
         for id in &ordered {
-            match id.kind {
-                EntityKind::Person => people.push(id.index),
-                EntityKind::Organisation => organisations.push(id.index),
-                EntityKind::Place => places.push(id.index),
-            }
             // Articles arrive in order, so a repeat can only be the last one: no linear scan.
             let articles = &mut self.list(id.kind)[id.index].articles;
             if articles.last() != Some(&article_index) {

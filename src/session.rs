@@ -145,7 +145,7 @@ impl Session {
         crate::content::check_unique(&self.root, all.into_iter(), "article")?;
 
         let registry = &self.analysed.registry;
-        let fresh: Vec<(Article, Annotations)> = loaded
+        let mut fresh: Vec<(Article, Annotations)> = loaded
             .into_par_iter()
             .map(|article| {
                 let annotations =
@@ -157,7 +157,6 @@ impl Session {
 
         // One saved article that keeps its place in the archive and names no one new (the
         // usual edit) is merged into the index in place; anything else builds it again.
-        let mut fresh = fresh;
         if let ([(article, _)], [_]) = (fresh.as_slice(), changed) {
             let index = &mut self.analysed.index;
             if let Some(position) = index.articles.iter().position(|e| e.article.path == article.path) {
@@ -244,10 +243,8 @@ impl Session {
         pages_ready: &mut dyn FnMut(),
     ) -> Result<(usize, usize)> {
         let analysed = &self.analysed;
-        let plan = match self.derived.take() {
-            Some(derived) => Plan::with(&analysed.index, &analysed.config, &analysed.templates, derived),
-            None => Plan::new(&analysed.index, &analysed.config, &analysed.templates),
-        };
+        let derived = self.derived.take().unwrap_or_else(|| Derived::new(&analysed.index));
+        let plan = Plan::with(&analysed.index, &analysed.config, &analysed.templates, derived);
         let files = &self.files;
         let select = |planned: &Planned| select(planned, files);
         let chosen = plan.items.iter().filter(|p| select(p)).count();

@@ -675,8 +675,6 @@ impl Renderer<'_> {
         if self.per_page == 0 { 1 } else { items.div_ceil(self.per_page).max(1) }
     }
 
-    /// One page of a list, with the `pagination` context: {current, total, previous, next,
-    /// pages: [{number, url}]}; numbers are 1-based, urls root-relative or null.
     /// The positions of a list's items on one of its pages.
     fn page_range(&self, items: usize, page: usize) -> std::ops::Range<usize> {
         let per_page = if self.per_page == 0 { items.max(1) } else { self.per_page };
@@ -684,6 +682,8 @@ impl Renderer<'_> {
         start..(start + per_page).min(items)
     }
 
+    /// One page of a list, with the `pagination` context: {current, total, previous, next,
+    /// pages: [{number, url}]}; numbers are 1-based, urls root-relative or null.
     fn paginate<'i, T>(&self, folder: &str, items: &'i [T], page: usize) -> (&'i [T], serde_json::Value) {
         let per_page = if self.per_page == 0 { items.len().max(1) } else { self.per_page };
         let total = items.len().div_ceil(per_page).max(1);
@@ -691,22 +691,16 @@ impl Renderer<'_> {
         let url = |p: usize| list_path(folder, p);
         // The first and last pages and those near this one, with a gap (number null) wherever
         // pages are left out: every list page links to a handful of others, not to all of them.
-        let mut pages = Vec::new();
         let near = page.saturating_sub(PAGINATION_NEAR)..=(page + PAGINATION_NEAR).min(total - 1);
-        for p in [0].into_iter().chain(near).chain([total - 1]) {
-            let last = pages.last().map(|&(last, _)| last);
-            if last.is_some_and(|last| p <= last) {
-                continue;
+        let mut shown: Vec<usize> = [0].into_iter().chain(near).chain([total - 1]).collect();
+        shown.dedup();
+        let mut pages = Vec::new();
+        for (i, &p) in shown.iter().enumerate() {
+            if i > 0 && p > shown[i - 1] + 1 {
+                pages.push(serde_json::json!({"number": null, "url": null}));
             }
-            pages.push((p, last.is_some_and(|last| p > last + 1)));
+            pages.push(serde_json::json!({"number": p + 1, "url": url(p)}));
         }
-        let pages: Vec<serde_json::Value> = pages
-            .into_iter()
-            .flat_map(|(p, gap)| {
-                let gap = gap.then(|| serde_json::json!({"number": null, "url": null}));
-                gap.into_iter().chain([serde_json::json!({"number": p + 1, "url": url(p)})])
-            })
-            .collect();
         let pagination = serde_json::json!({
             "current": page + 1,
             "total": total,
