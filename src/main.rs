@@ -245,8 +245,10 @@ struct AnnotatedFile {
 #[derive(serde::Serialize)]
 struct QuoteOut {
     text: String,
+    /// The person's or organisation's name; for a source the article leaves unnamed, how it
+    /// describes them ("a senior official"), with `named` false.
     speaker: Option<String>,
-    unnamed: Option<String>,
+    named: bool,
     cue: Option<String>,
     fragment: bool,
 }
@@ -276,14 +278,18 @@ fn annotate_command(root: &Path, paths: &[PathBuf], format: Format) -> Result<()
             .quotes
             .iter()
             .map(|q| {
-                let (speaker, unnamed) = match &q.speaker {
+                let (speaker, named) = match &q.speaker {
                     Some(Speaker::Entity { entity }) => {
-                        (annotations.entities.get(*entity).map(|e| e.name.clone()), None)
+                        (annotations.entities.get(*entity).map(|e| e.name.clone()), true)
                     }
-                    Some(Speaker::Unnamed { description }) => (None, Some(description.clone())),
-                    None => (None, None),
+                    // A lone "they" says nothing of who spoke.
+                    Some(Speaker::Unnamed { description }) if description != "they" => {
+                        (Some(description.clone()), false)
+                    }
+                    Some(Speaker::Unnamed { .. }) => (None, false),
+                    None => (None, false),
                 };
-                QuoteOut { text: q.text.clone(), speaker, unnamed, cue: q.cue.clone(), fragment: q.fragment }
+                QuoteOut { text: q.text.clone(), speaker, named, cue: q.cue.clone(), fragment: q.fragment }
             })
             .collect();
         out.push(AnnotatedFile {

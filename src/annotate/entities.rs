@@ -119,6 +119,8 @@ pub struct EntityFinder<'a> {
     /// Registry id → lowercase role and affiliation.
     registry_roles: HashMap<String, String>,
     by_key: HashMap<(EntityKind, String), usize>,
+    /// Titles met between an affiliation and a name, for the name's roles.
+    pending_roles: Vec<String>,
 }
 
 impl<'a> EntityFinder<'a> {
@@ -140,6 +142,7 @@ impl<'a> EntityFinder<'a> {
                 })
                 .collect(),
             by_key: HashMap::new(),
+            pending_roles: Vec::new(),
         };
         // Known names first: they claim their tokens.
         let mut claimed: Vec<(usize, usize, Known)> = Vec::new();
@@ -292,6 +295,31 @@ impl<'a> EntityFinder<'a> {
         if start > last {
             return;
         }
+        // "Maricopa County Recorder Helen Purcell", "House Speaker Paul Ryan": an affiliation,
+        // then the person. The affiliation is a run of its own; the titles between are roles.
+        let run: Vec<&str> = (start..=last).map(|k| strip_possessive(word(k))).collect();
+        if let Some(at) = person_after_affiliation(&run) {
+            let mut prefix_end = start + at;
+            while prefix_end > start && lexicon::is_title(word(prefix_end - 1)) {
+                prefix_end -= 1;
+            }
+            // The affiliation counts when it names an organisation or a place; "Retired" or
+            // "PolitiFact" alone would be taken for a person, and is left a role.
+            let prefix = &run[..prefix_end - start];
+            if prefix.iter().any(|w| lexicon::is_organisation_word(w) || lexicon::is_place_word(w)) {
+                self.add_run(paragraph, p, start, prefix_end - 1, counts);
+            } else {
+                for k in start..prefix_end {
+                    self.pending_roles.push(word(k).to_lowercase());
+                }
+            }
+            for k in prefix_end..start + at {
+                titled = true;
+                let title = word(k).to_lowercase();
+                self.pending_roles.push(title);
+            }
+            start += at;
+        }
         let words: Vec<&str> = (start..=last).map(|k| strip_possessive(word(k))).collect();
         let name = words.join(" ");
         let end = tokens[last].start + words[words.len() - 1].len();
@@ -337,6 +365,9 @@ impl<'a> EntityFinder<'a> {
         }
         for k in first..start {
             let title = word(k).to_lowercase();
+            self.add_role(entity, &title);
+        }
+        for title in std::mem::take(&mut self.pending_roles) {
             self.add_role(entity, &title);
         }
         self.found.push(Found { span, entity, paragraph: p, first: start, last });
@@ -399,6 +430,26 @@ impl<'a> EntityFinder<'a> {
         self.roles = roles;
         self.by_key.clear();
     }
+}
+
+/// Where a person's name starts inside a run of capitalised words that opens with an
+/// affiliation: after a title ("House Speaker Paul Ryan"), or at a first name after the name
+/// of an organisation or a place ("Maricopa County Recorder Helen Purcell").
+fn person_after_affiliation(run: &[&str]) -> Option<usize> {
+    let plain = |w: &&str| !lexicon::is_title(w) && !lexicon::is_organisation_word(w) && !lexicon::is_place_word(w);
+    let tail = run.iter().rev().take_while(|w| plain(w)).count();
+    let at = run.len() - tail;
+    if at == 0 || tail == 0 || tail > 3 {
+        return None;
+    }
+    let honorific =
+        |w: &str| w.ends_with('.') || matches!(w, "Speaker" | "President" | "Mayor" | "Governor" | "Senator");
+    if lexicon::is_title(run[at - 1]) && (tail >= 2 || honorific(run[at - 1])) {
+        return Some(at);
+    }
+    let affiliation = run[..at].iter().any(|w| lexicon::is_organisation_word(w) || lexicon::is_place_word(w));
+    let first_name = (at..run.len()).find(|&i| lexicon::is_male_name(run[i]) || lexicon::is_female_name(run[i]))?;
+    (affiliation && (2..=3).contains(&(run.len() - first_name))).then_some(first_name)
 }
 
 fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {

@@ -46,6 +46,17 @@ const BETWEEN: &[&str] = &[
     "has",
     "was",
     "is",
+    // When: "Priebus later Thursday told Fox News".
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
 ];
 
 /// Words before a quoted span that make it a title or a word held at arm's length.
@@ -240,7 +251,9 @@ impl<'a> Attributor<'a> {
         }
         let after_start = span.close.map_or(tokens.len(), |c| c + 1);
         let mut after_end = after_start;
-        while after_end < tokens.len() && tokens[after_end].kind != TokenKind::Open {
+        // A quote that ends its sentence (“… the timing.” Gov. Pat McCrory said) has nothing after it.
+        let closing = span.close.map_or(own, |c| sentences[c]);
+        while after_end < tokens.len() && tokens[after_end].kind != TokenKind::Open && sentences[after_end] == closing {
             let is_end = tokens[after_end].kind == TokenKind::Punct
                 && matches!(&self.text[tokens[after_end].start..tokens[after_end].end], "." | "!" | "?" | ";");
             if is_end {
@@ -257,7 +270,7 @@ impl<'a> Attributor<'a> {
         // After the quote: “…,” Putin said / said Putin / a source said.
         let limit = (a0 + 12).min(a1);
         if let Some(k) = (a0..limit).find(|&k| self.is_cue_at(p, k)) {
-            let speaker = self.subject_before(p, k, a0).or_else(|| self.object_after(p, k, a1));
+            let speaker = self.subject_before(p, k, a0).or_else(|| self.inverted(p, k, a1, false));
             if let Some(speaker) = speaker {
                 return Some(Attribution {
                     speaker: Some(speaker),
@@ -269,7 +282,7 @@ impl<'a> Attributor<'a> {
         }
         // Before it: Putin said: “…” / Putin said that security “must be ensured”.
         if let Some(k) = (b0..b1).rev().find(|&k| self.is_cue_at(p, k)) {
-            let speaker = self.subject_before(p, k, b0).or_else(|| self.object_after(p, k, b1));
+            let speaker = self.subject_before(p, k, b0).or_else(|| self.inverted(p, k, b1, true));
             if let Some(speaker) = speaker {
                 let between = (k + 1..b1).filter(|&i| self.word(p, i).is_some()).count();
                 let object = self.object_after(p, k, b1).is_some();
@@ -304,12 +317,13 @@ impl<'a> Attributor<'a> {
         if j <= floor {
             return None;
         }
-        let mut last = j - 1;
+        let mut last = self.before_parenthesis(p, j - 1, floor)?;
         // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".
         if self.is_punct(p, last, ",") {
             let opening = (last.saturating_sub(16).max(floor)..last).rev().find(|&k| self.is_punct(p, k, ","));
             if let Some(comma) = opening.filter(|&c| c > floor) {
-                if let Some(found) = self.mention_ending(p, comma - 1) {
+                let before = self.before_parenthesis(p, comma - 1, floor).unwrap_or(comma - 1);
+                if let Some(found) = self.mention_ending(p, before) {
                     return Some(Speaker::Entity { entity: found.entity });
                 }
                 if let Some(speaker) = self.unnamed_ending(p, comma - 1, floor) {
@@ -328,6 +342,31 @@ impl<'a> Attributor<'a> {
         self.unnamed_ending(p, last, floor)
     }
 
+    /// The speaker after the verb, where the verb allows one there: "told Fox News" names
+    /// the listener, and so does "asked Putin" before the quote (after it, “…?” asked Putin).
+    fn inverted(&self, p: usize, k: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
+        let listener = match self.lower(p, k).as_deref() {
+            Some("told" | "tells" | "telling") => true,
+            Some("asked" | "asks") => before_quote,
+            _ => false,
+        };
+        if listener { None } else { self.object_after(p, k, ceiling) }
+    }
+
+    /// A person named after words that describe them, from token `k`: "Clinton campaign
+    /// manager Robby Mook" read from "campaign", "PolitiFact Executive Director Aaron Sharockman"
+    /// from "Executive".
+    fn described_person(&self, p: usize, k: usize, ceiling: usize) -> Option<&'a Found> {
+        let mut j = k;
+        while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
+            j += 1;
+        }
+        if j == k {
+            return None;
+        }
+        self.mention_starting(p, j).filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person)
+    }
+
     /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
     fn object_after(&self, p: usize, k: usize, ceiling: usize) -> Option<Speaker> {
         let mut j = k + 1;
@@ -335,8 +374,16 @@ impl<'a> Attributor<'a> {
             j += 1;
         }
         let start = j;
-        while j < ceiling && j < start + 4 {
+        // Lower-case words of a description passed over on the way: "said conservative activist Bob Klaus".
+        let mut described = false;
+        while j < ceiling && j < start + 6 {
             if let Some(found) = self.mention_starting(p, j) {
+                let person = self.finder.entities[found.entity].kind == EntityKind::Person;
+                if described && !person {
+                    break;
+                }
+                // "said Clinton campaign manager Robby Mook": the first name is an attribute.
+                let found = self.described_person(p, found.last + 1, ceiling).unwrap_or(found);
                 return Some(Speaker::Entity { entity: found.entity });
             }
             // A place before the title ("said Chicago Alderman Jason Ervin") is passed over.
@@ -345,7 +392,12 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let w = self.word(p, j)?;
-            if !(lexicon::is_title(w) || lexicon::is_demonym(w) || matches!(w, "the" | "The" | "former" | "then")) {
+            if is_descriptor(w) {
+                described = true;
+            } else if !(lexicon::is_title(w)
+                || lexicon::is_demonym(w)
+                || matches!(w, "the" | "The" | "former" | "then"))
+            {
                 break;
             }
             j += 1;
@@ -504,6 +556,16 @@ impl<'a> Attributor<'a> {
             .and_then(|i| done[i].speaker.clone())
     }
 
+    /// The token before a parenthesis that ends at `k` ("Sen. Claire McCaskill (D-Mo.)"),
+    /// or `k` itself when no parenthesis ends there.
+    fn before_parenthesis(&self, p: usize, k: usize, floor: usize) -> Option<usize> {
+        if !self.is_punct(p, k, ")") {
+            return Some(k);
+        }
+        let open = (k.saturating_sub(8).max(floor)..k).rev().find(|&i| self.is_punct(p, i, "("))?;
+        (open > floor).then(|| open - 1)
+    }
+
     fn is_punct(&self, p: usize, k: usize, mark: &str) -> bool {
         self.paragraphs[p]
             .tokens
@@ -594,6 +656,58 @@ fn pronoun(word: &str) -> Option<Pronoun> {
         "they" => Some(Pronoun::They),
         _ => None,
     }
+}
+
+/// A lower-case word that may describe the person named after it ("pollster", "longtime",
+/// "campaign"), not one that starts a clause or a phrase of its own.
+fn is_descriptor(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !lexicon::is_cue(word)
+        && !is_determiner(word)
+        && pronoun(word).is_none()
+        && !matches!(
+            word,
+            "about"
+                | "after"
+                | "against"
+                | "and"
+                | "as"
+                | "at"
+                | "because"
+                | "before"
+                | "but"
+                | "by"
+                | "for"
+                | "from"
+                | "her"
+                | "his"
+                | "if"
+                | "in"
+                | "into"
+                | "is"
+                | "it"
+                | "its"
+                | "not"
+                | "of"
+                | "on"
+                | "or"
+                | "that"
+                | "their"
+                | "there"
+                | "this"
+                | "to"
+                | "was"
+                | "we"
+                | "were"
+                | "when"
+                | "which"
+                | "while"
+                | "who"
+                | "with"
+                | "would"
+                | "you"
+        )
 }
 
 fn capitalise(word: &str) -> String {

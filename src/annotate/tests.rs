@@ -70,7 +70,12 @@ fn quotes_and_their_speakers() {
         ("next quote in the paragraph", "“First point,” Trump said of the talks. “And a second one as well.”", &[("First point,", Some("Donald Trump")), ("And a second one as well.", Some("Donald Trump"))]),
         ("quote over two paragraphs", "“The first part runs on,” Putin said, “and does not close here.\n\n“The second part closes.”", &[("The first part runs on,", Some("Vladimir Putin")), ("and does not close here.", Some("Vladimir Putin")), ("The second part closes.", Some("Vladimir Putin"))]),
         ("block quote with attribution", "> We will not give our land away.\n\n— Volodymyr Zelensky, in a video address", &[("We will not give our land away.", Some("Volodymyr Zelensky"))]),
+        ("description before the name", "“We will win this state,” said Democratic pollster Stan Greenberg.", &[("We will win this state,", Some("Stan Greenberg"))]),
+        ("name used as an attribute", "“It is dangerous,” said Clinton campaign manager Robby Mook.", &[("It is dangerous,", Some("Robby Mook"))]),
+        ("party in parentheses", "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said the race made her “a much stronger candidate.”", &[("a much stronger candidate.", Some("Claire McCaskill"))]),
+        ("affiliation before the title", "“We made some horrendous mistakes,” Maricopa County Recorder Helen Purcell said.", &[("We made some horrendous mistakes,", Some("Helen Purcell"))]),
         // Must not match:
+        ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", None)]),
         ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
         ("title of a work", "He appeared on the show “Hannity” that night.", &[]),
         ("short scare quote with nobody behind it", "Analysts called the meeting a “reset” of sorts.", &[]),
