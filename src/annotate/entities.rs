@@ -355,9 +355,16 @@ impl<'a> EntityFinder<'a> {
                 let w = &text[t.start..t.end];
                 t.kind == TokenKind::Word && (matches!(w, "a" | "an" | "the" | "who") || w.ends_with("'s"))
             });
+        // "Brianne Stone, 29, of Huntsville": an age.
+        let age_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
+            && tokens.get(last + 2).is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+            })
+            && tokens.get(last + 3).is_some_and(|t| &text[t.start..t.end] == ",");
         let strong = kind != EntityKind::Person
             || titled
-            || (words.len() >= 2 && (first_name || role_before || appositive_after))
+            || (words.len() >= 2 && (first_name || role_before || appositive_after || age_after))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {

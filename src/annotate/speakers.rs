@@ -516,6 +516,17 @@ impl<'a> Attributor<'a> {
                 while start > 0 && sentences[start - 1] == number {
                     start -= 1;
                 }
+                // The sentence's speaker first ("… cool off,” Kunin said), then its first fitting name.
+                // Up to the pronoun itself, when it stands in this sentence again ("He hoped, he said, …").
+                let cue_end = (start..sentence_end)
+                    .find(|&k| self.lower(paragraph, k).is_some_and(|w| same_pronoun(&w)))
+                    .unwrap_or(sentence_end);
+                let speaker = (start..cue_end)
+                    .filter(|&k| self.is_cue_at(paragraph, k))
+                    .find_map(|k| self.cue_person(paragraph, k, start, sentence_end).filter(|f| fits(f)));
+                if let Some(found) = speaker {
+                    return Some(Speaker::Entity { entity: found.entity });
+                }
                 let mut k = start;
                 while k < sentence_end {
                     if self.quoted[paragraph][k] {
@@ -542,6 +553,33 @@ impl<'a> Attributor<'a> {
             paragraph -= 1;
             before = usize::MAX;
         }
+    }
+
+    /// The person named right beside the reporting verb at `k`: "Kunin said", "said Kunin".
+    /// Only where the verb attributes a quote: next to its marks, or before a colon and one.
+    fn cue_person(&self, p: usize, k: usize, floor: usize, ceiling: usize) -> Option<&'a Found> {
+        let tokens = &self.paragraphs[p].tokens;
+        let kind = |i: usize| tokens.get(i).map(|t| t.kind);
+        let quote_after = kind(k + 1) == Some(TokenKind::Open)
+            || (self.is_punct(p, k + 1, ":") && kind(k + 2) == Some(TokenKind::Open))
+            || (self.is_punct(p, k + 1, ",") && kind(k + 2) == Some(TokenKind::Open));
+        let mut j = k;
+        while j > floor && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
+            j -= 1;
+        }
+        // Not a possessive: "Trump's continued appeal".
+        let possessive = |f: &&Found| self.text[f.span.end..].starts_with(['\'', '\u{2019}']);
+        let before = (j > floor)
+            .then(|| self.mention_ending(p, j - 1))
+            .flatten()
+            .filter(|f| !possessive(f))
+            .filter(|f| quote_after || (f.first > 0 && kind(f.first - 1) == Some(TokenKind::Close)));
+        // Inverted only right after a quote or a comma ("…,” said Kunin); "told Costa" names the listener.
+        let inverted = k > floor
+            && kind(k - 1) == Some(TokenKind::Close)
+            && !matches!(self.lower(p, k).as_deref(), Some("told" | "tells" | "telling" | "asked" | "asks"));
+        let after = || (inverted && k + 1 < ceiling).then(|| self.mention_starting(p, k + 1)).flatten();
+        before.or_else(after).filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person)
     }
 
     /// The previous quote of the same paragraph, when it found its speaker and nobody else

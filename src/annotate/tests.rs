@@ -74,6 +74,8 @@ fn quotes_and_their_speakers() {
         ("name used as an attribute", "“It is dangerous,” said Clinton campaign manager Robby Mook.", &[("It is dangerous,", Some("Robby Mook"))]),
         ("party in parentheses", "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said the race made her “a much stronger candidate.”", &[("a much stronger candidate.", Some("Claire McCaskill"))]),
         ("affiliation before the title", "“We made some horrendous mistakes,” Maricopa County Recorder Helen Purcell said.", &[("We made some horrendous mistakes,", Some("Helen Purcell"))]),
+        ("pronoun, the speaker of the sentence before", "The race between Hillary Clinton and Bernie Sanders needs time to “cool off,” Madeleine Kunin said.\n\n“His normal demeanor is grumpy,” she said.", &[("cool off,", Some("Madeleine Kunin")), ("His normal demeanor is grumpy,", Some("Madeleine Kunin"))]),
+        ("a name with an age", "Brianne Stone, 29, of Huntsville, says her concern is the climate. “We aren't going to act in time,” she says.", &[("We aren't going to act in time,", Some("Brianne Stone"))]),
         // Must not match:
         ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", None)]),
         ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
