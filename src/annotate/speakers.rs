@@ -210,6 +210,8 @@ impl<'a> Attributor<'a> {
                 } else if let Some(subject) = self.sentence_subject(span) {
                     attribution.speaker = Some(subject);
                     attribution.fragment = true;
+                } else if let Some(speaker) = self.introduced(span) {
+                    attribution.speaker = Some(speaker);
                 } else if let Some(previous) = self.paragraph_run_on(q, &out) {
                     attribution.speaker = Some(previous);
                 }
@@ -254,9 +256,8 @@ impl<'a> Attributor<'a> {
         // A quote that ends its sentence (“… the timing.” Gov. Pat McCrory said) has nothing after it.
         let closing = span.close.map_or(own, |c| sentences[c]);
         while after_end < tokens.len() && tokens[after_end].kind != TokenKind::Open && sentences[after_end] == closing {
-            let is_end = tokens[after_end].kind == TokenKind::Punct
-                && matches!(&self.text[tokens[after_end].start..tokens[after_end].end], "." | "!" | "?" | ";");
-            if is_end {
+            // Full stops end it where they end the sentence, not in "(D-Nev.)".
+            if self.is_punct(p, after_end, ";") {
                 break;
             }
             after_end += 1;
@@ -279,6 +280,16 @@ impl<'a> Attributor<'a> {
                     dropped: false,
                 });
             }
+        }
+        // Further on, set off by a comma: “…,” in contrast to earlier years, says Dante Scala.
+        let far = (limit..a1).find(|&k| self.is_cue_at(p, k) && k > 0 && self.is_punct(p, k - 1, ","));
+        if let Some((k, speaker)) = far.and_then(|k| Some((k, self.inverted(p, k, a1, false)?))) {
+            return Some(Attribution {
+                speaker: Some(speaker),
+                cue: self.cue_text(p, k),
+                fragment: false,
+                dropped: false,
+            });
         }
         // Before it: Putin said: “…” / Putin said that security “must be ensured”.
         if let Some(k) = (b0..b1).rev().find(|&k| self.is_cue_at(p, k)) {
@@ -665,6 +676,29 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// A paragraph that opens with a quote after one that ends with a colon ("Cruz said in a
+    /// statement:", "Trump issued the following statement:"): the speaker of that sentence.
+    fn introduced(&self, span: &QuotedSpan) -> Option<Speaker> {
+        if span.open != 0 || span.paragraph == 0 {
+            return None;
+        }
+        let p = span.paragraph - 1;
+        let tokens = &self.paragraphs[p].tokens;
+        let colon = tokens.len().checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;
+        let sentence = self.sentence[p][colon];
+        let start = (0..colon).rev().take_while(|&k| self.sentence[p][k] == sentence).last().unwrap_or(colon);
+        if let Some(k) = (start..colon).rev().find(|&k| self.is_cue_at(p, k)) {
+            return self.subject_before(p, k, start).or_else(|| self.inverted(p, k, colon, true));
+        }
+        (start..colon).find_map(|k| {
+            self.mention_starting(p, k)
+                .filter(|f| {
+                    self.finder.entities[f.entity].kind == EntityKind::Person && !self.follows_preposition(p, k)
+                })
+                .map(|f| Speaker::Entity { entity: f.entity })
+        })
     }
 
     /// A quote that makes up a paragraph on its own, right after a paragraph whose last quote

@@ -76,6 +76,10 @@ fn quotes_and_their_speakers() {
         ("affiliation before the title", "“We made some horrendous mistakes,” Maricopa County Recorder Helen Purcell said.", &[("We made some horrendous mistakes,", Some("Helen Purcell"))]),
         ("pronoun, the speaker of the sentence before", "The race between Hillary Clinton and Bernie Sanders needs time to “cool off,” Madeleine Kunin said.\n\n“His normal demeanor is grumpy,” she said.", &[("cool off,", Some("Madeleine Kunin")), ("His normal demeanor is grumpy,", Some("Madeleine Kunin"))]),
         ("a name with an age", "Brianne Stone, 29, of Huntsville, says her concern is the climate. “We aren't going to act in time,” she says.", &[("We aren't going to act in time,", Some("Brianne Stone"))]),
+        ("initials and a party before the verb", "“It is time to act,” Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement.", &[("It is time to act,", Some("Harry M. Reid"))]),
+        ("speaker far after the quote", "“These groups set the table for voters,” in sharp contrast to earlier years when campaigns did it, says Dante Scala, a political scientist.", &[("These groups set the table for voters,", Some("Dante Scala"))]),
+        ("statement introduced by a colon", "Senator Ted Cruz said in a statement on Tuesday night:\n\n“The questions asked tonight show why people do not trust the media.”", &[("The questions asked tonight show why people do not trust the media.", Some("Ted Cruz"))]),
+        ("own verb, not the last paragraph's speaker", "“We are ready,” said Putin.\n\n“An awful lot of analysts said no,” remembered Roy Verley, a former spokesman.", &[("We are ready,", Some("Vladimir Putin")), ("An awful lot of analysts said no,", Some("Roy Verley"))]),
         // Must not match:
         ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", None)]),
         ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
