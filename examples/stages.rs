@@ -61,7 +61,9 @@ fn main() {
     let plan = brief::render::Plan::new(&index, &config, &templates);
     let kind = |path: &str| -> &'static str {
         let folder = path.split('/').next().unwrap_or("");
-        match (folder, path.ends_with(".xml"), path.contains("/page/")) {
+        // `people/page/2.html` is a list page; `people/<slug>/page/2.html` a person's.
+        let list_page = path.contains("/page/") && path.matches('/').count() == 2;
+        match (folder, path.ends_with(".xml"), list_page) {
             (_, _, true) => "list pages",
             ("articles", ..) => "articles",
             ("people", true, _) => "person feeds",

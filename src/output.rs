@@ -146,13 +146,23 @@ pub fn replace_file(output: &Path, page: &Page) -> Result<()> {
     Ok(())
 }
 
-/// Removes one file of a finished output folder, if it is there.
+/// Removes one file of a finished output folder, if it is there, and the folders it leaves
+/// empty (a person's `page/` folder when they are down to one page), as a build would.
 pub fn remove_file(output: &Path, rel: &str) -> Result<()> {
     let path = output.join(safe_relative(rel)?);
     match std::fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
-        _ => Ok(()),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::io(&path, e)),
+        _ => {}
     }
+    // `remove_dir` refuses a folder that is not empty, which ends the walk up.
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|dir| dir.starts_with(output) && *dir != output) {
+        if std::fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
 }
 
 /// The theme's own static files, then the site's `static/` over them.

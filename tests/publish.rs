@@ -217,3 +217,154 @@ fn check_passes_on_the_example_site() {
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
     assert!(report.pages > 20 && report.links > 100, "{} pages, {} links", report.pages, report.links);
 }
+
+/// Twelve more articles at the harbour talks, 1 to 12 July 2025, each with one numbered quote
+/// by Putin, three articles a page.
+fn site_with_many_quotes() -> TestSite {
+    let site = TestSite::fixture("basic");
+    site.write("brief.yaml", format!("title: Paged\nbase_url: {BASE}\npaginate: 3\n"));
+    for day in 1..=12 {
+        site.write(
+            &format!("content/articles/day-{day:02}.md"),
+            format!(
+                "---\ntitle: Day {day}\ndate: 2025-07-{day:02}\nevent: harbour-talks\n---\n\
+                 “Remark number {day} stands,” Vladimir Putin said.\n"
+            ),
+        );
+    }
+    site.build_ok();
+    site
+}
+
+/// A subject's pages in order: its own page, then `<stem>/page/2.html` and on while they exist.
+fn subject_pages(site: &TestSite, first: &str) -> Vec<String> {
+    let stem = first.trim_end_matches(".html");
+    let more = (2..).map(|n| format!("{stem}/page/{n}.html")).take_while(|p| site.output().join(p).exists());
+    std::iter::once(first.to_string()).chain(more).collect()
+}
+
+/// A page's text from the heading `id="<id>"` to the next heading of its level.
+fn section<'h>(html: &'h str, id: &str) -> &'h str {
+    let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &html[start..];
+    &rest[..rest.find("<h2").unwrap_or(rest.len())]
+}
+
+/// Each page links to the one before and after it (rel prev and next) and to the first and
+/// last, in its pagination nav.
+fn assert_linked_in_order(site: &TestSite, pages: &[String]) {
+    for (k, page) in pages.iter().enumerate() {
+        let html = site.page(page);
+        let nav = &html[html.find("class=\"pagination\"").unwrap_or_else(|| panic!("{page}: no pagination"))..];
+        let nav = &nav[..nav.find("</nav>").expect("end of nav")];
+        let root = "../".repeat(page.matches('/').count());
+        let link = |to: &str| nav.contains(&format!("href=\"{root}{to}\""));
+        assert!(link(&pages[0]) || k == 0, "{page} does not link to the first page: {nav}");
+        assert!(link(&pages[pages.len() - 1]) || k == pages.len() - 1, "{page} does not link to the last: {nav}");
+        if k > 0 {
+            assert!(nav.contains(&format!("rel=\"prev\" href=\"{root}{}\"", pages[k - 1])), "{page}: {nav}");
+        }
+        if k + 1 < pages.len() {
+            assert!(nav.contains(&format!("rel=\"next\" href=\"{root}{}\"", pages[k + 1])), "{page}: {nav}");
+        }
+    }
+}
+
+#[test]
+fn a_person_with_many_quotes_gets_pages_that_keep_every_quote_once_and_the_profile_first() {
+    let site = site_with_many_quotes();
+    let pages = subject_pages(&site, "people/vladimir-putin.html");
+    // 14 articles name him (the fixture's two and twelve more), three a page.
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    assert_linked_in_order(&site, &pages);
+    let html: Vec<String> = pages.iter().map(|p| site.page(p)).collect();
+
+    let mut quotes: Vec<String> = (1..=12).map(|day| format!("Remark number {day} stands")).collect();
+    quotes.extend(["Next time in Moscow", "both sides wanted results", "find a path to peace"].map(String::from));
+    for quote in &quotes {
+        let on: Vec<&String> = pages
+            .iter()
+            .zip(&html)
+            .filter(|(_, h)| section(h, "said").contains(quote.as_str()))
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(on.len(), 1, "{quote} is on {on:?}");
+    }
+    let mut articles: Vec<String> = (1..=12).map(|day| format!("articles/day-{day:02}.html")).collect();
+    articles.extend(["articles/talks-open.html", "articles/talks-close.html"].map(String::from));
+    for article in &articles {
+        let on = html.iter().filter(|h| section(h, "appears").contains(article.as_str())).count();
+        assert_eq!(on, 1, "{article} is listed on {on} pages");
+    }
+    // Newest first: the talks on the first page, the first days of July on the last.
+    assert!(section(&html[0], "said").contains("Next time in Moscow"));
+    assert!(section(&html[4], "said").contains("Remark number 1 stands"));
+
+    // The first page keeps the profile, the counts and what is about all of his quotes.
+    assert!(html[0].contains("President of <strong>Russia</strong>"), "the bio");
+    assert!(html[0].contains("15 quotes in 14 articles"), "the counts");
+    for id in ["over-time", "alongside", "person-events"] {
+        assert!(html[0].contains(&format!("id=\"{id}\"")), "first page has #{id}");
+        assert!(html[1..].iter().all(|h| !h.contains(&format!("id=\"{id}\""))), "only the first page has #{id}");
+    }
+    assert!(html[2].contains("Page 3 of 5") && html[2].contains("<title>Vladimir Putin, page 3"), "{}", html[2]);
+    assert!(json_ld_blocks(&html[2])[0]["url"].as_str().is_some_and(|u| u.ends_with("people/vladimir-putin.html")));
+    // The feed holds his newest quotes, not every page's.
+    assert!(site.page("people/vladimir-putin.xml").contains("Next time in Moscow"));
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}
+
+#[test]
+fn an_event_with_many_articles_gets_pages_oldest_first_that_keep_every_quote_once() {
+    let site = site_with_many_quotes();
+    let pages = subject_pages(&site, "events/harbour-talks.html");
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    assert_linked_in_order(&site, &pages);
+    let html: Vec<String> = pages.iter().map(|p| site.page(p)).collect();
+    let mut quotes: Vec<String> = (1..=12).map(|day| format!("Remark number {day} stands")).collect();
+    quotes.extend(
+        ["Next time in Moscow", "both sides wanted results", "find a path to peace", "no deal until"].map(String::from),
+    );
+    for quote in &quotes {
+        let on = html.iter().filter(|h| section(h, "what-was-said").contains(quote.as_str())).count();
+        assert_eq!(on, 1, "{quote} is on {on} pages");
+    }
+    for day in 1..=12 {
+        let article = format!("articles/day-{day:02}.html");
+        let on = html.iter().filter(|h| section(h, "sources").contains(&article)).count();
+        assert_eq!(on, 1, "{article} is listed on {on} pages");
+    }
+    // Oldest first: early July on the first page, the talks themselves on the last.
+    assert!(section(&html[0], "what-was-said").contains("Remark number 1 stands"));
+    assert!(section(&html[4], "what-was-said").contains("Next time in Moscow"));
+    assert!(html[1].contains("rel=\"prev\"") && html[1].contains("← Earlier"), "{}", html[1]);
+    // The first page keeps the summary and what is about the whole event.
+    assert!(html[0].contains("Two leaders met at a harbour"), "the summary");
+    for id in ["participants", "over-time", "who-spoke"] {
+        assert!(html[0].contains(&format!("id=\"{id}\"")), "first page has #{id}");
+        assert!(html[1..].iter().all(|h| !h.contains(&format!("id=\"{id}\""))), "only the first page has #{id}");
+    }
+    assert!(html[1..].iter().all(|h| !h.contains("Two leaders met at a harbour")));
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}
+
+#[test]
+fn feeds_hold_the_newest_entries_only() {
+    let site = TestSite::fixture("basic");
+    for n in 1..=60 {
+        let day = (n - 1) % 28 + 1;
+        let month = 5 + (n - 1) / 28;
+        site.write(
+            &format!("content/articles/note-{n:02}.md"),
+            format!("---\ntitle: Note {n}\ndate: 2025-{month:02}-{day:02}\nevent: harbour-talks\n---\n“Point {n} is made,” Vladimir Putin said.\n"),
+        );
+    }
+    site.build_ok();
+    let parse = |rel: &str| feed_rs::parser::parse(site.page(rel).as_bytes()).expect("a feed");
+    let person = parse("people/vladimir-putin.xml");
+    assert_eq!(person.entries.len(), brief::render::publish::FEED_ENTRIES);
+    let titles: Vec<String> =
+        person.entries.iter().filter_map(|e| e.title.as_ref().map(|t| t.content.clone())).collect();
+    assert!(titles[0].contains("Next time in Moscow"), "newest first: {titles:?}");
+    assert_eq!(parse("events/harbour-talks.xml").entries.len(), brief::render::publish::FEED_ENTRIES);
+}

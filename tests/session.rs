@@ -6,6 +6,7 @@ mod common;
 
 use brief::session::{Session, Update};
 use common::{TestSite, tree};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Applies `change` (file → new text, or None to delete it), updates the session, and checks
@@ -155,4 +156,71 @@ fn a_broken_save_changes_nothing_and_the_next_good_one_catches_up() {
             Some("---\ntitle: Fixed\ndate: 2025-08-16\n---\n“Fixed now,” Putin said.\n"),
         )],
     );
+}
+
+/// Every file of `dir` by its inode: a file the session replaced has a new one.
+#[cfg(unix)]
+fn inodes(dir: &std::path::Path) -> BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    tree(dir)
+        .into_keys()
+        .map(|rel| {
+            let ino = std::fs::metadata(dir.join(&rel)).expect("metadata").ino();
+            (rel, ino)
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edit_rewrites_only_the_pages_of_a_person_it_changes_and_fewer_pages_leave_none_behind() {
+    let site = TestSite::fixture("basic");
+    site.write("brief.yaml", "title: Paged\npaginate: 2\n");
+    let day = |n: usize, body: &str| format!("---\ntitle: Day {n}\ndate: 2025-07-{n:02}\n---\n{body}\n");
+    for n in 1..=8 {
+        site.write(&format!("content/articles/day-{n:02}.md"), day(n, &format!("“Remark {n} stands,” Putin said.")));
+    }
+    let (mut session, _, _out) = open(&site);
+    let first = "people/vladimir-putin.html";
+    let last = "people/vladimir-putin/page/5.html"; // 10 articles, two a page, oldest last
+    assert!(session.output().join(last).is_file());
+    // The pages of Putin's that an update replaced.
+    let rewritten = |before: &BTreeMap<String, u64>, after: &BTreeMap<String, u64>| -> Vec<String> {
+        let page = |rel: &String| rel.starts_with("people/vladimir-putin") && rel.ends_with(".html");
+        after
+            .iter()
+            .filter(|(rel, ino)| page(rel) && before.get(*rel) != Some(ino))
+            .map(|(rel, _)| rel.clone())
+            .collect()
+    };
+
+    // The words of an old quote: only the page that shows it.
+    let before = inodes(session.output());
+    let text = day(1, "“Remark 1 still stands,” Putin said.");
+    let update = apply(&site, &mut session, &[("content/articles/day-01.md", Some(&text))]);
+    assert!(update.in_place);
+    let after = inodes(session.output());
+    assert_eq!(rewritten(&before, &after), vec![last], "only the page with the article");
+
+    // One more quote: the counts on the first page change too, the pages between do not.
+    let before = after;
+    let text = day(1, "“Remark 1 still stands,” Putin said. “And another,” he added.");
+    apply(&site, &mut session, &[("content/articles/day-01.md", Some(&text))]);
+    let after = inodes(session.output());
+    assert_eq!(rewritten(&before, &after), vec![first, last]);
+
+    // Four articles fewer: two pages fewer, and their files are gone.
+    let gone: Vec<String> = (1..=4).map(|n| format!("content/articles/day-{n:02}.md")).collect();
+    let change: Vec<(&str, Option<&str>)> = gone.iter().map(|p| (p.as_str(), None)).collect();
+    apply(&site, &mut session, &change);
+    assert!(session.output().join("people/vladimir-putin/page/3.html").is_file());
+    assert!(!session.output().join("people/vladimir-putin/page/4.html").exists());
+    assert!(!session.output().join(last).exists());
+
+    // Down to one page: the folder of the later pages goes too.
+    let gone: Vec<String> = (5..=8).map(|n| format!("content/articles/day-{n:02}.md")).collect();
+    let change: Vec<(&str, Option<&str>)> = gone.iter().map(|p| (p.as_str(), None)).collect();
+    apply(&site, &mut session, &change);
+    assert!(session.output().join(first).is_file());
+    assert!(!session.output().join("people/vladimir-putin").exists());
 }

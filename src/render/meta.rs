@@ -10,8 +10,17 @@ pub fn canonical(site: &SiteContext, path: &str) -> Option<String> {
     (!site.base_url.is_empty()).then(|| format!("{}/{}", site.base_url.trim_end_matches('/'), path))
 }
 
-/// The page's title and description for cards and search results.
+/// The page's title and description for cards and search results. Pages after the first of
+/// a list or of a person's, event's or organisation's pages say which page they are.
 pub fn title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (String, String) {
+    let (title, description) = first_page_title_and_description(site, kind, data);
+    match data["pagination"]["current"].as_u64() {
+        Some(page) if page > 1 => (format!("{title}, page {page}"), description),
+        _ => (title, description),
+    }
+}
+
+fn first_page_title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (String, String) {
     let text = |v: &Value| v.as_str().map(str::to_string);
     match kind {
         "article" => {
@@ -22,7 +31,12 @@ pub fn title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (S
             let p = &data["person"];
             let name = text(&p["name"]).unwrap_or_default();
             let role = text(&p["role"]).map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
-            (name, format!("{role}{} quotes in {} articles", p["quote_count"], p["article_count"]))
+            let counts = match (p["quote_count"].as_u64(), p["article_count"].as_u64()) {
+                (Some(quotes), Some(articles)) => format!("{quotes} quotes in {articles} articles"),
+                // A later page: the counts are on the first.
+                _ => "what they said, continued".to_string(),
+            };
+            (name, format!("{role}{counts}"))
         }
         "event" => {
             let e = &data["event"];
@@ -106,7 +120,7 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
                 "affiliation": if p["affiliation"].is_null() { Value::Null } else { json!({"@type": "Organization", "name": p["affiliation"]}) },
                 "nationality": if p["country"].is_null() { Value::Null } else { json!({"@type": "Country", "name": p["country"]}) },
                 "alternateName": p["aliases"],
-                "url": url(&Value::from(path)),
+                "url": url(&p["url"]),
             })
         }
         "event" => {
@@ -117,7 +131,7 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
                 "name": e["name"],
                 "startDate": e["date"],
                 "location": if e["place"].is_null() { Value::Null } else { json!({"@type": "Place", "name": e["place"]}) },
-                "url": url(&Value::from(path)),
+                "url": url(&e["url"]),
                 "performer": e["participants"].as_array().map(|ps| ps.iter().map(|p| json!({"@type": "Person", "name": p["name"]})).collect::<Vec<_>>()),
             })
         }

@@ -113,10 +113,12 @@ enum Job {
     Articles(usize),
     Article(usize),
     People(usize),
-    Entity(EntityKind, usize),
+    /// A person's, organisation's or place's page: kind, index, 0-based page number.
+    Entity(EntityKind, usize, usize),
     Entities(EntityKind),
     Events(usize),
-    Event(usize),
+    /// An event's page: index, 0-based page number.
+    Event(usize, usize),
     NotFound,
     Search,
 }
@@ -227,9 +229,9 @@ fn touched(changes: &[Changed], item: Item) -> bool {
     let event = |e| changes.iter().any(|c| c.events.binary_search(&e).is_ok());
     match item {
         Item::Page(Job::Article(i)) => changes.iter().any(|c| c.article == i),
-        Item::Page(Job::Entity(kind, i)) => entity(kind, i),
+        Item::Page(Job::Entity(kind, i, _)) => entity(kind, i),
         Item::PersonFeed(i) => entity(EntityKind::Person, i),
-        Item::Page(Job::Event(i)) | Item::EventFeed(i) => event(i),
+        Item::Page(Job::Event(i, _)) | Item::EventFeed(i) => event(i),
         _ => true,
     }
 }
@@ -257,10 +259,15 @@ impl<'a> Plan<'a> {
         jobs.push(Job::Entities(EntityKind::Organisation));
         jobs.push(Job::Entities(EntityKind::Place));
         jobs.extend((0..index.articles.len()).map(Job::Article));
+        // A person's, organisation's or event's pages one after the other, the first at its own URL.
         for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Place] {
-            jobs.extend((0..index.entities(kind).len()).map(|i| Job::Entity(kind, i)));
+            for i in 0..index.entities(kind).len() {
+                jobs.extend((0..renderer.page_count(Job::Entity(kind, i, 0))).map(|page| Job::Entity(kind, i, page)));
+            }
         }
-        jobs.extend((0..index.events.len()).map(Job::Event));
+        for i in 0..index.events.len() {
+            jobs.extend((0..renderer.page_count(Job::Event(i, 0))).map(|page| Job::Event(i, page)));
+        }
         for job in [Job::Articles(0), Job::People(0), Job::Events(0)] {
             let pages = renderer.page_count(job);
             jobs.extend((1..pages).map(|page| match job {
@@ -480,38 +487,58 @@ impl Renderer<'_> {
                         ));
                         (article_url(self.index, i), "article", "article.html", signature)
                     }
-                    Job::Entity(EntityKind::Person, i) => {
-                        let p = &self.index.people[i];
-                        let signature = hash_of(&(
-                            h.people[i],
-                            p.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
-                            p.quotes.iter().map(|&q| h.quotes[q]).collect::<Vec<_>>(),
-                            p.quoted_with.iter().map(|&(o, n)| (h.person_links[o], n)).collect::<Vec<_>>(),
-                            p.events.iter().map(|&e| h.event_links[e]).collect::<Vec<_>>(),
-                            self.span.map(|s| (s.first, s.last)),
-                        ));
-                        (entity_url(p), "person", "person.html", signature)
-                    }
-                    Job::Entity(kind, i) => {
+                    // A subject's pages show a run of its articles and their quotes; the first
+                    // also its counts and the charts and lists about all of them, so only it
+                    // changes with those (an edit re-renders the first page and the page of
+                    // the article, not every page).
+                    Job::Entity(kind, i, page) => {
                         let e = &self.index.entities(kind)[i];
+                        let shown = self.subject_page(&e.articles, &e.quotes, true, page);
+                        let id = crate::index::EntityId { kind, index: i };
+                        let first = (page == 0).then(|| {
+                            let timeline = (kind == EntityKind::Person).then(|| {
+                                let counts = quotes_per_article(self.index, &e.articles, &e.quotes, true);
+                                let rows: Vec<(u64, usize)> =
+                                    e.articles.iter().map(|&a| h.articles[a]).zip(counts).collect();
+                                (rows, self.span.map(|s| (s.first, s.last)))
+                            });
+                            (
+                                h.entity(kind, i),
+                                timeline,
+                                e.quoted_with.iter().map(|&(o, n)| (h.person_links[o], n)).collect::<Vec<_>>(),
+                                e.events.iter().map(|&e| h.event_links[e]).collect::<Vec<_>>(),
+                            )
+                        });
                         let signature = hash_of(&(
-                            h.entity(kind, i),
-                            e.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
-                            e.quotes.iter().map(|&q| h.quotes[q]).collect::<Vec<_>>(),
+                            h.link(id),
+                            first,
+                            self.shown_hashes(&e.articles, &e.quotes, &shown),
+                            page,
+                            self.page_count(job),
                         ));
-                        (entity_url(e), kind_name(kind), "entity.html", signature)
+                        let template = if kind == EntityKind::Person { "person.html" } else { "entity.html" };
+                        (subject_path(&entity_url(e), page), kind_name(kind), template, signature)
                     }
-                    Job::Event(i) => {
+                    Job::Event(i, page) => {
                         let e = &self.index.events[i];
+                        let shown = self.subject_page(&e.articles, &e.quotes, false, page);
+                        let first = (page == 0).then(|| {
+                            (
+                                h.events[i],
+                                e.participants.iter().map(|&p| h.person_links[p]).collect::<Vec<_>>(),
+                                e.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
+                                e.speakers.iter().map(|&(p, n)| (h.person_links[p], n)).collect::<Vec<_>>(),
+                                self.span.map(|s| (s.first, s.last)),
+                            )
+                        });
                         let signature = hash_of(&(
-                            h.events[i],
-                            e.participants.iter().map(|&p| h.person_links[p]).collect::<Vec<_>>(),
-                            e.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
-                            e.speakers.iter().map(|&(p, n)| (h.person_links[p], n)).collect::<Vec<_>>(),
-                            e.quotes.iter().map(|&q| h.quotes[q]).collect::<Vec<_>>(),
-                            self.span.map(|s| (s.first, s.last)),
+                            h.event_links[i],
+                            first,
+                            self.shown_hashes(&e.articles, &e.quotes, &shown),
+                            page,
+                            self.page_count(job),
                         ));
-                        (event_url(e), "event", "event.html", signature)
+                        (subject_path(&event_url(e), page), "event", "event.html", signature)
                     }
                     Job::Articles(page) => {
                         let range = self.page_range(self.refs.articles.len(), page);
@@ -547,18 +574,24 @@ impl Renderer<'_> {
                 };
                 (path, Some(hash_of(&(kind, signature))), Some(template))
             }
+            // A feed shows its newest entries, under the name and URL of its page.
             Item::PersonFeed(i) => {
-                let path = entity_url(&self.index.people[i]).replace(".html", ".xml");
-                (path, self.plan(Item::Page(Job::Entity(EntityKind::Person, i))).signature, None)
+                let p = &self.index.people[i];
+                let quotes: Vec<u64> = p.quotes.iter().take(publish::FEED_ENTRIES).map(|&q| h.quotes[q]).collect();
+                let signature = hash_of(&("person feed", h.person_links[i], quotes));
+                (entity_url(p).replace(".html", ".xml"), Some(signature), None)
             }
             Item::EventFeed(i) => {
-                let path = event_url(&self.index.events[i]).replace(".html", ".xml");
-                (path, self.plan(Item::Page(Job::Event(i))).signature, None)
+                let e = &self.index.events[i];
+                let articles: Vec<u64> =
+                    e.articles.iter().rev().take(publish::FEED_ENTRIES).map(|&a| h.articles[a]).collect();
+                let signature = hash_of(&("event feed", h.event_links[i], articles));
+                (event_url(e).replace(".html", ".xml"), Some(signature), None)
             }
             Item::SiteFile(i) => {
                 let path = publish::SITE_FILES[i];
                 let signature = match path {
-                    "feed.xml" => Some(hash_of(&h.articles[..h.articles.len().min(publish::SITE_FEED_ENTRIES)])),
+                    "feed.xml" => Some(hash_of(&h.articles[..h.articles.len().min(publish::FEED_ENTRIES)])),
                     "robots.txt" => Some(0),
                     "search.json" => {
                         Some(hash_of(&(&h.articles, &h.people, &h.events, &h.organisations, &h.places, &h.quotes)))
@@ -593,12 +626,13 @@ impl Renderer<'_> {
                 let data = json([("people", to_value(&items)), ("pagination", pagination)]);
                 (list_path("people", page), "people", "people.html", data)
             }
-            Job::Entity(EntityKind::Person, i) => {
-                (entity_url(&self.index.people[i]), "person", "person.html", self.person(i))
+            Job::Entity(EntityKind::Person, i, page) => {
+                let path = subject_path(&entity_url(&self.index.people[i]), page);
+                (path, "person", "person.html", self.person(i, page))
             }
-            Job::Entity(kind, i) => {
+            Job::Entity(kind, i, page) => {
                 let entry = &self.index.entities(kind)[i];
-                (entity_url(entry), kind_name(kind), "entity.html", self.entity(entry))
+                (subject_path(&entity_url(entry), page), kind_name(kind), "entity.html", self.entity(entry, page))
             }
             Job::Entities(kind) => {
                 let (refs, order) = match kind {
@@ -620,7 +654,9 @@ impl Renderer<'_> {
                 let data = json([("events", to_value(&items)), ("pagination", pagination)]);
                 (list_path("events", page), "events", "events.html", data)
             }
-            Job::Event(i) => (event_url(&self.index.events[i]), "event", "event.html", self.event(i)),
+            Job::Event(i, page) => {
+                (subject_path(&event_url(&self.index.events[i]), page), "event", "event.html", self.event(i, page))
+            }
             Job::NotFound => ("404.html".into(), "404", "404.html", json([])),
             Job::Search => ("search.html".into(), "search", "search.html", json([])),
         }
@@ -640,8 +676,8 @@ impl Renderer<'_> {
         context.insert("root", &root);
         let (title, description) = meta::title_and_description(&self.site, kind, &data);
         let feed = match job {
-            Job::Entity(EntityKind::Person, i) => entity_url(&self.index.people[i]).replace(".html", ".xml"),
-            Job::Event(i) => event_url(&self.index.events[i]).replace(".html", ".xml"),
+            Job::Entity(EntityKind::Person, i, _) => entity_url(&self.index.people[i]).replace(".html", ".xml"),
+            Job::Event(i, _) => event_url(&self.index.events[i]).replace(".html", ".xml"),
             _ => "feed.xml".to_string(),
         };
         context.insert(
@@ -666,13 +702,44 @@ impl Renderer<'_> {
         Ok(Page { path, contents })
     }
 
+    /// How many pages a list, or a subject's articles, take.
     fn page_count(&self, job: Job) -> usize {
         let items = match job {
             Job::Articles(_) => self.refs.articles.len(),
             Job::People(_) => self.refs.people.len(),
-            _ => self.refs.events.len(),
+            Job::Events(_) => self.refs.events.len(),
+            Job::Entity(kind, i, _) => self.index.entities(kind)[i].articles.len(),
+            Job::Event(i, _) => self.index.events[i].articles.len(),
+            _ => 1,
         };
         if self.per_page == 0 { 1 } else { items.div_ceil(self.per_page).max(1) }
+    }
+
+    /// What one page of a person, organisation, place or event shows: a run of its articles
+    /// (`per_page` of them, in the order of `articles`) and the run of its quotes that come
+    /// from them. `quotes` are in the order of their articles, so the run is found by binary
+    /// search, not by a walk over everything the subject said.
+    fn subject_page(&self, articles: &[usize], quotes: &[usize], newest_first: bool, page: usize) -> Shown {
+        let articles_shown = self.page_range(articles.len(), page);
+        // The quotes before the article at `position` of `articles` (all of them past the end).
+        let quotes_before = |position: usize| match articles.get(position) {
+            Some(&article) => quotes.partition_point(|&q| {
+                let of = self.index.quotes[q].article;
+                if newest_first { of < article } else { of > article }
+            }),
+            None => quotes.len(),
+        };
+        let quotes_shown = quotes_before(articles_shown.start)..quotes_before(articles_shown.end);
+        Shown { articles: articles_shown, quotes: quotes_shown }
+    }
+
+    /// The hashes of the articles and quotes a subject's page shows.
+    fn shown_hashes(&self, articles: &[usize], quotes: &[usize], shown: &Shown) -> (Vec<u64>, Vec<u64>) {
+        let h = &self.hashes;
+        (
+            articles[shown.articles.clone()].iter().map(|&a| h.articles[a]).collect(),
+            quotes[shown.quotes.clone()].iter().map(|&q| h.quotes[q]).collect(),
+        )
     }
 
     /// The positions of a list's items on one of its pages.
@@ -682,33 +749,12 @@ impl Renderer<'_> {
         start..(start + per_page).min(items)
     }
 
-    /// One page of a list, with the `pagination` context: {current, total, previous, next,
-    /// pages: [{number, url}]}; numbers are 1-based, urls root-relative or null.
+    /// One page of a list, with its `pagination` context.
     fn paginate<'i, T>(&self, folder: &str, items: &'i [T], page: usize) -> (&'i [T], serde_json::Value) {
         let per_page = if self.per_page == 0 { items.len().max(1) } else { self.per_page };
         let total = items.len().div_ceil(per_page).max(1);
         let range = self.page_range(items.len(), page);
-        let url = |p: usize| list_path(folder, p);
-        // The first and last pages and those near this one, with a gap (number null) wherever
-        // pages are left out: every list page links to a handful of others, not to all of them.
-        let near = page.saturating_sub(PAGINATION_NEAR)..=(page + PAGINATION_NEAR).min(total - 1);
-        let mut shown: Vec<usize> = [0].into_iter().chain(near).chain([total - 1]).collect();
-        shown.dedup();
-        let mut pages = Vec::new();
-        for (i, &p) in shown.iter().enumerate() {
-            if i > 0 && p > shown[i - 1] + 1 {
-                pages.push(serde_json::json!({"number": null, "url": null}));
-            }
-            pages.push(serde_json::json!({"number": p + 1, "url": url(p)}));
-        }
-        let pagination = serde_json::json!({
-            "current": page + 1,
-            "total": total,
-            "previous": (page > 0).then(|| url(page - 1)),
-            "next": (page + 1 < total).then(|| url(page + 1)),
-            "pages": pages,
-        });
-        (&items[range], pagination)
+        (&items[range], pagination(page, total, true, |p| list_path(folder, p)))
     }
 
     fn home(&self) -> serde_json::Value {
@@ -911,14 +957,20 @@ impl Renderer<'_> {
         json([("article", article)])
     }
 
-    fn person(&self, i: usize) -> serde_json::Value {
+    /// A person's page: the first has the profile, counts, charts and lists about everything
+    /// they said; every page a run of the articles that name them, with their quotes there.
+    /// Later pages leave the first page's fields null or empty: their signature does not
+    /// cover them.
+    fn person(&self, i: usize, page: usize) -> serde_json::Value {
         let p = &self.index.people[i];
         let profile = p.profile.as_ref();
+        let shown = self.subject_page(&p.articles, &p.quotes, true, page);
+        let first = page == 0;
         // Quotes grouped by article; `p.quotes` is already newest article first.
         let mut groups: Vec<serde_json::Value> = Vec::new();
         let mut current: Option<usize> = None;
         let mut bucket: Vec<&QuoteRef> = Vec::new();
-        for &q in &p.quotes {
+        for &q in &p.quotes[shown.quotes.clone()] {
             let article = self.index.quotes[q].article;
             if current.is_some_and(|c| c != article) {
                 groups
@@ -931,6 +983,14 @@ impl Renderer<'_> {
         if let Some(article) = current {
             groups.push(serde_json::json!({"article": &self.refs.articles[article], "quotes": bucket}));
         }
+        let quoted_with: Vec<Counted<&EntityLink>> = if first {
+            p.quoted_with
+                .iter()
+                .map(|&(other, count)| Counted { person: &self.refs.person_links[other], count })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let person = serde_json::json!({
             "name": p.name,
             "url": entity_url(p),
@@ -938,62 +998,144 @@ impl Renderer<'_> {
             "affiliation": profile.and_then(|x| x.affiliation.clone()),
             "country": profile.and_then(|x| x.country.clone()),
             "aliases": profile.map(|x| x.aliases.clone()).unwrap_or_default(),
-            "bio": profile.map(|x| x.bio.trim()).filter(|b| !b.is_empty()).map(markup::render_markdown),
+            "bio": profile.map(|x| x.bio.trim()).filter(|b| first && !b.is_empty()).map(markup::render_markdown),
             "has_profile": profile.is_some(),
-            "quote_count": p.quotes.len(),
-            "article_count": p.articles.len(),
+            "quote_count": first.then_some(p.quotes.len()),
+            "article_count": first.then_some(p.articles.len()),
             "quotes_by_article": groups,
-            "articles": p.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "quoted_with": p.quoted_with.iter().map(|&(other, count)| Counted { person: &self.refs.person_links[other], count }).collect::<Vec<_>>(),
-            "timeline": self.person_timeline(p),
-            "quoted_with_chart": self.bar_chart(
-                "quoted-with",
-                &format!("People quoted in the same articles as {}", p.name),
-                p.quoted_with.iter().map(|&(other, count)| (other, count)),
-            ),
-            "events": p.events.iter().map(|&e| &self.refs.event_links[e]).collect::<Vec<_>>(),
+            "articles": p.articles[shown.articles].iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
+            "quoted_with": quoted_with,
+            "timeline": if first { self.person_timeline(p) } else { None },
+            "quoted_with_chart": if first {
+                self.bar_chart(
+                    "quoted-with",
+                    &format!("People quoted in the same articles as {}", p.name),
+                    p.quoted_with.iter().map(|&(other, count)| (other, count)),
+                )
+            } else {
+                None
+            },
+            "events": if first { p.events.iter().map(|&e| &self.refs.event_links[e]).collect() } else { Vec::new() },
             "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
         });
-        json([("person", person)])
+        let pages = self.page_count(Job::Entity(EntityKind::Person, i, 0));
+        let pagination = pagination(page, pages, true, |n| subject_path(&entity_url(p), n));
+        json([("person", person), ("pagination", pagination)])
     }
 
-    fn entity(&self, e: &EntityEntry) -> serde_json::Value {
+    /// An organisation's or place's page, paged as a person's.
+    fn entity(&self, e: &EntityEntry, page: usize) -> serde_json::Value {
+        let shown = self.subject_page(&e.articles, &e.quotes, true, page);
         let entity = serde_json::json!({
             "name": e.name,
             "kind": kind_name(e.kind),
             "url": entity_url(e),
-            "article_count": e.articles.len(),
-            "articles": e.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "quotes": e.quotes.iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
+            "article_count": (page == 0).then_some(e.articles.len()),
+            "articles": e.articles[shown.articles].iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
+            "quotes": e.quotes[shown.quotes].iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
         });
-        json([("entity", entity)])
+        let pages = if self.per_page == 0 { 1 } else { e.articles.len().div_ceil(self.per_page).max(1) };
+        let pagination = pagination(page, pages, true, |n| subject_path(&entity_url(e), n));
+        json([("entity", entity), ("pagination", pagination)])
     }
 
-    fn event(&self, i: usize) -> serde_json::Value {
+    /// An event's page, paged as a person's, oldest first.
+    fn event(&self, i: usize, page: usize) -> serde_json::Value {
         let e = &self.index.events[i];
         let profile = e.profile.as_ref();
+        let shown = self.subject_page(&e.articles, &e.quotes, false, page);
+        let first = page == 0;
+        let speakers: Vec<Counted<&EntityLink>> = if first {
+            e.speakers.iter().map(|&(p, count)| Counted { person: &self.refs.person_links[p], count }).collect()
+        } else {
+            Vec::new()
+        };
         let event = serde_json::json!({
             "name": e.name,
             "url": event_url(e),
             "date": profile.and_then(|x| x.start).map(|d| d.to_string()),
             "date_display": profile.and_then(event_dates),
             "place": profile.and_then(|x| x.place.clone()),
-            "summary": profile.map(|x| x.summary.trim()).filter(|s| !s.is_empty()).map(markup::render_markdown),
+            "summary": profile.map(|x| x.summary.trim()).filter(|s| first && !s.is_empty()).map(markup::render_markdown),
             "has_profile": profile.is_some(),
-            "participants": e.participants.iter().map(|&p| &self.refs.person_links[p]).collect::<Vec<_>>(),
-            "articles": e.articles.iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "speakers": e.speakers.iter().map(|&(p, count)| Counted { person: &self.refs.person_links[p], count }).collect::<Vec<_>>(),
-            "timeline": self.event_timeline(e),
-            "speakers_chart": self.bar_chart(
-                "speakers",
-                &format!("Quotes by speaker about {}", e.name),
-                e.speakers.iter().map(|&(p, count)| (p, count)),
-            ),
-            "quotes": e.quotes.iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
+            "participants": if first { e.participants.iter().map(|&p| &self.refs.person_links[p]).collect() } else { Vec::new() },
+            "articles": e.articles[shown.articles].iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
+            "speakers": speakers,
+            "timeline": if first { self.event_timeline(e) } else { None },
+            "speakers_chart": if first {
+                self.bar_chart(
+                    "speakers",
+                    &format!("Quotes by speaker about {}", e.name),
+                    e.speakers.iter().map(|&(p, count)| (p, count)),
+                )
+            } else {
+                None
+            },
+            "quotes": e.quotes[shown.quotes].iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
             "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
         });
-        json([("event", event)])
+        let pages = self.page_count(Job::Event(i, 0));
+        let pagination = pagination(page, pages, false, |n| subject_path(&event_url(e), n));
+        json([("event", event), ("pagination", pagination)])
     }
+}
+
+/// The `pagination` context of one page of `total`: {current, total, previous, next, pages:
+/// [{number, url}], newest_first}; numbers are 1-based, urls root-relative or null.
+fn pagination(page: usize, total: usize, newest_first: bool, url: impl Fn(usize) -> String) -> serde_json::Value {
+    // The first and last pages and those near this one, with a gap (number null) wherever
+    // pages are left out: every page links to a handful of others, not to all of them.
+    let near = page.saturating_sub(PAGINATION_NEAR)..=(page + PAGINATION_NEAR).min(total - 1);
+    let mut shown: Vec<usize> = [0].into_iter().chain(near).chain([total - 1]).collect();
+    shown.dedup();
+    let mut pages = Vec::new();
+    for (i, &p) in shown.iter().enumerate() {
+        if i > 0 && p > shown[i - 1] + 1 {
+            pages.push(serde_json::json!({"number": null, "url": null}));
+        }
+        pages.push(serde_json::json!({"number": p + 1, "url": url(p)}));
+    }
+    serde_json::json!({
+        "current": page + 1,
+        "total": total,
+        "previous": (page > 0).then(|| url(page - 1)),
+        "next": (page + 1 < total).then(|| url(page + 1)),
+        "pages": pages,
+        "newest_first": newest_first,
+    })
+}
+
+/// `people/<slug>.html` for a subject's first page, `people/<slug>/page/2.html` after it.
+fn subject_path(first: &str, page: usize) -> String {
+    if page == 0 { first.to_string() } else { format!("{}/page/{}.html", first.trim_end_matches(".html"), page + 1) }
+}
+
+/// The positions in `articles` and `quotes` a page of a subject shows.
+struct Shown {
+    articles: std::ops::Range<usize>,
+    quotes: std::ops::Range<usize>,
+}
+
+/// How many of `quotes` come from each of `articles` (both in the same order: newest first, or
+/// oldest first), in one walk.
+fn quotes_per_article(index: &Index, articles: &[usize], quotes: &[usize], newest_first: bool) -> Vec<usize> {
+    let mut quotes = quotes.iter().map(|&q| index.quotes[q].article).peekable();
+    articles
+        .iter()
+        .map(|&article| {
+            let mut count = 0;
+            while let Some(&of) = quotes.peek() {
+                let before = if newest_first { of < article } else { of > article };
+                if of == article {
+                    count += 1;
+                } else if !before {
+                    break;
+                }
+                quotes.next();
+            }
+            count
+        })
+        .collect()
 }
 
 /// `articles/index.html` for the first page, `articles/page/2.html` after it.

@@ -12,7 +12,8 @@ use crate::index::Index;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-pub const SITE_FEED_ENTRIES: usize = 50;
+/// Entries a feed holds: the newest. A feed reader keeps what it has already read.
+pub const FEED_ENTRIES: usize = 50;
 
 /// Absolute when the site has a base URL, else root-relative (feed readers then resolve
 /// against the feed's own address).
@@ -108,10 +109,11 @@ pub const SITE_FILES: [&str; 10] = [
     "search.json",
 ];
 
-/// Everything one person said, newest first.
+/// What one person said, newest first.
 pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -> Page {
     let (entry, r) = (&index.people[person], &refs.people[person]);
-    let quotes: Vec<FeedEntry> = entry.quotes.iter().map(|&q| quote_entry(config, &refs.quotes[q])).collect();
+    let quotes: Vec<FeedEntry> =
+        entry.quotes.iter().take(FEED_ENTRIES).map(|&q| quote_entry(config, &refs.quotes[q])).collect();
     let path = r.url.replace(".html", ".xml");
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &quotes)
 }
@@ -120,7 +122,7 @@ pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -
 pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> Page {
     let (entry, r) = (&index.events[event], &refs.events[event]);
     let articles: Vec<FeedEntry> =
-        entry.articles.iter().rev().map(|&a| article_entry(config, &refs.articles[a])).collect();
+        entry.articles.iter().rev().take(FEED_ENTRIES).map(|&a| article_entry(config, &refs.articles[a])).collect();
     let path = r.url.replace(".html", ".xml");
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &articles)
 }
@@ -132,7 +134,7 @@ pub fn site_file(path: &str, index: &Index, config: &Config, refs: &Refs, page_p
     match path {
         "feed.xml" => {
             let entries: Vec<FeedEntry> =
-                refs.articles.iter().take(SITE_FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
+                refs.articles.iter().take(FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
             atom(config, "feed.xml", &config.title, "index.html", &entries)
         }
         "sitemap.xml" => sitemap(config, page_paths),
