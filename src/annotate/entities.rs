@@ -493,7 +493,9 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
 fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     let word =
         |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text[t.start..t.end].to_lowercase());
-    let after = word(last + 1).is_some_and(|w| lexicon::is_cue(&w));
+    // "Gabriela Violeta Lazar, wrote" closing an appositive counts too.
+    let comma = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",");
+    let after = word(last + 1).or_else(|| comma.then(|| word(last + 2)).flatten()).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
 }

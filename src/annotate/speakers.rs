@@ -293,7 +293,13 @@ impl<'a> Attributor<'a> {
         }
         // Before it: Putin said: “…” / Putin said that security “must be ensured”.
         if let Some(k) = (b0..b1).rev().find(|&k| self.is_cue_at(p, k)) {
-            let speaker = self.subject_before(p, k, b0).or_else(|| self.inverted(p, k, b1, true));
+            // A participle after a comma belongs to the clause's subject: "Trump returned the
+            // compliment to Adelson, telling Reuters: “…”".
+            let participle = k > b0
+                && self.is_punct(p, k - 1, ",")
+                && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
+            let speaker = if participle { self.subject_between(p, b0, k - 1) } else { None };
+            let speaker = speaker.or_else(|| self.subject_before(p, k, b0)).or_else(|| self.inverted(p, k, b1, true));
             if let Some(speaker) = speaker {
                 let between = (k + 1..b1).filter(|&i| self.word(p, i).is_some()).count();
                 let object = self.object_after(p, k, b1).is_some();
@@ -653,11 +659,13 @@ impl<'a> Attributor<'a> {
 
     /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
     fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
-        let p = span.paragraph;
         let ((b0, b1), _) = self.windows(span);
-        if b1 <= b0 {
-            return None;
-        }
+        self.subject_between(span.paragraph, b0, b1)
+    }
+
+    /// The first person (or he, she) of tokens `b0..b1` that is not a preposition's object,
+    /// unless a reporting verb comes first.
+    fn subject_between(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
         for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
                 let kind = self.finder.entities[found.entity].kind;

@@ -80,6 +80,8 @@ fn quotes_and_their_speakers() {
         ("speaker far after the quote", "“These groups set the table for voters,” in sharp contrast to earlier years when campaigns did it, says Dante Scala, a political scientist.", &[("These groups set the table for voters,", Some("Dante Scala"))]),
         ("statement introduced by a colon", "Senator Ted Cruz said in a statement on Tuesday night:\n\n“The questions asked tonight show why people do not trust the media.”", &[("The questions asked tonight show why people do not trust the media.", Some("Ted Cruz"))]),
         ("own verb, not the last paragraph's speaker", "“We are ready,” said Putin.\n\n“An awful lot of analysts said no,” remembered Roy Verley, a former spokesman.", &[("We are ready,", Some("Vladimir Putin")), ("An awful lot of analysts said no,", Some("Roy Verley"))]),
+        ("participle after a comma", "Hours later, Trump returned the compliment to Sheldon Adelson, telling Reuters: “He is an amazing man.”", &[("He is an amazing man.", Some("Donald Trump"))]),
+        ("a name between commas before the verb", "“We need him because life is very hard,” his wife, Gabriela Violeta Lazar, wrote in a letter.", &[("We need him because life is very hard,", Some("Gabriela Violeta Lazar"))]),
         // Must not match:
         ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", None)]),
         ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
