@@ -169,3 +169,34 @@ fn a_rebuild_reannotates_only_what_changed_and_never_serves_stale_annotations() 
     );
     assert_eq!(site.build_ok().cached, 0);
 }
+
+/// A rebuild over brief's own output links the files whose bytes did not change instead of
+/// writing them again; a changed page, and a file someone edited in the output by hand, are
+/// written afresh, so that the output is always what a build into an empty folder gives.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_reuses_unchanged_files_and_rewrites_the_rest() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::fixture("basic");
+    let inode = |rel: &str| std::fs::metadata(site.output().join(rel)).expect(rel).ino();
+    site.build_ok();
+    let first = site.files();
+    let (talks_open, talks_close) = (inode("articles/talks-open.html"), inode("articles/talks-close.html"));
+
+    std::fs::write(site.output().join("404.html"), "edited by hand").expect("edit the output");
+    site.write(
+        "content/articles/talks-close.md",
+        "---\ntitle: \"The harbour talks end without a deal\"\ndate: 2025-08-16\nsource: Fixture Wire\nevent: harbour-talks\n---\n“See you in Moscow,” Vladimir Putin said.\n",
+    );
+    site.build_ok();
+    assert_eq!(inode("articles/talks-open.html"), talks_open, "an unchanged page is reused");
+    assert_ne!(inode("articles/talks-close.html"), talks_close, "a changed page is written afresh");
+    assert!(site.page("articles/talks-close.html").contains("See you in Moscow"));
+    assert!(site.files()["404.html"] == first["404.html"], "a hand-edited file is replaced");
+
+    // What a build into an empty folder gives, byte for byte.
+    let reused = site.files();
+    std::fs::remove_dir_all(site.output()).expect("remove the output");
+    site.build_ok();
+    assert_eq!(reused, site.files());
+}
