@@ -28,21 +28,28 @@ fn main() {
     println!("cargo:rerun-if-changed=templates");
     println!("cargo:rerun-if-changed=static");
     // The annotator's fingerprint: a hash of its source, so the annotation cache is dropped
-    // whenever the annotator changes.
-    let mut annotator = Vec::new();
-    collect_sources(&root.join("src/annotate"), &mut annotator);
-    annotator.sort();
+    // whenever the annotator changes; and the whole program's, for the page manifest.
+    let version = env!("CARGO_PKG_VERSION");
+    println!("cargo:rustc-env=BRIEF_ANNOTATOR_FINGERPRINT={version}-{:016x}", fingerprint(&root.join("src/annotate")));
+    println!("cargo:rustc-env=BRIEF_RENDER_FINGERPRINT={version}-{:016x}", fingerprint(&root.join("src")));
+    println!("cargo:rerun-if-changed=src");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("theme.rs"), code).expect("write theme.rs");
+}
+
+/// FNV-1a over the files under `dir`, in path order.
+fn fingerprint(dir: &Path) -> u64 {
+    let mut sources = Vec::new();
+    collect_sources(dir, &mut sources);
+    sources.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for file in &annotator {
+    for file in &sources {
         for byte in std::fs::read(file).unwrap_or_default() {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    println!("cargo:rustc-env=BRIEF_ANNOTATOR_FINGERPRINT={}-{hash:016x}", env!("CARGO_PKG_VERSION"));
-    println!("cargo:rerun-if-changed=src/annotate");
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("theme.rs"), code).expect("write theme.rs");
+    hash
 }
 
 fn collect_sources(dir: &Path, files: &mut Vec<std::path::PathBuf>) {

@@ -80,3 +80,86 @@ fn article_key(article: &Article) -> String {
     bytes.extend_from_slice(article.body.as_bytes());
     format!("{:016x}-{}", fnv1a(&bytes), article.body.len())
 }
+
+const PAGES_FILE: &str = "pages.json";
+const RENDER_FINGERPRINT: &str = env!("BRIEF_RENDER_FINGERPRINT");
+
+/// The page manifest: for each file the last build left in its output, the signature the
+/// plan gave it (a hash of everything it is made from) and the size and modification time
+/// it was left with. A rebuild links a file from the previous output without rendering it
+/// when its signature is the same and the file is still as the build left it. The whole
+/// manifest is keyed on the program (a hash of its source), the templates, the
+/// configuration and the output folder: a change to any of them renders every file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct PageManifest {
+    key: String,
+    files: HashMap<String, FileRecord>,
+    #[serde(skip)]
+    path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct FileRecord {
+    signature: u64,
+    len: u64,
+    modified: (u64, u32),
+}
+
+impl PageManifest {
+    /// The manifest of the site in `root`, empty when missing, unreadable or made for other
+    /// templates, another configuration, another output or another build of brief.
+    pub fn load(root: &Path, templates: u64, config: &crate::config::Config, output: &Path) -> PageManifest {
+        let path = root.join(CACHE_DIR).join(PAGES_FILE);
+        let key = format!(
+            "{RENDER_FINGERPRINT}-{templates:016x}-{:016x}-{}",
+            fnv1a(format!("{config:?}").as_bytes()),
+            output.display()
+        );
+        let manifest = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<PageManifest>(&bytes).ok())
+            .filter(|manifest| manifest.key == key);
+        PageManifest { path: Some(path), ..manifest.unwrap_or(PageManifest { key, ..Default::default() }) }
+    }
+
+    /// A manifest that remembers nothing (for `--no-cache` and for the preview).
+    pub fn disabled() -> PageManifest {
+        PageManifest::default()
+    }
+
+    /// Whether `output/rel` is still the file the last build made from `signature`.
+    pub fn unchanged(&self, output: &Path, rel: &str, signature: u64) -> bool {
+        self.files.get(rel).is_some_and(|record| {
+            record.signature == signature && file_record(&output.join(rel), signature).as_ref() == Some(record)
+        })
+    }
+
+    /// Records the files of a finished output, `(path, signature)`, and writes the manifest
+    /// atomically. Files without a signature (the JSON API) are made every time and left out.
+    pub fn store<'a>(
+        &mut self,
+        output: &Path,
+        files: impl Iterator<Item = (&'a str, Option<u64>)>,
+    ) -> Result<(), String> {
+        use rayon::prelude::*;
+        let Some(path) = self.path.clone() else { return Ok(()) };
+        let files: Vec<(&str, u64)> = files.filter_map(|(rel, signature)| Some((rel, signature?))).collect();
+        self.files = files
+            .par_iter()
+            .filter_map(|&(rel, signature)| Some((rel.to_string(), file_record(&output.join(rel), signature)?)))
+            .collect();
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let bytes = serde_json::to_vec(self).map_err(|e| e.to_string())?;
+        let temp = dir.join(format!(".{PAGES_FILE}.{}", std::process::id()));
+        std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
+        std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// A plain file's size and modification time, with the signature it is recorded under.
+fn file_record(path: &Path, signature: u64) -> Option<FileRecord> {
+    let meta = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file())?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(FileRecord { signature, len: meta.len(), modified: (modified.as_secs(), modified.subsec_nanos()) })
+}

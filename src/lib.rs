@@ -24,6 +24,7 @@ use config::Config;
 use content::{Article, Content, LoadOptions};
 pub use error::{Error, Result, Warning};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -46,6 +47,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
+    /// Pages linked from the previous output unrendered: their signature was unchanged.
+    pub unchanged: usize,
     pub articles: usize,
     pub people: usize,
     pub events: usize,
@@ -116,22 +119,49 @@ pub fn prepare(root: &Path, options: &BuildOptions) -> Result<Prepared> {
 /// Builds the site in `root` into its output folder. Pages go to a staging folder as they
 /// are rendered; the staging folder replaces the output only when everything is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
-    build_keeping(root, options).map(|(report, ..)| report)
+    build_keeping(root, options, !options.no_cache).map(|(report, ..)| report)
 }
 
 /// `build`, handing back what it analysed and planned: the preview keeps both to rebuild
-/// only what a change touches.
-fn build_keeping(root: &Path, options: &BuildOptions) -> Result<(BuildReport, Analysed, render::Derived)> {
+/// only what a change touches. With `manifest`, files whose signature is the one the last
+/// build recorded (`cache::PageManifest`) are linked from the previous output unrendered.
+fn build_keeping(
+    root: &Path,
+    options: &BuildOptions,
+    manifest: bool,
+) -> Result<(BuildReport, Analysed, render::Derived)> {
     let started = Instant::now();
     let analysed = analyse(root, options)?;
     let staging = output::Staging::new(root, &analysed.output)?;
     let bar = progress_bar(options.progress, 0, "rendering");
     let plan = render::Plan::new(&analysed.index, &analysed.config, &analysed.templates);
-    let pages = plan.render(&|_| true, &|page| staging.write(&page))?;
+    let mut manifest = match manifest {
+        true => cache::PageManifest::load(root, analysed.templates.fingerprint, &analysed.config, &analysed.output),
+        false => cache::PageManifest::disabled(),
+    };
+    let reused: HashSet<&str> = plan
+        .items
+        .par_iter()
+        .filter(|p| p.signature.is_some_and(|s| manifest.unchanged(&analysed.output, &p.path, s)))
+        .map(|p| Ok(staging.reuse(&p.path)?.then_some(p.path.as_str())))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let rendered = plan.render(&|p| !reused.contains(p.path.as_str()), &|page| staging.write(&page))?;
+    let (pages, unchanged) = (rendered + reused.len(), reused.len());
+    drop(reused);
     let derived = plan.into_derived();
     bar.finish_and_clear();
     staging.finish()?;
     let Analysed { index, mut warnings, mut cache, .. } = analysed;
+    let files = derived.planned().iter().map(|p| (p.path.as_str(), p.signature));
+    if let Err(e) = manifest.store(&analysed.output, files) {
+        warnings.push(Warning {
+            location: cache::CACHE_DIR.to_string(),
+            message: format!("the page manifest was not saved ({e}): the next build renders every page"),
+        });
+    }
     if !options.no_cache {
         let annotated = index.articles.iter().map(|entry| (&entry.article, &entry.annotations));
         if let Err(e) = cache.store(annotated) {
@@ -144,6 +174,7 @@ fn build_keeping(root: &Path, options: &BuildOptions) -> Result<(BuildReport, An
     let report = BuildReport {
         output: analysed.output.clone(),
         pages,
+        unchanged,
         articles: index.articles.len(),
         people: index.people.len(),
         events: index.events.len(),

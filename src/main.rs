@@ -145,8 +145,9 @@ fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
     }
     if !quiet {
         println!(
-            "built {} pages ({} articles, {} from cache; {} people, {} events, {} quotes) into {} in {:.2} s",
+            "built {} pages ({} unchanged; {} articles, {} from cache; {} people, {} events, {} quotes) into {} in {:.2} s",
             report.pages,
+            report.unchanged,
             report.articles,
             report.cached,
             report.people,

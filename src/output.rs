@@ -101,6 +101,27 @@ impl Staging {
     /// Writes one page; safe to call from many threads.
     pub fn write(&self, page: &Page) -> Result<()> {
         let rel = safe_relative(&page.path)?;
+        let path = self.staged_path(&rel)?;
+        if let Some(previous) = &self.previous {
+            let old = previous.join(&rel);
+            if unchanged(&old, page.contents.as_bytes()) && std::fs::hard_link(&old, &path).is_ok() {
+                return Ok(());
+            }
+        }
+        std::fs::write(&path, &page.contents).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Links the previous output's file at `rel` into the staged site without rendering it
+    /// (the caller knows it unchanged); false where there is none or it cannot be linked.
+    pub fn reuse(&self, rel: &str) -> Result<bool> {
+        let rel = safe_relative(rel)?;
+        let Some(previous) = &self.previous else { return Ok(false) };
+        let path = self.staged_path(&rel)?;
+        Ok(std::fs::hard_link(previous.join(&rel), &path).is_ok())
+    }
+
+    /// Where `rel` goes in the staged site, its folder made.
+    fn staged_path(&self, rel: &Path) -> Result<PathBuf> {
         if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
             // The folder is made under the lock: another thread must not write into it first.
             let mut folders = self.folders.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -110,14 +131,7 @@ impl Staging {
                 folders.insert(parent.to_path_buf());
             }
         }
-        let path = self.dir.path().join(&rel);
-        if let Some(previous) = &self.previous {
-            let old = previous.join(&rel);
-            if unchanged(&old, page.contents.as_bytes()) && std::fs::hard_link(&old, &path).is_ok() {
-                return Ok(());
-            }
-        }
-        std::fs::write(&path, &page.contents).map_err(|e| Error::io(&path, e))
+        Ok(self.dir.path().join(rel))
     }
 
     /// Adds the static files and the marker, then swaps the staged site in for the output.

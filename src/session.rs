@@ -61,7 +61,7 @@ pub struct Session {
 impl Session {
     /// Builds the site into `options.output` (which must be set) and keeps it.
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
-        let (report, analysed, derived) = crate::build_keeping(root, &options)?;
+        let (report, analysed, derived) = crate::build_keeping(root, &options, false)?;
         let files = files_of(derived.planned());
         let session =
             Session { root: root.to_path_buf(), options, analysed, files, derived: Some(derived), stale: false };

@@ -3,6 +3,7 @@
 mod common;
 
 use common::TestSite;
+use std::path::Path;
 
 #[test]
 fn person_page_lists_the_persons_quotes_grouped_by_article() {
@@ -199,4 +200,53 @@ fn a_rebuild_reuses_unchanged_files_and_rewrites_the_rest() {
     std::fs::remove_dir_all(site.output()).expect("remove the output");
     site.build_ok();
     assert_eq!(reused, site.files());
+}
+
+/// A rebuild links the pages whose signature the last build recorded without rendering
+/// them. After every kind of edit its output must be what a build from nothing gives, byte
+/// for byte: a signature that misses something a page shows fails here.
+#[test]
+fn a_rebuild_that_skips_unchanged_pages_equals_a_build_from_nothing() {
+    let site = TestSite::fixture("basic");
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let person_template = std::fs::read_to_string(theme.join("person.html")).expect("the theme's person.html");
+    let first = site.build_ok();
+    assert_eq!(first.unchanged, 0, "nothing to reuse on the first build");
+    let all = first.pages;
+    // The six files of the JSON API have no signature: they are made every time.
+    assert_eq!(site.build_ok().unchanged, all - 6, "nothing changed: everything else is reused");
+
+    let edits: Vec<(&str, String)> = vec![
+        (
+            "content/articles/talks-close.md",
+            "---\ntitle: \"The harbour talks end without a deal\"\ndate: 2025-08-16\nsource: Fixture Wire\nevent: harbour-talks\n---\n“See you in Moscow,” Vladimir Putin said.\n".into(),
+        ),
+        (
+            "content/people/vladimir-putin.md",
+            "---\nname: Vladimir Putin\naliases: [Putin, President Putin]\nrole: Head of state\naffiliation: Government of Russia\ncountry: Russia\n---\nLeads **Russia**.\n".into(),
+        ),
+        (
+            "content/events/harbour-talks.md",
+            "---\nname: Harbour talks\naliases: [the harbour talks]\ndate: 2025-08-15\nplace: Anchorage\nparticipants: [vladimir-putin, donald-trump]\n---\nThe leaders met by the water.\n".into(),
+        ),
+        ("content/articles/new-report.md", "---\ntitle: A new report\ndate: 2025-08-18\nsource: Fixture Wire\n---\n“It went well,” Donald Trump said.\n".into()),
+        ("templates/person.html", person_template.replace("<h1>{{ person.name }}</h1>", "<h1>{{ person.name }}</h1><p>Profile kept by the desk.</p>")),
+        ("brief.yaml", "title: Fixture briefings, renamed\ndescription: A small site\nbase_url: https://example.org/b/\nlanguage: en\n".into()),
+    ];
+    let fresh = tempfile::tempdir().expect("temporary folder");
+    for (rel, text) in edits {
+        site.write(rel, text);
+        let report = site.build_ok();
+        let options =
+            brief::BuildOptions { output: Some(fresh.path().join("out")), no_cache: true, ..Default::default() };
+        std::fs::remove_dir_all(fresh.path().join("out")).ok();
+        brief::build(site.root(), &options).expect("a build from nothing");
+        let (reused, expected) = (site.files(), common::tree(&fresh.path().join("out")));
+        let differ: Vec<&String> = expected.keys().filter(|k| reused.get(*k) != expected.get(*k)).collect();
+        assert!(differ.is_empty() && reused.len() == expected.len(), "after editing {rel}: {differ:?} differ");
+        assert!(report.unchanged < report.pages, "after editing {rel} something is rendered again");
+    }
+    std::fs::remove_file(site.root().join("content/articles/new-report.md")).expect("remove an article");
+    site.build_ok();
+    assert!(!site.output().join("articles/new-report.html").exists(), "a removed article's page is gone");
 }

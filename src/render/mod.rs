@@ -37,6 +37,8 @@ pub struct Page {
 /// The parsed templates of a site.
 pub struct Templates {
     tera: tera::Tera,
+    /// A hash of every template's name and text, built-in and the site's.
+    pub fingerprint: u64,
 }
 
 impl Templates {
@@ -70,7 +72,9 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
             .map_err(|e| template_error(&e, &sources))?;
-        Ok(Templates { tera })
+        let texts: Vec<&[u8]> =
+            sources.iter().flat_map(|(name, (_, text))| [name.as_bytes(), text.as_bytes()]).collect();
+        Ok(Templates { tera, fingerprint: crate::slug::fnv1a(&texts.join(&0u8)) })
     }
 
     fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
