@@ -56,13 +56,19 @@ impl AnnotationCache {
     pub fn store<'a>(&mut self, annotated: impl Iterator<Item = (&'a Article, &'a Annotations)>) -> Result<(), String> {
         let Some(path) = self.path.clone() else { return Ok(()) };
         self.entries = annotated.map(|(a, ann)| (article_key(a), ann.clone())).collect();
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let bytes = serde_json::to_vec(self).map_err(|e| e.to_string())?;
-        let temp = dir.join(format!(".{CACHE_FILE}.{}", std::process::id()));
-        std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-        std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+        write_atomically(&path, self)
     }
+}
+
+/// Writes `value` as JSON to a temporary file beside `path`, then renames it over `path`.
+fn write_atomically(path: &Path, value: &impl Serialize) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let bytes = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}", std::process::id()));
+    std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
+    std::fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn cache_key(registry: &Registry) -> String {
@@ -148,12 +154,7 @@ impl PageManifest {
             .par_iter()
             .filter_map(|&(rel, signature)| Some((rel.to_string(), file_record(&output.join(rel), signature)?)))
             .collect();
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let bytes = serde_json::to_vec(self).map_err(|e| e.to_string())?;
-        let temp = dir.join(format!(".{PAGES_FILE}.{}", std::process::id()));
-        std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-        std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+        write_atomically(&path, self)
     }
 }
 
