@@ -35,10 +35,10 @@ enum Command {
         /// The URL the site is published under (overrides base_url in brief.yaml).
         #[arg(long)]
         base_url: Option<String>,
-        /// Print nothing but errors.
+        /// No progress bar and no summary line: only warnings and errors.
         #[arg(long, short)]
         quiet: bool,
-        /// Annotate every article afresh, without the cache in .brief-cache/.
+        /// Annotate and render everything afresh, without the cache in .brief-cache/.
         #[arg(long)]
         no_cache: bool,
     },
