@@ -79,7 +79,7 @@ def main():
         # folder, the runs of all interleaved, so that a slow spell of the disk (seen here:
         # file creation 0.2 ms to 0.6 ms) falls on every row alike.
         samples = {(tool, fresh): [] for tool in tools for fresh in (False, True)}
-        for name, (cmd, cwd, dest) in tools.items():
+        for cmd, cwd, _ in tools.values():
             run(cmd, cwd=cwd)  # a previous output to rebuild over
         for _ in range(args.runs):
             for name, (cmd, cwd, dest) in tools.items():
@@ -88,7 +88,7 @@ def main():
                 samples[(name, True)].append(run(cmd, cwd=cwd))
         figures = {key: medians(values) for key, values in samples.items()}
         for (name, fresh), (wall, cpu, mem) in figures.items():
-            label = f"{name}, empty output" if fresh else f"{name}"
+            label = f"{name}, empty output" if fresh else name
             print(f"{n:>9} {label:>19} {wall:>8.2f} {cpu:>8.2f} {mem:>9.0f}")
         if hugo:
             for fresh in (False, True):
