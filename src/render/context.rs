@@ -6,6 +6,8 @@ use crate::annotate::EntityKind;
 use crate::index::{Changed, EntityEntry, EntityId, EventEntry, Index, QuoteEntry};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::OnceLock;
+use tera::Value;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteContext {
@@ -298,5 +300,119 @@ pub fn event_dates(event: &crate::content::Event) -> Option<String> {
     match event.end {
         Some(end) if end != start => Some(format!("{} – {}", start.display(), end.display())),
         _ => Some(start.display()),
+    }
+}
+
+/// A template value from anything serde can serialise. A `tera::Value` inside it is taken
+/// over as it is (a reference count), not copied.
+pub fn value<T: Serialize + ?Sized>(data: &T) -> Value {
+    Value::from_serializable(data)
+}
+
+/// A template map from its keys and values.
+pub fn map<const N: usize>(pairs: [(&'static str, Value); N]) -> Value {
+    let mut map = tera::value::Map::default();
+    map.reserve(N);
+    for (key, value) in pairs {
+        map.insert(tera::value::Key::Str(key), value);
+    }
+    Value::from(map)
+}
+
+/// A template list.
+pub fn list(items: impl Iterator<Item = Value>) -> Value {
+    Value::from(items.collect::<Vec<Value>>())
+}
+
+/// The references as template values, each made on first use and then shared by every page
+/// that shows it. A `tera::Value` is reference-counted: an article that appears on the pages
+/// of the eight people it quotes, its event and a list is converted once, not ten times,
+/// and a page's context is mostly clones of these.
+pub struct Values {
+    articles: Vec<OnceLock<Value>>,
+    quotes: Vec<OnceLock<Value>>,
+    people: Vec<OnceLock<Value>>,
+    events: Vec<OnceLock<Value>>,
+    person_links: Vec<OnceLock<Value>>,
+    organisation_links: Vec<OnceLock<Value>>,
+    place_links: Vec<OnceLock<Value>>,
+    event_links: Vec<OnceLock<Value>>,
+}
+
+/// A quote's template value: the QuoteRef's fields, its article the shared value.
+#[derive(Serialize)]
+struct QuoteValue<'a> {
+    id: &'a str,
+    text: &'a str,
+    url: &'a str,
+    fragment: bool,
+    speaker: &'a Option<SpeakerRef>,
+    unnamed: &'a Option<String>,
+    cue: &'a Option<String>,
+    article: Value,
+}
+
+fn cells(n: usize) -> Vec<OnceLock<Value>> {
+    (0..n).map(|_| OnceLock::new()).collect()
+}
+
+fn shared<T: Serialize>(cells: &[OnceLock<Value>], list: &[T], i: usize) -> Value {
+    cells[i].get_or_init(|| value(&list[i])).clone()
+}
+
+impl Values {
+    pub fn new(refs: &Refs) -> Values {
+        Values {
+            articles: cells(refs.articles.len()),
+            quotes: cells(refs.quotes.len()),
+            people: cells(refs.people.len()),
+            events: cells(refs.events.len()),
+            person_links: cells(refs.person_links.len()),
+            organisation_links: cells(refs.organisation_links.len()),
+            place_links: cells(refs.place_links.len()),
+            event_links: cells(refs.event_links.len()),
+        }
+    }
+
+    pub fn article(&self, refs: &Refs, i: usize) -> Value {
+        shared(&self.articles, &refs.articles, i)
+    }
+
+    pub fn quote(&self, refs: &Refs, index: &Index, q: usize) -> Value {
+        self.quotes[q]
+            .get_or_init(|| {
+                let quote = &refs.quotes[q];
+                value(&QuoteValue {
+                    id: &quote.id,
+                    text: &quote.text,
+                    url: &quote.url,
+                    fragment: quote.fragment,
+                    speaker: &quote.speaker,
+                    unnamed: &quote.unnamed,
+                    cue: &quote.cue,
+                    article: self.article(refs, index.quotes[q].article),
+                })
+            })
+            .clone()
+    }
+
+    pub fn person(&self, refs: &Refs, i: usize) -> Value {
+        shared(&self.people, &refs.people, i)
+    }
+
+    pub fn event(&self, refs: &Refs, i: usize) -> Value {
+        shared(&self.events, &refs.events, i)
+    }
+
+    pub fn link(&self, refs: &Refs, id: EntityId) -> Value {
+        match id.kind {
+            EntityKind::Person => shared(&self.person_links, &refs.person_links, id.index),
+            EntityKind::Organisation => shared(&self.organisation_links, &refs.organisation_links, id.index),
+            EntityKind::Place => shared(&self.place_links, &refs.place_links, id.index),
+        }
+    }
+
+    pub fn event_link(&self, refs: &Refs, i: usize) -> Value {
+        shared(&self.event_links, &refs.event_links, i)
     }
 }

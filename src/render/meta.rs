@@ -3,7 +3,23 @@
 //! Person, Event, Quotation with its speaker). Built from the same data as the page.
 
 use super::context::SiteContext;
-use serde_json::{Value, json};
+use serde_json::{Value as Json, json};
+use tera::Value;
+
+/// The text at a dotted path of a page's data ("article.title"), if there is one.
+fn text(data: &Value, path: &str) -> Option<String> {
+    data.get_from_path(path).and_then(Value::as_str).map(str::to_string)
+}
+
+/// The same as JSON: a string, or null.
+fn json_text(data: &Value, path: &str) -> Json {
+    text(data, path).map_or(Json::Null, Json::from)
+}
+
+/// The list at a dotted path, or nothing.
+fn items<'v>(data: &'v Value, path: &'v str) -> &'v [Value] {
+    data.get_from_path(path).and_then(Value::as_array).unwrap_or_default()
+}
 
 /// Absolute under the base URL, or `None` when the site has none.
 pub fn canonical(site: &SiteContext, path: &str) -> Option<String> {
@@ -14,24 +30,24 @@ pub fn canonical(site: &SiteContext, path: &str) -> Option<String> {
 /// a list or of a person's, event's or organisation's pages say which page they are.
 pub fn title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (String, String) {
     let (title, description) = first_page_title_and_description(site, kind, data);
-    match data["pagination"]["current"].as_u64() {
+    match data.get_from_path("pagination.current").and_then(Value::as_u64) {
         Some(page) if page > 1 => (format!("{title}, page {page}"), description),
         _ => (title, description),
     }
 }
 
 fn first_page_title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (String, String) {
-    let text = |v: &Value| v.as_str().map(str::to_string);
+    let count = |path: &str| data.get_from_path(path).and_then(Value::as_u64);
     match kind {
-        "article" => {
-            let a = &data["article"];
-            (text(&a["title"]).unwrap_or_default(), text(&a["summary"]).unwrap_or_else(|| site.description.clone()))
-        }
+        "article" => (
+            text(data, "article.title").unwrap_or_default(),
+            text(data, "article.summary").unwrap_or_else(|| site.description.clone()),
+        ),
         "person" => {
-            let p = &data["person"];
-            let name = text(&p["name"]).unwrap_or_default();
-            let role = text(&p["role"]).map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
-            let counts = match (p["quote_count"].as_u64(), p["article_count"].as_u64()) {
+            let name = text(data, "person.name").unwrap_or_default();
+            let role =
+                text(data, "person.role").map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
+            let counts = match (count("person.quote_count"), count("person.article_count")) {
                 (Some(quotes), Some(articles)) => format!("{quotes} quotes in {articles} articles"),
                 // A later page: the counts are on the first.
                 _ => "what they said, continued".to_string(),
@@ -39,13 +55,15 @@ fn first_page_title_and_description(site: &SiteContext, kind: &str, data: &Value
             (name, format!("{role}{counts}"))
         }
         "event" => {
-            let e = &data["event"];
-            let name = text(&e["name"]).unwrap_or_default();
-            let when =
-                [text(&e["date_display"]), text(&e["place"])].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let name = text(data, "event.name").unwrap_or_default();
+            let when = [text(data, "event.date_display"), text(data, "event.place")]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
             (name, if when.is_empty() { site.description.clone() } else { when })
         }
-        "organisation" | "place" => (text(&data["entity"]["name"]).unwrap_or_default(), site.description.clone()),
+        "organisation" | "place" => (text(data, "entity.name").unwrap_or_default(), site.description.clone()),
         "index" => (site.title.clone(), site.description.clone()),
         "404" => ("Page not found".to_string(), site.description.clone()),
         _ => (heading(kind).to_string(), site.description.clone()),
@@ -66,73 +84,78 @@ fn heading(kind: &str) -> &'static str {
 
 /// schema.org JSON-LD for the page, escaped so that it is safe inside `<script>`.
 pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> String {
-    let url = |p: &Value| p.as_str().map(|p| canonical(site, p).unwrap_or_else(|| p.to_string()));
+    let url = |p: &str| canonical(site, p).unwrap_or_else(|| p.to_string());
+    let url_at = |v: &Value, path: &str| text(v, path).map_or(Json::Null, |p| Json::from(url(&p)));
     let value = match kind {
         "article" => {
-            let a = &data["article"];
-            let quotes: Vec<Value> = a["quotes"]
-                .as_array()
-                .map(|qs| {
-                    qs.iter()
-                        .map(|q| {
-                            let speaker = if q["speaker"].is_null() {
-                                Value::Null
-                            } else {
-                                json!({"@type": "Person", "name": q["speaker"]["name"], "url": url(&q["speaker"]["url"])})
-                            };
-                            json!({"@type": "Quotation", "text": q["text"], "spokenByCharacter": speaker, "url": url(&q["url"])})
-                        })
-                        .collect()
+            let quotes: Vec<Json> = items(data, "article.quotes")
+                .iter()
+                .map(|q| {
+                    let speaker = match text(q, "speaker.name") {
+                        None => Json::Null,
+                        Some(name) => json!({"@type": "Person", "name": name, "url": url_at(q, "speaker.url")}),
+                    };
+                    json!({"@type": "Quotation", "text": json_text(q, "text"), "spokenByCharacter": speaker, "url": url_at(q, "url")})
                 })
-                .unwrap_or_default();
-            let people: Vec<Value> = a["people"]
-                .as_array()
-                .map(|ps| {
-                    ps.iter().map(|p| json!({"@type": "Person", "name": p["name"], "url": url(&p["url"])})).collect()
-                })
-                .unwrap_or_default();
-            let publisher = a["source"].as_str().unwrap_or(&site.title).to_string();
-            let author = match a["author"].as_str() {
+                .collect();
+            let people: Vec<Json> = items(data, "article.people")
+                .iter()
+                .map(|p| json!({"@type": "Person", "name": json_text(p, "name"), "url": url_at(p, "url")}))
+                .collect();
+            let publisher = text(data, "article.source").unwrap_or_else(|| site.title.clone());
+            let author = match text(data, "article.author") {
                 Some(author) => json!({"@type": "Person", "name": author}),
                 None => json!({"@type": "Organization", "name": publisher}),
             };
             json!({
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
-                "headline": a["title"],
-                "datePublished": a["date"],
+                "headline": json_text(data, "article.title"),
+                "datePublished": json_text(data, "article.date"),
                 "author": author,
                 "publisher": {"@type": "Organization", "name": publisher},
-                "url": url(&Value::from(path)),
-                "isBasedOn": a["source_url"],
-                "description": a["summary"],
+                "url": url(path),
+                "isBasedOn": json_text(data, "article.source_url"),
+                "description": json_text(data, "article.summary"),
                 "mentions": people,
                 "hasPart": quotes,
             })
         }
         "person" => {
-            let p = &data["person"];
+            let named = |kind: &str, path: &str| match text(data, path) {
+                Some(name) => json!({"@type": kind, "name": name}),
+                None => Json::Null,
+            };
+            let aliases: Vec<Json> =
+                items(data, "person.aliases").iter().map(|a| a.as_str().map_or(Json::Null, Json::from)).collect();
             json!({
                 "@context": "https://schema.org",
                 "@type": "Person",
-                "name": p["name"],
-                "jobTitle": p["role"],
-                "affiliation": if p["affiliation"].is_null() { Value::Null } else { json!({"@type": "Organization", "name": p["affiliation"]}) },
-                "nationality": if p["country"].is_null() { Value::Null } else { json!({"@type": "Country", "name": p["country"]}) },
-                "alternateName": p["aliases"],
-                "url": url(&p["url"]),
+                "name": json_text(data, "person.name"),
+                "jobTitle": json_text(data, "person.role"),
+                "affiliation": named("Organization", "person.affiliation"),
+                "nationality": named("Country", "person.country"),
+                "alternateName": aliases,
+                "url": url_at(data, "person.url"),
             })
         }
         "event" => {
-            let e = &data["event"];
+            let place = match text(data, "event.place") {
+                Some(name) => json!({"@type": "Place", "name": name}),
+                None => Json::Null,
+            };
+            let performers: Vec<Json> = items(data, "event.participants")
+                .iter()
+                .map(|p| json!({"@type": "Person", "name": json_text(p, "name")}))
+                .collect();
             json!({
                 "@context": "https://schema.org",
                 "@type": "Event",
-                "name": e["name"],
-                "startDate": e["date"],
-                "location": if e["place"].is_null() { Value::Null } else { json!({"@type": "Place", "name": e["place"]}) },
-                "url": url(&e["url"]),
-                "performer": e["participants"].as_array().map(|ps| ps.iter().map(|p| json!({"@type": "Person", "name": p["name"]})).collect::<Vec<_>>()),
+                "name": json_text(data, "event.name"),
+                "startDate": json_text(data, "event.date"),
+                "location": place,
+                "url": url_at(data, "event.url"),
+                "performer": performers,
             })
         }
         "index" => json!({
@@ -140,13 +163,13 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
             "@type": "WebSite",
             "name": site.title,
             "description": site.description,
-            "url": url(&Value::from(path)),
+            "url": url(path),
         }),
         _ => json!({
             "@context": "https://schema.org",
             "@type": "CollectionPage",
             "name": heading(kind),
-            "url": url(&Value::from(path)),
+            "url": url(path),
         }),
     };
     let value = strip_nulls(value);
@@ -158,12 +181,12 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
 }
 
 /// JSON-LD readers prefer absent keys to nulls.
-fn strip_nulls(value: Value) -> Value {
+fn strip_nulls(value: Json) -> Json {
     match value {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
+        Json::Object(map) => {
+            Json::Object(map.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+        Json::Array(items) => Json::Array(items.into_iter().map(strip_nulls).collect()),
         other => other,
     }
 }

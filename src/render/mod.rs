@@ -15,8 +15,8 @@ use crate::index::{Changed, EntityEntry, EntityId, Index};
 use context::*;
 use markup::{Mark, MarkKind};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::path::Path;
+use tera::Value;
 
 include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 
@@ -257,7 +257,9 @@ impl<'a> Plan<'a> {
         let changes = std::mem::take(&mut derived.changes);
         let reuse = |item: Item, old: &Planned| old.item == item && !touched(&changes, item);
         let Derived { refs, hashes, order, span, .. } = derived;
-        let renderer = Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes, order };
+        let values = Values::new(&refs);
+        let renderer =
+            Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes, order, values };
 
         let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
         jobs.push(Job::Entities(EntityKind::Organisation));
@@ -455,6 +457,8 @@ struct Renderer<'a> {
     span: Option<charts::Span>,
     hashes: Hashes,
     order: Order,
+    /// The references as template values, shared by the pages that show them.
+    values: Values,
 }
 
 impl Renderer<'_> {
@@ -615,19 +619,22 @@ impl Renderer<'_> {
     }
 
     /// A page's path, kind, template and data.
-    fn page(&self, job: Job) -> (String, &'static str, &'static str, serde_json::Value) {
+    fn page(&self, job: Job) -> (String, &'static str, &'static str, Value) {
         match job {
             Job::Home => ("index.html".to_string(), "index", "index.html", self.home()),
             Job::Articles(page) => {
-                let (items, pagination) = self.paginate("articles", &self.refs.articles, page);
-                let data = json([("articles", to_value(items)), ("pagination", pagination)]);
+                let (range, pagination) = self.paginate("articles", self.refs.articles.len(), page);
+                let data = map([
+                    ("articles", list(range.map(|a| self.values.article(&self.refs, a)))),
+                    ("pagination", pagination),
+                ]);
                 (list_path("articles", page), "articles", "articles.html", data)
             }
             Job::Article(i) => (article_url(self.index, i), "article", "article.html", self.article(i)),
             Job::People(page) => {
-                let (order, pagination) = self.paginate("people", &self.order.people, page);
-                let items: Vec<&PersonRef> = order.iter().map(|&p| &self.refs.people[p]).collect();
-                let data = json([("people", to_value(&items)), ("pagination", pagination)]);
+                let (range, pagination) = self.paginate("people", self.order.people.len(), page);
+                let items = self.order.people[range].iter().map(|&p| self.values.person(&self.refs, p));
+                let data = map([("people", list(items)), ("pagination", pagination)]);
                 (list_path("people", page), "people", "people.html", data)
             }
             Job::Entity(EntityKind::Person, i, page) => {
@@ -645,35 +652,28 @@ impl Renderer<'_> {
                 };
                 let entities: Vec<&EntityRef> = order.iter().map(|&e| &refs[e]).collect();
                 let heading = if kind == EntityKind::Organisation { "Organisations" } else { "Places" };
-                let data = json([
-                    ("kind", to_value(kind_name(kind))),
-                    ("heading", to_value(heading)),
-                    ("entities", to_value(&entities)),
+                let data = map([
+                    ("kind", kind_name(kind).into()),
+                    ("heading", heading.into()),
+                    ("entities", value(&entities)),
                 ]);
                 (format!("{}/index.html", kind_folder(kind)), kind_folder(kind), "entities.html", data)
             }
             Job::Events(page) => {
-                let (order, pagination) = self.paginate("events", &self.order.events, page);
-                let items: Vec<&EventRef> = order.iter().map(|&e| &self.refs.events[e]).collect();
-                let data = json([("events", to_value(&items)), ("pagination", pagination)]);
+                let (range, pagination) = self.paginate("events", self.order.events.len(), page);
+                let items = self.order.events[range].iter().map(|&e| self.values.event(&self.refs, e));
+                let data = map([("events", list(items)), ("pagination", pagination)]);
                 (list_path("events", page), "events", "events.html", data)
             }
             Job::Event(i, page) => {
                 (subject_path(&event_url(&self.index.events[i]), page), "event", "event.html", self.event(i, page))
             }
-            Job::NotFound => ("404.html".into(), "404", "404.html", json([])),
-            Job::Search => ("search.html".into(), "search", "search.html", json([])),
+            Job::NotFound => ("404.html".into(), "404", "404.html", map([])),
+            Job::Search => ("search.html".into(), "search", "search.html", map([])),
         }
     }
 
-    fn render_page(
-        &self,
-        job: Job,
-        path: String,
-        kind: &'static str,
-        template: &str,
-        data: serde_json::Value,
-    ) -> Result<Page> {
+    fn render_page(&self, job: Job, path: String, kind: &'static str, template: &str, data: Value) -> Result<Page> {
         let root = "../".repeat(path.matches('/').count());
         let mut context = tera::Context::new();
         context.insert("site", &self.site);
@@ -697,9 +697,9 @@ impl Renderer<'_> {
             },
         );
         context.insert("generator", GENERATOR);
-        if let serde_json::Value::Object(map) = data {
-            for (key, value) in map {
-                context.insert(key, &value);
+        for (key, value) in data.into_map().unwrap_or_default() {
+            if let tera::value::Key::Str(key) = key {
+                context.insert_value(key, value);
             }
         }
         let contents = self.templates.render(template, &context)?;
@@ -754,31 +754,33 @@ impl Renderer<'_> {
     }
 
     /// One page of a list, with its `pagination` context.
-    fn paginate<'i, T>(&self, folder: &str, items: &'i [T], page: usize) -> (&'i [T], serde_json::Value) {
-        let per_page = if self.per_page == 0 { items.len().max(1) } else { self.per_page };
-        let total = items.len().div_ceil(per_page).max(1);
-        let range = self.page_range(items.len(), page);
-        (&items[range], pagination(page, total, true, |p| list_path(folder, p)))
+    fn paginate(&self, folder: &str, items: usize, page: usize) -> (std::ops::Range<usize>, Value) {
+        let per_page = if self.per_page == 0 { items.max(1) } else { self.per_page };
+        let total = items.div_ceil(per_page).max(1);
+        (self.page_range(items, page), pagination(page, total, true, |p| list_path(folder, p)))
     }
 
-    fn home(&self) -> serde_json::Value {
-        let mut people: Vec<&PersonRef> = self.refs.people.iter().filter(|p| p.quote_count > 0).collect();
-        people.sort_by(|a, b| b.quote_count.cmp(&a.quote_count).then_with(|| a.name.cmp(&b.name)));
-        people.truncate(INDEX_PEOPLE);
-        let articles: Vec<&ArticleRef> = self.refs.articles.iter().take(INDEX_ARTICLES).map(|a| &**a).collect();
-        json([
-            ("articles", to_value(&articles)),
-            ("people", to_value(&people)),
-            ("events", to_value(&self.events_newest_first())),
+    fn home(&self) -> Value {
+        let people = &self.refs.people;
+        let mut quoted: Vec<usize> = (0..people.len()).filter(|&p| people[p].quote_count > 0).collect();
+        quoted.sort_by(|&a, &b| {
+            people[b].quote_count.cmp(&people[a].quote_count).then_with(|| people[a].name.cmp(&people[b].name))
+        });
+        quoted.truncate(INDEX_PEOPLE);
+        let articles = (0..self.refs.articles.len().min(INDEX_ARTICLES)).map(|a| self.values.article(&self.refs, a));
+        map([
+            ("articles", list(articles)),
+            ("people", list(quoted.iter().map(|&p| self.values.person(&self.refs, p)))),
+            ("events", list(self.order.events.iter().map(|&e| self.values.event(&self.refs, e)))),
             ("charts", self.home_charts()),
             (
                 "counts",
-                serde_json::json!({
-                    "articles": self.index.articles.len(),
-                    "people": self.index.people.len(),
-                    "events": self.index.events.len(),
-                    "quotes": self.index.quotes.len(),
-                }),
+                map([
+                    ("articles", self.index.articles.len().into()),
+                    ("people", self.index.people.len().into()),
+                    ("events", self.index.events.len().into()),
+                    ("quotes", self.index.quotes.len().into()),
+                ]),
             ),
         ])
     }
@@ -848,9 +850,9 @@ impl Renderer<'_> {
 
     /// The home page's charts: the most-quoted people and the busiest events of the
     /// archive's latest 30 days.
-    fn home_charts(&self) -> serde_json::Value {
+    fn home_charts(&self) -> Value {
         const PERIOD_DAYS: i64 = 30;
-        let Some(span) = self.span else { return serde_json::Value::Null };
+        let Some(span) = self.span else { return Value::none() };
         let from = crate::content::Date::from_days_since_epoch(span.last.days_since_epoch() - (PERIOD_DAYS - 1));
         let in_period = |a: usize| self.index.articles[a].article.date.is_some_and(|d| d >= from);
         let mut people: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -893,18 +895,14 @@ impl Renderer<'_> {
                 count,
             })
             .collect();
-        serde_json::json!({
-            "period": period,
-            "people": (!people_rows.is_empty()).then(|| charts::bars("chart-people", &format!("Most quoted, {period}"), people_rows, "")),
-            "events": (!event_rows.is_empty()).then(|| charts::bars("chart-events", &format!("Busiest events, {period}"), event_rows, "")),
-        })
+        let people = (!people_rows.is_empty())
+            .then(|| charts::bars("chart-people", &format!("Most quoted, {period}"), people_rows, ""));
+        let events = (!event_rows.is_empty())
+            .then(|| charts::bars("chart-events", &format!("Busiest events, {period}"), event_rows, ""));
+        map([("period", period.into()), ("people", value(&people)), ("events", value(&events))])
     }
 
-    fn events_newest_first(&self) -> Vec<&EventRef> {
-        self.order.events.iter().map(|&e| &self.refs.events[e]).collect()
-    }
-
-    fn article(&self, i: usize) -> serde_json::Value {
+    fn article(&self, i: usize) -> Value {
         let entry = &self.index.articles[i];
         let a = &entry.article;
         let mut marks: Vec<Mark> = entry
@@ -936,157 +934,164 @@ impl Renderer<'_> {
             }
         }
         let body = markup::render_body(&a.body, a.format, &marks);
-        let by_kind = |kind: EntityKind, list: &[usize]| -> Vec<&EntityLink> {
-            list.iter().map(|&index| self.refs.link(crate::index::EntityId { kind, index })).collect()
+        let by_kind = |kind: EntityKind, entities: &[usize]| -> Value {
+            list(entities.iter().map(|&index| self.values.link(&self.refs, EntityId { kind, index })))
         };
-        let article = serde_json::json!({
-            "title": a.title,
-            "url": article_url(self.index, i),
-            "date": a.date.map(|d| d.to_string()),
-            "date_display": a.date.map(|d| d.display()),
-            "source": a.source,
-            "source_url": a.url,
-            "author": a.author,
-            "summary": a.summary,
-            "tags": a.tags,
-            "dateline": a.dateline,
-            "body": body,
-            "quotes": entry.quotes.iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
-            "people": by_kind(EntityKind::Person, &entry.people),
-            "organisations": by_kind(EntityKind::Organisation, &entry.organisations),
-            "places": by_kind(EntityKind::Place, &entry.places),
-            "events": entry.events.iter().map(|&e| &self.refs.event_links[e]).collect::<Vec<_>>(),
-            "extra": a.extra,
-        });
-        json([("article", article)])
+        let article = map([
+            ("title", a.title.as_str().into()),
+            ("url", article_url(self.index, i).into()),
+            ("date", a.date.map(|d| d.to_string()).into()),
+            ("date_display", a.date.map(|d| d.display()).into()),
+            ("source", a.source.as_deref().into()),
+            ("source_url", a.url.as_deref().into()),
+            ("author", a.author.as_deref().into()),
+            ("summary", a.summary.as_deref().into()),
+            ("tags", value(&a.tags)),
+            ("dateline", a.dateline.as_deref().into()),
+            ("body", body.into()),
+            ("quotes", self.quotes(&entry.quotes)),
+            ("people", by_kind(EntityKind::Person, &entry.people)),
+            ("organisations", by_kind(EntityKind::Organisation, &entry.organisations)),
+            ("places", by_kind(EntityKind::Place, &entry.places)),
+            ("events", self.event_links(&entry.events)),
+            ("extra", value(&a.extra)),
+        ]);
+        map([("article", article)])
+    }
+
+    fn quotes(&self, quotes: &[usize]) -> Value {
+        list(quotes.iter().map(|&q| self.values.quote(&self.refs, self.index, q)))
+    }
+
+    fn articles(&self, articles: &[usize]) -> Value {
+        list(articles.iter().map(|&a| self.values.article(&self.refs, a)))
+    }
+
+    fn event_links(&self, events: &[usize]) -> Value {
+        list(events.iter().map(|&e| self.values.event_link(&self.refs, e)))
+    }
+
+    /// `[{person, count}]`: people (as EntityLinks) with a count each.
+    fn counted_people(&self, people: &[(usize, usize)]) -> Value {
+        list(people.iter().map(|&(p, count)| {
+            let person = self.values.link(&self.refs, EntityId { kind: EntityKind::Person, index: p });
+            map([("person", person), ("count", count.into())])
+        }))
     }
 
     /// A person's page: the first has the profile, counts, charts and lists about everything
     /// they said; every page a run of the articles that name them, with their quotes there.
     /// Later pages leave the first page's fields null or empty: their signature does not
     /// cover them.
-    fn person(&self, i: usize, page: usize) -> serde_json::Value {
+    fn person(&self, i: usize, page: usize) -> Value {
         let p = &self.index.people[i];
         let profile = p.profile.as_ref();
         let shown = self.subject_page(&p.articles, &p.quotes, true, page);
         let first = page == 0;
         // Quotes grouped by article; `p.quotes` is already newest article first.
-        let mut groups: Vec<serde_json::Value> = Vec::new();
-        let mut current: Option<usize> = None;
-        let mut bucket: Vec<&QuoteRef> = Vec::new();
-        for &q in &p.quotes[shown.quotes.clone()] {
-            let article = self.index.quotes[q].article;
-            if current.is_some_and(|c| c != article) {
-                groups
-                    .push(serde_json::json!({"article": &self.refs.articles[current.unwrap_or(0)], "quotes": bucket}));
-                bucket = Vec::new();
-            }
-            current = Some(article);
-            bucket.push(&self.refs.quotes[q]);
-        }
-        if let Some(article) = current {
-            groups.push(serde_json::json!({"article": &self.refs.articles[article], "quotes": bucket}));
-        }
-        let quoted_with: Vec<Counted<&EntityLink>> = if first {
-            p.quoted_with
-                .iter()
-                .map(|&(other, count)| Counted { person: &self.refs.person_links[other], count })
-                .collect()
-        } else {
-            Vec::new()
+        let quotes = &p.quotes[shown.quotes.clone()];
+        let groups =
+            quotes.chunk_by(|&a, &b| self.index.quotes[a].article == self.index.quotes[b].article).map(|run| {
+                let article = self.values.article(&self.refs, self.index.quotes[run[0]].article);
+                map([("article", article), ("quotes", self.quotes(run))])
+            });
+        let chart = || {
+            let title = format!("People quoted in the same articles as {}", p.name);
+            self.bar_chart("quoted-with", &title, p.quoted_with.iter().copied())
         };
-        let person = serde_json::json!({
-            "name": p.name,
-            "url": entity_url(p),
-            "role": profile.and_then(|x| x.role.clone()),
-            "affiliation": profile.and_then(|x| x.affiliation.clone()),
-            "country": profile.and_then(|x| x.country.clone()),
-            "aliases": profile.map(|x| x.aliases.clone()).unwrap_or_default(),
-            "bio": profile.map(|x| x.bio.trim()).filter(|b| first && !b.is_empty()).map(markup::render_markdown),
-            "has_profile": profile.is_some(),
-            "quote_count": first.then_some(p.quotes.len()),
-            "article_count": first.then_some(p.articles.len()),
-            "quotes_by_article": groups,
-            "articles": p.articles[shown.articles].iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "quoted_with": quoted_with,
-            "timeline": if first { self.person_timeline(p) } else { None },
-            "quoted_with_chart": if first {
-                self.bar_chart(
-                    "quoted-with",
-                    &format!("People quoted in the same articles as {}", p.name),
-                    p.quoted_with.iter().map(|&(other, count)| (other, count)),
-                )
-            } else {
-                None
-            },
-            "events": if first { p.events.iter().map(|&e| &self.refs.event_links[e]).collect() } else { Vec::new() },
-            "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
-        });
+        let person = map([
+            ("name", p.name.as_str().into()),
+            ("url", entity_url(p).into()),
+            ("role", profile.and_then(|x| x.role.as_deref()).into()),
+            ("affiliation", profile.and_then(|x| x.affiliation.as_deref()).into()),
+            ("country", profile.and_then(|x| x.country.as_deref()).into()),
+            ("aliases", value(profile.map(|x| x.aliases.as_slice()).unwrap_or_default())),
+            (
+                "bio",
+                profile.map(|x| x.bio.trim()).filter(|b| first && !b.is_empty()).map(markup::render_markdown).into(),
+            ),
+            ("has_profile", profile.is_some().into()),
+            ("quote_count", first.then_some(p.quotes.len()).into()),
+            ("article_count", first.then_some(p.articles.len()).into()),
+            ("quotes_by_article", list(groups)),
+            ("articles", self.articles(&p.articles[shown.articles])),
+            ("quoted_with", self.counted_people(if first { &p.quoted_with } else { &[] })),
+            ("timeline", if first { value(&self.person_timeline(p)) } else { Value::none() }),
+            ("quoted_with_chart", if first { value(&chart()) } else { Value::none() }),
+            ("events", self.event_links(if first { &p.events } else { &[] })),
+            ("extra", profile.map(|x| value(&x.extra)).unwrap_or_else(|| value(&crate::content::Extra::default()))),
+        ]);
         let pages = self.page_count(Job::Entity(EntityKind::Person, i, 0));
         let pagination = pagination(page, pages, true, |n| subject_path(&entity_url(p), n));
-        json([("person", person), ("pagination", pagination)])
+        map([("person", person), ("pagination", pagination)])
     }
 
     /// An organisation's or place's page, paged as a person's.
-    fn entity(&self, e: &EntityEntry, page: usize) -> serde_json::Value {
+    fn entity(&self, e: &EntityEntry, page: usize) -> Value {
         let shown = self.subject_page(&e.articles, &e.quotes, true, page);
-        let entity = serde_json::json!({
-            "name": e.name,
-            "kind": kind_name(e.kind),
-            "url": entity_url(e),
-            "article_count": (page == 0).then_some(e.articles.len()),
-            "articles": e.articles[shown.articles].iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "quotes": e.quotes[shown.quotes].iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
-        });
+        let entity = map([
+            ("name", e.name.as_str().into()),
+            ("kind", kind_name(e.kind).into()),
+            ("url", entity_url(e).into()),
+            ("article_count", (page == 0).then_some(e.articles.len()).into()),
+            ("articles", self.articles(&e.articles[shown.articles])),
+            ("quotes", self.quotes(&e.quotes[shown.quotes])),
+        ]);
         let pages = if self.per_page == 0 { 1 } else { e.articles.len().div_ceil(self.per_page).max(1) };
         let pagination = pagination(page, pages, true, |n| subject_path(&entity_url(e), n));
-        json([("entity", entity), ("pagination", pagination)])
+        map([("entity", entity), ("pagination", pagination)])
     }
 
     /// An event's page, paged as a person's, oldest first.
-    fn event(&self, i: usize, page: usize) -> serde_json::Value {
+    fn event(&self, i: usize, page: usize) -> Value {
         let e = &self.index.events[i];
         let profile = e.profile.as_ref();
         let shown = self.subject_page(&e.articles, &e.quotes, false, page);
         let first = page == 0;
-        let speakers: Vec<Counted<&EntityLink>> = if first {
-            e.speakers.iter().map(|&(p, count)| Counted { person: &self.refs.person_links[p], count }).collect()
-        } else {
-            Vec::new()
+        let participants = if first { e.participants.as_slice() } else { &[] };
+        let chart = || {
+            let title = format!("Quotes by speaker about {}", e.name);
+            self.bar_chart("speakers", &title, e.speakers.iter().copied())
         };
-        let event = serde_json::json!({
-            "name": e.name,
-            "url": event_url(e),
-            "date": profile.and_then(|x| x.start).map(|d| d.to_string()),
-            "date_display": profile.and_then(event_dates),
-            "place": profile.and_then(|x| x.place.clone()),
-            "summary": profile.map(|x| x.summary.trim()).filter(|s| first && !s.is_empty()).map(markup::render_markdown),
-            "has_profile": profile.is_some(),
-            "participants": if first { e.participants.iter().map(|&p| &self.refs.person_links[p]).collect() } else { Vec::new() },
-            "articles": e.articles[shown.articles].iter().map(|&a| &self.refs.articles[a]).collect::<Vec<_>>(),
-            "speakers": speakers,
-            "timeline": if first { self.event_timeline(e) } else { None },
-            "speakers_chart": if first {
-                self.bar_chart(
-                    "speakers",
-                    &format!("Quotes by speaker about {}", e.name),
-                    e.speakers.iter().map(|&(p, count)| (p, count)),
-                )
-            } else {
-                None
-            },
-            "quotes": e.quotes[shown.quotes].iter().map(|&q| &self.refs.quotes[q]).collect::<Vec<_>>(),
-            "extra": profile.map(|x| x.extra.clone()).unwrap_or_default(),
-        });
+        let event = map([
+            ("name", e.name.as_str().into()),
+            ("url", event_url(e).into()),
+            ("date", profile.and_then(|x| x.start).map(|d| d.to_string()).into()),
+            ("date_display", profile.and_then(event_dates).into()),
+            ("place", profile.and_then(|x| x.place.as_deref()).into()),
+            (
+                "summary",
+                profile
+                    .map(|x| x.summary.trim())
+                    .filter(|s| first && !s.is_empty())
+                    .map(markup::render_markdown)
+                    .into(),
+            ),
+            ("has_profile", profile.is_some().into()),
+            (
+                "participants",
+                list(
+                    participants
+                        .iter()
+                        .map(|&p| self.values.link(&self.refs, EntityId { kind: EntityKind::Person, index: p })),
+                ),
+            ),
+            ("articles", self.articles(&e.articles[shown.articles])),
+            ("speakers", self.counted_people(if first { &e.speakers } else { &[] })),
+            ("timeline", if first { value(&self.event_timeline(e)) } else { Value::none() }),
+            ("speakers_chart", if first { value(&chart()) } else { Value::none() }),
+            ("quotes", self.quotes(&e.quotes[shown.quotes])),
+            ("extra", profile.map(|x| value(&x.extra)).unwrap_or_else(|| value(&crate::content::Extra::default()))),
+        ]);
         let pages = self.page_count(Job::Event(i, 0));
         let pagination = pagination(page, pages, false, |n| subject_path(&event_url(e), n));
-        json([("event", event), ("pagination", pagination)])
+        map([("event", event), ("pagination", pagination)])
     }
 }
 
 /// The `pagination` context of one page of `total`: {current, total, previous, next, pages:
 /// [{number, url}], newest_first}; numbers are 1-based, urls root-relative or null.
-fn pagination(page: usize, total: usize, newest_first: bool, url: impl Fn(usize) -> String) -> serde_json::Value {
+fn pagination(page: usize, total: usize, newest_first: bool, url: impl Fn(usize) -> String) -> Value {
     // The first and last pages and those near this one, with a gap (number null) wherever
     // pages are left out: every page links to a handful of others, not to all of them.
     let near = page.saturating_sub(PAGINATION_NEAR)..=(page + PAGINATION_NEAR).min(total - 1);
@@ -1095,18 +1100,18 @@ fn pagination(page: usize, total: usize, newest_first: bool, url: impl Fn(usize)
     let mut pages = Vec::new();
     for (i, &p) in shown.iter().enumerate() {
         if i > 0 && p > shown[i - 1] + 1 {
-            pages.push(serde_json::json!({"number": null, "url": null}));
+            pages.push(map([("number", Value::none()), ("url", Value::none())]));
         }
-        pages.push(serde_json::json!({"number": p + 1, "url": url(p)}));
+        pages.push(map([("number", (p + 1).into()), ("url", url(p).into())]));
     }
-    serde_json::json!({
-        "current": page + 1,
-        "total": total,
-        "previous": (page > 0).then(|| url(page - 1)),
-        "next": (page + 1 < total).then(|| url(page + 1)),
-        "pages": pages,
-        "newest_first": newest_first,
-    })
+    map([
+        ("current", (page + 1).into()),
+        ("total", total.into()),
+        ("previous", (page > 0).then(|| url(page - 1)).into()),
+        ("next", (page + 1 < total).then(|| url(page + 1)).into()),
+        ("pages", Value::from(pages)),
+        ("newest_first", newest_first.into()),
+    ])
 }
 
 /// `people/<slug>.html` for a subject's first page, `people/<slug>/page/2.html` after it.
@@ -1145,12 +1150,4 @@ fn quotes_per_article(index: &Index, articles: &[usize], quotes: &[usize], newes
 /// `articles/index.html` for the first page, `articles/page/2.html` after it.
 fn list_path(folder: &str, page: usize) -> String {
     if page == 0 { format!("{folder}/index.html") } else { format!("{folder}/page/{}.html", page + 1) }
-}
-
-fn to_value<T: Serialize + ?Sized>(value: &T) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
-}
-
-fn json<const N: usize>(pairs: [(&str, serde_json::Value); N]) -> serde_json::Value {
-    serde_json::Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
