@@ -7,6 +7,7 @@ use super::lexicon;
 use super::text::{Paragraph, Token, TokenKind};
 use super::{Entity, EntityKind, Registry, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -117,14 +118,14 @@ pub struct EntityFinder<'a> {
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
     /// Registry id → lowercase role and affiliation.
-    registry_roles: HashMap<String, String>,
-    by_key: HashMap<(EntityKind, String), usize>,
+    registry_roles: &'a HashMap<String, String>,
+    by_key: FxHashMap<(EntityKind, String), usize>,
     /// Titles met between an affiliation and a name, for the name's roles.
     pending_roles: Vec<String>,
 }
 
 impl<'a> EntityFinder<'a> {
-    pub fn find(text: &'a str, paragraphs: &[Paragraph], registry: &Registry, aliases: &[(String, String)]) -> Self {
+    pub fn find(text: &'a str, paragraphs: &[Paragraph], registry: &'a Registry, aliases: &[(String, String)]) -> Self {
         let mut finder = EntityFinder {
             text,
             entities: Vec::new(),
@@ -133,15 +134,8 @@ impl<'a> EntityFinder<'a> {
             gender: Vec::new(),
             roles: Vec::new(),
             strong: Vec::new(),
-            registry_roles: registry
-                .people
-                .iter()
-                .map(|p| {
-                    let role = [p.role.as_deref(), p.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>();
-                    (p.id.clone(), role.join(" ").to_lowercase())
-                })
-                .collect(),
-            by_key: HashMap::new(),
+            registry_roles: &registry.roles,
+            by_key: FxHashMap::default(),
             pending_roles: Vec::new(),
         };
         // Known names first: they claim their tokens.
@@ -526,12 +520,12 @@ fn follows_a_name(text: &str, at: usize) -> bool {
 /// How often each word occurs in the article (possessives folded), counted once so that
 /// questions about a word cost a look-up, not a scan of the text.
 struct WordCounts<'t> {
-    counts: HashMap<&'t str, usize>,
+    counts: FxHashMap<&'t str, usize>,
 }
 
 impl<'t> WordCounts<'t> {
     fn new(text: &'t str, paragraphs: &[Paragraph]) -> WordCounts<'t> {
-        let mut counts = HashMap::new();
+        let mut counts = FxHashMap::default();
         for token in paragraphs.iter().flat_map(|p| &p.tokens).filter(|t| t.kind == TokenKind::Word) {
             *counts.entry(strip_possessive(&text[token.start..token.end])).or_insert(0) += 1;
         }

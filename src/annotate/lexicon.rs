@@ -1,6 +1,9 @@
 //! The word lists the annotator reads text with: reporting verbs, titles, pronouns, the
 //! heads of unnamed sources, and small gazetteers of organisations and places. Kept as plain
-//! sorted arrays: each lookup is a binary search, and the lists are easy to review.
+//! sorted arrays, easy to review; lookups go through one hash table made from them.
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// Reporting verbs, in the forms news prose uses. "according" stands for "according to".
 const CUES: &[&str] = &[
@@ -1840,36 +1843,63 @@ const FEMALE_NAMES: &[&str] = &[
     "Zoe",
 ];
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+/// Which lists a word is on, one bit a list: every word list in one hash table, so that
+/// a lookup is one hash of the word instead of a binary search of string comparisons (the
+/// annotator asks several lists about nearly every token).
+static LISTS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut lists: FxHashMap<&'static str, u16> = FxHashMap::default();
+    for (bit, list) in
+        [CUES, TITLES, DEMONYMS, NOT_NAMES, UNNAMED_HEADS, FEMALE_NAMES, MALE_NAMES, ORGANISATION_WORDS, PLACE_WORDS]
+            .into_iter()
+            .enumerate()
+    {
+        for word in list {
+            *lists.entry(word).or_default() |= 1 << bit;
+        }
+    }
+    lists
+});
+
+const CUE: u16 = 1;
+const TITLE: u16 = 1 << 1;
+const DEMONYM: u16 = 1 << 2;
+const NOT_NAME: u16 = 1 << 3;
+const UNNAMED_HEAD: u16 = 1 << 4;
+const FEMALE_NAME: u16 = 1 << 5;
+const MALE_NAME: u16 = 1 << 6;
+const ORGANISATION_WORD: u16 = 1 << 7;
+const PLACE_WORD: u16 = 1 << 8;
+
+fn on(list: u16, word: &str) -> bool {
+    LISTS.get(word).is_some_and(|lists| lists & list != 0)
 }
 
 pub fn is_cue(word_lower: &str) -> bool {
-    contains(CUES, word_lower)
+    on(CUE, word_lower)
 }
 pub fn is_title(word: &str) -> bool {
-    contains(TITLES, word)
+    on(TITLE, word)
 }
 pub fn is_demonym(word: &str) -> bool {
-    contains(DEMONYMS, word)
+    on(DEMONYM, word)
 }
 pub fn is_not_name(word: &str) -> bool {
-    contains(NOT_NAMES, word)
+    on(NOT_NAME, word)
 }
 pub fn is_unnamed_head(word_lower: &str) -> bool {
-    contains(UNNAMED_HEADS, word_lower)
+    on(UNNAMED_HEAD, word_lower)
 }
 pub fn is_female_name(word: &str) -> bool {
-    contains(FEMALE_NAMES, word)
+    on(FEMALE_NAME, word)
 }
 pub fn is_male_name(word: &str) -> bool {
-    contains(MALE_NAMES, word)
+    on(MALE_NAME, word)
 }
 pub fn is_organisation_word(word: &str) -> bool {
-    contains(ORGANISATION_WORDS, word)
+    on(ORGANISATION_WORD, word)
 }
 pub fn is_place_word(word: &str) -> bool {
-    contains(PLACE_WORDS, word)
+    on(PLACE_WORD, word)
 }
 pub fn organisations() -> &'static [&'static str] {
     ORGANISATIONS

@@ -143,11 +143,20 @@ pub struct Registry {
     /// One automaton over every name and alias, built once for all articles.
     matcher: Option<aho_corasick::AhoCorasick>,
     known: Vec<entities::Known>,
+    /// Person id → lowercase role and affiliation, the roles "the German chancellor" reads.
+    roles: std::collections::HashMap<String, String>,
 }
 
 impl Registry {
     pub fn new(people: Vec<RegistryPerson>, events: Vec<RegistryEvent>) -> Registry {
-        let mut registry = Registry { people, events, matcher: None, known: Vec::new() };
+        let roles = people
+            .iter()
+            .map(|p| {
+                let role = [p.role.as_deref(), p.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>();
+                (p.id.clone(), role.join(" ").to_lowercase())
+            })
+            .collect();
+        let mut registry = Registry { people, events, matcher: None, known: Vec::new(), roles };
         let (matcher, known) = entities::registry_matcher(&registry);
         registry.matcher = matcher;
         registry.known = known;
