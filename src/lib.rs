@@ -47,7 +47,7 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
-    /// Pages linked from the previous output unrendered: their signature was unchanged.
+    /// Pages kept from the previous output unrendered: their signature was unchanged.
     pub unchanged: usize,
     pub articles: usize,
     pub people: usize,
@@ -57,6 +57,27 @@ pub struct BuildReport {
     pub cached: usize,
     pub warnings: Vec<Warning>,
     pub elapsed: Duration,
+    /// How long each stage took, in order (`brief build --timings`).
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a build one after the other.
+struct Stopwatch {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn new() -> Stopwatch {
+        Stopwatch { last: Instant::now(), laps: Vec::new() }
+    }
+
+    /// Ends the stage `name` now.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Everything a build makes, rendered in memory: what `brief check` inspects.
@@ -82,6 +103,10 @@ struct Analysed {
 }
 
 fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
+    analyse_timed(root, options, &mut Stopwatch::new())
+}
+
+fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> Result<Analysed> {
     let mut config = Config::load(root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
@@ -94,6 +119,7 @@ fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
     let templates = render::Templates::load(root)?;
     let content = content::load(root, LoadOptions { drafts: options.drafts })?;
     let warnings = content.warnings.clone();
+    watch.lap("load");
     let registry = registry(&content);
     let mut cache = if options.no_cache {
         cache::AnnotationCache::disabled(&registry)
@@ -103,8 +129,10 @@ fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
     let bar = progress_bar(options.progress, content.articles.len() as u64, "annotating");
     let annotated = annotate_with(&content, &registry, &mut cache, &bar);
     bar.finish_and_clear();
+    watch.lap("annotate");
     let profiles = content.clone_profiles();
     let index = index::build(content, annotated, &config.annotator);
+    watch.lap("index");
     Ok(Analysed { config, output, templates, index, warnings, cache, registry, profiles })
 }
 
@@ -124,17 +152,19 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
 
 /// `build`, handing back what it analysed and planned: the preview keeps both to rebuild
 /// only what a change touches. With `manifest`, files whose signature is the one the last
-/// build recorded (`cache::PageManifest`) are linked from the previous output unrendered.
+/// build recorded (`cache::PageManifest`) are kept in the previous output unrendered.
 fn build_keeping(
     root: &Path,
     options: &BuildOptions,
     manifest: bool,
 ) -> Result<(BuildReport, Analysed, render::Derived)> {
     let started = Instant::now();
-    let analysed = analyse(root, options)?;
+    let mut watch = Stopwatch::new();
+    let analysed = analyse_timed(root, options, &mut watch)?;
     let staging = output::Staging::new(root, &analysed.output)?;
     let bar = progress_bar(options.progress, 0, "rendering");
     let plan = render::Plan::new(&analysed.index, &analysed.config, &analysed.templates);
+    watch.lap("plan");
     let mut manifest = match manifest {
         true => cache::PageManifest::load(root, analysed.templates.fingerprint, &analysed.config, &analysed.output),
         false => cache::PageManifest::disabled(),
@@ -153,7 +183,9 @@ fn build_keeping(
     drop(reused);
     let derived = plan.into_derived();
     bar.finish_and_clear();
+    watch.lap("render and write");
     staging.finish()?;
+    watch.lap("update output");
     let Analysed { index, mut warnings, mut cache, .. } = analysed;
     let files = derived.planned().iter().map(|p| (p.path.as_str(), p.signature));
     if let Err(e) = manifest.store(&analysed.output, files) {
@@ -171,6 +203,7 @@ fn build_keeping(
             });
         }
     }
+    watch.lap("save caches");
     let report = BuildReport {
         output: analysed.output.clone(),
         pages,
@@ -182,6 +215,7 @@ fn build_keeping(
         cached: cache.hits,
         warnings: warnings.clone(),
         elapsed: started.elapsed(),
+        stages: watch.laps,
     };
     Ok((report, Analysed { index, warnings, cache, ..analysed }, derived))
 }

@@ -41,6 +41,9 @@ enum Command {
         /// Annotate and render everything afresh, without the cache in .brief-cache/.
         #[arg(long)]
         no_cache: bool,
+        /// Print how long each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the site before publishing: links, anchors, dates, sources, speakers, profiles,
     /// near-duplicate people, events with no articles. Exits 1 when it finds anything.
@@ -104,10 +107,10 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, output, drafts, base_url, quiet, no_cache } => {
+        Command::Build { root, output, drafts, base_url, quiet, no_cache, timings } => {
             use std::io::IsTerminal as _;
             let progress = !quiet && std::io::stderr().is_terminal();
-            build(&root, BuildOptions { output, drafts, base_url, no_cache, progress }, quiet)
+            build(&root, BuildOptions { output, drafts, base_url, no_cache, progress }, quiet, timings)
         }
         Command::Init { dir } => init(&dir),
         Command::Serve { root, port, bind, open, drafts } => serve(root, port, bind, open, drafts),
@@ -138,7 +141,7 @@ fn exit_code(error: &Error) -> u8 {
     }
 }
 
-fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
+fn build(root: &Path, options: BuildOptions, quiet: bool, timings: bool) -> Result<(), Error> {
     let report = brief::build(root, &options)?;
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
@@ -156,6 +159,11 @@ fn build(root: &Path, options: BuildOptions, quiet: bool) -> Result<(), Error> {
             report.output.display(),
             report.elapsed.as_secs_f64()
         );
+    }
+    if timings {
+        for (stage, time) in &report.stages {
+            println!("{:>16}: {:>8.1} ms", stage, time.as_secs_f64() * 1000.0);
+        }
     }
     Ok(())
 }

@@ -45,22 +45,29 @@ pub fn write_site(root: &Path, output: &Path, pages: &[Page]) -> Result<()> {
     staging.finish()
 }
 
-/// A temporary folder beside the output that pages are written into as they are rendered,
-/// so that no build holds the whole site in memory. `finish` swaps it in; dropping it
-/// unfinished removes it and leaves the previous output as it was.
+/// Pages are written, as they are rendered, into a temporary folder beside the output, so
+/// that no build holds the whole site in memory and a build that fails leaves the output as
+/// it was. `finish` then brings the output up to date; dropping it unfinished removes the
+/// temporary folder and changes nothing.
 ///
-/// A page whose bytes equal the previous output's file at the same path is hard-linked
-/// from it instead of written: on the disks measured here creating a file costs 0.2 to
-/// 0.6 ms and a link 0.02 ms, and the old output's removal then frees nothing. A file is
-/// never changed in place, so the old output stays as it was until it is swapped out.
+/// Over a previous output of brief's, only what changed is staged: a page whose bytes equal
+/// the file already at its path is left where it is, untouched (same inode, same modification
+/// time: rsync and static hosts see only what changed). `finish` moves each staged file over
+/// its old one (a rename: a reader sees the old file or the new one) and removes the files no
+/// longer made. Touching nothing else matters on the disks measured here: creating a file
+/// costs 0.2 to 0.6 ms, and a build that remade the whole tree (12,000 files at 10,000
+/// articles, 740 folders) spent seconds creating, linking and deleting.
+/// Into an empty or new output, the staged folder is renamed into place whole.
 pub struct Staging {
     root: PathBuf,
     output: PathBuf,
-    /// The previous output, where there is one of brief's to reuse files from.
+    /// The previous output, where there is one of brief's to update in place.
     previous: Option<PathBuf>,
     dir: tempfile::TempDir,
-    /// Folders already made, so each is created once.
+    /// Folders already made in the staged site, so each is created once.
     folders: Mutex<HashSet<PathBuf>>,
+    /// Every file the build makes, relative to the output: what `finish` keeps.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -95,36 +102,45 @@ impl Staging {
             .prefix(&format!(".{name}.building-"))
             .tempdir_in(&parent)
             .map_err(|e| Error::io(&parent, e))?;
-        Ok(Staging { root: root.to_path_buf(), output, previous, dir, folders: Mutex::new(HashSet::new()) })
+        Ok(Staging {
+            root: root.to_path_buf(),
+            output,
+            previous,
+            dir,
+            folders: Mutex::new(HashSet::new()),
+            made: Mutex::new(HashSet::new()),
+        })
     }
 
     /// Writes one page; safe to call from many threads.
     pub fn write(&self, page: &Page) -> Result<()> {
         let rel = safe_relative(&page.path)?;
-        let path = self.staged_path(&rel)?;
-        if let Some(previous) = &self.previous {
-            let old = previous.join(&rel);
-            if unchanged(&old, page.contents.as_bytes()) && std::fs::hard_link(&old, &path).is_ok() {
-                return Ok(());
-            }
+        let unchanged = self.previous.as_ref().is_some_and(|old| unchanged(&old.join(&rel), page.contents.as_bytes()));
+        if !unchanged {
+            let path = self.staged_path(&rel)?;
+            std::fs::write(&path, &page.contents).map_err(|e| Error::io(&path, e))?;
         }
-        std::fs::write(&path, &page.contents).map_err(|e| Error::io(&path, e))
+        lock(&self.made).insert(rel);
+        Ok(())
     }
 
-    /// Links the previous output's file at `rel` into the staged site without rendering it
-    /// (the caller knows it unchanged); false where there is none or it cannot be linked.
+    /// Keeps the previous output's file at `rel` without rendering it (the caller knows it
+    /// unchanged); false where there is none.
     pub fn reuse(&self, rel: &str) -> Result<bool> {
         let rel = safe_relative(rel)?;
         let Some(previous) = &self.previous else { return Ok(false) };
-        let path = self.staged_path(&rel)?;
-        Ok(std::fs::hard_link(previous.join(&rel), &path).is_ok())
+        let kept = std::fs::symlink_metadata(previous.join(&rel)).is_ok_and(|m| m.is_file());
+        if kept {
+            lock(&self.made).insert(rel);
+        }
+        Ok(kept)
     }
 
     /// Where `rel` goes in the staged site, its folder made.
     fn staged_path(&self, rel: &Path) -> Result<PathBuf> {
         if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
             // The folder is made under the lock: another thread must not write into it first.
-            let mut folders = self.folders.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut folders = lock(&self.folders);
             if !folders.contains(parent) {
                 let path = self.dir.path().join(parent);
                 std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
@@ -134,33 +150,96 @@ impl Staging {
         Ok(self.dir.path().join(rel))
     }
 
-    /// Adds the static files and the marker, then swaps the staged site in for the output.
+    /// Adds the static files and the marker, then brings the output up to date: the staged
+    /// folder renamed into place, or, over a previous output, the staged files moved into it
+    /// and the files no longer made removed.
     pub fn finish(self) -> Result<()> {
         copy_static(&self.root, self.dir.path())?;
-        std::fs::write(self.dir.path().join(MARKER), "Written by brief; replaced whole by each build.\n")
-            .map_err(|e| Error::io(self.dir.path(), e))?;
+        std::fs::write(
+            self.dir.path().join(MARKER),
+            "Written by brief, which brings this folder up to date on each build.\n",
+        )
+        .map_err(|e| Error::io(self.dir.path(), e))?;
+        match &self.previous {
+            Some(previous) => self.update(previous),
+            None => self.swap(),
+        }
+    }
+
+    /// Renames the staged folder into place of an empty or missing output.
+    fn swap(self) -> Result<()> {
         let output = self.output;
-        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        // Swap: move the old output aside, the new one in, then drop the old one.
         let staged = self.dir.keep();
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        let had_old = output.exists();
-        if had_old {
-            std::fs::rename(&output, &old).map_err(|e| Error::io(&output, e))?;
+        if output.exists() {
+            // An empty folder: rmdir refuses one that something wrote into meanwhile.
+            std::fs::remove_dir(&output).map_err(|e| Error::io(&output, e))?;
         }
-        if let Err(e) = std::fs::rename(&staged, &output) {
-            if had_old {
-                let _ = std::fs::rename(&old, &output);
-            }
+        std::fs::rename(&staged, &output).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staged);
-            return Err(Error::io(&output, e));
+            Error::io(&output, e)
+        })
+    }
+
+    /// Moves every staged file over its place in `output`, then removes what the build no
+    /// longer makes (and the folders that leaves empty). Static files are compared like
+    /// pages, so an unchanged one keeps its time too.
+    fn update(&self, output: &Path) -> Result<()> {
+        let staged_root = self.dir.path();
+        let mut made = lock(&self.made);
+        let mut moves = Vec::new();
+        for entry in walkdir::WalkDir::new(staged_root).min_depth(1) {
+            let entry = entry.map_err(|e| Error::io(staged_root, e.into()))?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(staged_root).unwrap_or(entry.path()).to_path_buf();
+                made.insert(rel.clone());
+                moves.push(rel);
+            }
         }
-        if had_old {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        for rel in &moves {
+            let from = staged_root.join(rel);
+            let to = output.join(rel);
+            if std::fs::read(&from).is_ok_and(|bytes| unchanged(&to, &bytes)) {
+                continue; // a static file as it was
+            }
+            make_folders(output, rel.parent().unwrap_or(Path::new("")))?;
+            if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
+                std::fs::remove_dir_all(&to).map_err(|e| Error::io(&to, e))?;
+            }
+            std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+        }
+        // Children before their folder, so that a folder left empty goes too.
+        for entry in walkdir::WalkDir::new(output).min_depth(1).contents_first(true) {
+            let entry = entry.map_err(|e| Error::io(output, e.into()))?;
+            let rel = entry.path().strip_prefix(output).unwrap_or(entry.path());
+            if entry.file_type().is_dir() {
+                // Refused while not empty, which is what keeps a folder still in use.
+                let _ = std::fs::remove_dir(entry.path());
+            } else if !made.contains(rel) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            }
         }
         Ok(())
     }
+}
+
+/// Makes `rel` a folder inside `output`, removing a file of an earlier build that stands
+/// where one of its folders goes.
+fn make_folders(output: &Path, rel: &Path) -> Result<()> {
+    let mut path = output.to_path_buf();
+    for component in rel.components() {
+        path.push(component);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => continue,
+            Ok(_) => std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?,
+            Err(_) => {}
+        }
+        std::fs::create_dir(&path).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Whether `path` is a plain file (not a link) holding exactly `contents`. Read through a

@@ -202,6 +202,40 @@ fn a_rebuild_reuses_unchanged_files_and_rewrites_the_rest() {
     assert_eq!(reused, site.files());
 }
 
+/// Over a previous output, a rebuild moves in what changed and removes what the site no
+/// longer makes: a deleted article's page, a static file taken out of static/, a folder
+/// left empty. What remains is what a build into an empty folder gives.
+#[test]
+fn a_rebuild_removes_what_the_site_no_longer_makes() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::fixture("basic");
+    site.write("static/docs/notes.txt", "briefing notes");
+    site.build_ok();
+    assert!(site.output().join("docs/notes.txt").is_file());
+    assert!(site.output().join("articles/talks-close.html").is_file());
+    let kept = std::fs::metadata(site.output().join("articles/talks-open.html")).expect("a page").ino();
+
+    std::fs::remove_file(site.root().join("content/articles/talks-close.md")).expect("delete an article");
+    std::fs::remove_dir_all(site.root().join("static/docs")).expect("delete a static folder");
+    site.build_ok();
+    assert!(!site.output().join("articles/talks-close.html").exists(), "a deleted article's page is gone");
+    assert!(!site.output().join("docs").exists(), "a folder left empty is gone");
+    let after = std::fs::metadata(site.output().join("articles/talks-open.html")).expect("a page").ino();
+    assert_eq!(after, kept, "an unchanged page is left where it is");
+    let names: Vec<String> = std::fs::read_dir(site.root())
+        .expect("the site")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("building"))
+        .collect();
+    assert!(names.is_empty(), "no temporary folder left behind: {names:?}");
+
+    let updated = site.files();
+    std::fs::remove_dir_all(site.output()).expect("remove the output");
+    site.build_ok();
+    assert_eq!(updated, site.files(), "the updated output equals a build from nothing");
+}
+
 /// A rebuild links the pages whose signature the last build recorded without rendering
 /// them. After every kind of edit its output must be what a build from nothing gives, byte
 /// for byte: a signature that misses something a page shows fails here.
