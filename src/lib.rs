@@ -178,7 +178,7 @@ fn build_keeping(
         .into_iter()
         .flatten()
         .collect();
-    let rendered = plan.render(&|p| !reused.contains(p.path.as_str()), &|page| staging.write(&page))?;
+    let rendered = plan.render(&|p| !reused.contains(p.path.as_str()), &|page| staging.write(page))?;
     let (pages, unchanged) = (rendered + reused.len(), reused.len());
     drop(reused);
     let derived = plan.into_derived();
