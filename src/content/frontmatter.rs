@@ -48,29 +48,34 @@ pub fn decode<T: DeserializeOwned + Default>(split: &Split, path: &Path, what: &
         return Ok(T::default());
     }
     let file_line = |line: Option<usize>| line.map(|l| l + split.yaml_line - 1);
+    // Decoded once; only a failure parses again, to say which of three things went wrong.
+    let typed_error = match yaml::from_str(split.yaml) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
     match yaml::is_mapping_or_empty(split.yaml) {
-        Ok(true) => {}
-        Ok(false) => {
-            return Err(Error::input(
+        Ok(true) => {
+            let line = file_line(typed_error.line).or_else(|| field_line(split, &typed_error.message));
+            Err(Error::input(
                 path,
-                Some(split.yaml_line),
-                format!("the front matter of {what} must be a mapping of keys to values"),
-                format!("write it as `key: value` lines; {what} takes: {keys}"),
-            ));
+                line,
+                format!("invalid front matter: {}", typed_error.message),
+                format!("{what} takes: {keys}"),
+            ))
         }
-        Err(e) => {
-            return Err(Error::input(
-                path,
-                file_line(e.line),
-                format!("the front matter is not valid YAML: {}", e.message),
-                "fix the YAML between the `---` lines (quote values that contain `: ` or start with a quote mark)",
-            ));
-        }
+        Ok(false) => Err(Error::input(
+            path,
+            Some(split.yaml_line),
+            format!("the front matter of {what} must be a mapping of keys to values"),
+            format!("write it as `key: value` lines; {what} takes: {keys}"),
+        )),
+        Err(e) => Err(Error::input(
+            path,
+            file_line(e.line),
+            format!("the front matter is not valid YAML: {}", e.message),
+            "fix the YAML between the `---` lines (quote values that contain `: ` or start with a quote mark)",
+        )),
     }
-    yaml::from_str(split.yaml).map_err(|e| {
-        let line = file_line(e.line).or_else(|| field_line(split, &e.message));
-        Error::input(path, line, format!("invalid front matter: {}", e.message), format!("{what} takes: {keys}"))
-    })
 }
 
 /// The file line of the key a message names in backquotes, for errors serde reports without

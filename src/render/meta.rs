@@ -3,6 +3,7 @@
 //! Person, Event, Quotation with its speaker). Built from the same data as the page.
 
 use super::context::SiteContext;
+use serde::Serialize;
 use serde_json::{Value as Json, json};
 use tera::Value;
 
@@ -84,43 +85,13 @@ fn heading(kind: &str) -> &'static str {
 
 /// schema.org JSON-LD for the page, escaped so that it is safe inside `<script>`.
 pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> String {
+    if kind == "article" {
+        // Most pages are articles: serialised straight from the page's data.
+        return script_safe(&serde_json::to_string(&news_article(site, path, data)).unwrap_or_default());
+    }
     let url = |p: &str| canonical(site, p).unwrap_or_else(|| p.to_string());
     let url_at = |v: &Value, path: &str| text(v, path).map_or(Json::Null, |p| Json::from(url(&p)));
     let value = match kind {
-        "article" => {
-            let quotes: Vec<Json> = items(data, "article.quotes")
-                .iter()
-                .map(|q| {
-                    let speaker = match text(q, "speaker.name") {
-                        None => Json::Null,
-                        Some(name) => json!({"@type": "Person", "name": name, "url": url_at(q, "speaker.url")}),
-                    };
-                    json!({"@type": "Quotation", "text": json_text(q, "text"), "spokenByCharacter": speaker, "url": url_at(q, "url")})
-                })
-                .collect();
-            let people: Vec<Json> = items(data, "article.people")
-                .iter()
-                .map(|p| json!({"@type": "Person", "name": json_text(p, "name"), "url": url_at(p, "url")}))
-                .collect();
-            let publisher = text(data, "article.source").unwrap_or_else(|| site.title.clone());
-            let author = match text(data, "article.author") {
-                Some(author) => json!({"@type": "Person", "name": author}),
-                None => json!({"@type": "Organization", "name": publisher}),
-            };
-            json!({
-                "@context": "https://schema.org",
-                "@type": "NewsArticle",
-                "headline": json_text(data, "article.title"),
-                "datePublished": json_text(data, "article.date"),
-                "author": author,
-                "publisher": {"@type": "Organization", "name": publisher},
-                "url": url(path),
-                "isBasedOn": json_text(data, "article.source_url"),
-                "description": json_text(data, "article.summary"),
-                "mentions": people,
-                "hasPart": quotes,
-            })
-        }
         "person" => {
             let named = |kind: &str, path: &str| match text(data, path) {
                 Some(name) => json!({"@type": kind, "name": name}),
@@ -172,12 +143,112 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
             "url": url(path),
         }),
     };
-    let value = strip_nulls(value);
-    serde_json::to_string(&value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    script_safe(&serde_json::to_string(&strip_nulls(value)).unwrap_or_default())
+}
+
+/// JSON made safe inside `<script>`: `<`, `>` and `&` as \u escapes, in one pass.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A schema.org thing with a type and a name (an author, a publisher).
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+/// A person named or quoted in an article. Keys in sorted order, as the other kinds of page
+/// give them (serde_json's maps are sorted); absent values are left out, not null.
+#[derive(Serialize)]
+struct PersonLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct QuotationLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "spokenByCharacter", skip_serializing_if = "Option::is_none")]
+    speaker: Option<PersonLd<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NewsArticleLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Named<'a>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(rename = "hasPart")]
+    quotes: Vec<QuotationLd<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
+    source_url: Option<&'a str>,
+    mentions: Vec<PersonLd<'a>>,
+    publisher: Named<'a>,
+    url: String,
+}
+
+fn news_article<'a>(site: &'a SiteContext, path: &str, data: &'a Value) -> NewsArticleLd<'a> {
+    let at = |v: &'a Value, path: &'static str| v.get_from_path(path).and_then(Value::as_str);
+    let url = |p: &str| canonical(site, p).unwrap_or_else(|| p.to_string());
+    let person = |v: &'a Value, name: &'static str, link: &'static str| PersonLd {
+        kind: "Person",
+        name: at(v, name),
+        url: at(v, link).map(url),
+    };
+    let quotes = items(data, "article.quotes")
+        .iter()
+        .map(|q| QuotationLd {
+            kind: "Quotation",
+            speaker: at(q, "speaker.name").map(|_| person(q, "speaker.name", "speaker.url")),
+            text: at(q, "text"),
+            url: at(q, "url").map(url),
+        })
+        .collect();
+    let publisher = at(data, "article.source").unwrap_or(&site.title);
+    let author = match at(data, "article.author") {
+        Some(author) => Named { kind: "Person", name: author },
+        None => Named { kind: "Organization", name: publisher },
+    };
+    NewsArticleLd {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        author,
+        date: at(data, "article.date"),
+        description: at(data, "article.summary"),
+        quotes,
+        headline: at(data, "article.title"),
+        source_url: at(data, "article.source_url"),
+        mentions: items(data, "article.people").iter().map(|p| person(p, "name", "url")).collect(),
+        publisher: Named { kind: "Organization", name: publisher },
+        url: url(path),
+    }
 }
 
 /// JSON-LD readers prefer absent keys to nulls.
