@@ -117,7 +117,7 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     };
     output::check_output(root, &output)?;
     let templates = render::Templates::load(root)?;
-    let content = content::load(root, LoadOptions { drafts: options.drafts })?;
+    let mut content = content::load(root, LoadOptions { drafts: options.drafts })?;
     let warnings = content.warnings.clone();
     watch.lap("load");
     let registry = registry(&content);
@@ -127,7 +127,9 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
         cache::AnnotationCache::load(root, &registry)
     };
     let bar = progress_bar(options.progress, content.articles.len() as u64, "annotating");
-    let annotated = annotate_with(&content, &registry, &mut cache, &bar);
+    // The articles move into the annotated list: a copy of every text would be held twice.
+    let articles = std::mem::take(&mut content.articles);
+    let annotated = annotate_with(articles, &registry, &mut cache, &bar);
     bar.finish_and_clear();
     watch.lap("annotate");
     let profiles = content.clone_profiles();
@@ -245,27 +247,26 @@ pub fn registry(content: &Content) -> Registry {
 pub fn annotate_all(content: &Content) -> Vec<(Article, Annotations)> {
     let registry = registry(content);
     let mut cache = cache::AnnotationCache::disabled(&registry);
-    annotate_with(content, &registry, &mut cache, &indicatif::ProgressBar::hidden())
+    annotate_with(content.articles.clone(), &registry, &mut cache, &indicatif::ProgressBar::hidden())
 }
 
 /// Annotates the articles the cache does not know, in parallel, in the articles' order.
 fn annotate_with(
-    content: &Content,
+    articles: Vec<Article>,
     registry: &Registry,
     cache: &mut cache::AnnotationCache,
     bar: &indicatif::ProgressBar,
 ) -> Vec<(Article, Annotations)> {
     let cache_ref = &*cache;
-    let results: Vec<(Article, Annotations, bool)> = content
-        .articles
-        .par_iter()
+    let results: Vec<(Article, Annotations, bool)> = articles
+        .into_par_iter()
         .map(|article| {
-            let (annotations, hit) = match cache_ref.get(article) {
+            let (annotations, hit) = match cache_ref.get(&article) {
                 Some(annotations) => (annotations.clone(), true),
                 None => (annotate::annotate(&article.body, article.format, registry, &article.overrides), false),
             };
             bar.inc(1);
-            (article.clone(), annotations, hit)
+            (article, annotations, hit)
         })
         .collect();
     cache.hits = results.iter().filter(|(_, _, hit)| *hit).count();
