@@ -229,14 +229,15 @@ impl Staging {
             let entry = entry.map_err(|e| Error::io(staged_root, e.into()))?;
             if entry.file_type().is_file() {
                 let rel = entry.path().strip_prefix(staged_root).unwrap_or(entry.path()).to_path_buf();
-                made.insert(rel.clone());
-                moves.push(rel);
+                // A staged page is known to differ; a static file (or the marker) may not.
+                let page = !made.insert(rel.clone());
+                moves.push((rel, page));
             }
         }
-        for rel in &moves {
+        for (rel, page) in &moves {
             let from = staged_root.join(rel);
             let to = output.join(rel);
-            if std::fs::read(&from).is_ok_and(|bytes| unchanged(&to, &bytes)) {
+            if !page && std::fs::read(&from).is_ok_and(|bytes| unchanged(&to, &bytes)) {
                 continue; // a static file as it was
             }
             make_folders(output, rel.parent().unwrap_or(Path::new("")))?;

@@ -214,6 +214,7 @@ fn a_rebuild_removes_what_the_site_no_longer_makes() {
     assert!(site.output().join("docs/notes.txt").is_file());
     assert!(site.output().join("articles/talks-close.html").is_file());
     let kept = std::fs::metadata(site.output().join("articles/talks-open.html")).expect("a page").ino();
+    let style = std::fs::metadata(site.output().join("style.css")).expect("the stylesheet").ino();
 
     std::fs::remove_file(site.root().join("content/articles/talks-close.md")).expect("delete an article");
     std::fs::remove_dir_all(site.root().join("static/docs")).expect("delete a static folder");
@@ -222,6 +223,8 @@ fn a_rebuild_removes_what_the_site_no_longer_makes() {
     assert!(!site.output().join("docs").exists(), "a folder left empty is gone");
     let after = std::fs::metadata(site.output().join("articles/talks-open.html")).expect("a page").ino();
     assert_eq!(after, kept, "an unchanged page is left where it is");
+    let style_after = std::fs::metadata(site.output().join("style.css")).expect("the stylesheet").ino();
+    assert_eq!(style_after, style, "an unchanged static file is left where it is");
     let names: Vec<String> = std::fs::read_dir(site.root())
         .expect("the site")
         .flatten()
