@@ -202,6 +202,17 @@ fn a_rebuild_reuses_unchanged_files_and_rewrites_the_rest() {
     assert_eq!(reused, site.files());
 }
 
+/// `brief build --timings` reports every stage, in the order they run.
+#[test]
+fn a_build_reports_how_long_each_stage_took() {
+    let site = TestSite::fixture("basic");
+    let report = site.build_ok();
+    let stages: Vec<&str> = report.stages.iter().map(|(name, _)| *name).collect();
+    assert_eq!(stages, ["load", "annotate", "index", "plan", "render and write", "update output", "save caches"]);
+    let total: std::time::Duration = report.stages.iter().map(|(_, time)| *time).sum();
+    assert!(total <= report.elapsed, "the stages add up to no more than the build");
+}
+
 /// Over a previous output, a rebuild moves in what changed and removes what the site no
 /// longer makes: a deleted article's page, a static file taken out of static/, a folder
 /// left empty. What remains is what a build into an empty folder gives.
