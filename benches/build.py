@@ -67,44 +67,62 @@ def main():
 
     print(f"machine: {os.cpu_count()} cores; medians of {args.runs} runs")
     print(f"{'articles':>9} {'tool':>19} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9}")
+    fresh_outputs = []
     for n in args.sizes:
         site = corpus(args.generator, n, args.work)
-        out = os.path.join(args.work, f"out-brief-{n}")
-        tools = {"brief": ([brief, "build", "--quiet", "--no-cache", "--root", site, "--output", out], None, out)}
+        tools = {
+            "brief": (
+                lambda dest: [brief, "build", "--quiet", "--no-cache", "--root", site, "--output", dest],
+                None,
+                os.path.join(args.work, f"out-brief-{n}"),
+            )
+        }
         if hugo:
             hsite = corpus(args.generator, n, args.work, hugo=True)
-            hout = os.path.join(args.work, f"out-hugo-{n}")
-            tools["hugo"] = ([hugo, "--quiet", "-d", hout], hsite, hout)
-        # Each tool both over its previous output (the usual rebuild) and into an empty
-        # folder, the runs of all interleaved, so that a slow spell of the disk (seen here:
-        # file creation 0.2 ms to 0.6 ms) falls on every row alike.
+            tools["hugo"] = (lambda dest: [hugo, "--quiet", "-d", dest], hsite, os.path.join(args.work, f"out-hugo-{n}"))
+        # Each tool both over its previous output (the usual rebuild) and into a new folder
+        # (a first build), the runs of all interleaved, so that a slow spell of the machine
+        # falls on every row alike. The new folders are removed only at the end: on an ext4
+        # without a journal (these VMs) every file created within minutes of a mass deletion
+        # rescans the deleted inodes, 0.3 to 0.5 ms a file for either tool, which would
+        # measure the deletion rather than the build.
         samples = {(tool, fresh): [] for tool in tools for fresh in (False, True)}
-        for cmd, cwd, _ in tools.values():
-            run(cmd, cwd=cwd)  # a previous output to rebuild over
-        for _ in range(args.runs):
-            for name, (cmd, cwd, dest) in tools.items():
-                samples[(name, False)].append(run(cmd, cwd=cwd))
-                shutil.rmtree(dest)
-                samples[(name, True)].append(run(cmd, cwd=cwd))
+        for command, cwd, dest in tools.values():
+            run(command(dest), cwd=cwd)  # a previous output to rebuild over
+        for i in range(args.runs):
+            for name, (command, cwd, dest) in tools.items():
+                samples[(name, False)].append(run(command(dest), cwd=cwd))
+                fresh = f"{dest}-new-{i}"
+                if os.path.exists(fresh):
+                    sys.exit(f"{fresh} is left from an earlier run: remove it and wait a few minutes")
+                fresh_outputs.append(fresh)
+                samples[(name, True)].append(run(command(fresh), cwd=cwd))
         figures = {key: medians(values) for key, values in samples.items()}
         for (name, fresh), (wall, cpu, mem) in figures.items():
-            label = f"{name}, empty output" if fresh else name
+            label = f"{name}, new output" if fresh else name
             print(f"{n:>9} {label:>19} {wall:>8.2f} {cpu:>8.2f} {mem:>9.0f}")
         if hugo:
             for fresh in (False, True):
                 b, h = figures[("brief", fresh)], figures[("hugo", fresh)]
-                label = "ratio, empty output" if fresh else "ratio"
+                label = "ratio, new output" if fresh else "ratio"
                 print(f"{n:>9} {label:>19} {b[0] / h[0]:>8.2f} {b[1] / h[1]:>8.2f} {b[2] / h[2]:>9.2f}   (brief / hugo)")
         if args.incremental:
+            out = tools["brief"][2]
             run([brief, "build", "--quiet", "--root", site, "--output", out])  # fill the cache
             article = os.path.join(site, "content", "articles", sorted(os.listdir(os.path.join(site, "content", "articles")))[0])
+            with open(article, encoding="utf-8") as f:
+                original = f.read()
             edits = []
             for i in range(args.runs):
                 with open(article, "a", encoding="utf-8") as f:
                     f.write(f"\nAn added line, edit {i}.\n")
                 edits.append(run([brief, "build", "--quiet", "--root", site, "--output", out]))
+            with open(article, "w", encoding="utf-8") as f:
+                f.write(original)  # the corpus as generated, for the next run
             inc = medians(edits)
             print(f"{n:>9} {'brief, 1 edit':>19} {inc[0]:>8.2f} {inc[1]:>8.2f} {inc[2]:>9.0f}")
+    for fresh in fresh_outputs:
+        shutil.rmtree(fresh)
 
 
 if __name__ == "__main__":
