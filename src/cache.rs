@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const CACHE_DIR: &str = ".brief-cache";
-const CACHE_FILE: &str = "annotations.json";
+const CACHE_FILE: &str = "annotations.msgpack";
 const ANNOTATOR_FINGERPRINT: &str = env!("BRIEF_ANNOTATOR_FINGERPRINT");
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -35,7 +35,7 @@ impl AnnotationCache {
         let key = cache_key(registry);
         let cache = std::fs::read(&path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<AnnotationCache>(&bytes).ok())
+            .and_then(|bytes| rmp_serde::from_slice::<AnnotationCache>(&bytes).ok())
             .filter(|cache| cache.key == key);
         let mut cache = cache.unwrap_or_else(|| AnnotationCache { key, ..Default::default() });
         cache.path = Some(path);
@@ -56,18 +56,38 @@ impl AnnotationCache {
 
     /// Keeps exactly the given articles' annotations and writes the cache file atomically.
     /// A failure to write costs only speed next time, so it is reported, not fatal.
-    pub fn store<'a>(&mut self, annotated: impl Iterator<Item = (&'a Article, &'a Annotations)>) -> Result<(), String> {
+    pub fn store<'a>(
+        &mut self,
+        annotated: impl ExactSizeIterator<Item = (&'a Article, &'a Annotations)>,
+    ) -> Result<(), String> {
         let Some(path) = self.path.clone() else { return Ok(()) };
-        self.entries = annotated.map(|(a, ann)| (article_key(a), ann.clone())).collect();
-        write_atomically(&path, self)
+        // Every article found in the cache, and nothing else in it: the file is as it was.
+        if annotated.len() == self.hits && self.entries.len() == self.hits {
+            return Ok(());
+        }
+        // Written from the annotations where they are, not from a copy of them all.
+        #[derive(Serialize)]
+        struct Stored<'a> {
+            key: &'a str,
+            entries: HashMap<String, &'a Annotations>,
+        }
+        let entries = annotated.map(|(a, ann)| (article_key(a), ann)).collect();
+        write_atomically(&path, &Stored { key: &self.key, entries })
     }
 }
 
-/// Writes `value` as JSON to a temporary file beside `path`, then renames it over `path`.
+/// Writes `value` as MessagePack (with field names, so that a change of the structs reads
+/// as a miss, not as wrong data) to a temporary file beside `path`, then renames it over
+/// `path`. MessagePack rather than JSON: at 10,000 articles the annotation cache is 16 MB of
+/// JSON, and reading and writing it took a third of a one-article rebuild.
 fn write_atomically(path: &Path, value: &impl Serialize) -> Result<(), String> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let bytes = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+    // Caches of earlier versions of brief, in JSON, are no longer read.
+    for old in ["annotations.json", "pages.json"] {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
+    let bytes = rmp_serde::to_vec_named(value).map_err(|e| e.to_string())?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}", std::process::id()));
     std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
@@ -79,23 +99,26 @@ fn cache_key(registry: &Registry) -> String {
     format!("{ANNOTATOR_FINGERPRINT}-{:016x}", fnv1a(&registry))
 }
 
+/// An article's entry key: a hash of its format, overrides and text, eight bytes a step (a
+/// byte-at-a-time hash of every text took 40 ms a build at 10,000 articles). Should the hash
+/// ever change with the crate, old entries only stop matching.
 fn article_key(article: &Article) -> String {
-    let overrides = serde_json::to_vec(&article.overrides).unwrap_or_default();
-    let mut bytes = Vec::with_capacity(article.body.len() + overrides.len() + 8);
-    bytes.extend_from_slice(format!("{:?}", article.format).as_bytes());
-    bytes.push(0);
-    bytes.extend_from_slice(&overrides);
-    bytes.push(0);
-    bytes.extend_from_slice(article.body.as_bytes());
-    format!("{:016x}-{}", fnv1a(&bytes), article.body.len())
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(format!("{:?}", article.format).as_bytes());
+    hasher.write_u8(0);
+    hasher.write(&serde_json::to_vec(&article.overrides).unwrap_or_default());
+    hasher.write_u8(0);
+    hasher.write(article.body.as_bytes());
+    format!("{:016x}-{}", hasher.finish(), article.body.len())
 }
 
-const PAGES_FILE: &str = "pages.json";
+const PAGES_FILE: &str = "pages.msgpack";
 const RENDER_FINGERPRINT: &str = env!("BRIEF_RENDER_FINGERPRINT");
 
 /// The page manifest: for each file the last build left in its output, the signature the
 /// plan gave it (a hash of everything it is made from) and the size and modification time
-/// it was left with. A rebuild links a file from the previous output without rendering it
+/// it was left with. A rebuild keeps a file of the previous output without rendering it
 /// when its signature is the same and the file is still as the build left it. The whole
 /// manifest is keyed on the program (a hash of its source), the templates, the
 /// configuration and the output folder: a change to any of them renders every file.
@@ -126,7 +149,7 @@ impl PageManifest {
         );
         let manifest = std::fs::read(&path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<PageManifest>(&bytes).ok())
+            .and_then(|bytes| rmp_serde::from_slice::<PageManifest>(&bytes).ok())
             .filter(|manifest| manifest.key == key);
         PageManifest { path: Some(path), ..manifest.unwrap_or(PageManifest { key, ..Default::default() }) }
     }
