@@ -302,7 +302,7 @@ impl<'a> Attributor<'a> {
             let speaker = speaker.or_else(|| self.subject_before(p, k, b0)).or_else(|| self.inverted(p, k, b1, true));
             if let Some(speaker) = speaker {
                 let between = (k + 1..b1).filter(|&i| self.word(p, i).is_some()).count();
-                let object = self.object_after(p, k, b1).is_some();
+                let object = self.object_after(p, k, b1, true).is_some();
                 let fragment = between > 0 && !(object && between <= 4);
                 return Some(Attribution {
                     speaker: Some(speaker),
@@ -367,7 +367,7 @@ impl<'a> Attributor<'a> {
             Some("asked" | "asks") => before_quote,
             _ => false,
         };
-        if listener { None } else { self.object_after(p, k, ceiling) }
+        if listener { None } else { self.object_after(p, k, ceiling, before_quote) }
     }
 
     /// A person named after words that describe them, from token `k`: "Clinton campaign
@@ -378,6 +378,20 @@ impl<'a> Attributor<'a> {
         while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
             j += 1;
         }
+        self.person_after_description(p, k, j)
+    }
+
+    /// As [`Self::described_person`], but only over words that name a role ("Obama consultant
+    /// Cornell Belcher", "McConnell spokesman Don Stewart"), not a verb ("Trump accused Cruz").
+    fn role_described_person(&self, p: usize, k: usize, ceiling: usize) -> Option<&'a Found> {
+        let mut j = k;
+        while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(is_role_word) {
+            j += 1;
+        }
+        self.person_after_description(p, k, j)
+    }
+
+    fn person_after_description(&self, p: usize, k: usize, j: usize) -> Option<&'a Found> {
         if j == k {
             return None;
         }
@@ -385,7 +399,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
-    fn object_after(&self, p: usize, k: usize, ceiling: usize) -> Option<Speaker> {
+    fn object_after(&self, p: usize, k: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
         let mut j = k + 1;
         if self.lower(p, k).as_deref() == Some("according") {
             j += 1;
@@ -422,7 +436,7 @@ impl<'a> Attributor<'a> {
         if self.lower(p, start).as_deref().is_some_and(|w| pronoun(w).is_some()) && k + 1 == start {
             return None; // "said he would" is not an inversion.
         }
-        self.unnamed_starting(p, start, ceiling)
+        self.unnamed_starting(p, start, ceiling, before_quote)
     }
 
     /// "the German chancellor", "the president": the nearest person whose role has that word.
@@ -445,10 +459,12 @@ impl<'a> Attributor<'a> {
         if let Some(speaker) = self.role_ending(p, last, floor) {
             return Some(speaker);
         }
-        // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv".
-        let head_at = (last.saturating_sub(4).max(floor)..=last)
-            .rev()
-            .find(|&k| self.lower(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w)))?;
+        // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv";
+        // or a role in lower case after a determiner ("the Florida senator") that names nobody met.
+        let head_at = (last.saturating_sub(4).max(floor)..=last).rev().find(|&k| {
+            self.word(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w.to_lowercase()) || is_role_head(w))
+        })?;
+        let role_head = self.word(p, head_at).is_some_and(|w| !lexicon::is_unnamed_head(&w.to_lowercase()));
         let tail_ok = (head_at + 1..=last)
             .all(|k| self.lower(p, k).is_some_and(|w| !lexicon::is_cue(&w) && pronoun(&w).is_none()));
         let linked = head_at == last
@@ -466,32 +482,65 @@ impl<'a> Attributor<'a> {
                 first -= 1;
                 break;
             }
-            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) {
+            // Not past a word that closes an earlier phrase ("an effort to disprove Republican").
+            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) && !is_function_word(&w) {
                 first -= 1;
             } else {
                 break;
             }
+        }
+        // A role ("the Florida senator") or a party member ("a New Hampshire Republican") needs
+        // its determiner; "Republican claims" is not a source.
+        let party = matches!(self.word(p, head_at), Some("Democrat" | "Republican"));
+        if (role_head || party) && !self.lower(p, first).is_some_and(|w| is_determiner(&w)) {
+            return None;
         }
         let tokens = &self.paragraphs[p].tokens;
         let description = self.text[tokens[first].start..tokens[last].end].to_string();
         Some(Speaker::Unnamed { description })
     }
 
-    fn unnamed_starting(&self, p: usize, first: usize, ceiling: usize) -> Option<Speaker> {
+    /// "officials", "a senior official in Berlin", "the German chancellor", from token `first`.
+    /// Before a quote the phrase must end where it could close ("said officials were" starts a
+    /// clause whose subject they are).
+    fn unnamed_starting(&self, p: usize, first: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
         let w = self.lower(p, first)?;
+        let determined = is_determiner(&w);
+        if !determined && !lexicon::is_unnamed_head(&w) {
+            return None;
+        }
         let tokens = &self.paragraphs[p].tokens;
-        let mut k = first;
-        if is_determiner(&w) || lexicon::is_unnamed_head(&w) {
-            while k < ceiling && k < first + 6 {
-                let word = self.lower(p, k)?;
-                if lexicon::is_unnamed_head(&word) {
-                    let description = self.text[tokens[first].start..tokens[k].end].to_string();
-                    return Some(Speaker::Unnamed { description });
-                }
-                k += 1;
+        for k in first..ceiling.min(first + 6) {
+            self.word(p, k)?;
+            let role = self.word(p, k).is_some_and(is_role_head);
+            let head = lexicon::is_unnamed_head(&self.lower(p, k)?) || (determined && role);
+            // The phrase ends with its head ("said officials were…" makes them the subject of a
+            // clause, not the speaker; so does "said the Republican party is…").
+            if !head || (before_quote && !self.phrase_ends_after(p, k, ceiling)) {
+                continue;
             }
+            // "said the German chancellor": the person met with that role, else as written.
+            let resolved = (role && !lexicon::is_unnamed_head(&self.lower(p, k)?))
+                .then(|| self.role_ending(p, k, first))
+                .flatten();
+            if let Some(speaker) = resolved {
+                return Some(speaker);
+            }
+            let description = self.text[tokens[first].start..tokens[k].end].to_string();
+            return Some(Speaker::Unnamed { description });
         }
         None
+    }
+
+    /// Whether a noun phrase can end at token `k`: the window ends, a mark follows, or a
+    /// phrase that places the source ("an aide in Kyiv", "a person familiar with", "who").
+    fn phrase_ends_after(&self, p: usize, k: usize, ceiling: usize) -> bool {
+        k + 1 >= ceiling
+            || self.word(p, k + 1).is_none()
+            || matches!(
+                self.lower(p, k + 1).as_deref(),
+                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar" | "who" | "of" | "on")
+            )
     }
 
     /// he / she → the first fitting person of the nearest earlier sentence that names one.
@@ -544,15 +593,24 @@ impl<'a> Attributor<'a> {
                 if let Some(found) = speaker {
                     return Some(Speaker::Entity { entity: found.entity });
                 }
+                // Then the first fitting name that can be a subject (not a preposition's object,
+                // not a possessive: "Like Makaeff, Roffman…", "Trump's attorney…"), else the first.
                 let mut k = start;
+                let mut fallback = None;
                 while k < sentence_end {
                     if self.quoted[paragraph][k] {
                         k += 1;
                         continue;
                     }
                     if let Some(found) = self.mention_starting(paragraph, k) {
+                        // "Obama consultant Cornell Belcher": the first name is an attribute.
+                        let found =
+                            self.role_described_person(paragraph, found.last + 1, sentence_end).unwrap_or(found);
                         if fits(found) {
-                            return Some(Speaker::Entity { entity: found.entity });
+                            if !self.title_follows_preposition(paragraph, k) && !self.is_possessive(found) {
+                                return Some(Speaker::Entity { entity: found.entity });
+                            }
+                            fallback = fallback.or(Some(found.entity));
                         }
                         k = found.last + 1;
                         continue;
@@ -561,6 +619,9 @@ impl<'a> Attributor<'a> {
                         break; // the subject is the pronoun again: look further back
                     }
                     k += 1;
+                }
+                if let Some(entity) = fallback {
+                    return Some(Speaker::Entity { entity });
                 }
                 sentence_end = start;
             }
@@ -584,13 +645,18 @@ impl<'a> Attributor<'a> {
         while j > floor && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
             j -= 1;
         }
-        // Not a possessive: "Trump's continued appeal".
-        let possessive = |f: &&Found| self.text[f.span.end..].starts_with(['\'', '\u{2019}']);
+        // Not a possessive: "Trump's continued appeal". The name opens its clause (the sentence,
+        // or after a comma: "The good news for Cruz, Woolson said, is…") or stands by a quote.
+        let opens_clause = |f: &&Found| {
+            f.first == floor
+                || (f.first > floor
+                    && (self.is_punct(p, f.first - 1, ",") || kind(f.first - 1) == Some(TokenKind::Close)))
+        };
         let before = (j > floor)
             .then(|| self.mention_ending(p, j - 1))
             .flatten()
-            .filter(|f| !possessive(f))
-            .filter(|f| quote_after || (f.first > 0 && kind(f.first - 1) == Some(TokenKind::Close)));
+            .filter(|f| !self.is_possessive(f))
+            .filter(|f| quote_after || opens_clause(f));
         // Inverted only right after a quote or a comma ("…,” said Kunin); "told Costa" names the listener.
         let inverted = k > floor
             && kind(k - 1) == Some(TokenKind::Close)
@@ -621,11 +687,25 @@ impl<'a> Attributor<'a> {
         (open > floor).then(|| open - 1)
     }
 
+    /// "Trump's": a name in the possessive is seldom the subject.
+    fn is_possessive(&self, found: &Found) -> bool {
+        self.text[found.span.end..].starts_with(['\'', '\u{2019}'])
+    }
+
     fn is_punct(&self, p: usize, k: usize, mark: &str) -> bool {
         self.paragraphs[p]
             .tokens
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Punct && &self.text[t.start..t.end] == mark)
+    }
+
+    /// As [`Self::follows_preposition`], past the titles before a name ("with President Obama").
+    fn title_follows_preposition(&self, p: usize, k: usize) -> bool {
+        let mut k = k;
+        while k > 0 && self.word(p, k - 1).is_some_and(|w| lexicon::is_title(w) || lexicon::is_demonym(w)) {
+            k -= 1;
+        }
+        self.follows_preposition(p, k)
     }
 
     fn follows_preposition(&self, p: usize, k: usize) -> bool {
@@ -788,6 +868,89 @@ fn is_descriptor(word: &str) -> bool {
                 | "would"
                 | "you"
         )
+}
+
+/// Words that close a phrase before a source's description begins.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "of"
+            | "that"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "if"
+            | "when"
+            | "while"
+    )
+}
+
+/// A role written in lower case that can head a description of a person: "the Florida
+/// senator", "the Republican presidential candidate" (not "senior", "former", "press").
+fn is_role_head(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexicon::is_title(&capitalise(word))
+        && !matches!(
+            word,
+            "acting"
+                | "allied"
+                | "assistant"
+                | "associate"
+                | "campaign"
+                | "chief"
+                | "commerce"
+                | "defence"
+                | "defense"
+                | "deputy"
+                | "economy"
+                | "education"
+                | "energy"
+                | "executive"
+                | "finance"
+                | "first"
+                | "foreign"
+                | "former"
+                | "health"
+                | "homeland"
+                | "interior"
+                | "labor"
+                | "labour"
+                | "majority"
+                | "minority"
+                | "national"
+                | "presidential"
+                | "press"
+                | "prime"
+                | "security"
+                | "senior"
+                | "special"
+                | "state"
+                | "supreme"
+                | "top"
+                | "trade"
+                | "treasury"
+                | "vice"
+        )
+}
+
+/// A word that names a role: a title ("Senator", "spokesman") or a source's head ("aide").
+fn is_role_word(word: &str) -> bool {
+    lexicon::is_title(word)
+        || lexicon::is_title(&capitalise(word))
+        || lexicon::is_unnamed_head(word)
+        || matches!(word, "consultant" | "lawyer" | "attorney" | "campaign" | "senior" | "press" | "communications")
 }
 
 fn capitalise(word: &str) -> String {
