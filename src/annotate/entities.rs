@@ -283,7 +283,12 @@ impl<'a> EntityFinder<'a> {
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         while start <= last {
             let w = word(start);
-            if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) {
+            // "Said Comey", "Continued Stone": a reporting verb that opens the sentence.
+            let cue = start == first
+                && start < last
+                && sentence_start(text, tokens, start)
+                && lexicon::is_cue(&w.to_lowercase());
+            if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) || cue {
                 start += 1;
             } else if lexicon::is_title(w) || lexicon::is_demonym(strip_possessive(w)) {
                 titled |= lexicon::is_title(w);
@@ -521,6 +526,7 @@ fn follows_a_name(text: &str, at: usize) -> bool {
         && !lexicon::is_title(word)
         && !lexicon::is_demonym(word)
         && !lexicon::is_not_name(word)
+        && !lexicon::is_cue(&word.to_lowercase())
 }
 
 /// How often each word occurs in the article (possessives folded), counted once so that

@@ -205,6 +205,8 @@ impl<'a> Attributor<'a> {
                 if let Some(previous) = span.continues.and_then(|c| out.get(c)) {
                     attribution.speaker = previous.speaker.clone();
                     attribution.cue = previous.cue.clone();
+                } else if let Some(speaker) = self.labelled(span) {
+                    attribution.speaker = Some(speaker);
                 } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
                     attribution.speaker = Some(shared);
                 } else if let Some(subject) = self.sentence_subject(span) {
@@ -270,8 +272,14 @@ impl<'a> Attributor<'a> {
         let ((b0, b1), (a0, a1)) = self.windows(span);
         // After the quote: “…,” Putin said / said Putin / a source said.
         let limit = (a0 + 12).min(a1);
-        if let Some(k) = (a0..limit).find(|&k| self.is_cue_at(p, k)) {
-            let speaker = self.subject_before(p, k, a0).or_else(|| self.inverted(p, k, a1, false));
+        // The first verb with a speaker beside it: “…,” a new report said / “…,” Putin said.
+        for k in (a0..limit).filter(|&k| self.is_cue_at(p, k)) {
+            // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
+            let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
+                self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0))
+            } else {
+                self.subject_before(p, k, a0).or_else(|| self.inverted(p, k, a1, false))
+            };
             if let Some(speaker) = speaker {
                 return Some(Attribution {
                     speaker: Some(speaker),
@@ -282,8 +290,17 @@ impl<'a> Attributor<'a> {
             }
         }
         // Further on, set off by a comma: “…,” in contrast to earlier years, says Dante Scala.
-        let far = (limit..a1).find(|&k| self.is_cue_at(p, k) && k > 0 && self.is_punct(p, k - 1, ","));
-        if let Some((k, speaker)) = far.and_then(|k| Some((k, self.inverted(p, k, a1, false)?))) {
+        // Or a subject set off by a comma before it: “…,” referring to the wall, the Tribune
+        // reports / “…,” Melanne Verveer, who served as chief of staff, told CBS News.
+        let far_speaker = |k: usize| {
+            if self.is_punct(p, k - 1, ",") {
+                return self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0));
+            }
+            let comma = (a0.max(k.saturating_sub(6))..k).rev().find(|&c| self.is_punct(p, c, ","))?;
+            self.subject_before(p, k, comma)
+        };
+        let far = (limit..a1).filter(|&k| k > 0 && self.is_cue_at(p, k)).find_map(|k| Some((k, far_speaker(k)?)));
+        if let Some((k, speaker)) = far {
             return Some(Attribution {
                 speaker: Some(speaker),
                 cue: self.cue_text(p, k),
@@ -333,6 +350,11 @@ impl<'a> Attributor<'a> {
         }
         if j <= floor {
             return None;
+        }
+        // A second verb of the clause: "Bush thought for a moment and said that…".
+        let opens_sentence = floor == 0 || self.sentence[p][floor - 1] != self.sentence[p][floor];
+        if opens_sentence && matches!(self.lower(p, j - 1).as_deref(), Some("and" | "but")) {
+            return self.subject_between(p, floor, j - 1);
         }
         let mut last = self.before_parenthesis(p, j - 1, floor)?;
         // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".
@@ -422,10 +444,13 @@ impl<'a> Attributor<'a> {
                 j = place + 1;
                 continue;
             }
-            let w = self.word(p, j)?;
+            let Some(w) = self.word(p, j) else { break };
+            // An affiliation the finder took for no one: "said Judicial Watch President Tom Fitton".
+            let affiliation = w.starts_with(char::is_uppercase) && !described;
             if is_descriptor(w) {
                 described = true;
-            } else if !(lexicon::is_title(w)
+            } else if !(affiliation
+                || lexicon::is_title(w)
                 || lexicon::is_demonym(w)
                 || matches!(w, "the" | "The" | "former" | "then"))
             {
@@ -766,27 +791,126 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// A paragraph that opens with a quote after one that ends with a colon ("Cruz said in a
-    /// statement:", "Trump issued the following statement:"): the speaker of that sentence.
+    /// A name and a colon right before the quote, as in a transcript or a round-up:
+    /// Clinton: “Our goal is…” / More from Jones: “…”.
+    fn labelled(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        let colon = span.open.checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;
+        let found = self.mention_ending(p, colon.checked_sub(1)?)?;
+        // The name stands alone as a label, not at the end of a clause ("…, with Clinton: “…”").
+        let tokens = &self.paragraphs[p].tokens;
+        let label = found.first == 0
+            || tokens[found.first - 1].kind != TokenKind::Word
+                && ![",", "(", "'"].contains(&&self.text[tokens[found.first - 1].start..tokens[found.first - 1].end]);
+        (label && !self.is_possessive(found)).then_some(Speaker::Entity { entity: found.entity })
+    }
+
+    /// A quote right after a sentence that introduces it: one that ends with a colon ("Cruz
+    /// said in a statement:", "Trump issued the following statement:"), or a reporting verb
+    /// with nothing said after it ("Sam Lau, the party's spokesman, said in a statement."), at
+    /// the end of the paragraph before or in the quote's own paragraph: that sentence's speaker.
     fn introduced(&self, span: &QuotedSpan) -> Option<Speaker> {
-        if span.open != 0 || span.paragraph == 0 {
+        let (p, end) = if span.open == 0 {
+            let p = span.paragraph.checked_sub(1)?;
+            (p, self.paragraphs[p].tokens.len().checked_sub(1)?)
+        } else {
+            (span.paragraph, span.open - 1)
+        };
+        let colon = self.is_punct(p, end, ":");
+        if !colon && !self.is_punct(p, end, ".") {
             return None;
         }
-        let p = span.paragraph - 1;
-        let tokens = &self.paragraphs[p].tokens;
-        let colon = tokens.len().checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;
-        let sentence = self.sentence[p][colon];
-        let start = (0..colon).rev().take_while(|&k| self.sentence[p][k] == sentence).last().unwrap_or(colon);
-        if let Some(k) = (start..colon).rev().find(|&k| self.is_cue_at(p, k)) {
-            return self.subject_before(p, k, start).or_else(|| self.inverted(p, k, colon, true));
+        let sentence = self.sentence[p][end];
+        let start = (0..end).rev().take_while(|&k| self.sentence[p][k] == sentence).last().unwrap_or(end);
+        if (start..end).any(|k| self.quoted[p][k]) {
+            return None;
         }
-        (start..colon).find_map(|k| {
+        if let Some(k) = (start..end).rev().find(|&k| self.is_cue_at(p, k)) {
+            // A full stop introduces only a quote that has no reporting verb of its own.
+            if !colon && (!self.says_nothing_after(p, k, end) || self.has_own_cue(span)) {
+                return None;
+            }
+            return self.subject_before(p, k, start).or_else(|| self.inverted(p, k, end, true));
+        }
+        if !colon {
+            return None;
+        }
+        (start..end).find_map(|k| {
             self.mention_starting(p, k)
                 .filter(|f| {
                     self.finder.entities[f.entity].kind == EntityKind::Person && !self.follows_preposition(p, k)
                 })
                 .map(|f| Speaker::Entity { entity: f.entity })
         })
+    }
+
+    /// Whether a reporting verb follows the quote in its sentence (“…,” the chairmen wrote).
+    fn has_own_cue(&self, span: &QuotedSpan) -> bool {
+        let (_, (a0, a1)) = self.windows(span);
+        (a0..a1).any(|k| self.is_cue_at(span.paragraph, k))
+    }
+
+    /// Whether the reporting verb at `k` reports nothing before `end`: only when and where
+    /// ("said in a statement", "said Monday", "told reporters"), no clause ("said that…",
+    /// "said he would…").
+    fn says_nothing_after(&self, p: usize, k: usize, end: usize) -> bool {
+        if end > k + 8 {
+            return false;
+        }
+        let listener = matches!(self.lower(p, k).as_deref(), Some("told" | "tells" | "asked"));
+        let opens = k + 1 == end
+            || listener
+            || self.lower(p, k + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "via"
+                        | "after"
+                        | "before"
+                        | "with"
+                        | "through"
+                        | "over"
+                        | "to"
+                        | "later"
+                        | "earlier"
+                        | "recently"
+                        | "again"
+                        | "then"
+                        | "today"
+                        | "yesterday"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            });
+        let clause = (k + 1..end).any(|i| {
+            self.lower(p, i).is_some_and(|w| {
+                pronoun(&w).is_some()
+                    || matches!(
+                        w.as_str(),
+                        "that"
+                            | "it"
+                            | "i"
+                            | "we"
+                            | "if"
+                            | "whether"
+                            | "how"
+                            | "what"
+                            | "why"
+                            | "was"
+                            | "is"
+                            | "would"
+                            | "will"
+                    )
+            })
+        });
+        opens && !clause
     }
 
     /// A quote that makes up a paragraph on its own, right after a paragraph whose last quote
