@@ -207,11 +207,13 @@ impl<'a> Attributor<'a> {
                     attribution.cue = previous.cue.clone();
                 } else if let Some(speaker) = self.labelled(span) {
                     attribution.speaker = Some(speaker);
-                } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
+                } else if let Some(shared) = self.same_sentence_speaker(q, &out).filter(|_| self.shares_sentence(q)) {
                     attribution.speaker = Some(shared);
                 } else if let Some(subject) = self.sentence_subject(span) {
                     attribution.speaker = Some(subject);
                     attribution.fragment = true;
+                } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
+                    attribution.speaker = Some(shared);
                 } else if let Some(speaker) = self.introduced(span) {
                     attribution.speaker = Some(speaker);
                 } else if let Some(previous) = self.paragraph_run_on(q, &out) {
@@ -273,7 +275,9 @@ impl<'a> Attributor<'a> {
         // After the quote: “…,” Putin said / said Putin / a source said.
         let limit = (a0 + 12).min(a1);
         // The first verb with a speaker beside it: “…,” a new report said / “…,” Putin said.
-        for k in (a0..limit).filter(|&k| self.is_cue_at(p, k)) {
+        // Not past a conjunction that opens a clause of its own: "Cruz said he'd make sand
+        // “glow in the dark,” and Trump vowed to…" — Trump's verb is not the quote's.
+        for k in (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k)) {
             // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
             let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
                 self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0))
@@ -330,6 +334,22 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// Whether the verb at `k` has a subject of its own right after a conjunction, past the
+    /// quote: “glow in the dark,” and Trump vowed / “artful smear” while Sanders suggests.
+    fn opens_own_clause(&self, p: usize, a0: usize, k: usize) -> bool {
+        // Unless the quote is followed by its subject: “…,” the senator and candidate said.
+        if self.word(p, a0).is_some_and(|w| is_determiner(&w.to_lowercase()) || w.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        let mut j = k;
+        while j > a0 && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
+            j -= 1;
+        }
+        (j.saturating_sub(5).max(a0)..j).rev().take_while(|&i| self.word(p, i).is_some()).any(|i| {
+            i + 1 < j && matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas" | "until"))
+        })
     }
 
     fn cue_text(&self, p: usize, k: usize) -> Option<String> {
@@ -700,6 +720,15 @@ impl<'a> Attributor<'a> {
             .take_while(|&i| self.spans[i].paragraph == span.paragraph)
             .find(|&i| !done[i].dropped)
             .and_then(|i| done[i].speaker.clone())
+    }
+
+    /// Whether quote `q` stands in the same sentence as the quote before it (“A,” she said, “B.”).
+    fn shares_sentence(&self, q: usize) -> bool {
+        let span = &self.spans[q];
+        q.checked_sub(1).map(|i| &self.spans[i]).is_some_and(|previous| {
+            previous.paragraph == span.paragraph
+                && self.sentence[span.paragraph][previous.open] == self.sentence[span.paragraph][span.open]
+        })
     }
 
     /// The token before a parenthesis that ends at `k` ("Sen. Claire McCaskill (D-Mo.)"),

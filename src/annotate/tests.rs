@@ -98,6 +98,10 @@ fn quotes_and_their_speakers() {
         ("a role after the verb at the sentence end", "“A man you can bait with a tweet is not a man we can trust,” said the nominee.", &[("A man you can bait with a tweet is not a man we can trust,", Some("unnamed: the nominee"))]),
         ("an affiliation before the title after the verb", "“They hid this email for years,” said Judicial Watch President Tom Fitton.", &[("They hid this email for years,", Some("Tom Fitton"))]),
         ("a reporting verb opening the sentence", "It was over. Said Putin, “The thought of an error on our part is painful.”", &[("The thought of an error on our part is painful.", Some("Vladimir Putin"))]),
+        ("a fragment takes its own sentence's subject before an earlier quote's speaker", "Trump blamed shootings on “sickos” and left. Former governor Jeb Bush called the orders “quite dangerous.”", &[("sickos", Some("Donald Trump")), ("quite dangerous.", Some("Jeb Bush"))]),
+        ("a quote in the same sentence keeps the earlier quote's speaker", "“We met,” Putin said of the talks, “and we talked for hours.”", &[("We met,", Some("Vladimir Putin")), ("and we talked for hours.", Some("Vladimir Putin"))]),
+        ("the subject before the quote, not a verb after a conjunction", "Putin said he would make the sand “glow in the dark,” for instance, and Trump vowed to win.", &[("glow in the dark,", Some("Vladimir Putin"))]),
+        ("a subject joined by and after the quote", "“We have been warning about this for years,” the senator and presidential candidate said.", &[("We have been warning about this for years,", Some("unnamed: the senator and presidential candidate"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence that says something does not introduce the next quote", "Sam Lau said he would not recount. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
