@@ -350,11 +350,15 @@ impl<'a> EntityFinder<'a> {
         // title, a reporting verb beside them (else "Bering Strait" and "Peace Agreement" would be).
         let first_name = lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]);
         // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
-        let role_before = first > 0 && {
-            let t = &tokens[first - 1];
+        let role_word = |k: usize| {
+            let t = &tokens[k];
             let w = &text[t.start..t.end];
             t.kind == TokenKind::Word && w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(&capitalise(w))
         };
+        // Or set off by commas after it: "Kazakhstan's foreign minister, Erlan Idrissov, said".
+        let comma = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ",");
+        let role_before = (first > 0 && role_word(first - 1))
+            || (first > 1 && comma(first - 1) && role_word(first - 2) && comma(last + 1));
         let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
             && tokens.get(last + 2).is_some_and(|t| {
                 let w = &text[t.start..t.end];

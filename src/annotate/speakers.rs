@@ -218,6 +218,9 @@ impl<'a> Attributor<'a> {
                     attribution.speaker = Some(speaker);
                 } else if let Some(previous) = self.paragraph_run_on(q, &out) {
                     attribution.speaker = Some(previous);
+                } else if let Some(speaker) = self.reported_before(span) {
+                    attribution.speaker = Some(speaker);
+                    attribution.cue = Some("~rep".into());
                 }
             }
             let words = self.text[span.start..span.end].split_whitespace().count();
@@ -870,6 +873,39 @@ impl<'a> Attributor<'a> {
                     self.finder.entities[f.entity].kind == EntityKind::Person && !self.follows_preposition(p, k)
                 })
                 .map(|f| Speaker::Entity { entity: f.entity })
+        })
+    }
+
+    /// A quote that opens its sentence with no verb of its own, right after a sentence that
+    /// reports someone's words ("Cuban also said he supports the act. ¶ “From an
+    /// entrepreneur's perspective…”"): news style goes on quoting the same person.
+    fn reported_before(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let ((b0, b1), _) = self.windows(span);
+        if b1 > b0 || self.has_own_cue(span) {
+            return None;
+        }
+        let (p, end) = if span.open == 0 {
+            let p = span.paragraph.checked_sub(1)?;
+            (p, self.paragraphs[p].tokens.len())
+        } else {
+            (span.paragraph, span.open)
+        };
+        let sentence = self.sentence[p][end.checked_sub(1)?];
+        let start = (0..end).rev().take_while(|&k| self.sentence[p][k] == sentence).last()?;
+        if (start..end).any(|k| self.quoted[p][k]) {
+            return None;
+        }
+        (start..end).filter(|&k| self.is_cue_at(p, k)).find_map(|k| {
+            let participle = k > start && self.is_punct(p, k - 1, ",");
+            if participle {
+                return None;
+            }
+            match self.subject_before(p, k, start)? {
+                Speaker::Entity { entity } if self.finder.entities[entity].kind == EntityKind::Person => {
+                    Some(Speaker::Entity { entity })
+                }
+                _ => None,
+            }
         })
     }
 
