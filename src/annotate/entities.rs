@@ -290,7 +290,9 @@ impl<'a> EntityFinder<'a> {
                 && lexicon::is_cue(&w.to_lowercase());
             if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) || cue {
                 start += 1;
-            } else if lexicon::is_title(w) || lexicon::is_demonym(strip_possessive(w)) {
+            } else if lexicon::is_title(w)
+                || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last))
+            {
                 titled |= lexicon::is_title(w);
                 start += 1;
             } else {
@@ -387,6 +389,15 @@ impl<'a> EntityFinder<'a> {
             self.add_role(entity, &title);
         }
         self.found.push(Found { span, entity, paragraph: p, first: start, last });
+    }
+
+    /// A word alone that is the surname of a person met before ("Cuban said", after "Mark
+    /// Cuban"), not the adjective it also is.
+    fn is_surname(&self, word: &str, alone: bool) -> bool {
+        alone
+            && self.entities.iter().any(|e| {
+                e.kind == EntityKind::Person && e.name.contains(' ') && e.name.rsplit(' ').next() == Some(word)
+            })
     }
 
     /// "Putin" → "Vladimir Putin" where the article names him in full; lone words that

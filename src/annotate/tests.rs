@@ -105,6 +105,7 @@ fn quotes_and_their_speakers() {
         ("a quote after a sentence that reports its speaker's words", "Mark Cullen also said he supports the health law.\n\n“From an entrepreneur's perspective, it gave people the chance to leave jobs.”", &[("From an entrepreneur's perspective, it gave people the chance to leave jobs.", Some("Mark Cullen"))]),
         ("a name set off by commas after a role", "Kazakhstan's foreign minister, Erlan Omarov, plays down concerns. “Our philosophy is simple,” he said.", &[("Our philosophy is simple,", Some("Erlan Omarov"))]),
         ("she skips a man by his first name", "Sen. Yusuf Ali met Karen Jones on Monday. “It went fine,” she said.", &[("It went fine,", Some("Karen Jones"))]),
+        ("a surname that is also a nationality", "Tom German runs a bakery in town.\n\n“It is possible for anybody to change,” German said.", &[("It is possible for anybody to change,", Some("Tom German"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
