@@ -803,6 +803,17 @@ impl<'a> Attributor<'a> {
     /// The first person (or he, she) of tokens `b0..b1` that is not a preposition's object,
     /// unless a reporting verb comes first.
     fn subject_between(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
+        // A sentence that opens with a description: "The Republican candidate appeared to…".
+        let opens_sentence = b0 == 0 || self.sentence[p][b0 - 1] != self.sentence[p][b0];
+        if opens_sentence && self.lower(p, b0).as_deref() == Some("the") {
+            let head = (b0 + 1..b1.min(b0 + 5)).take_while(|&k| self.word(p, k).is_some()).find(|&k| {
+                self.word(p, k).is_some_and(|w| is_role_head(w) || lexicon::is_unnamed_head(w))
+                    && !self.word(p, k + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+            });
+            if let Some(speaker) = head.and_then(|h| self.unnamed_ending(p, h, b0)) {
+                return Some(speaker);
+            }
+        }
         for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
                 let kind = self.finder.entities[found.entity].kind;

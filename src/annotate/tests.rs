@@ -106,6 +106,9 @@ fn quotes_and_their_speakers() {
         ("a name set off by commas after a role", "Kazakhstan's foreign minister, Erlan Omarov, plays down concerns. “Our philosophy is simple,” he said.", &[("Our philosophy is simple,", Some("Erlan Omarov"))]),
         ("she skips a man by his first name", "Sen. Yusuf Ali met Karen Jones on Monday. “It went fine,” she said.", &[("It went fine,", Some("Karen Jones"))]),
         ("a surname that is also a nationality", "Tom German runs a bakery in town.\n\n“It is possible for anybody to change,” German said.", &[("It is possible for anybody to change,", Some("Tom German"))]),
+        ("a sentence that opens with a description", "The Republican candidate asserted his plans, saying, “I am trying to save lives and prevent the next attack.”", &[("I am trying to save lives and prevent the next attack.", Some("unnamed: The Republican candidate"))]),
+        ("a description that names someone met with that role", "Chancellor Friedrich Merz spoke first. The chancellor then closed by saying, “We will stand together on this.”", &[("We will stand together on this.", Some("Friedrich Merz"))]),
+        ("a less common reporting verb", "“Go back to your seat,” Trump barked.", &[("Go back to your seat,", Some("Donald Trump"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
