@@ -280,7 +280,13 @@ impl<'a> Attributor<'a> {
         // The first verb with a speaker beside it: “…,” a new report said / “…,” Putin said.
         // Not past a conjunction that opens a clause of its own: "Cruz said he'd make sand
         // “glow in the dark,” and Trump vowed to…" — Trump's verb is not the quote's.
-        for k in (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k)) {
+        // A participle is the quote's verb only set off from what goes before it (“…,” he
+        // said, adding / “…,” adding); "without reporters asking him" is a clause of its own.
+        let participle_apart =
+            |k: usize| !self.lower(p, k).is_some_and(|w| w.ends_with("ing")) || k == a0 || self.is_punct(p, k - 1, ",");
+        for k in
+            (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k) && participle_apart(k))
+        {
             // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
             let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
                 self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0))
@@ -498,7 +504,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let fits = |f: &Found| self.finder.roles[f.entity].contains(&head);
-        self.nearest_subject(p, last, fits, |_| false)
+        self.nearest_subject(p, last, fits, |_| false, false)
     }
 
     /// "a senior official" / "officials" / "a senior official in Berlin", ending at token
@@ -603,7 +609,7 @@ impl<'a> Attributor<'a> {
             gender == wanted || gender == Gender::Unknown
         };
         let same = |w: &str| self::pronoun(w) == Some(pronoun);
-        self.nearest_subject(p, at, fits, same)
+        self.nearest_subject(p, at, fits, same, true)
     }
 
     /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
@@ -615,6 +621,7 @@ impl<'a> Attributor<'a> {
         at: usize,
         fits: impl Fn(&Found) -> bool,
         same_pronoun: impl Fn(&str) -> bool,
+        described: bool,
     ) -> Option<Speaker> {
         let floor = p.saturating_sub(3);
         let mut paragraph = p;
@@ -671,6 +678,13 @@ impl<'a> Attributor<'a> {
                 if let Some(entity) = fallback {
                     return Some(Speaker::Entity { entity });
                 }
+                // A sentence whose subject is a source the article does not name: "A reporter
+                // for Agence France-Presse called it chaos. “…,” he said."
+                if let Some(speaker) =
+                    described.then(|| self.described_subject(paragraph, start, sentence_end)).flatten()
+                {
+                    return Some(speaker);
+                }
                 sentence_end = start;
             }
             if paragraph == floor {
@@ -679,6 +693,31 @@ impl<'a> Attributor<'a> {
             paragraph -= 1;
             before = usize::MAX;
         }
+    }
+
+    /// A singular description that opens the sentence `start..end` ("A reporter for AFP",
+    /// "The spokesman"), as the unnamed source it names.
+    fn described_subject(&self, p: usize, start: usize, end: usize) -> Option<Speaker> {
+        if !self.lower(p, start).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) {
+            return None;
+        }
+        let head = (start + 1..end.min(start + 5))
+            .take_while(|&k| self.word(p, k).is_some() && !self.quoted[p][k])
+            .find(|&k| self.lower(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w) && !w.ends_with('s')))?;
+        let tokens = &self.paragraphs[p].tokens;
+        let mut last = head;
+        // "for Agence France-Presse": the affiliation that follows the head.
+        if matches!(self.lower(p, head + 1).as_deref(), Some("for" | "at" | "with")) {
+            let mut k = head + 2;
+            if self.lower(p, k).as_deref() == Some("the") {
+                k += 1;
+            }
+            while k < end && k < head + 8 && self.word(p, k).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                last = k;
+                k += 1;
+            }
+        }
+        Some(Speaker::Unnamed { description: self.text[tokens[start].start..tokens[last].end].to_string() })
     }
 
     /// The person named right beside the reporting verb at `k`: "Kunin said", "said Kunin".
@@ -1077,6 +1116,16 @@ fn is_function_word(word: &str) -> bool {
         "to" | "of"
             | "that"
             | "but"
+            | "without"
+            | "about"
+            | "against"
+            | "after"
+            | "before"
+            | "than"
+            | "like"
+            | "over"
+            | "into"
+            | "under"
             | "in"
             | "on"
             | "at"

@@ -109,6 +109,8 @@ fn quotes_and_their_speakers() {
         ("a sentence that opens with a description", "The Republican candidate asserted his plans, saying, “I am trying to save lives and prevent the next attack.”", &[("I am trying to save lives and prevent the next attack.", Some("unnamed: The Republican candidate"))]),
         ("a description that names someone met with that role", "Chancellor Friedrich Merz spoke first. The chancellor then closed by saying, “We will stand together on this.”", &[("We will stand together on this.", Some("Friedrich Merz"))]),
         ("a less common reporting verb", "“Go back to your seat,” Trump barked.", &[("Go back to your seat,", Some("Donald Trump"))]),
+        ("pronoun, a source the sentence before describes", "A reporter for the Associated Press called it chaos.\n\n“We saw people hit and debris flying around,” he said.", &[("We saw people hit and debris flying around,", Some("unnamed: A reporter for the Associated Press"))]),
+        ("a source described by a common noun", "“They stole the country,” the man shouted.", &[("They stole the country,", Some("unnamed: the man"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
@@ -116,6 +118,7 @@ fn quotes_and_their_speakers() {
         ("a quote with its own verb is not introduced by the sentence before", "Putin was wrong, Trump said.\n\n“The evidence contradicts her sworn testimony,” the committee chairmen wrote.", &[("The evidence contradicts her sworn testimony,", None)]),
         ("a far verb with a name in front is not an inversion", "That would create a “summer of agony” for Clinton, forcing her to fend off Trump, said Brad Benton, a Democratic pollster.", &[("summer of agony", Some("Brad Benton"))]),
         ("a clause's subject after the verb is not the speaker", "Joe Walden praised Trump and said the Florida senator can “bring positive change” to Washington.", &[("bring positive change", Some("Joe Walden"))]),
+        ("a participle after the quote is not its verb", "Trump said he “cannot walk down the street” without reporters asking him about it.", &[("cannot walk down the street", Some("Donald Trump"))]),
         ("a party name as an adjective is not a source", "Democrats on the panel want to disprove Republican claims of “significant breakthroughs in the case.”", &[("significant breakthroughs in the case.", None)]),
         ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", Some("unnamed: the senator"))]),
         ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
