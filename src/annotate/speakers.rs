@@ -234,6 +234,15 @@ impl<'a> Attributor<'a> {
             }
             out.push(attribution);
         }
+        // A quote over several paragraphs whose verb comes only in a later part (“A … ¶ “B,”
+        // he said): the earlier parts are the same speaker's.
+        for r in (0..self.spans.len()).rev() {
+            let Some(c) = self.spans[r].continues else { continue };
+            if out[c].speaker.is_none() && out[r].speaker.is_some() {
+                out[c].speaker = out[r].speaker.clone();
+                out[c].dropped = false;
+            }
+        }
         out
     }
 

@@ -111,6 +111,7 @@ fn quotes_and_their_speakers() {
         ("a less common reporting verb", "“Go back to your seat,” Trump barked.", &[("Go back to your seat,", Some("Donald Trump"))]),
         ("pronoun, a source the sentence before describes", "A reporter for the Associated Press called it chaos.\n\n“We saw people hit and debris flying around,” he said.", &[("We saw people hit and debris flying around,", Some("unnamed: A reporter for the Associated Press"))]),
         ("a source described by a common noun", "“They stole the country,” the man shouted.", &[("They stole the country,", Some("unnamed: the man"))]),
+        ("a quote over two paragraphs with its verb in the second", "“The first part runs on without a verb.\n\n“The second part closes,” Putin said.", &[("The first part runs on without a verb.", Some("Vladimir Putin")), ("The second part closes,", Some("Vladimir Putin"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
