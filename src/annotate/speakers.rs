@@ -298,7 +298,11 @@ impl<'a> Attributor<'a> {
         {
             // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
             let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
-                self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0))
+                // "…” during her campaign, saying": a participle's subject is its clause's, not
+                // the noun before the comma.
+                let participle = self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
+                self.inverted(p, k, a1, false)
+                    .or_else(|| (!participle).then(|| self.subject_before(p, k, a0)).flatten())
             } else {
                 self.subject_before(p, k, a0).or_else(|| self.inverted(p, k, a1, false))
             };
@@ -337,8 +341,16 @@ impl<'a> Attributor<'a> {
             let participle = k > b0
                 && self.is_punct(p, k - 1, ",")
                 && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
-            let speaker = if participle { self.subject_between(p, b0, k - 1) } else { None };
-            let speaker = speaker.or_else(|| self.subject_before(p, k, b0)).or_else(|| self.inverted(p, k, b1, true));
+            // Its clause may begin before an earlier quote of the sentence ("…the phrase “illegal
+            // immigrant” during her campaign, saying she made a “poor choice of words”").
+            let speaker = if participle {
+                let sentence = self.sentence[p][k];
+                let start = (0..k).rev().take_while(|&i| self.sentence[p][i] == sentence).last().unwrap_or(k);
+                self.subject_between(p, b0, k - 1).or_else(|| self.subject_between(p, start, k - 1))
+            } else {
+                self.subject_before(p, k, b0)
+            };
+            let speaker = speaker.or_else(|| self.inverted(p, k, b1, true));
             if let Some(speaker) = speaker {
                 let between = (k + 1..b1).filter(|&i| self.word(p, i).is_some()).count();
                 let object = self.object_after(p, k, b1, true).is_some();
@@ -505,7 +517,8 @@ impl<'a> Attributor<'a> {
     /// "the German chancellor", "the president": the nearest person whose role has that word.
     fn role_ending(&self, p: usize, last: usize, floor: usize) -> Option<Speaker> {
         let head = self.lower(p, last)?;
-        if !lexicon::is_title(&capitalise(&head)) || last == floor {
+        // A campaign or an office speaks as a body, not as the person who leads it.
+        if !lexicon::is_title(&capitalise(&head)) || last == floor || is_body(&head) {
             return None;
         }
         let determiner = (last.saturating_sub(3).max(floor)..last).any(|k| self.lower(p, k).as_deref() == Some("the"));
@@ -870,7 +883,7 @@ impl<'a> Attributor<'a> {
                 }
                 continue;
             }
-            if let Some(w) = self.lower(p, k) {
+            if let Some(w) = self.lower(p, k).filter(|_| !self.quoted[p][k]) {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
                     return self.resolve_pronoun(p, k, pronoun);
                 }
@@ -1116,6 +1129,11 @@ fn is_descriptor(word: &str) -> bool {
                 | "would"
                 | "you"
         )
+}
+
+/// Heads that name a group speaking as one: "the Clinton campaign", "Ryan's office".
+fn is_body(word: &str) -> bool {
+    matches!(word, "campaign" | "office" | "camp" | "team")
 }
 
 /// Words that close a phrase before a source's description begins.
