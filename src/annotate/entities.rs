@@ -364,7 +364,8 @@ impl<'a> EntityFinder<'a> {
         let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
             && tokens.get(last + 2).is_some_and(|t| {
                 let w = &text[t.start..t.end];
-                t.kind == TokenKind::Word && (matches!(w, "a" | "an" | "the" | "who") || w.ends_with("'s"))
+                t.kind == TokenKind::Word
+                    && (matches!(w, "a" | "an" | "the" | "who") || is_possessive(w) || possessive_mark_after(text, t))
             });
         // "Brianne Stone, 29, of Huntsville": an age.
         let age_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
@@ -574,6 +575,13 @@ impl<'t> WordCounts<'t> {
 fn is_contraction(word: &str) -> bool {
     let lower = word.replace('\u{2019}', "'").to_lowercase();
     ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|end| lower.ends_with(end))
+}
+
+/// "Sanders' senior adviser": a plural or -s possessive whose mark is a token of its own.
+fn possessive_mark_after(text: &str, token: &Token) -> bool {
+    let rest = &text[token.end..];
+    let after = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('\u{2019}'));
+    after.is_some_and(|a| a.starts_with(' '))
 }
 
 fn is_possessive(word: &str) -> bool {
