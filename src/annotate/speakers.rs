@@ -343,7 +343,14 @@ impl<'a> Attributor<'a> {
                 && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
             // Its clause may begin before an earlier quote of the sentence ("…the phrase “illegal
             // immigrant” during her campaign, saying she made a “poor choice of words”").
-            let speaker = if participle {
+            // "Black Lives Matter issued a statement saying…": the statement is the medium, its
+            // author the sentence's subject.
+            let medium = k > b0
+                && self.lower(p, k).is_some_and(|w| w.ends_with("ing"))
+                && self.lower(p, k - 1).is_some_and(|w| is_medium(&w));
+            let speaker = if medium {
+                self.first_subject(p, b0, k - 1).or_else(|| self.subject_before(p, k, b0))
+            } else if participle {
                 let sentence = self.sentence[p][k];
                 let start = (0..k).rev().take_while(|&i| self.sentence[p][i] == sentence).last().unwrap_or(k);
                 self.subject_between(p, b0, k - 1).or_else(|| self.subject_between(p, start, k - 1))
@@ -909,6 +916,25 @@ impl<'a> Attributor<'a> {
         (label && !self.is_possessive(found)).then_some(Speaker::Entity { entity: found.entity })
     }
 
+    /// The first person, organisation or he/she of tokens `b0..b1` that is not a preposition's object.
+    fn first_subject(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
+        for k in b0..b1.min(b0 + 30) {
+            if let Some(found) = self.mention_starting(p, k) {
+                if !self.title_follows_preposition(p, k) && !self.is_possessive(found) {
+                    // "Communications Office Secretary Martin Andanar": the person the office describes.
+                    let found = self.role_described_person(p, found.last + 1, b1).unwrap_or(found);
+                    return Some(Speaker::Entity { entity: found.entity });
+                }
+                continue;
+            }
+            let word = self.lower(p, k).filter(|_| !self.quoted[p][k]);
+            if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = word.as_deref().and_then(pronoun) {
+                return self.resolve_pronoun(p, k, pronoun);
+            }
+        }
+        None
+    }
+
     /// A quote right after a sentence that introduces it: one that ends with a colon ("Cruz
     /// said in a statement:", "Trump issued the following statement:"), or a reporting verb
     /// with nothing said after it ("Sam Lau, the party's spokesman, said in a statement."), at
@@ -1129,6 +1155,25 @@ fn is_descriptor(word: &str) -> bool {
                 | "would"
                 | "you"
         )
+}
+
+/// A thing that carries someone's words: "a statement saying", "an email warning".
+fn is_medium(word: &str) -> bool {
+    matches!(
+        word,
+        "statement"
+            | "email"
+            | "e-mail"
+            | "tweet"
+            | "letter"
+            | "release"
+            | "post"
+            | "message"
+            | "memo"
+            | "note"
+            | "video"
+            | "ad"
+    )
 }
 
 /// Heads that name a group speaking as one: "the Clinton campaign", "Ryan's office".
