@@ -553,7 +553,7 @@ impl<'a> Attributor<'a> {
         let linked = head_at == last
             || matches!(
                 self.lower(p, head_at + 1).as_deref(),
-                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar")
+                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar" | "of")
             );
         if !tail_ok || !linked {
             return None;
@@ -878,7 +878,20 @@ impl<'a> Attributor<'a> {
                 self.word(p, k).is_some_and(|w| is_role_head(w) || lexicon::is_unnamed_head(w))
                     && !self.word(p, k + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
             });
-            if let Some(speaker) = head.and_then(|h| self.unnamed_ending(p, h, b0)) {
+            // "The former secretary of State": the place or body the role belongs to goes with it.
+            let end = head.map(|h| {
+                let mut end = h;
+                if self.lower(p, h + 1).as_deref() == Some("of") {
+                    while end + 2 < b1 && self.word(p, end + 2).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                        end += 1;
+                    }
+                    if end > h {
+                        end += 1;
+                    }
+                }
+                end
+            });
+            if let Some(speaker) = end.and_then(|e| self.unnamed_ending(p, e, b0)) {
                 return Some(speaker);
             }
         }
