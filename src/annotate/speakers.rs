@@ -978,11 +978,11 @@ impl<'a> Attributor<'a> {
         if !colon {
             return None;
         }
+        // The sentence's subject, a person or an organisation: "Politico reveals a few facts:".
         (start..end).find_map(|k| {
             self.mention_starting(p, k)
-                .filter(|f| {
-                    self.finder.entities[f.entity].kind == EntityKind::Person && !self.follows_preposition(p, k)
-                })
+                .filter(|f| !self.follows_preposition(p, k) && !self.is_possessive(f))
+                .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person || k == start)
                 .map(|f| Speaker::Entity { entity: f.entity })
         })
     }

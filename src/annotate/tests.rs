@@ -118,6 +118,7 @@ fn quotes_and_their_speakers() {
         ("the author of a statement, not the statement", "NATO issued a statement saying it would “stand by its allies in the east.”", &[("stand by its allies in the east.", Some("NATO"))]),
         ("the person an organisation's title describes, before a statement", "Kremlin spokesman Dmitry Peskov released a statement saying the talks were “useful and constructive.”", &[("useful and constructive.", Some("Dmitry Peskov"))]),
         ("a description with the body the role belongs to", "The former governor of New Mexico opened by slamming those who would “outsource” leadership abroad.", &[("outsource", Some("unnamed: The former governor of New Mexico"))]),
+        ("an organisation introduces the quote with a colon", "NATO reveals a few relevant facts: “Of its members, most are in Europe and all share one treaty.”", &[("Of its members, most are in Europe and all share one treaty.", Some("NATO"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
