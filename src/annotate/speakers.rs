@@ -446,7 +446,14 @@ impl<'a> Attributor<'a> {
             Some("asked" | "asks") => before_quote,
             _ => false,
         };
-        if listener { None } else { self.object_after(p, k, ceiling, before_quote) }
+        // Before a quote the verb comes first only where its clause begins ("Said Comey, “…”",
+        // "…, said Trump: “…”"); after a subject it takes an object: "Will described Trump as “…”".
+        let tokens = &self.paragraphs[p].tokens;
+        let clause_start = k == 0
+            || tokens[k - 1].kind != TokenKind::Word
+            || self.sentence[p][k - 1] != self.sentence[p][k]
+            || self.lower(p, k - 1).is_some_and(|w| BETWEEN.contains(&w.as_str()) || w == "and");
+        if listener || (before_quote && !clause_start) { None } else { self.object_after(p, k, ceiling, before_quote) }
     }
 
     /// A person named after words that describe them, from token `k`: "Clinton campaign

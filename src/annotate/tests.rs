@@ -126,6 +126,8 @@ fn quotes_and_their_speakers() {
         ("a quote with its own verb is not introduced by the sentence before", "Putin was wrong, Trump said.\n\n“The evidence contradicts her sworn testimony,” the committee chairmen wrote.", &[("The evidence contradicts her sworn testimony,", None)]),
         ("a far verb with a name in front is not an inversion", "That would create a “summer of agony” for Clinton, forcing her to fend off Trump, said Brad Benton, a Democratic pollster.", &[("summer of agony", Some("Brad Benton"))]),
         ("a clause's subject after the verb is not the speaker", "Joe Walden praised Trump and said the Florida senator can “bring positive change” to Washington.", &[("bring positive change", Some("Joe Walden"))]),
+        ("a verb after its subject takes an object, not a speaker", "Gary Bolt, who has in the past described Trump as “a dangerous narcissist,” spoke first.", &[("a dangerous narcissist,", Some("Gary Bolt"))]),
+        ("a verb after a preposition takes an object, not a speaker", "Trump responded to the tweet by calling Putin “dopey” and walked away.", &[("dopey", Some("Donald Trump"))]),
         ("a participle after the quote is not its verb", "Trump said he “cannot walk down the street” without reporters asking him about it.", &[("cannot walk down the street", Some("Donald Trump"))]),
         ("a party name as an adjective is not a source", "Democrats on the panel want to disprove Republican claims of “significant breakthroughs in the case.”", &[("significant breakthroughs in the case.", None)]),
         ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", Some("unnamed: the senator"))]),
