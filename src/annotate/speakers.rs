@@ -373,8 +373,9 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// Whether the verb at `k` has a subject of its own right after a conjunction, past the
-    /// quote: “glow in the dark,” and Trump vowed / “artful smear” while Sanders suggests.
+    /// Whether the verb at `k` follows a conjunction past the quote, with a subject of its own
+    /// (“glow in the dark,” and Trump vowed / “artful smear” while Sanders suggests) or the
+    /// subject of the clause before the quote (argued that “liberals” …, but suggested Trump…).
     fn opens_own_clause(&self, p: usize, a0: usize, k: usize) -> bool {
         // Unless the quote is followed by its subject: “…,” the senator and candidate said.
         if self.word(p, a0).is_some_and(|w| is_determiner(&w.to_lowercase()) || w.starts_with(char::is_uppercase)) {
@@ -385,7 +386,7 @@ impl<'a> Attributor<'a> {
             j -= 1;
         }
         (j.saturating_sub(5).max(a0)..j).rev().take_while(|&i| self.word(p, i).is_some()).any(|i| {
-            i + 1 < j && matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas" | "until"))
+            i < j && matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas" | "until"))
         })
     }
 
