@@ -209,6 +209,9 @@ impl<'a> Attributor<'a> {
                     attribution.speaker = Some(speaker);
                 } else if let Some(shared) = self.same_sentence_speaker(q, &out).filter(|_| self.shares_sentence(q)) {
                     attribution.speaker = Some(shared);
+                } else if let Some(owner) = self.words_of(span) {
+                    attribution.speaker = Some(owner);
+                    attribution.fragment = true;
                 } else if let Some(subject) = self.sentence_subject(span) {
                     attribution.speaker = Some(subject);
                     attribution.fragment = true;
@@ -870,6 +873,29 @@ impl<'a> Attributor<'a> {
             })
     }
 
+    /// Words that belong to someone named in the possessive just before the quote: "Donald
+    /// Trump's claim that Obama “founded ISIS”", "his remark that it was “a disgrace”".
+    fn words_of(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        let ((b0, b1), _) = self.windows(span);
+        // The noun, then at most five words ("that the talks were") before the quote.
+        let noun =
+            (b1.saturating_sub(6).max(b0)..b1).rev().find(|&i| self.lower(p, i).is_some_and(|w| is_speech_noun(&w)))?;
+        let linked = noun + 1 == b1 || matches!(self.lower(p, noun + 1).as_deref(), Some("that" | "of" | "about"));
+        if !linked || (noun + 1..b1).any(|i| self.word(p, i).is_none()) {
+            return None;
+        }
+        let owner = noun.checked_sub(1).filter(|&o| o >= b0)?;
+        if let Some(found) = self.mention_ending(p, owner).filter(|f| self.is_possessive(f)) {
+            return Some(Speaker::Entity { entity: found.entity });
+        }
+        match self.lower(p, owner).as_deref() {
+            Some("his") => self.resolve_pronoun(p, owner, Pronoun::He),
+            Some("her") => self.resolve_pronoun(p, owner, Pronoun::She),
+            _ => None,
+        }
+    }
+
     /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
     fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let ((b0, b1), _) = self.windows(span);
@@ -1194,6 +1220,32 @@ fn is_medium(word: &str) -> bool {
             | "note"
             | "video"
             | "ad"
+    )
+}
+
+/// Nouns for what someone said: "Trump's claim that…", "her remark that…".
+fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "assertion"
+            | "statement"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "warning"
+            | "words"
+            | "tweet"
+            | "suggestion"
+            | "accusation"
+            | "insistence"
+            | "declaration"
+            | "description"
     )
 }
 

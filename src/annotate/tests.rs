@@ -120,6 +120,7 @@ fn quotes_and_their_speakers() {
         ("the person an organisation's title describes, before a statement", "Kremlin spokesman Dmitry Peskov released a statement saying the talks were “useful and constructive.”", &[("useful and constructive.", Some("Dmitry Peskov"))]),
         ("a description with the body the role belongs to", "The former governor of New Mexico opened by slamming those who would “outsource” leadership abroad.", &[("outsource", Some("unnamed: The former governor of New Mexico"))]),
         ("an organisation introduces the quote with a colon", "NATO reveals a few relevant facts: “Of its members, most are in Europe and all share one treaty.”", &[("Of its members, most are in Europe and all share one treaty.", Some("NATO"))]),
+        ("words a possessive names as someone's", "Merz doubted Putin's claim that the talks were “a real breakthrough for everyone.”", &[("a real breakthrough for everyone.", Some("Vladimir Putin"))]),
         // Must not match:
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
@@ -130,6 +131,7 @@ fn quotes_and_their_speakers() {
         ("a verb after its subject takes an object, not a speaker", "Gary Bolt, who has in the past described Trump as “a dangerous narcissist,” spoke first.", &[("a dangerous narcissist,", Some("Gary Bolt"))]),
         ("a verb after a preposition takes an object, not a speaker", "Trump responded to the tweet by calling Putin “dopey” and walked away.", &[("dopey", Some("Donald Trump"))]),
         ("a participle after the quote is not its verb", "Trump said he “cannot walk down the street” without reporters asking him about it.", &[("cannot walk down the street", Some("Donald Trump"))]),
+        ("someone's words characterised by another", "Merz dismissed Putin's remarks as “a show for the cameras at home.”", &[("a show for the cameras at home.", Some("Friedrich Merz"))]),
         ("a party name as an adjective is not a source", "Democrats on the panel want to disprove Republican claims of “significant breakthroughs in the case.”", &[("significant breakthroughs in the case.", None)]),
         ("the listener is not the speaker", "“It was a long night for all of us,” the senator told Fox News.", &[("It was a long night for all of us,", Some("unnamed: the senator"))]),
         ("scare quote", "The so-called “peace plan” was not discussed.", &[]),
