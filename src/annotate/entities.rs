@@ -277,9 +277,16 @@ impl<'a> EntityFinder<'a> {
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         while start <= last {
             let w = word(start);
-            if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) {
+            // "Said Comey", "Continued Stone": a reporting verb that opens the sentence.
+            let cue = start == first
+                && start < last
+                && sentence_start(text, tokens, start)
+                && lexicon::is_cue(&w.to_lowercase());
+            if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) || cue {
                 start += 1;
-            } else if lexicon::is_title(w) || lexicon::is_demonym(strip_possessive(w)) {
+            } else if lexicon::is_title(w)
+                || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last))
+            {
                 titled |= lexicon::is_title(w);
                 start += 1;
             } else {
@@ -339,15 +346,20 @@ impl<'a> EntityFinder<'a> {
         // title, a reporting verb beside them (else "Bering Strait" and "Peace Agreement" would be).
         let first_name = lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]);
         // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
-        let role_before = first > 0 && {
-            let t = &tokens[first - 1];
+        let role_word = |k: usize| {
+            let t = &tokens[k];
             let w = &text[t.start..t.end];
             t.kind == TokenKind::Word && w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(&capitalise(w))
         };
+        // Or set off by commas after it: "Kazakhstan's foreign minister, Erlan Idrissov, said".
+        let comma = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ",");
+        let role_before = (first > 0 && role_word(first - 1))
+            || (first > 1 && comma(first - 1) && role_word(first - 2) && comma(last + 1));
         let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
             && tokens.get(last + 2).is_some_and(|t| {
                 let w = &text[t.start..t.end];
-                t.kind == TokenKind::Word && (matches!(w, "a" | "an" | "the" | "who") || w.ends_with("'s"))
+                t.kind == TokenKind::Word
+                    && (matches!(w, "a" | "an" | "the" | "who") || is_possessive(w) || possessive_mark_after(text, t))
             });
         // "Brianne Stone, 29, of Huntsville": an age.
         let age_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
@@ -372,6 +384,15 @@ impl<'a> EntityFinder<'a> {
             self.add_role(entity, &title);
         }
         self.found.push(Found { span, entity, paragraph: p, first: start, last });
+    }
+
+    /// A word alone that is the surname of a person met before ("Cuban said", after "Mark
+    /// Cuban"), not the adjective it also is.
+    fn is_surname(&self, word: &str, alone: bool) -> bool {
+        alone
+            && self.entities.iter().any(|e| {
+                e.kind == EntityKind::Person && e.name.contains(' ') && e.name.rsplit(' ').next() == Some(word)
+            })
     }
 
     /// "Putin" → "Vladimir Putin" where the article names him in full; lone words that
@@ -515,6 +536,7 @@ fn follows_a_name(text: &str, at: usize) -> bool {
         && !lexicon::is_title(word)
         && !lexicon::is_demonym(word)
         && !lexicon::is_not_name(word)
+        && !lexicon::is_cue(&word.to_lowercase())
 }
 
 /// How often each word occurs in the article (possessives folded), counted once so that
@@ -547,6 +569,13 @@ impl<'t> WordCounts<'t> {
 fn is_contraction(word: &str) -> bool {
     let lower = word.replace('\u{2019}', "'").to_lowercase();
     ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|end| lower.ends_with(end))
+}
+
+/// "Sanders' senior adviser": a plural or -s possessive whose mark is a token of its own.
+fn possessive_mark_after(text: &str, token: &Token) -> bool {
+    let rest = &text[token.end..];
+    let after = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('\u{2019}'));
+    after.is_some_and(|a| a.starts_with(' '))
 }
 
 fn is_possessive(word: &str) -> bool {

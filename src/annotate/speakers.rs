@@ -205,15 +205,25 @@ impl<'a> Attributor<'a> {
                 if let Some(previous) = span.continues.and_then(|c| out.get(c)) {
                     attribution.speaker = previous.speaker.clone();
                     attribution.cue = previous.cue.clone();
-                } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
+                } else if let Some(speaker) = self.labelled(span) {
+                    attribution.speaker = Some(speaker);
+                } else if let Some(shared) = self.same_sentence_speaker(q, &out).filter(|_| self.shares_sentence(q)) {
                     attribution.speaker = Some(shared);
+                } else if let Some(owner) = self.words_of(span) {
+                    attribution.speaker = Some(owner);
+                    attribution.fragment = true;
                 } else if let Some(subject) = self.sentence_subject(span) {
                     attribution.speaker = Some(subject);
                     attribution.fragment = true;
+                } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
+                    attribution.speaker = Some(shared);
                 } else if let Some(speaker) = self.introduced(span) {
                     attribution.speaker = Some(speaker);
                 } else if let Some(previous) = self.paragraph_run_on(q, &out) {
                     attribution.speaker = Some(previous);
+                } else if let Some(speaker) = self.reported_before(span) {
+                    attribution.speaker = Some(speaker);
+                    attribution.cue = Some("~rep".into());
                 }
             }
             let words = self.text[span.start..span.end].split_whitespace().count();
@@ -226,6 +236,15 @@ impl<'a> Attributor<'a> {
                 attribution.dropped = true;
             }
             out.push(attribution);
+        }
+        // A quote over several paragraphs whose verb comes only in a later part (“A … ¶ “B,”
+        // he said): the earlier parts are the same speaker's.
+        for r in (0..self.spans.len()).rev() {
+            let Some(c) = self.spans[r].continues else { continue };
+            if out[c].speaker.is_none() && out[r].speaker.is_some() {
+                out[c].speaker = out[r].speaker.clone();
+                out[c].dropped = false;
+            }
         }
         out
     }
@@ -270,8 +289,26 @@ impl<'a> Attributor<'a> {
         let ((b0, b1), (a0, a1)) = self.windows(span);
         // After the quote: “…,” Putin said / said Putin / a source said.
         let limit = (a0 + 12).min(a1);
-        if let Some(k) = (a0..limit).find(|&k| self.is_cue_at(p, k)) {
-            let speaker = self.subject_before(p, k, a0).or_else(|| self.inverted(p, k, a1, false));
+        // The first verb with a speaker beside it: “…,” a new report said / “…,” Putin said.
+        // Not past a conjunction that opens a clause of its own: "Cruz said he'd make sand
+        // “glow in the dark,” and Trump vowed to…" — Trump's verb is not the quote's.
+        // A participle is the quote's verb only set off from what goes before it (“…,” he
+        // said, adding / “…,” adding); "without reporters asking him" is a clause of its own.
+        let participle_apart =
+            |k: usize| !self.lower(p, k).is_some_and(|w| w.ends_with("ing")) || k == a0 || self.is_punct(p, k - 1, ",");
+        for k in
+            (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k) && participle_apart(k))
+        {
+            // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
+            let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
+                // "…” during her campaign, saying": a participle's subject is its clause's, not
+                // the noun before the comma.
+                let participle = self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
+                self.inverted(p, k, a1, false)
+                    .or_else(|| (!participle).then(|| self.subject_before(p, k, a0)).flatten())
+            } else {
+                self.subject_before(p, k, a0).or_else(|| self.inverted(p, k, a1, false))
+            };
             if let Some(speaker) = speaker {
                 return Some(Attribution {
                     speaker: Some(speaker),
@@ -282,8 +319,17 @@ impl<'a> Attributor<'a> {
             }
         }
         // Further on, set off by a comma: “…,” in contrast to earlier years, says Dante Scala.
-        let far = (limit..a1).find(|&k| self.is_cue_at(p, k) && k > 0 && self.is_punct(p, k - 1, ","));
-        if let Some((k, speaker)) = far.and_then(|k| Some((k, self.inverted(p, k, a1, false)?))) {
+        // Or a subject set off by a comma before it: “…,” referring to the wall, the Tribune
+        // reports / “…,” Melanne Verveer, who served as chief of staff, told CBS News.
+        let far_speaker = |k: usize| {
+            if self.is_punct(p, k - 1, ",") {
+                return self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0));
+            }
+            let comma = (a0.max(k.saturating_sub(6))..k).rev().find(|&c| self.is_punct(p, c, ","))?;
+            self.subject_before(p, k, comma)
+        };
+        let far = (limit..a1).filter(|&k| k > 0 && self.is_cue_at(p, k)).find_map(|k| Some((k, far_speaker(k)?)));
+        if let Some((k, speaker)) = far {
             return Some(Attribution {
                 speaker: Some(speaker),
                 cue: self.cue_text(p, k),
@@ -298,11 +344,26 @@ impl<'a> Attributor<'a> {
             let participle = k > b0
                 && self.is_punct(p, k - 1, ",")
                 && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
-            let speaker = if participle { self.subject_between(p, b0, k - 1) } else { None };
-            let speaker = speaker.or_else(|| self.subject_before(p, k, b0)).or_else(|| self.inverted(p, k, b1, true));
+            // Its clause may begin before an earlier quote of the sentence ("…the phrase “illegal
+            // immigrant” during her campaign, saying she made a “poor choice of words”").
+            // "Black Lives Matter issued a statement saying…": the statement is the medium, its
+            // author the sentence's subject.
+            let medium = k > b0
+                && self.lower(p, k).is_some_and(|w| w.ends_with("ing"))
+                && self.lower(p, k - 1).is_some_and(|w| is_medium(&w));
+            let speaker = if medium {
+                self.first_subject(p, b0, k - 1).or_else(|| self.subject_before(p, k, b0))
+            } else if participle {
+                let sentence = self.sentence[p][k];
+                let start = (0..k).rev().take_while(|&i| self.sentence[p][i] == sentence).last().unwrap_or(k);
+                self.subject_between(p, b0, k - 1).or_else(|| self.subject_between(p, start, k - 1))
+            } else {
+                self.subject_before(p, k, b0)
+            };
+            let speaker = speaker.or_else(|| self.inverted(p, k, b1, true));
             if let Some(speaker) = speaker {
                 let between = (k + 1..b1).filter(|&i| self.word(p, i).is_some()).count();
-                let object = self.object_after(p, k, b1).is_some();
+                let object = self.object_after(p, k, b1, true).is_some();
                 let fragment = between > 0 && !(object && between <= 4);
                 return Some(Attribution {
                     speaker: Some(speaker),
@@ -313,6 +374,23 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// Whether the verb at `k` follows a conjunction past the quote, with a subject of its own
+    /// (“glow in the dark,” and Trump vowed / “artful smear” while Sanders suggests) or the
+    /// subject of the clause before the quote (argued that “liberals” …, but suggested Trump…).
+    fn opens_own_clause(&self, p: usize, a0: usize, k: usize) -> bool {
+        // Unless the quote is followed by its subject: “…,” the senator and candidate said.
+        if self.word(p, a0).is_some_and(|w| is_determiner(&w.to_lowercase()) || w.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        let mut j = k;
+        while j > a0 && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
+            j -= 1;
+        }
+        (j.saturating_sub(5).max(a0)..j).rev().take_while(|&i| self.word(p, i).is_some()).any(|i| {
+            i < j && matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas" | "until"))
+        })
     }
 
     fn cue_text(&self, p: usize, k: usize) -> Option<String> {
@@ -333,6 +411,11 @@ impl<'a> Attributor<'a> {
         }
         if j <= floor {
             return None;
+        }
+        // A second verb of the clause: "Bush thought for a moment and said that…".
+        let opens_sentence = floor == 0 || self.sentence[p][floor - 1] != self.sentence[p][floor];
+        if opens_sentence && matches!(self.lower(p, j - 1).as_deref(), Some("and" | "but")) {
+            return self.subject_between(p, floor, j - 1);
         }
         let mut last = self.before_parenthesis(p, j - 1, floor)?;
         // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".
@@ -367,7 +450,14 @@ impl<'a> Attributor<'a> {
             Some("asked" | "asks") => before_quote,
             _ => false,
         };
-        if listener { None } else { self.object_after(p, k, ceiling) }
+        // Before a quote the verb comes first only where its clause begins ("Said Comey, “…”",
+        // "…, said Trump: “…”"); after a subject it takes an object: "Will described Trump as “…”".
+        let tokens = &self.paragraphs[p].tokens;
+        let clause_start = k == 0
+            || tokens[k - 1].kind != TokenKind::Word
+            || self.sentence[p][k - 1] != self.sentence[p][k]
+            || self.lower(p, k - 1).is_some_and(|w| BETWEEN.contains(&w.as_str()) || w == "and");
+        if listener || (before_quote && !clause_start) { None } else { self.object_after(p, k, ceiling, before_quote) }
     }
 
     /// A person named after words that describe them, from token `k`: "Clinton campaign
@@ -378,6 +468,20 @@ impl<'a> Attributor<'a> {
         while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
             j += 1;
         }
+        self.person_after_description(p, k, j)
+    }
+
+    /// As [`Self::described_person`], but only over words that name a role ("Obama consultant
+    /// Cornell Belcher", "McConnell spokesman Don Stewart"), not a verb ("Trump accused Cruz").
+    fn role_described_person(&self, p: usize, k: usize, ceiling: usize) -> Option<&'a Found> {
+        let mut j = k;
+        while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(is_role_word) {
+            j += 1;
+        }
+        self.person_after_description(p, k, j)
+    }
+
+    fn person_after_description(&self, p: usize, k: usize, j: usize) -> Option<&'a Found> {
         if j == k {
             return None;
         }
@@ -385,7 +489,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
-    fn object_after(&self, p: usize, k: usize, ceiling: usize) -> Option<Speaker> {
+    fn object_after(&self, p: usize, k: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
         let mut j = k + 1;
         if self.lower(p, k).as_deref() == Some("according") {
             j += 1;
@@ -408,10 +512,13 @@ impl<'a> Attributor<'a> {
                 j = place + 1;
                 continue;
             }
-            let w = self.word(p, j)?;
+            let Some(w) = self.word(p, j) else { break };
+            // An affiliation the finder took for no one: "said Judicial Watch President Tom Fitton".
+            let affiliation = w.starts_with(char::is_uppercase) && !described;
             if is_descriptor(w) {
                 described = true;
-            } else if !(lexicon::is_title(w)
+            } else if !(affiliation
+                || lexicon::is_title(w)
                 || lexicon::is_demonym(w)
                 || matches!(w, "the" | "The" | "former" | "then"))
             {
@@ -422,13 +529,14 @@ impl<'a> Attributor<'a> {
         if self.lower(p, start).as_deref().is_some_and(|w| pronoun(w).is_some()) && k + 1 == start {
             return None; // "said he would" is not an inversion.
         }
-        self.unnamed_starting(p, start, ceiling)
+        self.unnamed_starting(p, start, ceiling, before_quote)
     }
 
     /// "the German chancellor", "the president": the nearest person whose role has that word.
     fn role_ending(&self, p: usize, last: usize, floor: usize) -> Option<Speaker> {
         let head = self.lower(p, last)?;
-        if !lexicon::is_title(&capitalise(&head)) || last == floor {
+        // A campaign or an office speaks as a body, not as the person who leads it.
+        if !lexicon::is_title(&capitalise(&head)) || last == floor || is_body(&head) {
             return None;
         }
         let determiner = (last.saturating_sub(3).max(floor)..last).any(|k| self.lower(p, k).as_deref() == Some("the"));
@@ -436,7 +544,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let fits = |f: &Found| self.finder.roles[f.entity].contains(&head);
-        self.nearest_subject(p, last, fits, |_| false)
+        self.nearest_subject(p, last, fits, |_| false, false)
     }
 
     /// "a senior official" / "officials" / "a senior official in Berlin", ending at token
@@ -445,16 +553,18 @@ impl<'a> Attributor<'a> {
         if let Some(speaker) = self.role_ending(p, last, floor) {
             return Some(speaker);
         }
-        // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv".
-        let head_at = (last.saturating_sub(4).max(floor)..=last)
-            .rev()
-            .find(|&k| self.lower(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w)))?;
+        // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv";
+        // or a role in lower case after a determiner ("the Florida senator") that names nobody met.
+        let head_at = (last.saturating_sub(4).max(floor)..=last).rev().find(|&k| {
+            self.word(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w.to_lowercase()) || is_role_head(w))
+        })?;
+        let role_head = self.word(p, head_at).is_some_and(|w| !lexicon::is_unnamed_head(&w.to_lowercase()));
         let tail_ok = (head_at + 1..=last)
             .all(|k| self.lower(p, k).is_some_and(|w| !lexicon::is_cue(&w) && pronoun(&w).is_none()));
         let linked = head_at == last
             || matches!(
                 self.lower(p, head_at + 1).as_deref(),
-                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar")
+                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar" | "of")
             );
         if !tail_ok || !linked {
             return None;
@@ -466,32 +576,65 @@ impl<'a> Attributor<'a> {
                 first -= 1;
                 break;
             }
-            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) {
+            // Not past a word that closes an earlier phrase ("an effort to disprove Republican").
+            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) && !is_function_word(&w) {
                 first -= 1;
             } else {
                 break;
             }
+        }
+        // A role ("the Florida senator") or a party member ("a New Hampshire Republican") needs
+        // its determiner; "Republican claims" is not a source.
+        let party = matches!(self.word(p, head_at), Some("Democrat" | "Republican"));
+        if (role_head || party) && !self.lower(p, first).is_some_and(|w| is_determiner(&w)) {
+            return None;
         }
         let tokens = &self.paragraphs[p].tokens;
         let description = self.text[tokens[first].start..tokens[last].end].to_string();
         Some(Speaker::Unnamed { description })
     }
 
-    fn unnamed_starting(&self, p: usize, first: usize, ceiling: usize) -> Option<Speaker> {
+    /// "officials", "a senior official in Berlin", "the German chancellor", from token `first`.
+    /// Before a quote the phrase must end where it could close ("said officials were" starts a
+    /// clause whose subject they are).
+    fn unnamed_starting(&self, p: usize, first: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
         let w = self.lower(p, first)?;
+        let determined = is_determiner(&w);
+        if !determined && !lexicon::is_unnamed_head(&w) {
+            return None;
+        }
         let tokens = &self.paragraphs[p].tokens;
-        let mut k = first;
-        if is_determiner(&w) || lexicon::is_unnamed_head(&w) {
-            while k < ceiling && k < first + 6 {
-                let word = self.lower(p, k)?;
-                if lexicon::is_unnamed_head(&word) {
-                    let description = self.text[tokens[first].start..tokens[k].end].to_string();
-                    return Some(Speaker::Unnamed { description });
-                }
-                k += 1;
+        for k in first..ceiling.min(first + 6) {
+            self.word(p, k)?;
+            let role = self.word(p, k).is_some_and(is_role_head);
+            let head = lexicon::is_unnamed_head(&self.lower(p, k)?) || (determined && role);
+            // The phrase ends with its head ("said officials were…" makes them the subject of a
+            // clause, not the speaker; so does "said the Republican party is…").
+            if !head || (before_quote && !self.phrase_ends_after(p, k, ceiling)) {
+                continue;
             }
+            // "said the German chancellor": the person met with that role, else as written.
+            let resolved = (role && !lexicon::is_unnamed_head(&self.lower(p, k)?))
+                .then(|| self.role_ending(p, k, first))
+                .flatten();
+            if let Some(speaker) = resolved {
+                return Some(speaker);
+            }
+            let description = self.text[tokens[first].start..tokens[k].end].to_string();
+            return Some(Speaker::Unnamed { description });
         }
         None
+    }
+
+    /// Whether a noun phrase can end at token `k`: the window ends, a mark follows, or a
+    /// phrase that places the source ("an aide in Kyiv", "a person familiar with", "who").
+    fn phrase_ends_after(&self, p: usize, k: usize, ceiling: usize) -> bool {
+        k + 1 >= ceiling
+            || self.word(p, k + 1).is_none()
+            || matches!(
+                self.lower(p, k + 1).as_deref(),
+                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar" | "who" | "of" | "on")
+            )
     }
 
     /// he / she → the first fitting person of the nearest earlier sentence that names one.
@@ -506,7 +649,7 @@ impl<'a> Attributor<'a> {
             gender == wanted || gender == Gender::Unknown
         };
         let same = |w: &str| self::pronoun(w) == Some(pronoun);
-        self.nearest_subject(p, at, fits, same)
+        self.nearest_subject(p, at, fits, same, true)
     }
 
     /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
@@ -518,6 +661,7 @@ impl<'a> Attributor<'a> {
         at: usize,
         fits: impl Fn(&Found) -> bool,
         same_pronoun: impl Fn(&str) -> bool,
+        described: bool,
     ) -> Option<Speaker> {
         let floor = p.saturating_sub(3);
         let mut paragraph = p;
@@ -544,15 +688,24 @@ impl<'a> Attributor<'a> {
                 if let Some(found) = speaker {
                     return Some(Speaker::Entity { entity: found.entity });
                 }
+                // Then the first fitting name that can be a subject (not a preposition's object,
+                // not a possessive: "Like Makaeff, Roffman…", "Trump's attorney…"), else the first.
                 let mut k = start;
+                let mut fallback = None;
                 while k < sentence_end {
                     if self.quoted[paragraph][k] {
                         k += 1;
                         continue;
                     }
                     if let Some(found) = self.mention_starting(paragraph, k) {
+                        // "Obama consultant Cornell Belcher": the first name is an attribute.
+                        let found =
+                            self.role_described_person(paragraph, found.last + 1, sentence_end).unwrap_or(found);
                         if fits(found) {
-                            return Some(Speaker::Entity { entity: found.entity });
+                            if !self.title_follows_preposition(paragraph, k) && !self.is_possessive(found) {
+                                return Some(Speaker::Entity { entity: found.entity });
+                            }
+                            fallback = fallback.or(Some(found.entity));
                         }
                         k = found.last + 1;
                         continue;
@@ -562,6 +715,16 @@ impl<'a> Attributor<'a> {
                     }
                     k += 1;
                 }
+                if let Some(entity) = fallback {
+                    return Some(Speaker::Entity { entity });
+                }
+                // A sentence whose subject is a source the article does not name: "A reporter
+                // for Agence France-Presse called it chaos. “…,” he said."
+                if let Some(speaker) =
+                    described.then(|| self.described_subject(paragraph, start, sentence_end)).flatten()
+                {
+                    return Some(speaker);
+                }
                 sentence_end = start;
             }
             if paragraph == floor {
@@ -570,6 +733,31 @@ impl<'a> Attributor<'a> {
             paragraph -= 1;
             before = usize::MAX;
         }
+    }
+
+    /// A singular description that opens the sentence `start..end` ("A reporter for AFP",
+    /// "The spokesman"), as the unnamed source it names.
+    fn described_subject(&self, p: usize, start: usize, end: usize) -> Option<Speaker> {
+        if !self.lower(p, start).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) {
+            return None;
+        }
+        let head = (start + 1..end.min(start + 5))
+            .take_while(|&k| self.word(p, k).is_some() && !self.quoted[p][k])
+            .find(|&k| self.lower(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w) && !w.ends_with('s')))?;
+        let tokens = &self.paragraphs[p].tokens;
+        let mut last = head;
+        // "for Agence France-Presse": the affiliation that follows the head.
+        if matches!(self.lower(p, head + 1).as_deref(), Some("for" | "at" | "with")) {
+            let mut k = head + 2;
+            if self.lower(p, k).as_deref() == Some("the") {
+                k += 1;
+            }
+            while k < end && k < head + 8 && self.word(p, k).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                last = k;
+                k += 1;
+            }
+        }
+        Some(Speaker::Unnamed { description: self.text[tokens[start].start..tokens[last].end].to_string() })
     }
 
     /// The person named right beside the reporting verb at `k`: "Kunin said", "said Kunin".
@@ -584,13 +772,18 @@ impl<'a> Attributor<'a> {
         while j > floor && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
             j -= 1;
         }
-        // Not a possessive: "Trump's continued appeal".
-        let possessive = |f: &&Found| self.text[f.span.end..].starts_with(['\'', '\u{2019}']);
+        // Not a possessive: "Trump's continued appeal". The name opens its clause (the sentence,
+        // or after a comma: "The good news for Cruz, Woolson said, is…") or stands by a quote.
+        let opens_clause = |f: &&Found| {
+            f.first == floor
+                || (f.first > floor
+                    && (self.is_punct(p, f.first - 1, ",") || kind(f.first - 1) == Some(TokenKind::Close)))
+        };
         let before = (j > floor)
             .then(|| self.mention_ending(p, j - 1))
             .flatten()
-            .filter(|f| !possessive(f))
-            .filter(|f| quote_after || (f.first > 0 && kind(f.first - 1) == Some(TokenKind::Close)));
+            .filter(|f| !self.is_possessive(f))
+            .filter(|f| quote_after || opens_clause(f));
         // Inverted only right after a quote or a comma ("…,” said Kunin); "told Costa" names the listener.
         let inverted = k > floor
             && kind(k - 1) == Some(TokenKind::Close)
@@ -611,6 +804,15 @@ impl<'a> Attributor<'a> {
             .and_then(|i| done[i].speaker.clone())
     }
 
+    /// Whether quote `q` stands in the same sentence as the quote before it (“A,” she said, “B.”).
+    fn shares_sentence(&self, q: usize) -> bool {
+        let span = &self.spans[q];
+        q.checked_sub(1).map(|i| &self.spans[i]).is_some_and(|previous| {
+            previous.paragraph == span.paragraph
+                && self.sentence[span.paragraph][previous.open] == self.sentence[span.paragraph][span.open]
+        })
+    }
+
     /// The token before a parenthesis that ends at `k` ("Sen. Claire McCaskill (D-Mo.)"),
     /// or `k` itself when no parenthesis ends there.
     fn before_parenthesis(&self, p: usize, k: usize, floor: usize) -> Option<usize> {
@@ -621,11 +823,25 @@ impl<'a> Attributor<'a> {
         (open > floor).then(|| open - 1)
     }
 
+    /// "Trump's": a name in the possessive is seldom the subject.
+    fn is_possessive(&self, found: &Found) -> bool {
+        self.text[found.span.end..].starts_with(['\'', '\u{2019}'])
+    }
+
     fn is_punct(&self, p: usize, k: usize, mark: &str) -> bool {
         self.paragraphs[p]
             .tokens
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Punct && &self.text[t.start..t.end] == mark)
+    }
+
+    /// As [`Self::follows_preposition`], past the titles before a name ("with President Obama").
+    fn title_follows_preposition(&self, p: usize, k: usize) -> bool {
+        let mut k = k;
+        while k > 0 && self.word(p, k - 1).is_some_and(|w| lexicon::is_title(w) || lexicon::is_demonym(w)) {
+            k -= 1;
+        }
+        self.follows_preposition(p, k)
     }
 
     fn follows_preposition(&self, p: usize, k: usize) -> bool {
@@ -657,6 +873,29 @@ impl<'a> Attributor<'a> {
             })
     }
 
+    /// Words that belong to someone named in the possessive just before the quote: "Donald
+    /// Trump's claim that Obama “founded ISIS”", "his remark that it was “a disgrace”".
+    fn words_of(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        let ((b0, b1), _) = self.windows(span);
+        // The noun, then at most five words ("that the talks were") before the quote.
+        let noun =
+            (b1.saturating_sub(6).max(b0)..b1).rev().find(|&i| self.lower(p, i).is_some_and(|w| is_speech_noun(&w)))?;
+        let linked = noun + 1 == b1 || matches!(self.lower(p, noun + 1).as_deref(), Some("that" | "of" | "about"));
+        if !linked || (noun + 1..b1).any(|i| self.word(p, i).is_none()) {
+            return None;
+        }
+        let owner = noun.checked_sub(1).filter(|&o| o >= b0)?;
+        if let Some(found) = self.mention_ending(p, owner).filter(|f| self.is_possessive(f)) {
+            return Some(Speaker::Entity { entity: found.entity });
+        }
+        match self.lower(p, owner).as_deref() {
+            Some("his") => self.resolve_pronoun(p, owner, Pronoun::He),
+            Some("her") => self.resolve_pronoun(p, owner, Pronoun::She),
+            _ => None,
+        }
+    }
+
     /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
     fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let ((b0, b1), _) = self.windows(span);
@@ -666,6 +905,30 @@ impl<'a> Attributor<'a> {
     /// The first person (or he, she) of tokens `b0..b1` that is not a preposition's object,
     /// unless a reporting verb comes first.
     fn subject_between(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
+        // A sentence that opens with a description: "The Republican candidate appeared to…".
+        let opens_sentence = b0 == 0 || self.sentence[p][b0 - 1] != self.sentence[p][b0];
+        if opens_sentence && self.lower(p, b0).as_deref() == Some("the") {
+            let head = (b0 + 1..b1.min(b0 + 5)).take_while(|&k| self.word(p, k).is_some()).find(|&k| {
+                self.word(p, k).is_some_and(|w| is_role_head(w) || lexicon::is_unnamed_head(w))
+                    && !self.word(p, k + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+            });
+            // "The former secretary of State": the place or body the role belongs to goes with it.
+            let end = head.map(|h| {
+                let mut end = h;
+                if self.lower(p, h + 1).as_deref() == Some("of") {
+                    while end + 2 < b1 && self.word(p, end + 2).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                        end += 1;
+                    }
+                    if end > h {
+                        end += 1;
+                    }
+                }
+                end
+            });
+            if let Some(speaker) = end.and_then(|e| self.unnamed_ending(p, e, b0)) {
+                return Some(speaker);
+            }
+        }
         for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
                 let kind = self.finder.entities[found.entity].kind;
@@ -674,7 +937,7 @@ impl<'a> Attributor<'a> {
                 }
                 continue;
             }
-            if let Some(w) = self.lower(p, k) {
+            if let Some(w) = self.lower(p, k).filter(|_| !self.quoted[p][k]) {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
                     return self.resolve_pronoun(p, k, pronoun);
                 }
@@ -686,27 +949,178 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// A paragraph that opens with a quote after one that ends with a colon ("Cruz said in a
-    /// statement:", "Trump issued the following statement:"): the speaker of that sentence.
+    /// A name and a colon right before the quote, as in a transcript or a round-up:
+    /// Clinton: “Our goal is…” / More from Jones: “…”.
+    fn labelled(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        let colon = span.open.checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;
+        let found = self.mention_ending(p, colon.checked_sub(1)?)?;
+        // The name stands alone as a label, not at the end of a clause ("…, with Clinton: “…”").
+        let tokens = &self.paragraphs[p].tokens;
+        let label = found.first == 0
+            || tokens[found.first - 1].kind != TokenKind::Word
+                && ![",", "(", "'"].contains(&&self.text[tokens[found.first - 1].start..tokens[found.first - 1].end]);
+        (label && !self.is_possessive(found)).then_some(Speaker::Entity { entity: found.entity })
+    }
+
+    /// The first person, organisation or he/she of tokens `b0..b1` that is not a preposition's object.
+    fn first_subject(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
+        for k in b0..b1.min(b0 + 30) {
+            if let Some(found) = self.mention_starting(p, k) {
+                if !self.title_follows_preposition(p, k) && !self.is_possessive(found) {
+                    // "Communications Office Secretary Martin Andanar": the person the office describes.
+                    let found = self.role_described_person(p, found.last + 1, b1).unwrap_or(found);
+                    return Some(Speaker::Entity { entity: found.entity });
+                }
+                continue;
+            }
+            let word = self.lower(p, k).filter(|_| !self.quoted[p][k]);
+            if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = word.as_deref().and_then(pronoun) {
+                return self.resolve_pronoun(p, k, pronoun);
+            }
+        }
+        None
+    }
+
+    /// A quote right after a sentence that introduces it: one that ends with a colon ("Cruz
+    /// said in a statement:", "Trump issued the following statement:"), or a reporting verb
+    /// with nothing said after it ("Sam Lau, the party's spokesman, said in a statement."), at
+    /// the end of the paragraph before or in the quote's own paragraph: that sentence's speaker.
     fn introduced(&self, span: &QuotedSpan) -> Option<Speaker> {
-        if span.open != 0 || span.paragraph == 0 {
+        let (p, end) = if span.open == 0 {
+            let p = span.paragraph.checked_sub(1)?;
+            (p, self.paragraphs[p].tokens.len().checked_sub(1)?)
+        } else {
+            (span.paragraph, span.open - 1)
+        };
+        let colon = self.is_punct(p, end, ":");
+        if !colon && !self.is_punct(p, end, ".") {
             return None;
         }
-        let p = span.paragraph - 1;
-        let tokens = &self.paragraphs[p].tokens;
-        let colon = tokens.len().checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;
-        let sentence = self.sentence[p][colon];
-        let start = (0..colon).rev().take_while(|&k| self.sentence[p][k] == sentence).last().unwrap_or(colon);
-        if let Some(k) = (start..colon).rev().find(|&k| self.is_cue_at(p, k)) {
-            return self.subject_before(p, k, start).or_else(|| self.inverted(p, k, colon, true));
+        let sentence = self.sentence[p][end];
+        let start = (0..end).rev().take_while(|&k| self.sentence[p][k] == sentence).last().unwrap_or(end);
+        if (start..end).any(|k| self.quoted[p][k]) {
+            return None;
         }
-        (start..colon).find_map(|k| {
+        if let Some(k) = (start..end).rev().find(|&k| self.is_cue_at(p, k)) {
+            // A full stop introduces only a quote that has no reporting verb of its own.
+            if !colon && (!self.says_nothing_after(p, k, end) || self.has_own_cue(span)) {
+                return None;
+            }
+            return self.subject_before(p, k, start).or_else(|| self.inverted(p, k, end, true));
+        }
+        if !colon {
+            return None;
+        }
+        // The sentence's subject, a person or an organisation: "Politico reveals a few facts:".
+        (start..end).find_map(|k| {
             self.mention_starting(p, k)
-                .filter(|f| {
-                    self.finder.entities[f.entity].kind == EntityKind::Person && !self.follows_preposition(p, k)
-                })
+                .filter(|f| !self.follows_preposition(p, k) && !self.is_possessive(f))
+                .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person || k == start)
                 .map(|f| Speaker::Entity { entity: f.entity })
         })
+    }
+
+    /// A quote that opens its sentence with no verb of its own, right after a sentence that
+    /// reports someone's words ("Cuban also said he supports the act. ¶ “From an
+    /// entrepreneur's perspective…”"): news style goes on quoting the same person.
+    fn reported_before(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let ((b0, b1), _) = self.windows(span);
+        if b1 > b0 || self.has_own_cue(span) {
+            return None;
+        }
+        let (p, end) = if span.open == 0 {
+            let p = span.paragraph.checked_sub(1)?;
+            (p, self.paragraphs[p].tokens.len())
+        } else {
+            (span.paragraph, span.open)
+        };
+        let sentence = self.sentence[p][end.checked_sub(1)?];
+        let start = (0..end).rev().take_while(|&k| self.sentence[p][k] == sentence).last()?;
+        if (start..end).any(|k| self.quoted[p][k]) {
+            return None;
+        }
+        (start..end).filter(|&k| self.is_cue_at(p, k)).find_map(|k| {
+            let participle = k > start && self.is_punct(p, k - 1, ",");
+            if participle {
+                return None;
+            }
+            match self.subject_before(p, k, start)? {
+                Speaker::Entity { entity } if self.finder.entities[entity].kind == EntityKind::Person => {
+                    Some(Speaker::Entity { entity })
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether a reporting verb follows the quote in its sentence (“…,” the chairmen wrote).
+    fn has_own_cue(&self, span: &QuotedSpan) -> bool {
+        let (_, (a0, a1)) = self.windows(span);
+        (a0..a1).any(|k| self.is_cue_at(span.paragraph, k))
+    }
+
+    /// Whether the reporting verb at `k` reports nothing before `end`: only when and where
+    /// ("said in a statement", "said Monday", "told reporters"), no clause ("said that…",
+    /// "said he would…").
+    fn says_nothing_after(&self, p: usize, k: usize, end: usize) -> bool {
+        if end > k + 8 {
+            return false;
+        }
+        let listener = matches!(self.lower(p, k).as_deref(), Some("told" | "tells" | "asked"));
+        let opens = k + 1 == end
+            || listener
+            || self.lower(p, k + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "via"
+                        | "after"
+                        | "before"
+                        | "with"
+                        | "through"
+                        | "over"
+                        | "to"
+                        | "later"
+                        | "earlier"
+                        | "recently"
+                        | "again"
+                        | "then"
+                        | "today"
+                        | "yesterday"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            });
+        let clause = (k + 1..end).any(|i| {
+            self.lower(p, i).is_some_and(|w| {
+                pronoun(&w).is_some()
+                    || matches!(
+                        w.as_str(),
+                        "that"
+                            | "it"
+                            | "i"
+                            | "we"
+                            | "if"
+                            | "whether"
+                            | "how"
+                            | "what"
+                            | "why"
+                            | "was"
+                            | "is"
+                            | "would"
+                            | "will"
+                    )
+            })
+        });
+        opens && !clause
     }
 
     /// A quote that makes up a paragraph on its own, right after a paragraph whose last quote
@@ -788,6 +1202,149 @@ fn is_descriptor(word: &str) -> bool {
                 | "would"
                 | "you"
         )
+}
+
+/// A thing that carries someone's words: "a statement saying", "an email warning".
+fn is_medium(word: &str) -> bool {
+    matches!(
+        word,
+        "statement"
+            | "email"
+            | "e-mail"
+            | "tweet"
+            | "letter"
+            | "release"
+            | "post"
+            | "message"
+            | "memo"
+            | "note"
+            | "video"
+            | "ad"
+    )
+}
+
+/// Nouns for what someone said: "Trump's claim that…", "her remark that…".
+fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "assertion"
+            | "statement"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "warning"
+            | "words"
+            | "tweet"
+            | "suggestion"
+            | "accusation"
+            | "insistence"
+            | "declaration"
+            | "description"
+    )
+}
+
+/// Heads that name a group speaking as one: "the Clinton campaign", "Ryan's office".
+fn is_body(word: &str) -> bool {
+    matches!(word, "campaign" | "office" | "camp" | "team")
+}
+
+/// Words that close a phrase before a source's description begins.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "of"
+            | "that"
+            | "but"
+            | "without"
+            | "about"
+            | "against"
+            | "after"
+            | "before"
+            | "than"
+            | "like"
+            | "over"
+            | "into"
+            | "under"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "if"
+            | "when"
+            | "while"
+    )
+}
+
+/// A role written in lower case that can head a description of a person: "the Florida
+/// senator", "the Republican presidential candidate" (not "senior", "former", "press").
+fn is_role_head(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexicon::is_title(&capitalise(word))
+        && !matches!(
+            word,
+            "acting"
+                | "allied"
+                | "assistant"
+                | "associate"
+                | "campaign"
+                | "chief"
+                | "commerce"
+                | "defence"
+                | "defense"
+                | "deputy"
+                | "economy"
+                | "education"
+                | "energy"
+                | "executive"
+                | "finance"
+                | "first"
+                | "foreign"
+                | "former"
+                | "health"
+                | "homeland"
+                | "interior"
+                | "labor"
+                | "labour"
+                | "majority"
+                | "minority"
+                | "national"
+                | "presidential"
+                | "press"
+                | "prime"
+                | "security"
+                | "senior"
+                | "special"
+                | "state"
+                | "supreme"
+                | "top"
+                | "trade"
+                | "treasury"
+                | "vice"
+        )
+}
+
+/// A word that names a role: a title ("Senator", "spokesman") or a source's head ("aide").
+fn is_role_word(word: &str) -> bool {
+    lexicon::is_title(word)
+        || lexicon::is_title(&capitalise(word))
+        || lexicon::is_unnamed_head(word)
+        || matches!(word, "consultant" | "lawyer" | "attorney" | "campaign" | "senior" | "press" | "communications")
 }
 
 fn capitalise(word: &str) -> String {
