@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    brief::keep_freed_memory();
     let mut args = std::env::args().skip(1);
     let Some(source) = args.next().map(PathBuf::from) else {
         println!("usage: serve_bench SITE [SAVES] [REQUESTS] (SITE from ../shared/bench/gen_corpus.py)");

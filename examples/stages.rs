@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    brief::keep_freed_memory();
     let mut args = std::env::args().skip(1);
     let Some(root) = args.next().map(std::path::PathBuf::from) else {
         println!("usage: stages SITE [RUNS]");

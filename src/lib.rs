@@ -222,6 +222,19 @@ fn build_keeping(
     Ok((report, Analysed { index, warnings, cache, ..analysed }, derived))
 }
 
+/// mimalloc's `mi_option_purge_delay` (its numbering is not exported as a constant).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Tells mimalloc, the `brief` binary's allocator, to keep freed memory instead of handing it
+/// back to the system 10 ms later: a build frees and reallocates the same few hundred
+/// megabytes over and over, and after each purge the kernel zeroed those pages again on the
+/// next touch (10k build: system time 0.52-0.67 s -> 0.13-0.22 s, peak memory no higher).
+/// Harmless in a program whose allocator is another.
+pub fn keep_freed_memory() {
+    // SAFETY: sets one integer option, which mimalloc reads at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 /// The registry of known people and events that annotation starts from.
 pub fn registry(content: &Content) -> Registry {
     let people = content

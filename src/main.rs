@@ -105,6 +105,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    brief::keep_freed_memory();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build { root, output, drafts, base_url, quiet, no_cache, timings } => {
