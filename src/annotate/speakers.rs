@@ -148,8 +148,16 @@ impl<'a> Attributor<'a> {
         (token.kind == TokenKind::Word).then(|| &self.text[token.start..token.end])
     }
 
-    fn lower(&self, p: usize, k: usize) -> Option<String> {
-        self.word(p, k).map(str::to_lowercase)
+    /// The word at `k` in lower case; borrowed when it already is (most words), since this is
+    /// asked of nearly every token near a quote.
+    fn lower(&self, p: usize, k: usize) -> Option<std::borrow::Cow<'a, str>> {
+        self.word(p, k).map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
     }
 
     fn is_cue_at(&self, p: usize, k: usize) -> bool {
@@ -253,7 +261,7 @@ impl<'a> Attributor<'a> {
         span.open > 0
             && self
                 .lower(span.paragraph, span.open - 1)
-                .is_some_and(|w| TITLE_MARKERS.binary_search(&w.as_str()).is_ok())
+                .is_some_and(|w| TITLE_MARKERS.binary_search(&&*w).is_ok())
     }
 
     /// The range of tokens of `span`'s sentence before and after it, outside the quote.
@@ -385,7 +393,7 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let mut j = k;
-        while j > a0 && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
+        while j > a0 && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&&*w)) {
             j -= 1;
         }
         (j.saturating_sub(5).max(a0)..j).rev().take_while(|&i| self.word(p, i).is_some()).any(|i| {
@@ -395,7 +403,7 @@ impl<'a> Attributor<'a> {
 
     fn cue_text(&self, p: usize, k: usize) -> Option<String> {
         let word = self.lower(p, k)?;
-        Some(if word == "according" { "according to".to_string() } else { word })
+        Some(if word == "according" { "according to".to_string() } else { word.into_owned() })
     }
 
     /// The name, pronoun or unnamed source right before the verb at `k`.
@@ -403,7 +411,7 @@ impl<'a> Attributor<'a> {
         let mut j = k;
         while j > floor {
             let Some(w) = self.lower(p, j - 1) else { break };
-            if BETWEEN.contains(&w.as_str()) {
+            if BETWEEN.contains(&&*w) {
                 j -= 1;
             } else {
                 break;
@@ -456,7 +464,7 @@ impl<'a> Attributor<'a> {
         let clause_start = k == 0
             || tokens[k - 1].kind != TokenKind::Word
             || self.sentence[p][k - 1] != self.sentence[p][k]
-            || self.lower(p, k - 1).is_some_and(|w| BETWEEN.contains(&w.as_str()) || w == "and");
+            || self.lower(p, k - 1).is_some_and(|w| BETWEEN.contains(&&*w) || w == "and");
         if listener || (before_quote && !clause_start) { None } else { self.object_after(p, k, ceiling, before_quote) }
     }
 
@@ -543,7 +551,7 @@ impl<'a> Attributor<'a> {
         if !determiner {
             return None;
         }
-        let fits = |f: &Found| self.finder.roles[f.entity].contains(&head);
+        let fits = |f: &Found| self.finder.roles[f.entity].contains(&*head);
         self.nearest_subject(p, last, fits, |_| false, false)
     }
 
@@ -738,7 +746,7 @@ impl<'a> Attributor<'a> {
     /// A singular description that opens the sentence `start..end` ("A reporter for AFP",
     /// "The spokesman"), as the unnamed source it names.
     fn described_subject(&self, p: usize, start: usize, end: usize) -> Option<Speaker> {
-        if !self.lower(p, start).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) {
+        if !self.lower(p, start).is_some_and(|w| matches!(&*w, "a" | "an" | "the")) {
             return None;
         }
         let head = (start + 1..end.min(start + 5))
@@ -769,7 +777,7 @@ impl<'a> Attributor<'a> {
             || (self.is_punct(p, k + 1, ":") && kind(k + 2) == Some(TokenKind::Open))
             || (self.is_punct(p, k + 1, ",") && kind(k + 2) == Some(TokenKind::Open));
         let mut j = k;
-        while j > floor && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&w.as_str())) {
+        while j > floor && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&&*w)) {
             j -= 1;
         }
         // Not a possessive: "Trump's continued appeal". The name opens its clause (the sentence,
@@ -848,7 +856,7 @@ impl<'a> Attributor<'a> {
         k > 0
             && self.lower(p, k - 1).is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    &*w,
                     "to" | "of"
                         | "with"
                         | "for"
@@ -1072,7 +1080,7 @@ impl<'a> Attributor<'a> {
             || listener
             || self.lower(p, k + 1).is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    &*w,
                     "in" | "on"
                         | "at"
                         | "during"
@@ -1103,7 +1111,7 @@ impl<'a> Attributor<'a> {
             self.lower(p, i).is_some_and(|w| {
                 pronoun(&w).is_some()
                     || matches!(
-                        w.as_str(),
+                        &*w,
                         "that"
                             | "it"
                             | "i"
