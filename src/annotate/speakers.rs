@@ -259,9 +259,7 @@ impl<'a> Attributor<'a> {
 
     fn is_title_or_scare(&self, span: &QuotedSpan) -> bool {
         span.open > 0
-            && self
-                .lower(span.paragraph, span.open - 1)
-                .is_some_and(|w| TITLE_MARKERS.binary_search(&&*w).is_ok())
+            && self.lower(span.paragraph, span.open - 1).is_some_and(|w| TITLE_MARKERS.binary_search(&&*w).is_ok())
     }
 
     /// The range of tokens of `span`'s sentence before and after it, outside the quote.
