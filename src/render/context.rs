@@ -112,12 +112,6 @@ pub struct QuoteRef {
     pub article: std::sync::Arc<ArticleRef>,
 }
 
-#[derive(Debug, Clone, Serialize, Hash)]
-pub struct Counted<T> {
-    pub person: T,
-    pub count: usize,
-}
-
 pub fn kind_name(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "person",
@@ -219,14 +213,6 @@ impl Refs {
         }
         for &e in &changed.events {
             self.events[e] = event_ref(&index.events[e]);
-        }
-    }
-
-    pub fn link(&self, id: EntityId) -> &EntityLink {
-        match id.kind {
-            EntityKind::Person => &self.person_links[id.index],
-            EntityKind::Organisation => &self.organisation_links[id.index],
-            EntityKind::Place => &self.place_links[id.index],
         }
     }
 }
