@@ -503,7 +503,12 @@ impl<'a> Attributor<'a> {
         let start = j;
         // Lower-case words of a description passed over on the way: "said conservative activist Bob Klaus".
         let mut described = false;
-        while j < ceiling && j < start + 6 {
+        while j < ceiling && j < start + 8 {
+            // A place before the title ("said Chicago Alderman Jason Ervin") is passed over: a place says nothing.
+            if let Some(place) = self.place_starting(p, j) {
+                j = place + 1;
+                continue;
+            }
             if let Some(found) = self.mention_starting(p, j) {
                 let person = self.finder.entities[found.entity].kind == EntityKind::Person;
                 if described && !person {
@@ -513,17 +518,20 @@ impl<'a> Attributor<'a> {
                 let found = self.described_person(p, found.last + 1, ceiling).unwrap_or(found);
                 return Some(Speaker::Entity { entity: found.entity });
             }
-            // A place before the title ("said Chicago Alderman Jason Ervin") is passed over.
-            if let Some(place) = self.place_starting(p, j) {
-                j = place + 1;
-                continue;
-            }
             let Some(w) = self.word(p, j) else { break };
             // An affiliation the finder took for no one: "said Judicial Watch President Tom Fitton".
             let affiliation = w.starts_with(char::is_uppercase) && !described;
-            if is_descriptor(w) {
+            // Words that join the parts of a description: "said master of ceremonies Asab
+            // Al-Tabchi", "said former Pennsylvania Gov. and DNC Chairman Ed Rendell".
+            let joins = j > start
+                && matches!(w, "and" | "of")
+                && self.word(p, j + 1).is_some_and(|next| {
+                    next.starts_with(char::is_uppercase) || is_descriptor(next) || lexicon::is_title(next)
+                });
+            if is_descriptor(w) && !matches!(w, "former" | "then") {
                 described = true;
-            } else if !(affiliation
+            } else if !(joins
+                || affiliation
                 || lexicon::is_title(w)
                 || lexicon::is_demonym(w)
                 || matches!(w, "the" | "The" | "former" | "then"))

@@ -51,6 +51,9 @@ fn quotes_and_their_speakers() {
     let rows: &[Row] = &[
         ("name after, curly", "“We are ready,” Putin said.", &[("We are ready,", Some("Vladimir Putin"))]),
         ("verb before name", "“We are ready,” said Putin.", &[("We are ready,", Some("Vladimir Putin"))]),
+        ("party and state after the name", "“We will not stand for this,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.", &[("We will not stand for this,", Some("Chuck Schumer"))]),
+        ("description joined by of", "“It has no bearing,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.", &[("It has no bearing,", Some("Asab Al-Tabchi"))]),
+        ("two offices joined by and", "“We must act now,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", &[("We must act now,", Some("Ed Rendell"))]),
         ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
         ("present tense", "“It is going well,” Trump says.", &[("It is going well,", Some("Donald Trump"))]),
         ("title and name", "Russian President Vladimir Putin said: “We agree with that.”", &[("We agree with that.", Some("Vladimir Putin"))]),

@@ -163,6 +163,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// "U.S" or "U" (before its final full stop): single letters joined by full stops.
 fn is_initials(word: &str) -> bool {
+    // A party before a state's initials is part of the label: "Sen. Chuck Schumer (D-N.Y.)".
+    let word = match word.as_bytes() {
+        [party, b'-', _, ..] if party.is_ascii_uppercase() => &word[2..],
+        _ => word,
+    };
     !word.is_empty() && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
 }
 
@@ -178,6 +183,7 @@ mod tests {
     fn tokens_keep_abbreviations_possessives_and_hyphens() {
         assert_eq!(words("U.S. Sen. Ted Cruz’s aide said."), ["U.S.", "Sen.", "Ted", "Cruz’s", "aide", "said", "."]);
         assert_eq!(words("Joint Base Elmendorf-Richardson"), ["Joint", "Base", "Elmendorf-Richardson"]);
+        assert_eq!(words("Schumer (D-N.Y.) said."), ["Schumer", "(", "D-N.Y.", ")", "said", "."]);
         assert_eq!(words("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
     }
 
