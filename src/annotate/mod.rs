@@ -141,7 +141,7 @@ pub struct Registry {
     pub people: Vec<RegistryPerson>,
     pub events: Vec<RegistryEvent>,
     /// One automaton over every name and alias, built once for all articles.
-    matcher: Option<aho_corasick::AhoCorasick>,
+    matcher: Option<entities::Names>,
     known: Vec<entities::Known>,
     /// Person id → lowercase role and affiliation, the roles "the German chancellor" reads.
     roles: std::collections::HashMap<String, String>,

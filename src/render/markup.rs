@@ -155,7 +155,7 @@ impl<'a> MarkSet<'a> {
                 Some(Mark { kind: MarkKind::Mention { class, href }, .. }) => {
                     let _ = write!(out, "<a class=\"mention {class}\" href=\"{}\">{}</a>", escape(href), escape(text));
                 }
-                _ => out.push_str(&escape(text)),
+                _ => escape_into(&mut out, text),
             }
             if quote.is_some() {
                 out.push_str("</span>");
@@ -179,18 +179,29 @@ impl<'a> MarkSet<'a> {
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
     out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut plain = 0; // start of the run not yet copied
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // Runs between the five ASCII marks are copied whole (they never split a character).
+        out.push_str(&text[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 #[cfg(test)]
@@ -244,6 +255,13 @@ mod tests {
         assert!(!html.contains("<div"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("href=\"https://example.org/\""));
+    }
+
+    #[test]
+    fn escape_replaces_the_five_marks_and_keeps_the_rest() {
+        assert_eq!(escape("Café “5 < 6” & 'x' > \"y\""), "Café “5 &lt; 6” &amp; &#39;x&#39; &gt; &quot;y&quot;");
+        assert_eq!(escape("no marks — at all"), "no marks — at all");
+        assert_eq!(escape(""), "");
     }
 
     #[test]
