@@ -115,16 +115,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             // A word: letters and digits, with inner apostrophes, hyphens and dotted initials.
             while let Some(d) = at(j) {
                 let after = j + d.len_utf8();
-                if d.is_alphanumeric() {
-                    j = after;
-                } else if matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '&')
+                let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '&')
                     && at(after).is_some_and(char::is_alphanumeric)
-                    && (d != '.' || is_initials(&text[i..j]))
-                {
-                    j = after;
-                } else {
+                    && (d != '.' || is_initials(&text[i..j]));
+                if !(d.is_alphanumeric() || inner) {
                     break;
                 }
+                j = after;
             }
             // "Sen." and "U.S." keep their full stop.
             if j < end && bytes[j] == b'.' && (ABBREVIATIONS.contains(&&text[i..j]) || is_initials(&text[i..j])) {
