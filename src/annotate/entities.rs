@@ -413,9 +413,16 @@ impl<'a> EntityFinder<'a> {
                 (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
             })
             && tokens.get(last + 3).is_some_and(|t| &text[t.start..t.end] == ",");
+        // A byline: “…” ― Kim Hjelmgaard.
+        let text_of = |k: usize| tokens.get(k).map(|t| &text[t.start..t.end]);
+        let closes = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Close);
+        let byline = (first >= 2
+            && matches!(text_of(first - 1), Some("\u{2015}" | "\u{2014}" | "\u{2013}"))
+            && closes(first - 2))
+            || (first >= 3 && text_of(first - 1) == Some("-") && text_of(first - 2) == Some("-") && closes(first - 3));
         let strong = kind != EntityKind::Person
             || titled
-            || (words.len() >= 2 && (first_name || role_before || appositive_after || age_after))
+            || (words.len() >= 2 && (first_name || role_before || appositive_after || age_after || byline))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {

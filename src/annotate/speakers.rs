@@ -293,6 +293,9 @@ impl<'a> Attributor<'a> {
     fn attribute_by_cue(&self, span: &QuotedSpan) -> Option<Attribution> {
         let p = span.paragraph;
         let ((b0, b1), (a0, a1)) = self.windows(span);
+        if let Some(speaker) = self.byline(p, a0, a1) {
+            return Some(Attribution { speaker: Some(speaker), cue: None, fragment: false, dropped: false });
+        }
         // After the quote: “…,” Putin said / said Putin / a source said.
         let limit = (a0 + 12).min(a1);
         // The first verb with a speaker beside it: “…,” a new report said / “…,” Putin said.
@@ -380,6 +383,28 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// A dash and a name right after the closing mark, as in an epigraph or a line of a vox
+    /// pop: “…” ― Jorge Falcon / “…” -- Kim Hjelmgaard. The name must end its sentence or come
+    /// with a reporting verb; a possessive ("— Obama's plan") is not a byline.
+    fn byline(&self, p: usize, a0: usize, a1: usize) -> Option<Speaker> {
+        let dash = |k: usize| ["\u{2015}", "\u{2014}", "\u{2013}"].iter().any(|d| self.is_punct(p, k, d));
+        let start = if dash(a0) {
+            a0 + 1
+        } else if self.is_punct(p, a0, "-") && self.is_punct(p, a0 + 1, "-") {
+            a0 + 2
+        } else {
+            return None;
+        };
+        let found = self.mention_starting(p, start).filter(|f| !self.is_possessive(f))?;
+        let after = found.last + 1;
+        let ends = after >= a1
+            || self.is_punct(p, after, ".")
+            || self.is_punct(p, after, ",")
+            || self.is_cue_at(p, after)
+            || self.paragraphs[p].tokens.get(after).is_some_and(|t| t.kind == TokenKind::Open);
+        ends.then_some(Speaker::Entity { entity: found.entity })
     }
 
     /// Whether the verb at `k` follows a conjunction past the quote, with a subject of its own

@@ -53,6 +53,8 @@ fn quotes_and_their_speakers() {
         ("verb before name", "“We are ready,” said Putin.", &[("We are ready,", Some("Vladimir Putin"))]),
         ("party and state after the name", "“We will not stand for this,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.", &[("We will not stand for this,", Some("Chuck Schumer"))]),
         ("description joined by of", "“It has no bearing,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.", &[("It has no bearing,", Some("Asab Al-Tabchi"))]),
+        ("byline after a dash", "“We want to be heard.” ― Jorge Falcon\n“Nobody listens to us.” ― Pamela Padilla", &[("We want to be heard.", Some("Jorge Falcon")), ("Nobody listens to us.", Some("Pamela Padilla"))]),
+        ("byline after two hyphens", "“The vote is close.” --Kim Hjelmgaard.", &[("The vote is close.", Some("Kim Hjelmgaard"))]),
         ("two offices joined by and", "“We must act now,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", &[("We must act now,", Some("Ed Rendell"))]),
         ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
         ("present tense", "“It is going well,” Trump says.", &[("It is going well,", Some("Donald Trump"))]),
@@ -141,6 +143,7 @@ fn quotes_and_their_speakers() {
         ("title of a work", "He appeared on the show “Hannity” that night.", &[]),
         ("short scare quote with nobody behind it", "Analysts called the meeting a “reset” of sorts.", &[]),
         ("pronoun with no antecedent", "“We will see what happens next,” he said.", &[("We will see what happens next,", None)]),
+        ("a dash before a possessive is no byline", "“We are finished with talks,” the minister said on Friday. “It is over” — Putin's aides were less sure.", &[("We are finished with talks,", Some("unnamed: the minister")), ("It is over", Some("unnamed: the minister"))]),
         ("code is not text", "```\n“Not a quote,” Putin said.\n```\n", &[]),
     ];
     for (name, text, expected) in rows {
