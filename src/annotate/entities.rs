@@ -253,7 +253,17 @@ impl<'a> EntityFinder<'a> {
             }
         }
         let words = WordCounts::new(text, paragraphs);
+        // Asked only of paragraphs with a run of three words or more, once each.
+        let mut headlines: Vec<Option<bool>> = vec![None; paragraphs.len()];
         for (p, first, last) in runs.iter().copied() {
+            let headline =
+                last - first >= 2 && *headlines[p].get_or_insert_with(|| is_headline(text, &paragraphs[p].tokens));
+            let (first, last) = if headline {
+                let Some(name) = headline_name(text, &paragraphs[p].tokens, first, last) else { continue };
+                name
+            } else {
+                (first, last)
+            };
             finder.add_run(&paragraphs[p], p, first, last, &words);
         }
         finder.resolve_single_names();
@@ -535,6 +545,46 @@ fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 
 fn is_title_token(text: &str, token: &Token) -> bool {
     token.kind == TokenKind::Word && lexicon::is_title(&text[token.start..token.end])
+}
+
+/// A line in title case ("Hillary Clinton Sides With George W. Bush On ‘Radical Islam.’"):
+/// a headline, a subhead or a link to another story, where verbs are capitalised too.
+fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word && text[t.start..].starts_with(char::is_alphabetic));
+    let (mut all, mut capitalised) = (0, 0);
+    for token in words {
+        all += 1;
+        capitalised += usize::from(is_capitalised_word(text, token));
+    }
+    all >= 4 && capitalised * 5 >= all * 4
+}
+
+/// The person a run of capitalised words in a headline names: from a known first name, that
+/// name and the next (with an initial between: "George W. Bush"); "Hillary Clinton Sides"
+/// is Hillary Clinton. In a list of names ("Kate Malloy Corriveau, Ed Failor Jr., …") the
+/// run is the name whole. Runs of one or two words are left as they are; a longer run with
+/// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell.
+fn headline_name(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<(usize, usize)> {
+    if last - first < 2 {
+        return Some((first, last));
+    }
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let at = (first..last).find(|&k| lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k)))?;
+    let separator =
+        |k: Option<usize>| k.and_then(|k| tokens.get(k)).is_none_or(|t| matches!(word_at(text, t), "," | ";" | ":"));
+    if separator(first.checked_sub(1)) && separator(Some(last + 1)) {
+        return Some((at, last));
+    }
+    let initial = at + 2 <= last && is_initials(word(at + 1));
+    Some((at, if initial { at + 2 } else { at + 1 }))
+}
+
+fn word_at<'t>(text: &'t str, token: &Token) -> &'t str {
+    &text[token.start..token.end]
+}
+
+fn is_initials(word: &str) -> bool {
+    word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.')
 }
 
 fn is_capitalised_word(text: &str, token: &Token) -> bool {

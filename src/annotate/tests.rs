@@ -196,6 +196,29 @@ fn entities_are_one_per_person_with_possessives_normalised() {
 }
 
 #[test]
+fn headlines_in_title_case_name_people_not_their_verbs() {
+    let text = "Hillary Clinton Sides With George W. Bush On Radical Islam\n\n\
+                Bolton And Gorka Slam Neocons For Backing Her\n\n\
+                Speakers: Kate Malloy Corriveau, Ed Failor Jr., Martha Fuller Clark\n\n\
+                Sebastian Gorka said the plan would fail.";
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+    let mut people: Vec<&str> =
+        annotations.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+    people.sort_unstable();
+    assert_eq!(
+        people,
+        [
+            "Ed Failor Jr.",
+            "George W. Bush",
+            "Hillary Clinton",
+            "Kate Malloy Corriveau",
+            "Martha Fuller Clark",
+            "Sebastian Gorka"
+        ]
+    );
+}
+
+#[test]
 fn events_are_found_by_name_and_alias() {
     let text = "Before the Alaska summit, few expected much.";
     let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
