@@ -971,7 +971,9 @@ impl<'a> Attributor<'a> {
         for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
                 let kind = self.finder.entities[found.entity].kind;
-                if kind == EntityKind::Person && !self.follows_preposition(p, k) {
+                // "…hailed Trump as “the most honest candidate”": the one described, not the speaker.
+                let described = self.lower(p, found.last + 1).as_deref() == Some("as");
+                if kind == EntityKind::Person && !self.follows_preposition(p, k) && !described {
                     return Some(Speaker::Entity { entity: found.entity });
                 }
                 continue;
