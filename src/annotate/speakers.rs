@@ -470,7 +470,38 @@ impl<'a> Attributor<'a> {
         if let Some(pronoun) = pronoun(&word) {
             return self.resolve_pronoun(p, last, pronoun);
         }
+        if let Some(found) = self.open_appositive(p, last, floor) {
+            return Some(Speaker::Entity { entity: found.entity });
+        }
         self.unnamed_ending(p, last, floor)
+    }
+
+    /// A person whose appositive runs up to the verb without its closing comma: "Nate Silver,
+    /// the polling guru who founded fivethirtyeight.com tweeted", "Jeff Weaver, the campaign
+    /// manager said". The appositive opens with a determiner or a possessive at the nearest
+    /// comma, and holds no reporting verb of its own.
+    fn open_appositive(&self, p: usize, last: usize, floor: usize) -> Option<&'a Found> {
+        let comma = (last.saturating_sub(14).max(floor + 1)..last).rev().find(|&k| {
+            (self.word(p, k).is_none() && !self.is_punct(p, k, ".")) || self.sentence[p][k] != self.sentence[p][last]
+        })?;
+        if !self.is_punct(p, comma, ",") || (comma + 1..=last).any(|k| self.is_cue_at(p, k)) {
+            return None;
+        }
+        let opens = self.lower(p, comma + 1).is_some_and(|w| {
+            matches!(&*w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                || w.ends_with("'s")
+                || w.ends_with("\u{2019}s")
+        });
+        let found = self.mention_ending(p, comma.checked_sub(1)?)?;
+        // The name opens its clause: "In an interview with Joe Scarborough and Mika Brzezinski,
+        // the Democratic candidate stated" is the candidate's sentence.
+        let tokens = &self.paragraphs[p].tokens;
+        let opens_clause = found.first == 0
+            || self.sentence[p][found.first - 1] != self.sentence[p][found.first]
+            || matches!(tokens[found.first - 1].kind, TokenKind::Close | TokenKind::Open)
+            || self.is_punct(p, found.first - 1, ",");
+        let person = self.finder.entities[found.entity].kind == EntityKind::Person;
+        (opens && opens_clause && person && !self.is_possessive(found)).then_some(found)
     }
 
     /// The speaker after the verb, where the verb allows one there: "told Fox News" names
