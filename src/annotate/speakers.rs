@@ -1002,8 +1002,10 @@ impl<'a> Attributor<'a> {
         for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
                 let kind = self.finder.entities[found.entity].kind;
-                // "…hailed Trump as “the most honest candidate”": the one described, not the speaker.
-                let described = self.lower(p, found.last + 1).as_deref() == Some("as");
+                // "…hailed Trump as “the most honest candidate”": the one described, not the
+                // speaker; but "quoted Alexander Darchiev as saying" names the speaker.
+                let described =
+                    self.lower(p, found.last + 1).as_deref() == Some("as") && !self.is_cue_at(p, found.last + 2);
                 if kind == EntityKind::Person && !self.follows_preposition(p, k) && !described {
                     return Some(Speaker::Entity { entity: found.entity });
                 }
