@@ -4,7 +4,7 @@
 //! two words and more). A surname said alone joins the full name met in the article.
 
 use super::lexicon;
-use super::text::{Paragraph, Token, TokenKind};
+use super::text::{self, Paragraph, Token, TokenKind};
 use super::{Entity, EntityKind, Registry, Span};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
@@ -424,12 +424,11 @@ impl<'a> EntityFinder<'a> {
             })
             && tokens.get(last + 3).is_some_and(|t| &text[t.start..t.end] == ",");
         // A byline: “…” ― Kim Hjelmgaard.
-        let text_of = |k: usize| tokens.get(k).map(|t| &text[t.start..t.end]);
-        let closes = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Close);
-        let byline = (first >= 2
-            && matches!(text_of(first - 1), Some("\u{2015}" | "\u{2014}" | "\u{2013}"))
-            && closes(first - 2))
-            || (first >= 3 && text_of(first - 1) == Some("-") && text_of(first - 2) == Some("-") && closes(first - 3));
+        let byline = (1..=2).any(|n| {
+            first > n
+                && text::byline_dash(text, tokens, first - n) == Some(n)
+                && tokens[first - n - 1].kind == TokenKind::Close
+        });
         let strong = kind != EntityKind::Person
             || titled
             || (words.len() >= 2 && (first_name || role_before || appositive_after || age_after || byline))
@@ -575,7 +574,7 @@ fn headline_name(text: &str, tokens: &[Token], first: usize, last: usize) -> Opt
     if separator(first.checked_sub(1)) && separator(Some(last + 1)) {
         return Some((at, last));
     }
-    let initial = at + 2 <= last && is_initials(word(at + 1));
+    let initial = at + 2 <= last && is_middle_initial(word(at + 1));
     Some((at, if initial { at + 2 } else { at + 1 }))
 }
 
@@ -583,7 +582,7 @@ fn word_at<'t>(text: &'t str, token: &Token) -> &'t str {
     &text[token.start..token.end]
 }
 
-fn is_initials(word: &str) -> bool {
+fn is_middle_initial(word: &str) -> bool {
     word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.')
 }
 

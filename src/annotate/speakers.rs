@@ -9,7 +9,7 @@
 use super::entities::{EntityFinder, Found, Gender};
 use super::lexicon;
 use super::quotes::QuotedSpan;
-use super::text::{Paragraph, Token, TokenKind};
+use super::text::{self, Paragraph, Token, TokenKind};
 use super::{EntityKind, Speaker};
 
 /// Words allowed between a subject and its verb ("Putin also said", "Trump has long argued").
@@ -389,14 +389,7 @@ impl<'a> Attributor<'a> {
     /// pop: “…” ― Jorge Falcon / “…” -- Kim Hjelmgaard. The name must end its sentence or come
     /// with a reporting verb; a possessive ("— Obama's plan") is not a byline.
     fn byline(&self, p: usize, a0: usize, a1: usize) -> Option<Speaker> {
-        let dash = |k: usize| ["\u{2015}", "\u{2014}", "\u{2013}"].iter().any(|d| self.is_punct(p, k, d));
-        let start = if dash(a0) {
-            a0 + 1
-        } else if self.is_punct(p, a0, "-") && self.is_punct(p, a0 + 1, "-") {
-            a0 + 2
-        } else {
-            return None;
-        };
+        let start = a0 + text::byline_dash(self.text, &self.paragraphs[p].tokens, a0)?;
         let found = self.mention_starting(p, start).filter(|f| !self.is_possessive(f))?;
         let after = found.last + 1;
         let ends = after >= a1

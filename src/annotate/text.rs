@@ -97,6 +97,17 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s, e.max(s))
 }
 
+/// The dash that opens a byline after a quote (“…” ― Jorge Falcon): ―, — or – , or two
+/// hyphens. How many tokens it takes from token `k`, if one starts there.
+pub fn byline_dash(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let mark = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Punct).map(|t| &text[t.start..t.end]);
+    match mark(k)? {
+        "\u{2015}" | "\u{2014}" | "\u{2013}" => Some(1),
+        "-" if mark(k + 1) == Some("-") => Some(2),
+        _ => None,
+    }
+}
+
 /// Tokens of `text[start..end]`. Reads bytes, decoding a character only where one is not
 /// ASCII (a third faster than walking `char_indices`).
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
