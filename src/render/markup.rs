@@ -186,20 +186,26 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], appending to `out`.
 pub fn escape_into(out: &mut String, text: &str) {
+    replace_ascii(out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
+}
+
+/// Appends `text` to `out` with the ASCII bytes `replacement` names replaced. The runs between
+/// them are copied whole (they never split a character), not a character at a time.
+pub fn replace_ascii(out: &mut String, text: &str, replacement: impl Fn(u8) -> Option<&'static str>) {
     let mut plain = 0; // start of the run not yet copied
     for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        // Runs between the five ASCII marks are copied whole (they never split a character).
-        out.push_str(&text[plain..i]);
-        out.push_str(entity);
-        plain = i + 1;
+        if let Some(with) = replacement(byte) {
+            out.push_str(&text[plain..i]);
+            out.push_str(with);
+            plain = i + 1;
+        }
     }
     out.push_str(&text[plain..]);
 }

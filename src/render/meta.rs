@@ -149,14 +149,12 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
 /// JSON made safe inside `<script>`: `<`, `>` and `&` as \u escapes, in one pass.
 fn script_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 64);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
+    super::markup::replace_ascii(&mut out, json, |byte| match byte {
+        b'<' => Some("\\u003c"),
+        b'>' => Some("\\u003e"),
+        b'&' => Some("\\u0026"),
+        _ => None,
+    });
     out
 }
 
