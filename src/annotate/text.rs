@@ -124,7 +124,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut j = next;
             // A word: letters and digits, with inner apostrophes, hyphens and dotted initials.
-            while let Some(d) = at(j) {
+            loop {
+                // ASCII letters and digits, most of every word, a byte at a time.
+                while j < end && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some(d) = at(j) else { break };
                 let after = j + d.len_utf8();
                 let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '&')
                     && at(after).is_some_and(char::is_alphanumeric)
