@@ -90,6 +90,7 @@ impl Names {
     }
 
     /// The longest name that starts exactly at byte `at` of `text`: (its end, its pattern).
+    #[inline]
     fn at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
         if !self.starts[*text.as_bytes().get(at)? as usize] {
             return None;
@@ -675,8 +676,14 @@ impl<'t> WordCounts<'t> {
 
 /// "I'm", "They're", "We'll": a pronoun, not a name.
 fn is_contraction(word: &str) -> bool {
-    let lower = word.replace('\u{2019}', "'").to_lowercase();
-    ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|end| lower.ends_with(end))
+    // The last three characters, in lower case with the curly apostrophe made straight:
+    // asked of every capitalised run, so without building a new string.
+    let mut tail = ['\0'; 3];
+    for (slot, c) in tail.iter_mut().rev().zip(word.chars().rev()) {
+        *slot = if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() };
+    }
+    let ends = |end: &str| tail.iter().rev().zip(end.chars().rev()).all(|(a, b)| *a == b);
+    ["'m", "'re", "'ll", "'ve", "'d", "n't"].into_iter().any(ends)
 }
 
 /// "Sanders' senior adviser": a plural or -s possessive whose mark is a token of its own.
@@ -699,4 +706,19 @@ pub fn strip_possessive(word: &str) -> &str {
 
 fn is_acronym(word: &str) -> bool {
     word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_are_told_from_names() {
+        for word in ["I'm", "They’re", "WE’LL", "We've", "I'd", "Don't", "isn’t"] {
+            assert!(is_contraction(word), "{word}");
+        }
+        for word in ["Tim", "Ted", "O'Neill", "D'Souza", "Kim", "m", "", "’"] {
+            assert!(!is_contraction(word), "{word}");
+        }
+    }
 }
