@@ -5,7 +5,7 @@
 //! light and dark colour schemes. Every chart comes with its numbers as plain rows, which the
 //! templates print as a table for screen readers and text browsers.
 
-use super::markup::escape;
+use super::markup::Escaped;
 use crate::content::Date;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -88,7 +88,7 @@ pub fn timeline(
     let _ = write!(
         svg,
         "<svg class=\"chart timeline\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
-        escape(title)
+        Escaped(title)
     );
     let _ = write!(svg, "<line class=\"axis\" x1=\"0\" y1=\"{baseline}\" x2=\"{WIDTH}\" y2=\"{baseline}\"/>");
     if let Some(day) = highlight {
@@ -97,7 +97,7 @@ pub fn timeline(
             svg,
             "<line class=\"event-day\" x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{baseline}\"/><text class=\"event-label\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             Tenths(baseline + 28.0),
-            escape(&day.display())
+            Escaped(&day.display())
         );
     }
     let mut placed = vec![0usize; bins];
@@ -119,33 +119,29 @@ pub fn timeline(
         let x = Tenths(bin as f64 * column + (column - mark_width) / 2.0);
         let y = Tenths(baseline - (level as f64 + 1.0) * (MARK + GAP));
         let class = if row.quotes > 0 { "mark quoted" } else { "mark mentioned" };
-        let label = if row.quotes > 0 {
-            format!(
-                "{}: {} ({} quote{})",
-                row.date_display,
-                row.title,
-                row.quotes,
-                if row.quotes == 1 { "" } else { "s" }
-            )
-        } else {
-            format!("{}: {} (mentioned)", row.date_display, row.title)
-        };
         let _ = write!(
             svg,
-            "<a href=\"{}{}\"><rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{MARK}\"><title>{}</title></rect></a>",
-            escape(root),
-            escape(&row.url),
+            "<a href=\"{}{}\"><rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{MARK}\"><title>{}: {} (",
+            Escaped(root),
+            Escaped(&row.url),
             Tenths(mark_width),
-            escape(&label)
+            Escaped(&row.date_display),
+            Escaped(&row.title),
         );
+        let _ = match row.quotes {
+            0 => write!(svg, "mentioned"),
+            1 => write!(svg, "1 quote"),
+            n => write!(svg, "{n} quotes"),
+        };
+        svg.push_str(")</title></rect></a>");
     }
     let _ = write!(
         svg,
         "<text x=\"0\" y=\"{}\">{}</text><text x=\"{WIDTH}\" y=\"{}\" text-anchor=\"end\">{}</text></svg>",
         Tenths(baseline + 14.0),
-        escape(&Date::from_days_since_epoch(first).display()),
+        Escaped(&Date::from_days_since_epoch(first).display()),
         Tenths(baseline + 14.0),
-        escape(&Date::from_days_since_epoch(last).display())
+        Escaped(&Date::from_days_since_epoch(last).display())
     );
     Chart {
         svg,
@@ -167,7 +163,7 @@ pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRo
     let _ = write!(
         svg,
         "<svg class=\"chart bars\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{}</title>",
-        escape(title)
+        Escaped(title)
     );
     for (i, row) in rows.iter().enumerate() {
         let y = 6.0 + i as f64 * (BAR + 6.0);
@@ -175,14 +171,14 @@ pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRo
         let _ = write!(
             svg,
             "<a href=\"{}{}\"><text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect class=\"bar\" x=\"{LABEL}\" y=\"{}\" width=\"{}\" height=\"{BAR}\"><title>{}: {}</title></rect></a><text class=\"count\" x=\"{}\" y=\"{}\">{}</text>",
-            escape(root),
-            escape(&row.url),
+            Escaped(root),
+            Escaped(&row.url),
             Tenths(LABEL - 8.0),
             Tenths(y + BAR - 5.0),
-            escape(&shorten(&row.label, 22)),
+            Escaped(&shorten(&row.label, 22)),
             Tenths(y),
             Tenths(width),
-            escape(&row.label),
+            Escaped(&row.label),
             row.count,
             Tenths(LABEL + width + 6.0),
             Tenths(y + BAR - 5.0),

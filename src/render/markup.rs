@@ -184,16 +184,38 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// [`escape`], appending to `out`.
-pub fn escape_into(out: &mut String, text: &str) {
-    replace_ascii(out, text, |byte| match byte {
+/// Text escaped as [`escape`] does, written straight into a formatter (`write!(svg, "…{}…",
+/// Escaped(title))`) rather than into a new string first.
+pub struct Escaped<'a>(pub &'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut plain = 0;
+        for (i, byte) in self.0.bytes().enumerate() {
+            if let Some(entity) = html_entity(byte) {
+                f.write_str(&self.0[plain..i])?;
+                f.write_str(entity)?;
+                plain = i + 1;
+            }
+        }
+        f.write_str(&self.0[plain..])
+    }
+}
+
+fn html_entity(byte: u8) -> Option<&'static str> {
+    match byte {
         b'&' => Some("&amp;"),
         b'<' => Some("&lt;"),
         b'>' => Some("&gt;"),
         b'"' => Some("&quot;"),
         b'\'' => Some("&#39;"),
         _ => None,
-    });
+    }
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    replace_ascii(out, text, html_entity);
 }
 
 /// Appends `text` to `out` with the ASCII bytes `replacement` names replaced. The runs between
