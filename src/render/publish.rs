@@ -5,7 +5,7 @@
 
 use super::Page;
 use super::context::*;
-use super::markup::escape;
+use super::markup::Escaped;
 use crate::annotate::EntityKind;
 use crate::config::Config;
 use crate::index::Index;
@@ -43,28 +43,28 @@ fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[Fe
     let updated = entries.iter().map(|e| e.updated.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
     let mut xml =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(xml, "  <title>{}</title>", escape(title));
-    let _ = writeln!(xml, "  <id>{}</id>", escape(&absolute(config, path)));
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", escape(&absolute(config, path)));
+    let _ = writeln!(xml, "  <title>{}</title>", Escaped(title));
+    let _ = writeln!(xml, "  <id>{}</id>", Escaped(&absolute(config, path)));
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", Escaped(&absolute(config, path)));
     let _ = writeln!(
         xml,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(&absolute(config, alternate))
+        Escaped(&absolute(config, alternate))
     );
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(&config.title));
+    let _ = writeln!(xml, "  <author><name>{}</name></author>", Escaped(&config.title));
     let _ = writeln!(xml, "  <generator>brief</generator>");
     for entry in entries {
         xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <id>{}</id>", escape(&entry.id));
-        let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
-        let _ = writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&entry.link));
+        let _ = writeln!(xml, "    <id>{}</id>", Escaped(&entry.id));
+        let _ = writeln!(xml, "    <title>{}</title>", Escaped(&entry.title));
+        let _ = writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Escaped(&entry.link));
         let _ = writeln!(xml, "    <updated>{}</updated>", entry.updated);
         if let Some(author) = &entry.author {
-            let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
+            let _ = writeln!(xml, "    <author><name>{}</name></author>", Escaped(author));
         }
         if !entry.summary.is_empty() {
-            let _ = writeln!(xml, "    <summary>{}</summary>", escape(&entry.summary));
+            let _ = writeln!(xml, "    <summary>{}</summary>", Escaped(&entry.summary));
         }
         xml.push_str("  </entry>\n");
     }
@@ -154,7 +154,7 @@ fn sitemap(config: &Config, page_paths: &[&String]) -> Page {
     let mut paths: Vec<&String> = page_paths.iter().copied().filter(|p| p.as_str() != "404.html").collect();
     paths.sort();
     for path in paths {
-        let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", escape(&absolute(config, path)));
+        let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", Escaped(&absolute(config, path)));
     }
     sitemap.push_str("</urlset>\n");
     Page { path: "sitemap.xml".into(), contents: sitemap }
