@@ -143,17 +143,18 @@ impl<'a> MarkSet<'a> {
             if let Some(Mark { span, kind: MarkKind::Quote { anchor, speaker } }) = quote {
                 out.push_str("<span class=\"quote\"");
                 if span.start == start {
-                    let _ = write!(out, " id=\"{}\"", escape(anchor));
+                    let _ = write!(out, " id=\"{}\"", Escaped(anchor));
                 }
-                let _ = write!(out, " data-quote=\"{}\"", escape(anchor));
+                let _ = write!(out, " data-quote=\"{}\"", Escaped(anchor));
                 if let Some(speaker) = speaker {
-                    let _ = write!(out, " title=\"{}\"", escape(speaker));
+                    let _ = write!(out, " title=\"{}\"", Escaped(speaker));
                 }
                 out.push('>');
             }
             match mention {
                 Some(Mark { kind: MarkKind::Mention { class, href }, .. }) => {
-                    let _ = write!(out, "<a class=\"mention {class}\" href=\"{}\">{}</a>", escape(href), escape(text));
+                    let _ =
+                        write!(out, "<a class=\"mention {class}\" href=\"{}\">{}</a>", Escaped(href), Escaped(text));
                 }
                 _ => escape_into(&mut out, text),
             }
