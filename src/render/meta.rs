@@ -87,7 +87,7 @@ fn heading(kind: &str) -> &'static str {
 pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> String {
     if kind == "article" {
         // Most pages are articles: serialised straight from the page's data.
-        return script_safe(&serde_json::to_string(&news_article(site, path, data)).unwrap_or_default());
+        return script_safe(&news_article(site, path, data));
     }
     let url = |p: &str| canonical(site, p).unwrap_or_else(|| p.to_string());
     let url_at = |v: &Value, path: &str| text(v, path).map_or(Json::Null, |p| Json::from(url(&p)));
@@ -143,19 +143,39 @@ pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> Stri
             "url": url(path),
         }),
     };
-    script_safe(&serde_json::to_string(&strip_nulls(value)).unwrap_or_default())
+    script_safe(&strip_nulls(value))
 }
 
-/// JSON made safe inside `<script>`: `<`, `>` and `&` as \u escapes, in one pass.
-fn script_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 64);
-    super::markup::replace_ascii(&mut out, json, |byte| match byte {
-        b'<' => Some("\\u003c"),
-        b'>' => Some("\\u003e"),
-        b'&' => Some("\\u0026"),
-        _ => None,
-    });
-    out
+/// `value` as JSON made safe inside `<script>`: `<`, `>` and `&` written as \u escapes while
+/// it is serialised (they can only stand in strings), not in a second pass over the text.
+fn script_safe(value: &impl Serialize) -> String {
+    struct ScriptSafe;
+    impl serde_json::ser::Formatter for ScriptSafe {
+        fn write_string_fragment<W: ?Sized + std::io::Write>(
+            &mut self,
+            out: &mut W,
+            fragment: &str,
+        ) -> std::io::Result<()> {
+            let mut plain = 0;
+            for (i, byte) in fragment.bytes().enumerate() {
+                let escape = match byte {
+                    b'<' => "\\u003c",
+                    b'>' => "\\u003e",
+                    b'&' => "\\u0026",
+                    _ => continue,
+                };
+                out.write_all(&fragment.as_bytes()[plain..i])?;
+                out.write_all(escape.as_bytes())?;
+                plain = i + 1;
+            }
+            out.write_all(&fragment.as_bytes()[plain..])
+        }
+    }
+    let mut json = Vec::with_capacity(2048);
+    if value.serialize(&mut serde_json::Serializer::with_formatter(&mut json, ScriptSafe)).is_err() {
+        return String::new();
+    }
+    String::from_utf8(json).unwrap_or_default()
 }
 
 /// A schema.org thing with a type and a name (an author, a publisher).
