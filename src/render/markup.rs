@@ -191,46 +191,14 @@ pub struct Escaped<'a>(pub &'a str);
 
 impl std::fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut plain = 0;
-        for (i, byte) in self.0.bytes().enumerate() {
-            if let Some(entity) = html_entity(byte) {
-                f.write_str(&self.0[plain..i])?;
-                f.write_str(entity)?;
-                plain = i + 1;
-            }
-        }
-        f.write_str(&self.0[plain..])
+        pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(f), self.0)
     }
 }
 
-fn html_entity(byte: u8) -> Option<&'static str> {
-    match byte {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        b'\'' => Some("&#39;"),
-        _ => None,
-    }
-}
-
-/// [`escape`], appending to `out`.
+/// [`escape`], appending to `out`. pulldown-cmark's escaper, the one its HTML and Tera's
+/// autoescape use: the same five marks and entities, with SSSE3 where the CPU has it.
 pub fn escape_into(out: &mut String, text: &str) {
-    replace_ascii(out, text, html_entity);
-}
-
-/// Appends `text` to `out` with the ASCII bytes `replacement` names replaced. The runs between
-/// them are copied whole (they never split a character), not a character at a time.
-pub fn replace_ascii(out: &mut String, text: &str, replacement: impl Fn(u8) -> Option<&'static str>) {
-    let mut plain = 0; // start of the run not yet copied
-    for (i, byte) in text.bytes().enumerate() {
-        if let Some(with) = replacement(byte) {
-            out.push_str(&text[plain..i]);
-            out.push_str(with);
-            plain = i + 1;
-        }
-    }
-    out.push_str(&text[plain..]);
+    let _ = pulldown_cmark_escape::escape_html(out, text); // writing to a String cannot fail
 }
 
 #[cfg(test)]
