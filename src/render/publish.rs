@@ -30,41 +30,74 @@ fn atom_time(date: Option<&str>) -> String {
     format!("{}T00:00:00Z", date.unwrap_or("1970-01-01"))
 }
 
-struct FeedEntry {
-    id: String,
-    title: String,
-    link: String,
-    updated: String,
-    summary: String,
-    author: Option<String>,
+/// A root-relative URL made absolute under `base_url` and escaped, as it is written.
+struct Absolute<'a>(&'a Config, &'a str);
+
+impl std::fmt::Display for Absolute<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let base = self.0.base_url.trim_end_matches('/');
+        write!(f, "{}/{}", Escaped(base), Escaped(self.1))
+    }
+}
+
+/// One entry of a feed, borrowed from the references it shows and written escaped.
+struct FeedEntry<'a> {
+    /// Root-relative: the entry's id and link once made absolute.
+    url: &'a str,
+    title: FeedText<'a>,
+    date: Option<&'a str>,
+    summary: FeedText<'a>,
+    author: Option<&'a str>,
+}
+
+/// The text of a feed entry's title or summary.
+enum FeedText<'a> {
+    Plain(&'a str),
+    /// A quote's words, in quotation marks.
+    Quoted(&'a str),
+    /// Who said a quote, and in which article.
+    Said(&'a str, &'a str),
+}
+
+impl FeedText<'_> {
+    fn is_empty(&self) -> bool {
+        matches!(self, FeedText::Plain(""))
+    }
+}
+
+impl std::fmt::Display for FeedText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FeedText::Plain(text) => write!(f, "{}", Escaped(text)),
+            FeedText::Quoted(text) => write!(f, "“{}”", Escaped(text)),
+            FeedText::Said(who, title) => write!(f, "{} — {}", Escaped(who), Escaped(title)),
+        }
+    }
 }
 
 fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[FeedEntry]) -> Page {
-    let updated = entries.iter().map(|e| e.updated.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
+    let updated = atom_time(entries.iter().filter_map(|e| e.date).max());
     let mut xml =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(xml, "  <title>{}</title>", Escaped(title));
-    let _ = writeln!(xml, "  <id>{}</id>", Escaped(&absolute(config, path)));
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", Escaped(&absolute(config, path)));
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        Escaped(&absolute(config, alternate))
-    );
+    let _ = writeln!(xml, "  <id>{}</id>", Absolute(config, path));
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", Absolute(config, path));
+    let _ = writeln!(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, alternate));
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     let _ = writeln!(xml, "  <author><name>{}</name></author>", Escaped(&config.title));
     let _ = writeln!(xml, "  <generator>brief</generator>");
     for entry in entries {
         xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <id>{}</id>", Escaped(&entry.id));
-        let _ = writeln!(xml, "    <title>{}</title>", Escaped(&entry.title));
-        let _ = writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Escaped(&entry.link));
-        let _ = writeln!(xml, "    <updated>{}</updated>", entry.updated);
-        if let Some(author) = &entry.author {
+        let _ = writeln!(xml, "    <id>{}</id>", Absolute(config, entry.url));
+        let _ = writeln!(xml, "    <title>{}</title>", entry.title);
+        let _ =
+            writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, entry.url));
+        let _ = writeln!(xml, "    <updated>{}T00:00:00Z</updated>", Escaped(entry.date.unwrap_or("1970-01-01")));
+        if let Some(author) = entry.author {
             let _ = writeln!(xml, "    <author><name>{}</name></author>", Escaped(author));
         }
         if !entry.summary.is_empty() {
-            let _ = writeln!(xml, "    <summary>{}</summary>", Escaped(&entry.summary));
+            let _ = writeln!(xml, "    <summary>{}</summary>", entry.summary);
         }
         xml.push_str("  </entry>\n");
     }
@@ -72,25 +105,23 @@ fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[Fe
     Page { path: path.to_string(), contents: xml }
 }
 
-fn article_entry(config: &Config, article: &ArticleRef) -> FeedEntry {
+fn article_entry(article: &ArticleRef) -> FeedEntry<'_> {
     FeedEntry {
-        id: absolute(config, &article.url),
-        title: article.title.clone(),
-        link: absolute(config, &article.url),
-        updated: atom_time(article.date.as_deref()),
-        summary: article.summary.clone().unwrap_or_default(),
-        author: article.source.clone(),
+        url: &article.url,
+        title: FeedText::Plain(&article.title),
+        date: article.date.as_deref(),
+        summary: FeedText::Plain(article.summary.as_deref().unwrap_or_default()),
+        author: article.source.as_deref(),
     }
 }
 
-fn quote_entry(config: &Config, quote: &QuoteRef) -> FeedEntry {
-    let speaker = quote.speaker.as_ref().map(|s| s.name.clone()).or_else(|| quote.unnamed.clone());
+fn quote_entry(quote: &QuoteRef) -> FeedEntry<'_> {
+    let speaker = quote.speaker.as_ref().map(|s| s.name.as_str()).or(quote.unnamed.as_deref());
     FeedEntry {
-        id: absolute(config, &quote.url),
-        title: format!("“{}”", quote.text),
-        link: absolute(config, &quote.url),
-        updated: atom_time(quote.article.date.as_deref()),
-        summary: format!("{} — {}", speaker.clone().unwrap_or_else(|| "Unattributed".into()), quote.article.title),
+        url: &quote.url,
+        title: FeedText::Quoted(&quote.text),
+        date: quote.article.date.as_deref(),
+        summary: FeedText::Said(speaker.unwrap_or("Unattributed"), &quote.article.title),
         author: speaker,
     }
 }
@@ -113,7 +144,7 @@ pub const SITE_FILES: [&str; 10] = [
 pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -> Page {
     let (entry, r) = (&index.people[person], &refs.people[person]);
     let quotes: Vec<FeedEntry> =
-        entry.quotes.iter().take(FEED_ENTRIES).map(|&q| quote_entry(config, &refs.quotes[q])).collect();
+        entry.quotes.iter().take(FEED_ENTRIES).map(|&q| quote_entry(&refs.quotes[q])).collect();
     let path = r.url.replace(".html", ".xml");
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &quotes)
 }
@@ -122,7 +153,7 @@ pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -
 pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> Page {
     let (entry, r) = (&index.events[event], &refs.events[event]);
     let articles: Vec<FeedEntry> =
-        entry.articles.iter().rev().take(FEED_ENTRIES).map(|&a| article_entry(config, &refs.articles[a])).collect();
+        entry.articles.iter().rev().take(FEED_ENTRIES).map(|&a| article_entry(&refs.articles[a])).collect();
     let path = r.url.replace(".html", ".xml");
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &articles)
 }
@@ -133,8 +164,7 @@ pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> 
 pub fn site_file(path: &str, index: &Index, config: &Config, refs: &Refs, page_paths: &[&String]) -> Page {
     match path {
         "feed.xml" => {
-            let entries: Vec<FeedEntry> =
-                refs.articles.iter().take(FEED_ENTRIES).map(|a| article_entry(config, a)).collect();
+            let entries: Vec<FeedEntry> = refs.articles.iter().take(FEED_ENTRIES).map(|a| article_entry(a)).collect();
             atom(config, "feed.xml", &config.title, "index.html", &entries)
         }
         "sitemap.xml" => sitemap(config, page_paths),
