@@ -571,16 +571,12 @@ fn headline_name(text: &str, tokens: &[Token], first: usize, last: usize) -> Opt
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     let at = (first..last).find(|&k| lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k)))?;
     let separator =
-        |k: Option<usize>| k.and_then(|k| tokens.get(k)).is_none_or(|t| matches!(word_at(text, t), "," | ";" | ":"));
+        |k: Option<usize>| k.filter(|&k| k < tokens.len()).is_none_or(|k| matches!(word(k), "," | ";" | ":"));
     if separator(first.checked_sub(1)) && separator(Some(last + 1)) {
         return Some((at, last));
     }
     let initial = at + 2 <= last && is_middle_initial(word(at + 1));
     Some((at, if initial { at + 2 } else { at + 1 }))
-}
-
-fn word_at<'t>(text: &'t str, token: &Token) -> &'t str {
-    &text[token.start..token.end]
 }
 
 fn is_middle_initial(word: &str) -> bool {

@@ -15,29 +15,25 @@ use std::fmt::Write as _;
 /// Entries a feed holds: the newest. A feed reader keeps what it has already read.
 pub const FEED_ENTRIES: usize = 50;
 
-/// Absolute when the site has a base URL, else root-relative (feed readers then resolve
-/// against the feed's own address).
-fn absolute(config: &Config, url: &str) -> String {
-    if config.base_url.is_empty() {
-        format!("/{url}")
-    } else {
-        format!("{}/{}", config.base_url.trim_end_matches('/'), url)
-    }
-}
-
 /// A day as an Atom timestamp; articles without a date sort as the epoch.
 fn atom_time(date: Option<&str>) -> String {
     format!("{}T00:00:00Z", date.unwrap_or("1970-01-01"))
 }
 
-/// A root-relative URL made absolute under `base_url` and escaped, as it is written.
+/// A root-relative URL made absolute under `base_url`, or root-absolute ("/articles/…") where
+/// the site has none (feed readers then resolve it against the feed's own address); escaped
+/// as it is written into XML.
 struct Absolute<'a>(&'a Config, &'a str);
 
 impl std::fmt::Display for Absolute<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let base = self.0.base_url.trim_end_matches('/');
-        write!(f, "{}/{}", Escaped(base), Escaped(self.1))
+        write!(f, "{}/{}", Escaped(base_url(self.0)), Escaped(self.1))
     }
+}
+
+/// The site's base URL without its trailing slash; empty where the site has none.
+fn base_url(config: &Config) -> &str {
+    config.base_url.trim_end_matches('/')
 }
 
 /// One entry of a feed, borrowed from the references it shows and written escaped.
@@ -92,7 +88,7 @@ fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[Fe
         let _ = writeln!(xml, "    <title>{}</title>", entry.title);
         let _ =
             writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, entry.url));
-        let _ = writeln!(xml, "    <updated>{}T00:00:00Z</updated>", Escaped(entry.date.unwrap_or("1970-01-01")));
+        let _ = writeln!(xml, "    <updated>{}</updated>", atom_time(entry.date));
         if let Some(author) = entry.author {
             let _ = writeln!(xml, "    <author><name>{}</name></author>", Escaped(author));
         }
@@ -170,7 +166,7 @@ pub fn site_file(path: &str, index: &Index, config: &Config, refs: &Refs, page_p
         "sitemap.xml" => sitemap(config, page_paths),
         "robots.txt" => Page {
             path: "robots.txt".into(),
-            contents: format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "sitemap.xml")),
+            contents: format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", base_url(config)),
         },
         "search.json" => search_index(refs),
         api_file => api(index, refs, api_file),
@@ -184,7 +180,7 @@ fn sitemap(config: &Config, page_paths: &[&String]) -> Page {
     let mut paths: Vec<&String> = page_paths.iter().copied().filter(|p| p.as_str() != "404.html").collect();
     paths.sort();
     for path in paths {
-        let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", Escaped(&absolute(config, path)));
+        let _ = writeln!(sitemap, "  <url><loc>{}</loc></url>", Absolute(config, path));
     }
     sitemap.push_str("</urlset>\n");
     Page { path: "sitemap.xml".into(), contents: sitemap }
