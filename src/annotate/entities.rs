@@ -331,6 +331,14 @@ impl<'a> EntityFinder<'a> {
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
         let mut start = first;
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
+        // Titles and demonyms that qualify an organisation are its name: "Justice Department",
+        // "Foreign Ministry", "Labour Party".
+        let names_body = |from: usize| {
+            (from..=last)
+                .map(|k| strip_possessive(word(k)))
+                .find(|w| !lexicon::is_title(w) && !lexicon::is_demonym(w))
+                .is_some_and(lexicon::is_organisation_word)
+        };
         while start <= last {
             let w = word(start);
             // "Said Comey", "Continued Stone": a reporting verb that opens the sentence.
@@ -340,8 +348,9 @@ impl<'a> EntityFinder<'a> {
                 && lexicon::is_cue(&w.to_lowercase());
             if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) || cue {
                 start += 1;
-            } else if lexicon::is_title(w)
-                || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last))
+            } else if (lexicon::is_title(w)
+                || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last)))
+                && !names_body(start)
             {
                 titled |= lexicon::is_title(w);
                 start += 1;
@@ -398,6 +407,18 @@ impl<'a> EntityFinder<'a> {
             && (counts.has_lower_case(words[0])
                 || lexicon::is_cue(&words[0].to_lowercase())
                 || (sentence_start(text, tokens, start) && counts.count(words[0]) < 2));
+        // The same for a lone word that is itself what makes a run an organisation or a place
+        // ("Talks were held" beside "the talks"), unless it is spoken of as one body: "the
+        // Times wrote", "Police say".
+        let the_before = start > 0 && word(start - 1).eq_ignore_ascii_case("the");
+        if common_word
+            && kind != EntityKind::Person
+            && !is_acronym(words[0])
+            && !the_before
+            && !next_to_cue(text, tokens, start, last)
+        {
+            return;
+        }
         // Two capitalised words are a name only with some sign of one: a known first name, a
         // title, a reporting verb beside them (else "Bering Strait" and "Peace Agreement" would be).
         let first_name = lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]);

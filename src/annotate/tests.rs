@@ -200,6 +200,30 @@ fn entities_are_one_per_person_with_possessives_normalised() {
 }
 
 #[test]
+fn organisations_are_named_whole_and_generic_words_are_none() {
+    let organisations = |text: &str| -> Vec<String> {
+        let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        annotations.entities.iter().filter(|e| e.kind == EntityKind::Organisation).map(|e| e.name.clone()).collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        ("Talks resumed on Monday. The talks were tense.", &[]),
+        ("Police closed the road. The police left at noon.", &[]),
+        // Spoken of as one body, the word names one.
+        ("Police say they have “adequate resources” for the game. The police left.", &["Police"]),
+        ("Hard times, then a “comeback,” the Times wrote.", &["Times"]),
+        // Titles and demonyms before the organisation's word are its name, not a role.
+        ("The Labour Party met. The party chose a leader.", &["Labour Party"]),
+        (
+            "Officials at the Justice Department and the Foreign Ministry met.",
+            &["Justice Department", "Foreign Ministry"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(organisations(text), *expected, "{text}");
+    }
+}
+
+#[test]
 fn headlines_in_title_case_name_people_not_their_verbs() {
     let text = "Hillary Clinton Sides With George W. Bush On Radical Islam\n\n\
                 Bolton And Gorka Slam Neocons For Backing Her\n\n\
