@@ -406,7 +406,7 @@ impl<'a> EntityFinder<'a> {
         let common_word = words.len() == 1
             && (counts.has_lower_case(words[0])
                 || lexicon::is_cue(&words[0].to_lowercase())
-                || (sentence_start(text, tokens, start) && counts.count(words[0]) < 2));
+                || (sentence_start(text, tokens, start) && !counts.occurs(words[0], 2)));
         // The same for a lone word that is itself what makes a run an organisation or a place
         // ("Talks were held" beside "the talks"), unless it is spoken of as one body: "the
         // Times wrote", "Police say".
@@ -658,36 +658,44 @@ fn follows_a_name(text: &str, at: usize) -> bool {
         && !lexicon::is_cue(&word.to_lowercase())
 }
 
-/// How often each word occurs in the article (possessives folded), counted once, on the
-/// first question, so that questions about a word cost a look-up, not a scan of the text;
-/// an article whose names are all known asks none (counting took 8% of annotation).
+/// Questions about how an article writes a word, asked of the few capitalised words that
+/// may be no name. Each is answered by searching the text for the word (memchr's SIMD
+/// substring search) and keeping the places where a word token starts that reads it,
+/// possessive folded: a few dozen searches of a few kilobytes cost a sixth of counting
+/// every word of the article in a hash map, which took 15% of annotation.
 struct WordCounts<'t> {
     text: &'t str,
     paragraphs: &'t [Paragraph],
-    counts: std::cell::OnceCell<FxHashMap<&'t str, usize>>,
 }
 
 impl<'t> WordCounts<'t> {
     fn new(text: &'t str, paragraphs: &'t [Paragraph]) -> WordCounts<'t> {
-        WordCounts { text, paragraphs, counts: std::cell::OnceCell::new() }
+        WordCounts { text, paragraphs }
     }
 
-    fn count(&self, word: &str) -> usize {
-        let counts = self.counts.get_or_init(|| {
-            let words = self.paragraphs.iter().map(|p| p.tokens.len()).sum::<usize>();
-            let mut counts = FxHashMap::with_capacity_and_hasher(words / 2, Default::default());
-            for token in self.paragraphs.iter().flat_map(|p| &p.tokens).filter(|t| t.kind == TokenKind::Word) {
-                *counts.entry(strip_possessive(&self.text[token.start..token.end])).or_insert(0) += 1;
-            }
-            counts
-        });
-        counts.get(word).copied().unwrap_or(0)
+    /// Whether the article has at least `times` word tokens that read `word`.
+    fn occurs(&self, word: &str, times: usize) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes())
+            .filter(|&at| self.word_at(at).is_some_and(|w| strip_possessive(w) == word))
+            .nth(times.saturating_sub(1))
+            .is_some()
+    }
+
+    /// The word token that starts at byte `at`, if one does (outside paragraphs, none).
+    fn word_at(&self, at: usize) -> Option<&'t str> {
+        let paragraph = self.paragraphs.iter().find(|p| p.start <= at && at < p.end)?;
+        let k = paragraph.tokens.partition_point(|t| t.start < at);
+        let token = paragraph.tokens.get(k).filter(|t| t.start == at && t.kind == TokenKind::Word)?;
+        Some(&self.text[token.start..token.end])
     }
 
     /// Whether the article also writes this capitalised word in lower case.
     fn has_lower_case(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        lower != word && self.count(&lower) > 0
+        lower != word && self.occurs(&lower, 1)
     }
 }
 
