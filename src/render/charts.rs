@@ -197,9 +197,28 @@ struct Tenths(f64);
 impl std::fmt::Display for Tenths {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let tenths = (self.0 * 10.0).round_ties_even() as i64;
-        let sign = if tenths < 0 { "-" } else { "" };
-        let tenths = tenths.unsigned_abs();
-        write!(f, "{sign}{}.{}", tenths / 10, tenths % 10)
+        // Digits back to front into a buffer on the stack, then one write: a nested `write!`
+        // cost 600 instructions a coordinate, and pages draw tens of thousands.
+        let mut digits = [0u8; 24];
+        let mut at = digits.len();
+        let mut put = |byte: u8| {
+            at -= 1;
+            digits[at] = byte;
+        };
+        let mut rest = tenths.unsigned_abs();
+        put(b'0' + (rest % 10) as u8);
+        put(b'.');
+        loop {
+            rest /= 10;
+            put(b'0' + (rest % 10) as u8);
+            if rest < 10 {
+                break;
+            }
+        }
+        if tenths < 0 {
+            put(b'-');
+        }
+        f.write_str(std::str::from_utf8(&digits[at..]).unwrap_or_default())
     }
 }
 

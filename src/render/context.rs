@@ -333,7 +333,8 @@ struct QuoteValue<'a> {
     text: &'a str,
     url: &'a str,
     fragment: bool,
-    speaker: &'a Option<SpeakerRef>,
+    /// The speaker's shared link value (name and url, with kind and role).
+    speaker: Option<Value>,
     unnamed: &'a Option<String>,
     cue: &'a Option<String>,
     article: Value,
@@ -371,7 +372,7 @@ impl Values {
             text: &quote.text,
             url: &quote.url,
             fragment: quote.fragment,
-            speaker: &quote.speaker,
+            speaker: index.quotes[q].speaker.map(|id| self.link(refs, id)),
             unnamed: &quote.unnamed,
             cue: &quote.cue,
             article: self.article(refs, index.quotes[q].article),
