@@ -12,19 +12,40 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const CACHE_DIR: &str = ".brief-cache";
-const CACHE_FILE: &str = "annotations.msgpack";
+const CACHE_FILE: &str = "annotations.log";
 const ANNOTATOR_FINGERPRINT: &str = env!("BRIEF_ANNOTATOR_FINGERPRINT");
+/// What the log's first record says it is: a log of another layout reads as a miss.
+const LOG_FORMAT: &str = "brief annotation log 1";
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// The cache is a log: a header (the format and the key), then one MessagePack record per
+/// article annotation. A build that annotated a few articles appends their records instead
+/// of writing the whole cache again (at 10,000 articles, 13 MB and 45 to 70 ms of a 380 ms
+/// one-article rebuild); once the records no build uses outnumber half the live ones, the
+/// next build writes the log anew, atomically, with the live records only. A record cut
+/// short (a build stopped while appending) ends the reading there; what came before is kept,
+/// and the next build writes the log anew.
+#[derive(Debug, Default)]
 pub struct AnnotationCache {
     /// The annotator and registry the entries were made with.
     key: String,
-    /// Article key → annotations.
+    /// Article key → annotations, as read from the log.
     entries: HashMap<String, Annotations>,
-    #[serde(skip)]
+    /// The log ended cleanly: appending to it is safe.
+    clean: bool,
     path: Option<PathBuf>,
-    #[serde(skip)]
     pub hits: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header<S> {
+    format: S,
+    key: S,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Record<K, A> {
+    article: K,
+    annotations: A,
 }
 
 impl AnnotationCache {
@@ -33,13 +54,8 @@ impl AnnotationCache {
     pub fn load(root: &Path, registry: &Registry) -> AnnotationCache {
         let path = root.join(CACHE_DIR).join(CACHE_FILE);
         let key = cache_key(registry);
-        let cache = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| rmp_serde::from_slice::<AnnotationCache>(&bytes).ok())
-            .filter(|cache| cache.key == key);
-        let mut cache = cache.unwrap_or_else(|| AnnotationCache { key, ..Default::default() });
-        cache.path = Some(path);
-        cache
+        let (entries, clean) = std::fs::read(&path).ok().and_then(|bytes| read_log(&bytes, &key)).unwrap_or_default();
+        AnnotationCache { key, entries, clean, path: Some(path), hits: 0 }
     }
 
     /// A cache that remembers nothing (for `--no-cache` and for `brief check`).
@@ -54,40 +70,111 @@ impl AnnotationCache {
         self.entries.get(&article_key(article))
     }
 
-    /// Keeps exactly the given articles' annotations and writes the cache file atomically.
-    /// A failure to write costs only speed next time, so it is reported, not fatal.
+    /// Records the given articles' annotations: appended to the log when only a few are new
+    /// to it, else the log written anew with exactly these. A failure to write costs only
+    /// speed next time, so it is reported, not fatal.
     pub fn store<'a>(
         &mut self,
         annotated: impl ExactSizeIterator<Item = (&'a Article, &'a Annotations)>,
     ) -> Result<(), String> {
         let Some(path) = self.path.clone() else { return Ok(()) };
-        // Every article found in the cache, and nothing else in it: the file is as it was.
-        if annotated.len() == self.hits && self.entries.len() == self.hits {
-            return Ok(());
+        let live = annotated.len();
+        // Records in the log that this build did not use: other versions of articles, and
+        // articles since removed.
+        let unused = self.entries.len().saturating_sub(self.hits);
+        let keyed = annotated.map(|(a, ann)| (article_key(a), ann));
+        let mut bytes = Vec::new();
+        if self.clean && unused <= live / 2 {
+            for (article, annotations) in keyed.filter(|(key, _)| !self.entries.contains_key(key)) {
+                write_record(&mut bytes, &Record { article, annotations })?;
+            }
+            return append(&path, &bytes);
         }
-        // Written from the annotations where they are, not from a copy of them all.
-        #[derive(Serialize)]
-        struct Stored<'a> {
-            key: &'a str,
-            entries: HashMap<String, &'a Annotations>,
+        write_record(&mut bytes, &Header { format: LOG_FORMAT, key: &self.key })?;
+        for (article, annotations) in keyed {
+            write_record(&mut bytes, &Record { article, annotations })?;
         }
-        let entries = annotated.map(|(a, ann)| (article_key(a), ann)).collect();
-        write_atomically(&path, &Stored { key: &self.key, entries })
+        write_atomically(&path, &bytes)
     }
 }
 
-/// Writes `value` as MessagePack (with field names, so that a change of the structs reads
-/// as a miss, not as wrong data) to a temporary file beside `path`, then renames it over
-/// `path`. MessagePack rather than JSON: at 10,000 articles the annotation cache is 16 MB of
-/// JSON, and reading and writing it took a third of a one-article rebuild.
-fn write_atomically(path: &Path, value: &impl Serialize) -> Result<(), String> {
+/// The entries of a log whose header has `key`, and whether it ended cleanly; None when it
+/// is of another format or key.
+fn read_log(bytes: &[u8], key: &str) -> Option<(HashMap<String, Annotations>, bool)> {
+    let mut records = Frames(bytes);
+    let header: Header<String> = rmp_serde::from_slice(records.next()?.ok()?).ok()?;
+    if header.format != LOG_FORMAT || header.key != key {
+        return None;
+    }
+    let mut entries = HashMap::new();
+    for frame in records {
+        match frame.ok().map(rmp_serde::from_slice::<Record<String, Annotations>>) {
+            Some(Ok(record)) => entries.insert(record.article, record.annotations),
+            _ => return Some((entries, false)),
+        };
+    }
+    Some((entries, true))
+}
+
+/// The records of a log: each its length (four bytes, little-endian), then its MessagePack.
+/// A record cut short is an error, and the last item.
+struct Frames<'a>(&'a [u8]);
+
+impl<'a> Iterator for Frames<'a> {
+    type Item = Result<&'a [u8], ()>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let framed = self.0.split_first_chunk::<4>().and_then(|(len, rest)| {
+            let len = u32::from_le_bytes(*len) as usize;
+            (len <= rest.len()).then(|| rest.split_at(len))
+        });
+        Some(match framed {
+            Some((record, rest)) => {
+                self.0 = rest;
+                Ok(record)
+            }
+            None => {
+                self.0 = &[];
+                Err(())
+            }
+        })
+    }
+}
+
+/// One record, framed: MessagePack with field names (so that a change of the structs reads
+/// as a miss, not as wrong data) after its length.
+fn write_record(bytes: &mut Vec<u8>, value: &impl Serialize) -> Result<(), String> {
+    let at = bytes.len();
+    bytes.extend_from_slice(&[0; 4]);
+    value.serialize(&mut rmp_serde::Serializer::new(&mut *bytes).with_struct_map()).map_err(|e| e.to_string())?;
+    let len = u32::try_from(bytes.len() - at - 4).map_err(|_| "an annotation record over 4 GB".to_string())?;
+    bytes[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    Ok(())
+}
+
+/// Appends `bytes` to the log at `path` in one write.
+fn append(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    let mut file =
+        std::fs::OpenOptions::new().append(true).open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::io::Write::write_all(&mut file, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+/// MessagePack rather than JSON: at 10,000 articles the annotation cache is 16 MB of JSON,
+/// and reading and writing it took a third of a one-article rebuild.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    // Caches of earlier versions of brief, in JSON, are no longer read.
-    for old in ["annotations.json", "pages.json"] {
+    // Caches of earlier versions of brief are no longer read.
+    for old in ["annotations.json", "pages.json", "annotations.msgpack"] {
         let _ = std::fs::remove_file(dir.join(old));
     }
-    let bytes = rmp_serde::to_vec_named(value).map_err(|e| e.to_string())?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}", std::process::id()));
     std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
@@ -180,7 +267,7 @@ impl PageManifest {
             .par_iter()
             .filter_map(|&(rel, signature)| Some((rel.to_string(), file_record(&output.join(rel), signature)?)))
             .collect();
-        write_atomically(&path, self)
+        write_atomically(&path, &rmp_serde::to_vec_named(self).map_err(|e| e.to_string())?)
     }
 }
 

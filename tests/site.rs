@@ -171,6 +171,43 @@ fn a_rebuild_reannotates_only_what_changed_and_never_serves_stale_annotations() 
     assert_eq!(site.build_ok().cached, 0);
 }
 
+/// The annotation cache is a log: an edit appends the article's new annotations, the old
+/// ones are dropped once they pile up, and a log cut short keeps what came before the cut.
+#[test]
+fn the_annotation_cache_appends_compacts_and_survives_a_torn_tail() {
+    let site = TestSite::fixture("basic");
+    let log = site.root().join(".brief-cache/annotations.log");
+    site.build_ok();
+    let written = std::fs::read(&log).expect("the log").len();
+    let edit = |n: usize| {
+        site.write(
+            "content/articles/talks-close.md",
+            format!("---\ntitle: \"Talks end\"\ndate: 2025-08-16\nsource: Fixture Wire\n---\n“Edit {n},” Vladimir Putin said.\n"),
+        )
+    };
+    edit(1);
+    assert_eq!(site.build_ok().cached, 2);
+    let appended = std::fs::read(&log).expect("the log").len();
+    assert!(appended > written, "the new annotations were appended ({written} -> {appended} bytes)");
+
+    // Three articles: a second unused record is more than half the live ones, so the log
+    // is written anew with the live records only.
+    edit(2);
+    assert_eq!(site.build_ok().cached, 2);
+    let compacted = std::fs::read(&log).expect("the log").len();
+    assert!(compacted < appended, "the log was compacted ({appended} -> {compacted} bytes)");
+    assert_eq!(site.build_ok().cached, 3, "and still serves every article");
+
+    // A build stopped while appending: the records before the cut are read.
+    edit(3);
+    site.build_ok();
+    let bytes = std::fs::read(&log).expect("the log");
+    std::fs::write(&log, &bytes[..bytes.len() - 5]).expect("cut the log");
+    assert_eq!(site.build_ok().cached, 2, "all but the record cut short");
+    assert_eq!(site.build_ok().cached, 3, "the log was written anew");
+    assert!(site.page("people/vladimir-putin.html").contains("Edit 3"));
+}
+
 /// A rebuild over brief's own output links the files whose bytes did not change instead of
 /// writing them again; a changed page, and a file someone edited in the output by hand, are
 /// written afresh, so that the output is always what a build into an empty folder gives.
