@@ -253,7 +253,7 @@ impl<'a> EntityFinder<'a> {
                 i = j + 1;
             }
         }
-        let words = WordCounts::new(text, paragraphs);
+        let words = Occurrences::new(text, paragraphs);
         // Asked only of paragraphs with a run of three words or more, once each.
         let mut headlines: Vec<Option<bool>> = vec![None; paragraphs.len()];
         for (p, first, last) in runs.iter().copied() {
@@ -325,7 +325,7 @@ impl<'a> EntityFinder<'a> {
     }
 
     /// A run of capitalised words: strip what is not the name, then decide what it names.
-    fn add_run(&mut self, paragraph: &Paragraph, p: usize, first: usize, last: usize, counts: &WordCounts) {
+    fn add_run(&mut self, paragraph: &Paragraph, p: usize, first: usize, last: usize, counts: &Occurrences) {
         let tokens = &paragraph.tokens;
         let text = self.text;
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
@@ -661,16 +661,16 @@ fn follows_a_name(text: &str, at: usize) -> bool {
 /// Questions about how an article writes a word, asked of the few capitalised words that
 /// may be no name. Each is answered by searching the text for the word (memchr's SIMD
 /// substring search) and keeping the places where a word token starts that reads it,
-/// possessive folded: a few dozen searches of a few kilobytes cost a sixth of counting
-/// every word of the article in a hash map, which took 15% of annotation.
-struct WordCounts<'t> {
+/// possessive folded: a few dozen searches of a few kilobytes cost about a fifth of
+/// counting every word of the article in a hash map, which took 15% of annotation.
+struct Occurrences<'t> {
     text: &'t str,
     paragraphs: &'t [Paragraph],
 }
 
-impl<'t> WordCounts<'t> {
-    fn new(text: &'t str, paragraphs: &'t [Paragraph]) -> WordCounts<'t> {
-        WordCounts { text, paragraphs }
+impl<'t> Occurrences<'t> {
+    fn new(text: &'t str, paragraphs: &'t [Paragraph]) -> Occurrences<'t> {
+        Occurrences { text, paragraphs }
     }
 
     /// Whether the article has at least `times` word tokens that read `word`.
