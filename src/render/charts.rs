@@ -121,10 +121,11 @@ pub fn timeline(
         let class = if row.quotes > 0 { "mark quoted" } else { "mark mentioned" };
         let _ = write!(
             svg,
-            "<a href=\"{}{}\"><rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{MARK}\"><title>{}: {} (",
+            "<a href=\"{}{}\"><rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\"><title>{}: {} (",
             Escaped(root),
             Escaped(&row.url),
             Tenths(mark_width),
+            MARK as u32, // whole: printed as f64 prints it, without the cost of f64 formatting
             Escaped(&row.date_display),
             Escaped(&row.title),
         );
@@ -170,14 +171,16 @@ pub fn bars(id: &str, title: &str, rows: Vec<BarRow>, root: &str) -> Chart<BarRo
         let width = (row.count as f64 / most * room).max(2.0);
         let _ = write!(
             svg,
-            "<a href=\"{}{}\"><text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect class=\"bar\" x=\"{LABEL}\" y=\"{}\" width=\"{}\" height=\"{BAR}\"><title>{}: {}</title></rect></a><text class=\"count\" x=\"{}\" y=\"{}\">{}</text>",
+            "<a href=\"{}{}\"><text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {}</title></rect></a><text class=\"count\" x=\"{}\" y=\"{}\">{}</text>",
             Escaped(root),
             Escaped(&row.url),
             Tenths(LABEL - 8.0),
             Tenths(y + BAR - 5.0),
             Escaped(&shorten(&row.label, 22)),
+            LABEL as u32, // whole numbers, as for MARK above
             Tenths(y),
             Tenths(width),
+            BAR as u32,
             Escaped(&row.label),
             row.count,
             Tenths(LABEL + width + 6.0),

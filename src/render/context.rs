@@ -194,6 +194,15 @@ impl Refs {
         }
     }
 
+    /// The link of a person, organisation or place.
+    pub fn link(&self, id: EntityId) -> &EntityLink {
+        match id.kind {
+            EntityKind::Person => &self.person_links[id.index],
+            EntityKind::Organisation => &self.organisation_links[id.index],
+            EntityKind::Place => &self.place_links[id.index],
+        }
+    }
+
     /// Brings the references up to date after [`Index::replace_article`]: the article, its
     /// quotes and the counts of what it touched. Names, links and the order of records stay.
     pub fn patch(&mut self, index: &Index, changed: &Changed) {

@@ -814,13 +814,14 @@ impl Renderer<'_> {
     ) -> Vec<(crate::content::Date, charts::TimelineRow)> {
         let mut rows: Vec<(crate::content::Date, charts::TimelineRow)> = articles
             .filter_map(|a| {
-                let article = &self.index.articles[a].article;
-                let date = article.date?;
+                let date = self.index.articles[a].article.date?;
+                // The strings the article's reference already holds, not made again.
+                let reference = &self.refs.articles[a];
                 let row = charts::TimelineRow {
-                    date: date.to_string(),
-                    date_display: date.display(),
-                    title: article.title.clone(),
-                    url: article_url(self.index, a),
+                    date: reference.date.clone().unwrap_or_default(),
+                    date_display: reference.date_display.clone().unwrap_or_default(),
+                    title: reference.title.clone(),
+                    url: reference.url.clone(),
                     quotes: quotes(a),
                 };
                 Some((date, row))
@@ -928,7 +929,7 @@ impl Renderer<'_> {
                     span: mention.span,
                     kind: MarkKind::Mention {
                         class: kind_name(id.kind),
-                        href: format!("../{}", entity_url(self.index.entity(*id))),
+                        href: ["../", &self.refs.link(*id).url].concat(),
                     },
                 });
             }
