@@ -101,3 +101,90 @@ proptest! {
         let _ = brief::content::article_from_text(&text, Path::new("content/articles/x.txt"), None);
     }
 }
+
+/// The YAML shortcut for simple front matter: wherever it answers, serde_yaml answers the
+/// same; where it cannot be sure, it leaves the document to serde_yaml.
+#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Matter {
+    title: Option<String>,
+    name: String,
+    draft: bool,
+    tags: Vec<String>,
+    note: Option<String>,
+}
+
+fn yaml_value() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("Putin"),
+        Just("2025-08-15"),
+        Just("true"),
+        Just("False"),
+        Just("null"),
+        Just("~"),
+        Just("yes"),
+        Just("12"),
+        Just("1.5"),
+        Just("0x1F"),
+        Just(".inf"),
+        Just("-"),
+        Just("- a"),
+        Just("a: b"),
+        Just("a #b"),
+        Just("C#"),
+        Just("it's"),
+        Just("say \"hi\""),
+        Just("\""),
+        Just("'"),
+        Just("[a, b]"),
+        Just("[]"),
+        Just("[a, [b]]"),
+        Just("{a: b}"),
+        Just("&x"),
+        Just("*x"),
+        Just("!tag"),
+        Just("|"),
+        Just(">"),
+        Just("%"),
+        Just("@"),
+        Just("`"),
+        Just("a,b"),
+        Just("x:"),
+        Just("\\n"),
+        Just("\t"),
+        Just("\u{a0}"),
+        Just("é"),
+        Just(" "),
+        Just(""),
+        Just("1_000"),
+        Just("+1"),
+        Just("?x"),
+        Just("Wire 2"),
+    ];
+    let quoted = prop_oneof![Just(""), Just("\""), Just("'")];
+    (quoted, proptest::collection::vec(word, 0..4)).prop_map(|(q, words)| format!("{q}{}{q}", words.concat()))
+}
+
+fn yaml_document() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        8 => prop_oneof![Just("title"), Just("name"), Just("draft"), Just("tags"), Just("note")],
+        1 => prop_oneof![Just("other"), Just("# c"), Just(" title"), Just("-")],
+    ];
+    let separator = prop_oneof![8 => Just(": "), 1 => Just(":"), 1 => Just(":  "), 1 => Just(" : ")];
+    proptest::collection::vec((key, separator, yaml_value()), 0..3)
+        .prop_map(|lines| lines.into_iter().map(|(k, s, v)| format!("{k}{s}{v}\n")).collect::<String>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases() * 8))]
+
+    #[test]
+    fn simple_front_matter_reads_as_serde_yaml_reads_it(text in yaml_document()) {
+        let quick = brief::yaml::simple::<Matter>(&text);
+        if let Some(quick) = quick {
+            let full: Result<Matter, _> = serde_yaml::from_str(&text);
+            prop_assert!(full.is_ok(), "serde_yaml refuses what the shortcut read:\n{text}\n{quick:?}");
+            prop_assert_eq!(full.unwrap(), quick, "{}", text);
+        }
+    }
+}
