@@ -98,13 +98,13 @@ fn string(value: &str, in_list: bool) -> Option<&str> {
             || value.parse::<f64>().is_ok()
             || ["0x", "0o", "0b"].iter().any(|p| value.starts_with(p))
             || (first.is_ascii_digit() && value.contains('_'));
-    let plain = !special.contains(first)
-        && !value.contains(": ")
-        && !value.contains(" #")
-        && !value.contains('\t')
-        && !value.ends_with(':')
-        && !(in_list && value.contains(['[', ']', '{', '}', ',']));
-    (plain && !typed).then_some(value)
+    let meaningful = special.contains(first)
+        || value.contains(": ")
+        || value.contains(" #")
+        || value.contains('\t')
+        || value.ends_with(':')
+        || (in_list && value.contains(['[', ']', '{', '}', ',']));
+    (!meaningful && !typed).then_some(value)
 }
 
 impl<'de> serde::Deserializer<'de> for Scalar<'de> {
