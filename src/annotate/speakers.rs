@@ -565,6 +565,11 @@ impl<'a> Attributor<'a> {
                 }
                 // "said Clinton campaign manager Robby Mook": the first name is an attribute.
                 let found = self.described_person(p, found.last + 1, ceiling).unwrap_or(found);
+                // Before the quote a name that goes on to a verb of its own is the subject of
+                // the reported clause, not the speaker: "…, said Carson had been led astray by “…”".
+                if before_quote && self.opens_clause_after(p, found.last + 1, ceiling) {
+                    return None;
+                }
                 return Some(Speaker::Entity { entity: found.entity });
             }
             let Some(w) = self.word(p, j) else { break };
@@ -593,6 +598,36 @@ impl<'a> Attributor<'a> {
             return None; // "said he would" is not an inversion.
         }
         self.unnamed_starting(p, start, ceiling, before_quote)
+    }
+
+    /// Whether the word at `k` is the verb of a clause whose subject ends just before it:
+    /// "Carson had been", "Trump would", "Cruz said".
+    fn opens_clause_after(&self, p: usize, k: usize, ceiling: usize) -> bool {
+        k < ceiling
+            && self.lower(p, k).is_some_and(|w| {
+                lexicon::is_cue(&w)
+                    || matches!(
+                        &*w,
+                        "had"
+                            | "has"
+                            | "have"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "did"
+                            | "does"
+                            | "do"
+                    )
+            })
     }
 
     /// "the German chancellor", "the president": the nearest person whose role has that word.

@@ -147,6 +147,7 @@ fn quotes_and_their_speakers() {
         ("pronoun with no antecedent", "“We will see what happens next,” he said.", &[("We will see what happens next,", None)]),
         ("a dash before a possessive is no byline", "“We are finished with talks,” the minister said on Friday. “It is over” — Putin's aides were less sure.", &[("We are finished with talks,", Some("unnamed: the minister")), ("It is over", Some("unnamed: the minister"))]),
         ("the one described as something is not the speaker", "The Times article hailed Trump as “the most honest candidate in the race.”", &[("the most honest candidate in the race.", None)]),
+        ("a name after the verb that goes on to a verb of its own is the reported clause's subject", "Bill Mason, a Carolina businessman who had been a member of the campaign's board before leaving last month, said Putin had been led astray by “insiders” in Moscow.", &[("insiders", Some("Bill Mason"))]),
         ("quoted as saying names the speaker", "State media quoted Ambassador Alexander Darchiev as saying the mood was “generally positive.”", &[("generally positive.", Some("Alexander Darchiev"))]),
         ("code is not text", "```\n“Not a quote,” Putin said.\n```\n", &[]),
     ];
