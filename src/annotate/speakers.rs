@@ -166,8 +166,20 @@ impl<'a> Attributor<'a> {
         }
         match self.lower(p, k).as_deref() {
             Some("according") => self.lower(p, k + 1).as_deref() == Some("to"),
-            Some(w) => lexicon::is_cue(w),
+            Some(w) => lexicon::is_cue(w) || self.particle_of_cue(p, k).is_some(),
             None => false,
+        }
+    }
+
+    /// The particle that makes a reporting verb of the word at `k`: “…,” Trump shot back /
+    /// Rubio fired back: “…” / “…,” Trump went on. "went on" reports only where nothing
+    /// follows it in its clause ("went on to promote" does not).
+    fn particle_of_cue(&self, p: usize, k: usize) -> Option<&'static str> {
+        let next = self.lower(p, k + 1)?;
+        match (self.lower(p, k)?.as_ref(), next.as_ref()) {
+            ("shot" | "shoots" | "fired" | "fires", "back") => Some("back"),
+            ("went" | "goes", "on") if self.word(p, k + 2).is_none() => Some("on"),
+            _ => None,
         }
     }
 
@@ -419,7 +431,11 @@ impl<'a> Attributor<'a> {
 
     fn cue_text(&self, p: usize, k: usize) -> Option<String> {
         let word = self.lower(p, k)?;
-        Some(if word == "according" { "according to".to_string() } else { word.into_owned() })
+        Some(match self.particle_of_cue(p, k) {
+            _ if word == "according" => "according to".to_string(),
+            Some(particle) => format!("{word} {particle}"),
+            None => word.into_owned(),
+        })
     }
 
     /// The name, pronoun or unnamed source right before the verb at `k`.
@@ -546,7 +562,7 @@ impl<'a> Attributor<'a> {
     /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
     fn object_after(&self, p: usize, k: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
         let mut j = k + 1;
-        if self.lower(p, k).as_deref() == Some("according") {
+        if self.lower(p, k).as_deref() == Some("according") || self.particle_of_cue(p, k).is_some() {
             j += 1;
         }
         let start = j;
@@ -1485,20 +1501,46 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize>
             && tokens.get(i + 1).is_none_or(|next| {
                 next.kind == TokenKind::Open || text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
             });
-        // A quote that ends its sentence inside the marks (“… ready.” He said) ends it too.
+        // A quote that ends its sentence inside the marks (“… ready.” He said) ends it too,
+        // unless a name and its reporting verb follow: “… ready.” Putin said. After a question
+        // or an exclamation, which seldom end a sentence the next one takes up ("…
+        // candidate.” Romney fired back in March, attacking…"), the name may be longer (“…
+        // no?” Freddy Ortega said) and the verb may take a particle (“… right?” Trump went on).
+        let mark = if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
         let closes_sentence = token.kind == TokenKind::Close
-            && i > 0
-            && matches!(&text[tokens[i - 1].start..tokens[i - 1].end], "." | "!" | "?")
+            && matches!(mark, "." | "!" | "?")
             && tokens.get(i + 1).is_some_and(|next| {
                 next.kind == TokenKind::Open
                     || (text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
-                        && !tokens.get(i + 2).is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase())))
+                        && !name_then_cue(text, tokens, i + 1, mark != "."))
             });
         if ends || closes_sentence {
             current += 1;
         }
     }
     numbers
+}
+
+/// Whether a capitalised word at token `k` is followed by a reporting verb ("Putin said");
+/// `loose`: up to four of them, or a verb with a particle ("Freddy Ortega said", "Trump
+/// shot back").
+fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
+    let longest = if loose { 4 } else { 1 };
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
+    let mut i = k;
+    while i < k + longest && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        i += 1;
+        let Some(verb) = word(i).map(str::to_lowercase) else { return false };
+        let particle = word(i + 1).map(str::to_lowercase);
+        let phrasal = matches!(
+            (verb.as_str(), particle.as_deref()),
+            ("shot" | "shoots" | "fired" | "fires", Some("back")) | ("went" | "goes", Some("on"))
+        );
+        if lexicon::is_cue(&verb) || (loose && phrasal) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

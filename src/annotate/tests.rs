@@ -128,7 +128,13 @@ fn quotes_and_their_speakers() {
         ("a description with the body the role belongs to", "The former governor of New Mexico opened by slamming those who would “outsource” leadership abroad.", &[("outsource", Some("unnamed: The former governor of New Mexico"))]),
         ("an organisation introduces the quote with a colon", "NATO reveals a few relevant facts: “Of its members, most are in Europe and all share one treaty.”", &[("Of its members, most are in Europe and all share one treaty.", Some("NATO"))]),
         ("words a possessive names as someone's", "Merz doubted Putin's claim that the talks were “a real breakthrough for everyone.”", &[("a real breakthrough for everyone.", Some("Vladimir Putin"))]),
+        ("a reporting verb with a particle after the quote", "“Jeb wants to be a tough guy tonight,” Trump shot back.", &[("Jeb wants to be a tough guy tonight,", Some("Donald Trump"))]),
+        ("a reporting verb with a particle before the quote", "Putin fired back: “We will not be lectured by anyone.”", &[("We will not be lectured by anyone.", Some("Vladimir Putin"))]),
+        ("a question in the marks, then the speaker and a verb with a particle", "“You know, it happens, right?” Trump went on, as if he had not heard.", &[("You know, it happens, right?", Some("Donald Trump"))]),
+        ("a question in the marks, then a full name and the verb", "“His strategy, his campaign, it is all a show, no?” Freddy Ortega said.", &[("His strategy, his campaign, it is all a show, no?", Some("Freddy Ortega"))]),
         // Must not match:
+        ("a quote that ends its sentence with a full stop is not the next sentence's", "Trump attacked Mitt Romney, calling him “a failed candidate.” Mitt Romney fired back in March, attacking Trump for “the greed, the showing off.”", &[("a failed candidate.", Some("Donald Trump")), ("the greed, the showing off.", Some("Mitt Romney"))]),
+        ("went on to do something is no reporting verb", "Trump went on to promote “Celebrity Apprentice,” and Putin said nothing.", &[("Celebrity Apprentice,", Some("Donald Trump"))]),
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
         ("a name closing a clause before a colon is no label", "Thomas Pena contrasted the candidate with Hillary Clinton: “What I have seen is a steady hand.”", &[("What I have seen is a steady hand.", Some("Thomas Pena"))]),
