@@ -377,7 +377,14 @@ impl<'a> Attributor<'a> {
             } else if participle {
                 let sentence = self.sentence[p][k];
                 let start = (0..k).rev().take_while(|&i| self.sentence[p][i] == sentence).last().unwrap_or(k);
-                self.subject_between(p, b0, k - 1).or_else(|| self.subject_between(p, start, k - 1))
+                // Right after a reporting verb the participle is that verb's subject's: "Mateen
+                // left early, Nefzi said, adding, “…”" is Nefzi's, not the sentence's first name.
+                let reported = (k >= 2 + start && self.is_cue_at(p, k - 2))
+                    .then(|| self.subject_before(p, k - 2, start))
+                    .flatten();
+                reported
+                    .or_else(|| self.subject_between(p, b0, k - 1))
+                    .or_else(|| self.subject_between(p, start, k - 1))
             } else {
                 self.subject_before(p, k, b0)
             };
