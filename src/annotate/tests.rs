@@ -157,6 +157,7 @@ fn quotes_and_their_speakers() {
         ("the one described as something is not the speaker", "The Times article hailed Trump as “the most honest candidate in the race.”", &[("the most honest candidate in the race.", None)]),
         ("a name after the verb that goes on to a verb of its own is the reported clause's subject", "Bill Mason, a Carolina businessman who had been a member of the campaign's board before leaving last month, said Putin had been led astray by “insiders” in Moscow.", &[("insiders", Some("Bill Mason"))]),
         ("quoted as saying names the speaker", "State media quoted Ambassador Alexander Darchiev as saying the mood was “generally positive.”", &[("generally positive.", Some("Alexander Darchiev"))]),
+        ("a republic is a place, never the speaker", "Tom Perez talks about baseball.\n\nIn his parents' Dominican Republic, “baseball and politics are the national sport,” he says.", &[("baseball and politics are the national sport,", Some("Tom Perez"))]),
         ("code is not text", "```\n“Not a quote,” Putin said.\n```\n", &[]),
     ];
     for (name, text, expected) in rows {
