@@ -172,13 +172,16 @@ impl<'a> Attributor<'a> {
     }
 
     /// The particle that makes a reporting verb of the word at `k`: “…,” Trump shot back /
-    /// Rubio fired back: “…” / “…,” Trump went on. "went on" reports only where nothing
-    /// follows it in its clause ("went on to promote" does not).
+    /// Rubio fired back: “…” / “…,” Trump went on / As Cornyn put it: “…”. "went on" and
+    /// "put it" report only where nothing follows them in their clause ("went on to
+    /// promote", "let me put it this way" do not).
     fn particle_of_cue(&self, p: usize, k: usize) -> Option<&'static str> {
         let next = self.lower(p, k + 1)?;
         match (self.lower(p, k)?.as_ref(), next.as_ref()) {
             ("shot" | "shoots" | "fired" | "fires", "back") => Some("back"),
             ("went" | "goes", "on") if self.word(p, k + 2).is_none() => Some("on"),
+            // "As John Cornyn put it: “…”", not "let me put it this way".
+            ("put" | "puts", "it") if self.word(p, k + 2).is_none() => Some("it"),
             _ => None,
         }
     }

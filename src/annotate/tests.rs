@@ -133,7 +133,9 @@ fn quotes_and_their_speakers() {
         ("a question in the marks, then the speaker and a verb with a particle", "“You know, it happens, right?” Trump went on, as if he had not heard.", &[("You know, it happens, right?", Some("Donald Trump"))]),
         ("a question in the marks, then a full name and the verb", "“His strategy, his campaign, it is all a show, no?” Freddy Ortega said.", &[("His strategy, his campaign, it is all a show, no?", Some("Freddy Ortega"))]),
         ("a participle right after a reporting verb is that verb's subject's", "Omar Mateen left as soon as prayers were finished, Adel Nefzi said, adding, “He was not very religious.”", &[("He was not very religious.", Some("Adel Nefzi"))]),
+        ("as someone put it", "The vote is not close. As Friedrich Merz, the leader of the party, put it: “This plan will not pass this year.”", &[("This plan will not pass this year.", Some("Friedrich Merz"))]),
         // Must not match:
+        ("put it with words after it is no reporting verb", "Putin said the aides put it aside as “a distraction from the talks.”", &[("a distraction from the talks.", Some("Vladimir Putin"))]),
         ("a participle after a comma with no reporting verb before it is the sentence subject's", "Putin left the room, angry at Trump, saying it was “a waste of everyone's time.”", &[("a waste of everyone's time.", Some("Vladimir Putin"))]),
         ("a quote that ends its sentence with a full stop is not the next sentence's", "Trump attacked Mitt Romney, calling him “a failed candidate.” Mitt Romney fired back in March, attacking Trump for “the greed, the showing off.”", &[("a failed candidate.", Some("Donald Trump")), ("the greed, the showing off.", Some("Mitt Romney"))]),
         ("went on to do something is no reporting verb", "Trump went on to promote “Celebrity Apprentice,” and Putin said nothing.", &[("Celebrity Apprentice,", Some("Donald Trump"))]),
