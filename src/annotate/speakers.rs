@@ -176,8 +176,13 @@ impl<'a> Attributor<'a> {
     /// "put it" report only where nothing follows them in their clause ("went on to
     /// promote", "let me put it this way" do not).
     fn particle_of_cue(&self, p: usize, k: usize) -> Option<&'static str> {
-        let next = self.lower(p, k + 1)?;
-        match (self.lower(p, k)?.as_ref(), next.as_ref()) {
+        // Asked of nearly every word near a quote: the verb is matched as written, without
+        // lower-casing (a sentence that opens with "Shot back" is rare enough to miss).
+        let verb = self.word(p, k)?;
+        if !matches!(verb, "shot" | "shoots" | "fired" | "fires" | "went" | "goes" | "put" | "puts") {
+            return None;
+        }
+        match (verb, self.word(p, k + 1)?) {
             ("shot" | "shoots" | "fired" | "fires", "back") => Some("back"),
             ("went" | "goes", "on") if self.word(p, k + 2).is_none() => Some("on"),
             // "As John Cornyn put it: “…”", not "let me put it this way".
