@@ -1124,6 +1124,8 @@ const PLACE_WORDS: &[&str] = &[
     "Port",
     "Province",
     "Region",
+    "Republic",
+    "Republics",
     "River",
     "Road",
     "Room",

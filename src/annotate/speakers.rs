@@ -166,8 +166,28 @@ impl<'a> Attributor<'a> {
         }
         match self.lower(p, k).as_deref() {
             Some("according") => self.lower(p, k + 1).as_deref() == Some("to"),
-            Some(w) => lexicon::is_cue(w),
+            Some(w) => lexicon::is_cue(w) || self.particle_of_cue(p, k).is_some(),
             None => false,
+        }
+    }
+
+    /// The particle that makes a reporting verb of the word at `k`: “…,” Trump shot back /
+    /// Rubio fired back: “…” / “…,” Trump went on / As Cornyn put it: “…”. "went on" and
+    /// "put it" report only where nothing follows them in their clause ("went on to
+    /// promote", "let me put it this way" do not).
+    fn particle_of_cue(&self, p: usize, k: usize) -> Option<&'static str> {
+        // Asked of nearly every word near a quote: the verb is matched as written, without
+        // lower-casing (a sentence that opens with "Shot back" is rare enough to miss).
+        let verb = self.word(p, k)?;
+        if !matches!(verb, "shot" | "shoots" | "fired" | "fires" | "went" | "goes" | "put" | "puts") {
+            return None;
+        }
+        match (verb, self.word(p, k + 1)?) {
+            ("shot" | "shoots" | "fired" | "fires", "back") => Some("back"),
+            ("went" | "goes", "on") if self.word(p, k + 2).is_none() => Some("on"),
+            // "As John Cornyn put it: “…”", not "let me put it this way".
+            ("put" | "puts", "it") if self.word(p, k + 2).is_none() => Some("it"),
+            _ => None,
         }
     }
 
@@ -365,7 +385,14 @@ impl<'a> Attributor<'a> {
             } else if participle {
                 let sentence = self.sentence[p][k];
                 let start = (0..k).rev().take_while(|&i| self.sentence[p][i] == sentence).last().unwrap_or(k);
-                self.subject_between(p, b0, k - 1).or_else(|| self.subject_between(p, start, k - 1))
+                // Right after a reporting verb the participle is that verb's subject's: "Mateen
+                // left early, Nefzi said, adding, “…”" is Nefzi's, not the sentence's first name.
+                let reported = (k >= 2 + start && self.is_cue_at(p, k - 2))
+                    .then(|| self.subject_before(p, k - 2, start))
+                    .flatten();
+                reported
+                    .or_else(|| self.subject_between(p, b0, k - 1))
+                    .or_else(|| self.subject_between(p, start, k - 1))
             } else {
                 self.subject_before(p, k, b0)
             };
@@ -419,7 +446,11 @@ impl<'a> Attributor<'a> {
 
     fn cue_text(&self, p: usize, k: usize) -> Option<String> {
         let word = self.lower(p, k)?;
-        Some(if word == "according" { "according to".to_string() } else { word.into_owned() })
+        Some(match self.particle_of_cue(p, k) {
+            _ if word == "according" => "according to".to_string(),
+            Some(particle) => format!("{word} {particle}"),
+            None => word.into_owned(),
+        })
     }
 
     /// The name, pronoun or unnamed source right before the verb at `k`.
@@ -546,7 +577,7 @@ impl<'a> Attributor<'a> {
     /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
     fn object_after(&self, p: usize, k: usize, ceiling: usize, before_quote: bool) -> Option<Speaker> {
         let mut j = k + 1;
-        if self.lower(p, k).as_deref() == Some("according") {
+        if self.lower(p, k).as_deref() == Some("according") || self.particle_of_cue(p, k).is_some() {
             j += 1;
         }
         let start = j;
@@ -565,6 +596,11 @@ impl<'a> Attributor<'a> {
                 }
                 // "said Clinton campaign manager Robby Mook": the first name is an attribute.
                 let found = self.described_person(p, found.last + 1, ceiling).unwrap_or(found);
+                // Before the quote a name that goes on to a verb of its own is the subject of
+                // the reported clause, not the speaker: "…, said Carson had been led astray by “…”".
+                if before_quote && self.opens_clause_after(p, found.last + 1, ceiling) {
+                    return None;
+                }
                 return Some(Speaker::Entity { entity: found.entity });
             }
             let Some(w) = self.word(p, j) else { break };
@@ -593,6 +629,36 @@ impl<'a> Attributor<'a> {
             return None; // "said he would" is not an inversion.
         }
         self.unnamed_starting(p, start, ceiling, before_quote)
+    }
+
+    /// Whether the word at `k` is the verb of a clause whose subject ends just before it:
+    /// "Carson had been", "Trump would", "Cruz said".
+    fn opens_clause_after(&self, p: usize, k: usize, ceiling: usize) -> bool {
+        k < ceiling
+            && self.lower(p, k).is_some_and(|w| {
+                lexicon::is_cue(&w)
+                    || matches!(
+                        &*w,
+                        "had"
+                            | "has"
+                            | "have"
+                            | "is"
+                            | "was"
+                            | "were"
+                            | "are"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "did"
+                            | "does"
+                            | "do"
+                    )
+            })
     }
 
     /// "the German chancellor", "the president": the nearest person whose role has that word.
@@ -1450,20 +1516,46 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize>
             && tokens.get(i + 1).is_none_or(|next| {
                 next.kind == TokenKind::Open || text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
             });
-        // A quote that ends its sentence inside the marks (“… ready.” He said) ends it too.
+        // A quote that ends its sentence inside the marks (“… ready.” He said) ends it too,
+        // unless a name and its reporting verb follow: “… ready.” Putin said. After a question
+        // or an exclamation, which seldom end a sentence the next one takes up ("…
+        // candidate.” Romney fired back in March, attacking…"), the name may be longer (“…
+        // no?” Freddy Ortega said) and the verb may take a particle (“… right?” Trump went on).
+        let mark = if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
         let closes_sentence = token.kind == TokenKind::Close
-            && i > 0
-            && matches!(&text[tokens[i - 1].start..tokens[i - 1].end], "." | "!" | "?")
+            && matches!(mark, "." | "!" | "?")
             && tokens.get(i + 1).is_some_and(|next| {
                 next.kind == TokenKind::Open
                     || (text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
-                        && !tokens.get(i + 2).is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase())))
+                        && !name_then_cue(text, tokens, i + 1, mark != "."))
             });
         if ends || closes_sentence {
             current += 1;
         }
     }
     numbers
+}
+
+/// Whether a capitalised word at token `k` is followed by a reporting verb ("Putin said");
+/// `loose`: up to four of them, or a verb with a particle ("Freddy Ortega said", "Trump
+/// shot back").
+fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
+    let longest = if loose { 4 } else { 1 };
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
+    let mut i = k;
+    while i < k + longest && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        i += 1;
+        let Some(verb) = word(i).map(str::to_lowercase) else { return false };
+        let particle = word(i + 1).map(str::to_lowercase);
+        let phrasal = matches!(
+            (verb.as_str(), particle.as_deref()),
+            ("shot" | "shoots" | "fired" | "fires", Some("back")) | ("went" | "goes", Some("on"))
+        );
+        if lexicon::is_cue(&verb) || (loose && phrasal) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

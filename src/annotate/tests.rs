@@ -128,7 +128,17 @@ fn quotes_and_their_speakers() {
         ("a description with the body the role belongs to", "The former governor of New Mexico opened by slamming those who would “outsource” leadership abroad.", &[("outsource", Some("unnamed: The former governor of New Mexico"))]),
         ("an organisation introduces the quote with a colon", "NATO reveals a few relevant facts: “Of its members, most are in Europe and all share one treaty.”", &[("Of its members, most are in Europe and all share one treaty.", Some("NATO"))]),
         ("words a possessive names as someone's", "Merz doubted Putin's claim that the talks were “a real breakthrough for everyone.”", &[("a real breakthrough for everyone.", Some("Vladimir Putin"))]),
+        ("a reporting verb with a particle after the quote", "“Jeb wants to be a tough guy tonight,” Trump shot back.", &[("Jeb wants to be a tough guy tonight,", Some("Donald Trump"))]),
+        ("a reporting verb with a particle before the quote", "Putin fired back: “We will not be lectured by anyone.”", &[("We will not be lectured by anyone.", Some("Vladimir Putin"))]),
+        ("a question in the marks, then the speaker and a verb with a particle", "“You know, it happens, right?” Trump went on, as if he had not heard.", &[("You know, it happens, right?", Some("Donald Trump"))]),
+        ("a question in the marks, then a full name and the verb", "“His strategy, his campaign, it is all a show, no?” Freddy Ortega said.", &[("His strategy, his campaign, it is all a show, no?", Some("Freddy Ortega"))]),
+        ("a participle right after a reporting verb is that verb's subject's", "Omar Mateen left as soon as prayers were finished, Adel Nefzi said, adding, “He was not very religious.”", &[("He was not very religious.", Some("Adel Nefzi"))]),
+        ("as someone put it", "The vote is not close. As Friedrich Merz, the leader of the party, put it: “This plan will not pass this year.”", &[("This plan will not pass this year.", Some("Friedrich Merz"))]),
         // Must not match:
+        ("put it with words after it is no reporting verb", "Putin said the aides put it aside as “a distraction from the talks.”", &[("a distraction from the talks.", Some("Vladimir Putin"))]),
+        ("a participle after a comma with no reporting verb before it is the sentence subject's", "Putin left the room, angry at Trump, saying it was “a waste of everyone's time.”", &[("a waste of everyone's time.", Some("Vladimir Putin"))]),
+        ("a quote that ends its sentence with a full stop is not the next sentence's", "Trump attacked Mitt Romney, calling him “a failed candidate.” Mitt Romney fired back in March, attacking Trump for “the greed, the showing off.”", &[("a failed candidate.", Some("Donald Trump")), ("the greed, the showing off.", Some("Mitt Romney"))]),
+        ("went on to do something is no reporting verb", "Trump went on to promote “Celebrity Apprentice,” and Putin said nothing.", &[("Celebrity Apprentice,", Some("Donald Trump"))]),
         ("a second verb after the quote is not the quote's", "Putin said he was “not ready” to sign, and suggested that Trump needs to move first.", &[("not ready", Some("Vladimir Putin"))]),
         ("a sentence whose verb has no person for a subject does not introduce the next quote", "The report said turnout would fall. “There are no paper ballots to recount.”", &[("There are no paper ballots to recount.", None)]),
         ("a name closing a clause before a colon is no label", "Thomas Pena contrasted the candidate with Hillary Clinton: “What I have seen is a steady hand.”", &[("What I have seen is a steady hand.", Some("Thomas Pena"))]),
@@ -147,7 +157,9 @@ fn quotes_and_their_speakers() {
         ("pronoun with no antecedent", "“We will see what happens next,” he said.", &[("We will see what happens next,", None)]),
         ("a dash before a possessive is no byline", "“We are finished with talks,” the minister said on Friday. “It is over” — Putin's aides were less sure.", &[("We are finished with talks,", Some("unnamed: the minister")), ("It is over", Some("unnamed: the minister"))]),
         ("the one described as something is not the speaker", "The Times article hailed Trump as “the most honest candidate in the race.”", &[("the most honest candidate in the race.", None)]),
+        ("a name after the verb that goes on to a verb of its own is the reported clause's subject", "Bill Mason, a Carolina businessman who had been a member of the campaign's board before leaving last month, said Putin had been led astray by “insiders” in Moscow.", &[("insiders", Some("Bill Mason"))]),
         ("quoted as saying names the speaker", "State media quoted Ambassador Alexander Darchiev as saying the mood was “generally positive.”", &[("generally positive.", Some("Alexander Darchiev"))]),
+        ("a republic is a place, never the speaker", "Tom Perez talks about baseball.\n\nIn his parents' Dominican Republic, “baseball and politics are the national sport,” he says.", &[("baseball and politics are the national sport,", Some("Tom Perez"))]),
         ("code is not text", "```\n“Not a quote,” Putin said.\n```\n", &[]),
     ];
     for (name, text, expected) in rows {
