@@ -1521,13 +1521,13 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize>
         // or an exclamation, which seldom end a sentence the next one takes up ("…
         // candidate.” Romney fired back in March, attacking…"), the name may be longer (“…
         // no?” Freddy Ortega said) and the verb may take a particle (“… right?” Trump went on).
-        let mark = if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
+        let mark = || if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
         let closes_sentence = token.kind == TokenKind::Close
-            && matches!(mark, "." | "!" | "?")
+            && matches!(mark(), "." | "!" | "?")
             && tokens.get(i + 1).is_some_and(|next| {
                 next.kind == TokenKind::Open
                     || (text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
-                        && !name_then_cue(text, tokens, i + 1, mark != "."))
+                        && !name_then_cue(text, tokens, i + 1, mark() != "."))
             });
         if ends || closes_sentence {
             current += 1;
@@ -1545,13 +1545,19 @@ fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
     let mut i = k;
     while i < k + longest && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         i += 1;
-        let Some(verb) = word(i).map(str::to_lowercase) else { return false };
-        let particle = word(i + 1).map(str::to_lowercase);
+        let Some(verb) = word(i) else { return false };
+        // Lower-cased only when it is not already: asked after most quotes that end a sentence.
+        let cue = if verb.bytes().any(|b| b.is_ascii_uppercase()) || !verb.is_ascii() {
+            lexicon::is_cue(&verb.to_lowercase())
+        } else {
+            lexicon::is_cue(verb)
+        };
+        // The particle as written, as `particle_of_cue` reads it.
         let phrasal = matches!(
-            (verb.as_str(), particle.as_deref()),
+            (verb, word(i + 1)),
             ("shot" | "shoots" | "fired" | "fires", Some("back")) | ("went" | "goes", Some("on"))
         );
-        if lexicon::is_cue(&verb) || (loose && phrasal) {
+        if cue || (loose && phrasal) {
             return true;
         }
     }
