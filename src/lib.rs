@@ -152,6 +152,16 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
     build_keeping(root, options, !options.no_cache).map(|(report, ..)| report)
 }
 
+/// `build` for a process that exits once it returns (the `brief` command): the site's data
+/// is left for the operating system to take back at exit instead of being freed piece by
+/// piece, which took 32 to 46 ms of a one-second build at 10,000 articles. Nothing in it
+/// has work to do when dropped: every file is written before this returns.
+pub fn build_then_exit(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    let (report, analysed, derived) = build_keeping(root, options, !options.no_cache)?;
+    std::mem::forget((analysed, derived));
+    Ok(report)
+}
+
 /// `build`, handing back what it analysed and planned: the preview keeps both to rebuild
 /// only what a change touches. With `manifest`, files whose signature is the one the last
 /// build recorded (`cache::PageManifest`) are kept in the previous output unrendered.

@@ -143,7 +143,7 @@ fn exit_code(error: &Error) -> u8 {
 }
 
 fn build(root: &Path, options: BuildOptions, quiet: bool, timings: bool) -> Result<(), Error> {
-    let report = brief::build(root, &options)?;
+    let report = brief::build_then_exit(root, &options)?;
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
