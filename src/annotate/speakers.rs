@@ -151,13 +151,7 @@ impl<'a> Attributor<'a> {
     /// The word at `k` in lower case; borrowed when it already is (most words), since this is
     /// asked of nearly every token near a quote.
     fn lower(&self, p: usize, k: usize) -> Option<std::borrow::Cow<'a, str>> {
-        self.word(p, k).map(|w| {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
-            }
-        })
+        self.word(p, k).map(lower)
     }
 
     fn is_cue_at(&self, p: usize, k: usize) -> bool {
@@ -178,16 +172,10 @@ impl<'a> Attributor<'a> {
     fn particle_of_cue(&self, p: usize, k: usize) -> Option<&'static str> {
         // Asked of nearly every word near a quote: the verb is matched as written, without
         // lower-casing (a sentence that opens with "Shot back" is rare enough to miss).
-        let verb = self.word(p, k)?;
-        if !matches!(verb, "shot" | "shoots" | "fired" | "fires" | "went" | "goes" | "put" | "puts") {
-            return None;
-        }
-        match (verb, self.word(p, k + 1)?) {
-            ("shot" | "shoots" | "fired" | "fires", "back") => Some("back"),
-            ("went" | "goes", "on") if self.word(p, k + 2).is_none() => Some("on"),
+        match particle(self.word(p, k)?, || self.word(p, k + 1))? {
             // "As John Cornyn put it: “…”", not "let me put it this way".
-            ("put" | "puts", "it") if self.word(p, k + 2).is_none() => Some("it"),
-            _ => None,
+            "on" | "it" if self.word(p, k + 2).is_some() => None,
+            particle => Some(particle),
         }
     }
 
@@ -1536,6 +1524,30 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize>
     numbers
 }
 
+/// A word in lower case, borrowed when it already is (most words): asked of nearly every
+/// token near a quote.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// The particle that, after `verb`, makes a reporting verb of it (shot back, fired back, went
+/// on, put it), both as written; `next` gives the word after the verb, asked only of these.
+fn particle<'w>(verb: &str, next: impl FnOnce() -> Option<&'w str>) -> Option<&'static str> {
+    if !matches!(verb, "shot" | "shoots" | "fired" | "fires" | "went" | "goes" | "put" | "puts") {
+        return None;
+    }
+    match (verb, next()?) {
+        ("shot" | "shoots" | "fired" | "fires", "back") => Some("back"),
+        ("went" | "goes", "on") => Some("on"),
+        ("put" | "puts", "it") => Some("it"),
+        _ => None,
+    }
+}
+
 /// Whether a capitalised word at token `k` is followed by a reporting verb ("Putin said");
 /// `loose`: up to four of them, or a verb with a particle ("Freddy Ortega said", "Trump
 /// shot back").
@@ -1546,18 +1558,8 @@ fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
     while i < k + longest && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         i += 1;
         let Some(verb) = word(i) else { return false };
-        // Lower-cased only when it is not already: asked after most quotes that end a sentence.
-        let cue = if verb.bytes().any(|b| b.is_ascii_uppercase()) || !verb.is_ascii() {
-            lexicon::is_cue(&verb.to_lowercase())
-        } else {
-            lexicon::is_cue(verb)
-        };
-        // The particle as written, as `particle_of_cue` reads it.
-        let phrasal = matches!(
-            (verb, word(i + 1)),
-            ("shot" | "shoots" | "fired" | "fires", Some("back")) | ("went" | "goes", Some("on"))
-        );
-        if cue || (loose && phrasal) {
+        let phrasal = || particle(verb, || word(i + 1)).is_some_and(|p| p != "it");
+        if lexicon::is_cue(&lower(verb)) || (loose && phrasal()) {
             return true;
         }
     }
