@@ -262,6 +262,23 @@ impl<'a> Attributor<'a> {
                 out[c].dropped = false;
             }
         }
+        // Quotes strung along one sentence before its verb (Guns are “the ultimate public
+        // health crisis” and “stunt children’s growth,” Howard Dean proclaimed): the earlier
+        // ones are the speaker's too, as fragments, unless they are titles.
+        for q in (0..self.spans.len().saturating_sub(1)).rev() {
+            let (span, next) = (&self.spans[q], &self.spans[q + 1]);
+            let p = span.paragraph;
+            let shared = next.paragraph == p
+                && out[q].speaker.is_none()
+                && out[q + 1].cue.is_some()
+                && self.sentence[p][span.open] == self.sentence[p][next.open]
+                && !self.is_title_or_scare(span);
+            if shared && out[q + 1].speaker.is_some() {
+                out[q].speaker = out[q + 1].speaker.clone();
+                out[q].fragment = true;
+                out[q].dropped = false;
+            }
+        }
         out
     }
 
@@ -736,6 +753,15 @@ impl<'a> Attributor<'a> {
                 .flatten();
             if let Some(speaker) = resolved {
                 return Some(speaker);
+            }
+            // The role, then the name set off by a comma: "said the bureau's director, James
+            // B. Comey", "exhorted Clinton's introducer, actress Jamie Lee Curtis".
+            let named = (self.is_punct(p, k + 1, ",") && k + 2 < ceiling)
+                .then(|| self.mention_starting(p, k + 2).or_else(|| self.role_described_person(p, k + 2, ceiling)))
+                .flatten()
+                .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person);
+            if let Some(found) = named {
+                return Some(Speaker::Entity { entity: found.entity });
             }
             let description = self.text[tokens[first].start..tokens[k].end].to_string();
             return Some(Speaker::Unnamed { description });
@@ -1550,20 +1576,43 @@ fn particle<'w>(verb: &str, next: impl FnOnce() -> Option<&'w str>) -> Option<&'
 
 /// Whether a capitalised word at token `k` is followed by a reporting verb ("Putin said");
 /// `loose`: up to four of them, or a verb with a particle ("Freddy Ortega said", "Trump
-/// shot back").
+/// shot back"), or an appositive between the name and its verb (“…?” Eva Miller, a retired
+/// worker, said); after a full stop, that is a new sentence more often than not.
 fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
     let longest = if loose { 4 } else { 1 };
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
     let mut i = k;
-    while i < k + longest && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+    while i < k + 4 && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         i += 1;
-        let Some(verb) = word(i) else { return false };
+        if loose && appositive_then_cue(text, tokens, i) {
+            return true;
+        }
+        let Some(verb) = word(i).filter(|_| i <= k + longest) else { continue };
         let phrasal = || particle(verb, || word(i + 1)).is_some_and(|p| p != "it");
         if lexicon::is_cue(&lower(verb)) || (loose && phrasal()) {
             return true;
         }
     }
     false
+}
+
+/// Whether an appositive set off by commas opens at token `k` and a reporting verb follows
+/// it: "Miller, a retired worker from a nuclear plant, said", "Miller, 62, said".
+fn appositive_then_cue(text: &str, tokens: &[Token], k: usize) -> bool {
+    let is = |i: usize, mark: &str| tokens.get(i).is_some_and(|t| &text[t.start..t.end] == mark);
+    if !is(k, ",") {
+        return false;
+    }
+    let Some(close) = (k + 1..(k + 14).min(tokens.len())).find(|&i| {
+        tokens[i].kind != TokenKind::Word && !matches!(&text[tokens[i].start..tokens[i].end], "-" | "'" | "\u{2019}")
+    }) else {
+        return false;
+    };
+    close > k + 1
+        && is(close, ",")
+        && tokens
+            .get(close + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && lexicon::is_cue(&lower(&text[t.start..t.end])))
 }
 
 #[cfg(test)]
