@@ -400,6 +400,8 @@ impl<'a> Attributor<'a> {
                 reported
                     .or_else(|| self.subject_between(p, b0, k - 1))
                     .or_else(|| self.subject_between(p, start, k - 1))
+            } else if let Some(found) = self.parenthetical(p, k, b0, b1) {
+                Some(Speaker::Entity { entity: found.entity })
             } else {
                 self.subject_before(p, k, b0)
             };
@@ -417,6 +419,18 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// A reporting verb and its speaker set off by commas inside the sentence before a quote:
+    /// "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies
+    /// Library, is that she was “…”".
+    fn parenthetical(&self, p: usize, k: usize, floor: usize, ceiling: usize) -> Option<&'a Found> {
+        if k <= floor || !self.is_punct(p, k - 1, ",") || self.lower(p, k).is_some_and(|w| w.ends_with("ing")) {
+            return None;
+        }
+        let found = self.mention_starting(p, k + 1).filter(|f| f.last + 1 < ceiling)?;
+        let person = self.finder.entities[found.entity].kind == EntityKind::Person;
+        (person && self.is_punct(p, found.last + 1, ",")).then_some(found)
     }
 
     /// A dash and a name right after the closing mark, as in an epigraph or a line of a vox
@@ -507,7 +521,8 @@ impl<'a> Attributor<'a> {
             if let Some(comma) = opening.filter(|&c| c > floor) {
                 let before = self.before_parenthesis(p, comma - 1, floor).unwrap_or(comma - 1);
                 if let Some(found) = self.mention_ending(p, before) {
-                    return Some(Speaker::Entity { entity: found.entity });
+                    let person = self.person_of(p, found.first, floor).unwrap_or(found);
+                    return Some(Speaker::Entity { entity: person.entity });
                 }
                 if let Some(speaker) = self.unnamed_ending(p, comma - 1, floor) {
                     return Some(speaker);
@@ -534,23 +549,32 @@ impl<'a> Attributor<'a> {
 
     /// The person an organisation or place at token `first` places: "Joel Pollak of Breitbart
     /// California observed", "Jeffrey Lewis of the James Martin Center for Nonproliferation
-    /// Studies wrote" (a name the finder may have cut short). Walks back over the rest of the
-    /// name to "of", "at" or "from" and takes the person right before it.
+    /// Studies wrote" (a name the finder may have cut short), "Harry Bond, 30, of Raleigh,
+    /// N.C., who was among those polled, said". Walks back over the rest of the name, commas
+    /// and ages, past "of", "at" or "from", to the person before it.
     fn person_of(&self, p: usize, first: usize, floor: usize) -> Option<&'a Found> {
-        let mut i = first;
-        while i > floor + 1 && i + 10 > first {
-            let w = self.word(p, i - 1)?;
-            match &*lower(w) {
-                "of" | "at" | "from" => {
-                    return self.mention_ending(p, i - 2).filter(|f| {
-                        self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f)
-                    });
+        let mut placed = false;
+        for k in (floor.max(first.saturating_sub(12))..first).rev() {
+            if placed {
+                let person = self
+                    .mention_ending(p, k)
+                    .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f));
+                if person.is_some() {
+                    return person;
                 }
+            }
+            let Some(w) = self.word(p, k) else {
+                if self.is_punct(p, k, ",") {
+                    continue;
+                }
+                return None;
+            };
+            match &*lower(w) {
+                "of" | "at" | "from" => placed = true,
                 "the" | "for" | "and" | "on" => {}
-                _ if w.starts_with(char::is_uppercase) => {}
+                _ if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) => {}
                 _ => return None,
             }
-            i -= 1;
         }
         None
     }
