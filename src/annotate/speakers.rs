@@ -1154,7 +1154,7 @@ impl<'a> Attributor<'a> {
                 let described =
                     self.lower(p, found.last + 1).as_deref() == Some("as") && !self.is_cue_at(p, found.last + 2);
                 if kind == EntityKind::Person && !self.follows_preposition(p, k) && !described {
-                    return Some(Speaker::Entity { entity: found.entity });
+                    return Some(self.group_of(p, found).unwrap_or(Speaker::Entity { entity: found.entity }));
                 }
                 continue;
             }
@@ -1168,6 +1168,27 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// People who speak for a person, not the person: "Cruz’s lawyers relied on…", "Gowdy’s
+    /// office assured…", "the Clinton campaign said". Kept unnamed, as written.
+    fn group_of(&self, p: usize, found: &Found) -> Option<Speaker> {
+        let head = found.last + 1;
+        let group = self.lower(p, head).is_some_and(|w| {
+            lexicon::is_unnamed_head(&w) && w != "statement" || matches!(&*w, "lawyers" | "attorneys" | "allies")
+        });
+        let before = found.first.checked_sub(1).and_then(|k| self.lower(p, k));
+        let owned = self.is_possessive(found) || matches!(before.as_deref(), Some("the"));
+        if !group || !owned {
+            return None;
+        }
+        // "Hillary Clinton’s campaign manager Robby Mook": the person named after the role.
+        if let Some(person) = self.role_described_person(p, head, self.paragraphs[p].tokens.len()) {
+            return Some(Speaker::Entity { entity: person.entity });
+        }
+        let tokens = &self.paragraphs[p].tokens;
+        let first = if self.is_possessive(found) { found.first } else { found.first - 1 };
+        Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[head].end].to_string() })
     }
 
     /// A name and a colon right before the quote, as in a transcript or a round-up:
