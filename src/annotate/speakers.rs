@@ -332,9 +332,25 @@ impl<'a> Attributor<'a> {
         // said, adding / “…,” adding); "without reporters asking him" is a clause of its own.
         let participle_apart =
             |k: usize| !self.lower(p, k).is_some_and(|w| w.ends_with("ing")) || k == a0 || self.is_punct(p, k - 1, ",");
+        // A verb after the quote that goes on to report something else is not the quote's
+        // when a verb before it is: "After Scalia said that students might do better at “less
+        // advanced schools,” Trump said: “…”" / "…, one of his prosecutors said the cases differ".
+        let reports_other = |k: usize| {
+            let next = k + 1 + usize::from(self.particle_of_cue(p, k).is_some());
+            self.is_punct(p, next, ":")
+                || matches!(
+                    self.lower(p, next).as_deref(),
+                    Some("that" | "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we")
+                )
+        };
         for k in
             (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k) && participle_apart(k))
         {
+            if reports_other(k) {
+                if let Some(before) = self.attribute_before(p, b0, b1) {
+                    return Some(before);
+                }
+            }
             // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
             let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
                 // "…” during her campaign, saying": a participle's subject is its clause's, not
@@ -373,7 +389,12 @@ impl<'a> Attributor<'a> {
                 dropped: false,
             });
         }
-        // Before it: Putin said: “…” / Putin said that security “must be ensured”.
+        self.attribute_before(p, b0, b1)
+    }
+
+    /// The verb before the quote and its speaker: Putin said: “…” / Putin said that security
+    /// “must be ensured”.
+    fn attribute_before(&self, p: usize, b0: usize, b1: usize) -> Option<Attribution> {
         if let Some(k) = (b0..b1).rev().find(|&k| self.is_cue_at(p, k)) {
             // A participle after a comma belongs to the clause's subject: "Trump returned the
             // compliment to Adelson, telling Reuters: “…”".
