@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""What the evaluation kit's speaker figure can and cannot tell about brief's speakers.
+
+    python3 benches/speakers.py ceiling              # the first-word rule's ceiling, dev and train
+    python3 benches/speakers.py sample --split dev   # 40 quotes scored wrong, to read by hand
+
+`ceiling` counts the gold quotes with a named speaker that no prediction naming the person
+by a full name (two words or more) can get right under score.py's rule "where both give two
+or more tokens, their first tokens must also agree": the gold speaker is a description that
+opens with another word than the name it holds ("MSNBC host Chris Matthews", "Zarate, the
+former deputy national security adviser"). It is generous: a quote counts as winnable when
+any run of two or more capitalised words inside the gold description is accepted, whoever it
+names. One minus that share is the highest speaker accuracy a system that names people by
+their full names can reach, before any other error and with a gold that is never wrong.
+
+`sample` annotates the split with ./target/release/brief, scores it the way score.py does and
+prints a seeded random sample of the matched quotes whose speaker was scored wrong, each with
+its gold description, brief's speaker and the article around it, for a reading by hand.
+
+Reads ../shared/eval (the evaluation kit beside the repository). Figures only; no test.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KIT = os.path.join(ROOT, "..", "shared", "eval")
+sys.path.insert(0, KIT)
+import score  # noqa: E402
+
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*")
+
+
+def gold(split):
+    with open(os.path.join(KIT, "polnear", split, "gold.jsonl")) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def full_names_in(description):
+    """Every run of two or more capitalised words in the description that the scorer reads
+    as two or more name tokens."""
+    names = []
+    for run in CAPITALISED_RUN.findall(description):
+        words = run.split()
+        names += [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+    return [n for n in names if len(score.name_tokens(n)) >= 2]
+
+
+def ceiling(split):
+    named = refused = 0
+    examples = []
+    for article in gold(split):
+        for quote in article["quotes"]:
+            if not quote["named"]:
+                continue
+            named += 1
+            names = full_names_in(quote["speaker"])
+            if names and not any(score.speaker_ok(quote, n) for n in names):
+                refused += 1
+                examples.append(quote["speaker"])
+    print(f"{split}: {named} quotes with a named speaker; {refused} ({refused / named:.1%}) refuse every full name "
+          f"in their description; ceiling {1 - refused / named:.3f}")
+    print("    e.g. " + "; ".join(sorted(set(examples))[:6]))
+
+
+def matched_pairs(gold_quotes, predicted):
+    """score.py's one-to-one matching: best overlap first."""
+    gt = [score.words(q["text"]) for q in gold_quotes]
+    pt = [score.words(q.get("text", "")) for q in predicted]
+    pairs = []
+    for i, g in enumerate(gt):
+        for j, p in enumerate(pt):
+            common = len(set(g) & set(p)) if g and p else 0
+            if common and common >= 0.5 * len(set(g)) and common >= 0.5 * len(set(p)):
+                pairs.append((common / max(len(set(g)), len(set(p))), i, j))
+    used_g, used_p = set(), set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            yield gold_quotes[i], predicted[j]
+
+
+def sample(split, size, seed):
+    binary = os.path.join(ROOT, "target", "release", "brief")
+    articles = os.path.join(KIT, "polnear", split, "articles")
+    out = subprocess.run([binary, "annotate", articles, "--format", "jsonl"], capture_output=True, text=True, check=True)
+    predicted = {d["id"]: d["quotes"] for d in map(json.loads, out.stdout.splitlines())}
+    wrong = []
+    for article in gold(split):
+        for g, p in matched_pairs(article["quotes"], predicted.get(article["id"], [])):
+            if g["named"] and not score.speaker_ok(g, p.get("speaker")):
+                wrong.append((article["id"], g, p))
+    print(f"{split}: {len(wrong)} matched quotes with a named gold speaker scored wrong; a sample of {size} (seed {seed}):")
+    random.Random(seed).shuffle(wrong)
+    for n, (doc, g, p) in enumerate(wrong[:size], 1):
+        with open(os.path.join(articles, doc + ".md")) as f:
+            body = f.read()
+        context = body[max(0, g["start"] - 350):g["end"] + 150].replace("\n", " ¶ ")
+        print(f"\n{n}. {doc}\n   gold: {g['speaker']!r} (written {g['source']!r})\n   brief: {p.get('speaker')!r}"
+              f" (verb {p.get('cue')!r})\n   quote: {g['text'][:120]!r}\n   text: …{context}…")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("ceiling")
+    s = sub.add_parser("sample")
+    s.add_argument("--split", default="dev", choices=["dev", "train"])
+    s.add_argument("--size", type=int, default=40)
+    s.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not os.path.isdir(KIT):
+        sys.exit(f"benches/speakers.py: the evaluation kit is not at {os.path.normpath(KIT)}")
+    if args.command == "ceiling":
+        for split in ("dev", "train"):
+            ceiling(split)
+    else:
+        sample(args.split, args.size, args.seed)
+
+
+if __name__ == "__main__":
+    main()
