@@ -558,6 +558,18 @@ impl<'a> Attributor<'a> {
         if let Some(person) = self.person_of(p, last + 1, floor) {
             return Some(Speaker::Entity { entity: person.entity });
         }
+        // Someone of a person's, right before the verb: "Gary Johnson’s doctor is calling…".
+        let owner = last.checked_sub(1).filter(|&o| o >= floor).and_then(|o| self.mention_ending(p, o));
+        if let Some(owner) = owner.filter(|f| self.is_possessive(f)) {
+            if self
+                .word(p, last)
+                .is_some_and(|w| is_role_head(w) || is_kin_or_counsel(w) || lexicon::is_unnamed_head(w))
+            {
+                let tokens = &self.paragraphs[p].tokens;
+                let description = self.text[tokens[owner.first].start..tokens[last].end].to_string();
+                return Some(Speaker::Unnamed { description });
+            }
+        }
         let word = self.lower(p, last)?;
         if let Some(pronoun) = pronoun(&word) {
             return self.resolve_pronoun(p, last, pronoun);
@@ -936,6 +948,11 @@ impl<'a> Attributor<'a> {
                         continue;
                     }
                     if let Some(found) = self.mention_starting(paragraph, k) {
+                        // "The Clinton campaign took…": the campaign, not the person.
+                        if self.group_of(paragraph, found).is_some() {
+                            k = found.last + 1;
+                            continue;
+                        }
                         // "Obama consultant Cornell Belcher": the first name is an attribute.
                         let found =
                             self.role_described_person(paragraph, found.last + 1, sentence_end).unwrap_or(found);
@@ -1195,9 +1212,9 @@ impl<'a> Attributor<'a> {
     /// office assured…", "the Clinton campaign said". Kept unnamed, as written.
     fn group_of(&self, p: usize, found: &Found) -> Option<Speaker> {
         let head = found.last + 1;
-        let group = self.lower(p, head).is_some_and(|w| {
-            lexicon::is_unnamed_head(&w) && w != "statement" || matches!(&*w, "lawyers" | "attorneys" | "allies")
-        });
+        let group = self
+            .lower(p, head)
+            .is_some_and(|w| lexicon::is_unnamed_head(&w) && w != "statement" || is_kin_or_counsel(&w));
         let before = found.first.checked_sub(1).and_then(|k| self.lower(p, k));
         let owned = self.is_possessive(found) || matches!(before.as_deref(), Some("the"));
         if !group || !owned {
@@ -1556,6 +1573,29 @@ fn is_function_word(word: &str) -> bool {
 
 /// A role written in lower case that can head a description of a person: "the Florida
 /// senator", "the Republican presidential candidate" (not "senior", "former", "press").
+/// People who speak for someone or of them closely: "Gary Johnson’s doctor", "Cruz’s lawyers".
+fn is_kin_or_counsel(word: &str) -> bool {
+    matches!(
+        word,
+        "allies"
+            | "attorney"
+            | "attorneys"
+            | "brother"
+            | "daughter"
+            | "doctor"
+            | "father"
+            | "friend"
+            | "husband"
+            | "lawyer"
+            | "lawyers"
+            | "mother"
+            | "physician"
+            | "sister"
+            | "son"
+            | "wife"
+    )
+}
+
 fn is_role_head(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_lowercase())
         && lexicon::is_title(&capitalise(word))
