@@ -715,6 +715,14 @@ impl<'a> Attributor<'a> {
                 }
                 return Some(Speaker::Entity { entity: found.entity });
             }
+            // "9/11", read as a number, a slash and a number.
+            if self.is_punct(p, j, "/")
+                && j > start
+                && self.word(p, j + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                j += 1;
+                continue;
+            }
             let Some(w) = self.word(p, j) else { break };
             // An affiliation the finder took for no one: "said Judicial Watch President Tom Fitton".
             let affiliation = w.starts_with(char::is_uppercase) && !described;
@@ -725,7 +733,9 @@ impl<'a> Attributor<'a> {
                 && self.word(p, j + 1).is_some_and(|next| {
                     next.starts_with(char::is_uppercase) || is_descriptor(next) || lexicon::is_title(next)
                 });
-            if is_descriptor(w) && !matches!(w, "former" | "then") {
+            // "said 9/11 widow Terry Strada", "said 17-year-old Jared Potts".
+            let numbered = w.starts_with(|c: char| c.is_ascii_digit());
+            if (is_descriptor(w) || numbered) && !matches!(w, "former" | "then") {
                 described = true;
             } else if !(joins
                 || affiliation
