@@ -436,8 +436,11 @@ impl<'a> EntityFinder<'a> {
             && tokens.get(last + 2).is_some_and(|t| {
                 let w = &text[t.start..t.end];
                 t.kind == TokenKind::Word
-                    && (matches!(w, "a" | "an" | "the" | "who") || is_possessive(w) || possessive_mark_after(text, t))
-            });
+                    && (matches!(w, "a" | "an" | "the" | "who" | "whose")
+                        || is_possessive(w)
+                        || possessive_mark_after(text, t))
+            })
+            || (comma(last + 1) && tokens.len() > last + 2 && role_word(last + 2));
         // "Brianne Stone, 29, of Huntsville": an age.
         let age_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
             && tokens.get(last + 2).is_some_and(|t| {

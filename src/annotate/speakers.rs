@@ -538,7 +538,18 @@ impl<'a> Attributor<'a> {
         let mut last = self.before_parenthesis(p, j - 1, floor)?;
         // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".
         if self.is_punct(p, last, ",") {
-            let opening = (last.saturating_sub(16).max(floor)..last).rev().find(|&k| self.is_punct(p, k, ","));
+            // The comma that opens it: the nearest one, or one further back that follows a
+            // person, past the commas of a list inside ("Anne Richards, assistant secretary of
+            // state for population, refugees, and migration, said").
+            let commas = (last.saturating_sub(20).max(floor + 1)..last).rev().filter(|&k| self.is_punct(p, k, ","));
+            let after_person = |c: &usize| {
+                let before = self.before_parenthesis(p, c - 1, floor).unwrap_or(c - 1);
+                self.mention_ending(p, before).is_some_and(|f| {
+                    self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f)
+                })
+            };
+            let nearest = (last.saturating_sub(16).max(floor)..last).rev().find(|&k| self.is_punct(p, k, ","));
+            let opening = commas.clone().find(after_person).or(nearest);
             if let Some(comma) = opening.filter(|&c| c > floor) {
                 let before = self.before_parenthesis(p, comma - 1, floor).unwrap_or(comma - 1);
                 if let Some(found) = self.mention_ending(p, before) {
