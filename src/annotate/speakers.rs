@@ -563,6 +563,20 @@ impl<'a> Attributor<'a> {
             last = last.saturating_sub(1).max(floor);
         }
         if let Some(found) = self.mention_ending(p, last) {
+            // An organisation that is the agent or the listener of a participle is not the
+            // subject: "Another intelligence source speaking to Fox News said", "A Feb. 1
+            // letter … obtained by The Associated Press warns" name their source first.
+            let article =
+                usize::from(found.first > floor + 1 && self.lower(p, found.first - 1).as_deref() == Some("the"));
+            let listener = found.first > floor + article
+                && self.finder.entities[found.entity].kind != EntityKind::Person
+                && matches!(self.lower(p, found.first - 1 - article).as_deref(), Some("to" | "by"));
+            if listener {
+                if let Some(source) = (floor..found.first).find_map(|k| self.unnamed_starting(p, k, found.first, false))
+                {
+                    return Some(source);
+                }
+            }
             let person = self.person_of(p, found.first, floor).unwrap_or(found);
             return Some(Speaker::Entity { entity: person.entity });
         }
