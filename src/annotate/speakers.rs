@@ -346,10 +346,10 @@ impl<'a> Attributor<'a> {
         for k in
             (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k) && participle_apart(k))
         {
-            if reports_other(k) {
-                if let Some(before) = self.attribute_before(p, b0, b1) {
-                    return Some(before);
-                }
+            if reports_other(k)
+                && let Some(before) = self.attribute_before(p, b0, b1)
+            {
+                return Some(before);
             }
             // After a comma the verb comes first: “…,” forcing her to fend off Trump, said Brad Bannon.
             let speaker = if k > a0 && self.is_punct(p, k - 1, ",") {
@@ -571,11 +571,10 @@ impl<'a> Attributor<'a> {
             let listener = found.first > floor + article
                 && self.finder.entities[found.entity].kind != EntityKind::Person
                 && matches!(self.lower(p, found.first - 1 - article).as_deref(), Some("to" | "by"));
-            if listener {
-                if let Some(source) = (floor..found.first).find_map(|k| self.unnamed_starting(p, k, found.first, false))
-                {
-                    return Some(source);
-                }
+            if listener
+                && let Some(source) = (floor..found.first).find_map(|k| self.unnamed_starting(p, k, found.first, false))
+            {
+                return Some(source);
             }
             let person = self.person_of(p, found.first, floor).unwrap_or(found);
             return Some(Speaker::Entity { entity: person.entity });
@@ -585,15 +584,14 @@ impl<'a> Attributor<'a> {
         }
         // Someone of a person's, right before the verb: "Gary Johnson’s doctor is calling…".
         let owner = last.checked_sub(1).filter(|&o| o >= floor).and_then(|o| self.mention_ending(p, o));
-        if let Some(owner) = owner.filter(|f| self.is_possessive(f)) {
-            if self
+        if let Some(owner) = owner.filter(|f| self.is_possessive(f))
+            && self
                 .word(p, last)
                 .is_some_and(|w| is_role_head(w) || is_kin_or_counsel(w) || lexicon::is_unnamed_head(w))
-            {
-                let tokens = &self.paragraphs[p].tokens;
-                let description = self.text[tokens[owner.first].start..tokens[last].end].to_string();
-                return Some(Speaker::Unnamed { description });
-            }
+        {
+            let tokens = &self.paragraphs[p].tokens;
+            let description = self.text[tokens[owner.first].start..tokens[last].end].to_string();
+            return Some(Speaker::Unnamed { description });
         }
         let word = self.lower(p, last)?;
         if let Some(pronoun) = pronoun(&word) {
