@@ -250,8 +250,12 @@ impl<'a> Attributor<'a> {
             if attribution.speaker.is_none() && (words < 3 || self.is_title_or_scare(span)) {
                 attribution.dropped = true;
             }
-            if self.is_title_or_scare(span) && words <= 4 && attribution.cue.is_none() {
+            let so_called = span.open > 0 && self.lower(span.paragraph, span.open - 1).as_deref() == Some("so-called");
+            if self.is_title_or_scare(span) && (words <= 4 || so_called) && attribution.cue.is_none() {
                 attribution.dropped = true;
+            }
+            if self.is_title_case(span) {
+                attribution = Attribution { dropped: true, ..Attribution::default() };
             }
             out.push(attribution);
         }
@@ -282,6 +286,66 @@ impl<'a> Attributor<'a> {
             }
         }
         out
+    }
+
+    /// A work: a name in title case after a verb or preposition that takes one (wrote “The Art
+    /// of the Deal” in 1987, on “Fox and Friends”), with no punctuation of its own. A title,
+    /// whoever the sentence names. Words spoken start a sentence in capitals, not every word;
+    /// a name that closes on a comma or a full stop inside the marks is left as a quote, as a
+    /// rating or a slogan someone pronounced is (“Mostly False.”).
+    fn is_title_case(&self, span: &QuotedSpan) -> bool {
+        let text = &self.text[span.start..span.end];
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let small = |w: &str| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "de"
+                    | "la"
+                    | "vs."
+            )
+        };
+        // What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
+        // Friends”". Nicknames stay quotes: "called her “Miss Piggy”".
+        let work = span.open > 0
+            && self.lower(span.paragraph, span.open - 1).is_some_and(|w| {
+                matches!(
+                    &*w,
+                    "on" | "in"
+                        | "wrote"
+                        | "writes"
+                        | "read"
+                        | "reads"
+                        | "watched"
+                        | "published"
+                        | "released"
+                        | "authored"
+                        | "starred"
+                        | "hosted"
+                        | "sang"
+                        | "performed"
+                        | "filmed"
+                        | "directed"
+                )
+            });
+        (2..=8).contains(&words.len())
+            && work
+            && !text.ends_with(['!', '?', ',', '.', ';', ':'])
+            && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w))
+            && words[0].starts_with(char::is_uppercase)
+            && words.iter().any(|w| w.chars().any(char::is_lowercase))
     }
 
     fn is_title_or_scare(&self, span: &QuotedSpan) -> bool {
