@@ -246,7 +246,13 @@ impl<'a> Attributor<'a> {
             }
             let words = self.text[span.start..span.end].split_whitespace().count();
             let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
-            attribution.fragment |= first_lower;
+            // The rest of a split quote (“We met,” Putin said, “and we talked.”) opens in lower
+            // case and is no fragment.
+            let rest_of_split = self.shares_sentence(q)
+                && span.open > 0
+                && self.is_punct(span.paragraph, span.open - 1, ",")
+                && out.last().is_some_and(|previous| !previous.fragment && previous.speaker == attribution.speaker);
+            attribution.fragment |= first_lower && !rest_of_split;
             if attribution.speaker.is_none() && (words < 3 || self.is_title_or_scare(span)) {
                 attribution.dropped = true;
             }

@@ -208,6 +208,9 @@ fn partial_quotes_inside_indirect_speech_are_fragments() {
         assert_eq!(found[0].1.as_deref(), Some("Vladimir Putin"), "{text}");
         assert_eq!(found[0].2, *fragment, "{text}");
     }
+    // The rest of a split quote opens in lower case and is whole speech, not a fragment.
+    let split = read("“We met,” Putin said, “and we talked for three hours.”", TextFormat::Markdown);
+    assert_eq!(split.iter().map(|q| q.2).collect::<Vec<_>>(), [false, false], "{split:?}");
 }
 
 #[test]
