@@ -993,8 +993,10 @@ impl<'a> Attributor<'a> {
     /// he / she → the first fitting person of the nearest earlier sentence that names one.
     fn resolve_pronoun(&self, p: usize, at: usize, pronoun: Pronoun) -> Option<Speaker> {
         if pronoun == Pronoun::They {
-            // "They" is most often a group the article does not name: keep it unnamed.
-            return Some(Speaker::Unnamed { description: "they".to_string() });
+            // The group that opens one of the sentences before ("Officials met on Monday. “…,”
+            // they said."), else a group the article does not name: kept unnamed.
+            let group = self.group_before(p, at);
+            return Some(group.unwrap_or(Speaker::Unnamed { description: "they".to_string() }));
         }
         let wanted = if pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
         let fits = |f: &Found| {
@@ -1003,6 +1005,49 @@ impl<'a> Attributor<'a> {
         };
         let same = |w: &str| self::pronoun(w) == Some(pronoun);
         self.nearest_subject(p, at, fits, same, true)
+    }
+
+    /// The plural source or organisation that opens one of the three sentences before token
+    /// `at` (this paragraph and the one before): "Officials", "Two senior aides", "The Kremlin".
+    /// A sentence that opens with a person ends the search: "they" is then a group unnamed.
+    fn group_before(&self, p: usize, at: usize) -> Option<Speaker> {
+        let mut starts = Vec::new();
+        for paragraph in (p.saturating_sub(1)..=p).rev() {
+            let end = if paragraph == p { at } else { self.paragraphs[paragraph].tokens.len() };
+            let sentences = &self.sentence[paragraph];
+            let mut k = end;
+            while k > 0 && starts.len() < 3 {
+                let number = sentences[k - 1];
+                let start = (0..k).rev().take_while(|&i| sentences[i] == number).last().unwrap_or(k - 1);
+                if start + 1 < end || paragraph != p {
+                    starts.push((paragraph, start, k));
+                }
+                k = start;
+            }
+        }
+        for (paragraph, start, end) in starts {
+            let opening = if self.word(paragraph, start).is_some() { start } else { start + 1 };
+            if opening >= end || self.quoted[paragraph][opening] {
+                continue;
+            }
+            if let Some(found) = self.mention_starting(paragraph, opening).or_else(|| {
+                (self.lower(paragraph, opening).as_deref() == Some("the"))
+                    .then(|| self.mention_starting(paragraph, opening + 1))
+                    .flatten()
+            }) {
+                return match self.finder.entities[found.entity].kind {
+                    EntityKind::Organisation => Some(Speaker::Entity { entity: found.entity }),
+                    _ => None,
+                };
+            }
+            if let Some(Speaker::Unnamed { description }) = self.unnamed_starting(paragraph, opening, end, false) {
+                if description.ends_with('s') {
+                    return Some(Speaker::Unnamed { description });
+                }
+                return None;
+            }
+        }
+        None
     }
 
     /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
