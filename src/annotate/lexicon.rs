@@ -702,6 +702,8 @@ const UNNAMED_HEADS: &[&str] = &[
     "republicans",
     "resident",
     "residents",
+    "side",
+    "sides",
     "source",
     "sources",
     "spokesman",

@@ -195,31 +195,57 @@ pub fn annotate(text: &str, format: TextFormat, registry: &Registry, overrides: 
     annotations
 }
 
-/// A Markdown block quote with no quotation marks, followed by an attribution line
-/// ("— Volodymyr Zelensky, on X"), is a quote of the person the line names.
+/// Block quotes with no marks of their own, attributed by the line after the block (“—
+/// Volodymyr Zelensky, on X”, “— a senior official”) or by the paragraph that introduces it
+/// with a colon (“Putin told the conference:”). Every paragraph of the block is the speaker's.
 fn block_quotes(
     text: &str,
     paragraphs: &[text::Paragraph],
     spans: &[quotes::QuotedSpan],
     finder: &entities::EntityFinder,
 ) -> Vec<Quote> {
-    let mut out = Vec::new();
-    for (p, paragraph) in paragraphs.iter().enumerate() {
-        if !paragraph.in_block_quote || spans.iter().any(|s| s.paragraph == p) {
-            continue;
-        }
-        let Some(line) = paragraphs.get(p + 1).filter(|n| starts_with_dash(&text[n.start..n.end])) else { continue };
-        let speaker = finder
+    let person_in = |p: usize, from: usize| {
+        finder
             .found
             .iter()
-            .find(|f| f.paragraph == p + 1 && f.span.start >= line.start)
+            .find(|f| f.paragraph == p && f.span.start >= from)
             .filter(|f| finder.entities[f.entity].kind != EntityKind::Place)
-            .map(|f| Speaker::Entity { entity: f.entity });
-        if speaker.is_some() {
+            .map(|f| Speaker::Entity { entity: f.entity })
+    };
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < paragraphs.len() {
+        if !paragraphs[p].in_block_quote {
+            p += 1;
+            continue;
+        }
+        let first = p;
+        while p < paragraphs.len() && paragraphs[p].in_block_quote {
+            p += 1;
+        }
+        let block = first..p;
+        // Below the block: a dash and a name, or a description of an unnamed source.
+        let below = paragraphs.get(p).filter(|n| starts_with_dash(&text[n.start..n.end])).and_then(|line| {
+            person_in(p, line.start).or_else(|| {
+                let rest = text[line.start..line.end].trim_start_matches(['\u{2014}', '\u{2013}', '-', '~', ' ']);
+                let description = rest.split(',').next().unwrap_or("").trim();
+                let unnamed =
+                    description.starts_with(char::is_lowercase) && description.split_whitespace().count() <= 6;
+                unnamed.then(|| Speaker::Unnamed { description: description.to_string() })
+            })
+        });
+        // Above it: a paragraph that ends on a colon, and the person it names first.
+        let above = || {
+            let intro = first.checked_sub(1).map(|i| &paragraphs[i])?;
+            text[intro.start..intro.end].ends_with(':').then(|| person_in(first - 1, intro.start)).flatten()
+        };
+        let Some(speaker) = below.or_else(above) else { continue };
+        for b in block.filter(|&b| !spans.iter().any(|s| s.paragraph == b)) {
+            let paragraph = &paragraphs[b];
             out.push(Quote {
                 text: text[paragraph.start..paragraph.end].to_string(),
                 span: Span { start: paragraph.start, end: paragraph.end },
-                speaker,
+                speaker: Some(speaker.clone()),
                 cue: None,
                 fragment: false,
             });

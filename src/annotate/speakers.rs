@@ -404,13 +404,14 @@ impl<'a> Attributor<'a> {
             |k: usize| !self.lower(p, k).is_some_and(|w| w.ends_with("ing")) || k == a0 || self.is_punct(p, k - 1, ",");
         // A verb after the quote that goes on to report something else is not the quote's
         // when a verb before it is: "After Scalia said that students might do better at “less
-        // advanced schools,” Trump said: “…”" / "…, one of his prosecutors said the cases differ".
+        // advanced schools,” Trump said: “…”" / "…, one of his prosecutors said the cases differ"
+        // / "While both sides described the talks as “positive,” they offered no ceasefire".
         let reports_other = |k: usize| {
             let next = k + 1 + usize::from(self.particle_of_cue(p, k).is_some());
             self.is_punct(p, next, ":")
                 || matches!(
                     self.lower(p, next).as_deref(),
-                    Some("that" | "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we")
+                    Some("that" | "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "no")
                 )
         };
         for k in
