@@ -3,14 +3,20 @@
 //!     cargo run --release --example annotate_bench [DIR] [RUNS]
 //!
 //! DIR holds articles (.md with front matter, or .txt); by default the PolNeAR train split of
-//! the evaluation kit beside the repository. Prints the median over RUNS passes (default 7).
+//! the evaluation kit beside the repository. The registry is the example site's people and
+//! events, as `brief annotate` run from the repository reads them, so that its matching is
+//! timed too. Prints the median over RUNS passes (default 7).
 
-use brief::annotate::{Overrides, Registry, TextFormat, annotate};
+use brief::annotate::{Overrides, TextFormat, annotate};
+use std::path::Path;
 use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| "../shared/eval/polnear/train/articles".to_string());
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = args
+        .next()
+        .unwrap_or_else(|| repository.join("../shared/eval/polnear/train/articles").to_string_lossy().into_owned());
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         println!("no articles at {dir}: nothing to measure (pass a folder of .md or .txt articles)");
@@ -28,7 +34,8 @@ fn main() {
         }
     }
     let words: usize = texts.iter().map(|(t, _)| t.split_whitespace().count()).sum();
-    let registry = Registry::default();
+    let content = brief::content::load(repository, Default::default()).expect("the example site loads");
+    let registry = brief::registry(&content);
     let overrides = Overrides::default();
     let mut rates = Vec::with_capacity(runs);
     let mut quotes = 0;
