@@ -216,7 +216,17 @@ impl<'a> Attributor<'a> {
     pub fn attribute(&self) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::with_capacity(self.spans.len());
         for (q, span) in self.spans.iter().enumerate() {
-            let mut attribution = self.attribute_by_cue(span).unwrap_or_default();
+            // A quote listed after another with only "and" or a comma between (as Trump went on
+            // about “how the system is rigged,” and “wounded American families”) is the same
+            // speaker's, whatever verb follows the list, when that one had a verb of its own.
+            let listed = self.listed_after(q).and_then(|previous| {
+                let before: &Attribution = &out[previous];
+                (before.speaker.is_some() && before.cue.is_some()).then(|| before.clone())
+            });
+            let mut attribution = match listed {
+                Some(previous) => Attribution { dropped: false, ..previous },
+                None => self.attribute_by_cue(span).unwrap_or_default(),
+            };
             if attribution.speaker.is_none() {
                 if let Some(speaker) = self.byline_below(span) {
                     attribution.speaker = Some(speaker);
@@ -352,6 +362,22 @@ impl<'a> Attributor<'a> {
             && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w))
             && words[0].starts_with(char::is_uppercase)
             && words.iter().any(|w| w.chars().any(char::is_lowercase))
+    }
+
+    /// The quote that quote `q` is listed after: the one before it in the paragraph, with only
+    /// "and", "or" or a comma between its closing mark and this one's opening mark.
+    fn listed_after(&self, q: usize) -> Option<usize> {
+        let span = &self.spans[q];
+        let previous = q.checked_sub(1).filter(|&i| self.spans[i].paragraph == span.paragraph)?;
+        let close = self.spans[previous].close?;
+        let between = close + 1..span.open;
+        let joined = !between.is_empty()
+            && between.clone().all(|k| {
+                self.is_punct(span.paragraph, k, ",")
+                    || matches!(self.lower(span.paragraph, k).as_deref(), Some("and" | "or"))
+            })
+            && between.clone().any(|k| self.word(span.paragraph, k).is_some());
+        joined.then_some(previous)
     }
 
     fn is_title_or_scare(&self, span: &QuotedSpan) -> bool {
