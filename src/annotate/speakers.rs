@@ -286,15 +286,22 @@ impl<'a> Attributor<'a> {
         }
         // Quotes strung along one sentence before its verb (Guns are “the ultimate public
         // health crisis” and “stunt children’s growth,” Howard Dean proclaimed): the earlier
-        // ones are the speaker's too, as fragments, unless they are titles.
+        // ones are the speaker's too, as fragments, unless they are titles, or another clause
+        // with a verb or a name of its own comes between ("…pact “insanity,” and Sanders, who
+        // says it's “disastrous.”").
         for q in (0..self.spans.len().saturating_sub(1)).rev() {
             let (span, next) = (&self.spans[q], &self.spans[q + 1]);
             let p = span.paragraph;
+            let strung = || {
+                let between = span.close.map_or(next.open, |c| c + 1)..next.open;
+                !between.clone().any(|k| self.is_cue_at(p, k) || self.mention_starting(p, k).is_some())
+            };
             let shared = next.paragraph == p
                 && out[q].speaker.is_none()
                 && out[q + 1].cue.is_some()
                 && self.sentence[p][span.open] == self.sentence[p][next.open]
-                && !self.is_title_or_scare(span);
+                && !self.is_title_or_scare(span)
+                && strung();
             if shared && out[q + 1].speaker.is_some() {
                 out[q].speaker = out[q + 1].speaker.clone();
                 out[q].fragment = true;
@@ -599,6 +606,12 @@ impl<'a> Attributor<'a> {
         while j > a0 && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&&*w)) {
             j -= 1;
         }
+        // A relative clause about someone the conjunction brings in: “insanity,” and Sanders,
+        // who says it's “disastrous”.
+        if j > a0 && self.lower(p, j - 1).as_deref() == Some("who") {
+            return (a0..j - 1)
+                .any(|i| matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas")));
+        }
         (j.saturating_sub(5).max(a0)..j).rev().take_while(|&i| self.word(p, i).is_some()).any(|i| {
             i < j && matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas" | "until"))
         })
@@ -618,7 +631,11 @@ impl<'a> Attributor<'a> {
         let mut j = k;
         while j > floor {
             let Some(w) = self.lower(p, j - 1) else { break };
-            if BETWEEN.contains(&&*w) {
+            // When, between subject and verb: "who in 2010 said".
+            let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+            if year && j > floor + 1 && self.lower(p, j - 2).as_deref() == Some("in") {
+                j -= 2;
+            } else if BETWEEN.contains(&&*w) {
                 j -= 1;
             } else {
                 break;
@@ -626,6 +643,22 @@ impl<'a> Attributor<'a> {
         }
         if j <= floor {
             return None;
+        }
+        // A relative clause: "McConnell, now the Senate majority leader, who in 2010 said…",
+        // "Mitch McConnell, who said…" — the person the clause is about.
+        if self.lower(p, j - 1).as_deref() == Some("who") && j - 1 > floor {
+            let before = j - 2;
+            let person =
+                |f: &&'a Found| self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f);
+            let named = if self.is_punct(p, before, ",") {
+                (floor.max(before.saturating_sub(16))..=before)
+                    .rev()
+                    .filter(|&c| c > floor && self.is_punct(p, c, ","))
+                    .find_map(|c| self.mention_ending(p, c - 1).filter(person))
+            } else {
+                self.mention_ending(p, before).filter(person)
+            };
+            return named.map(|f| Speaker::Entity { entity: f.entity });
         }
         // A second verb of the clause: "Bush thought for a moment and said that…".
         let opens_sentence = floor == 0 || self.sentence[p][floor - 1] != self.sentence[p][floor];
