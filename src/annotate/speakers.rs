@@ -648,16 +648,13 @@ impl<'a> Attributor<'a> {
         // "Mitch McConnell, who said…" — the person the clause is about.
         if self.lower(p, j - 1).as_deref() == Some("who") && j - 1 > floor {
             let before = j - 2;
-            let person =
-                |f: &&'a Found| self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f);
-            let named = if self.is_punct(p, before, ",") {
-                (floor.max(before.saturating_sub(16))..=before)
-                    .rev()
-                    .filter(|&c| c > floor && self.is_punct(p, c, ","))
-                    .find_map(|c| self.mention_ending(p, c - 1).filter(person))
+            let end = if self.is_punct(p, before, ",") {
+                self.comma_after_person(p, before, floor)
+                    .map(|c| self.before_parenthesis(p, c - 1, floor).unwrap_or(c - 1))
             } else {
-                self.mention_ending(p, before).filter(person)
+                Some(before)
             };
+            let named = end.and_then(|e| self.mention_ending(p, e)).filter(|f| self.is_named_person(f));
             return named.map(|f| Speaker::Entity { entity: f.entity });
         }
         // A second verb of the clause: "Bush thought for a moment and said that…".
@@ -671,15 +668,8 @@ impl<'a> Attributor<'a> {
             // The comma that opens it: the nearest one, or one further back that follows a
             // person, past the commas of a list inside ("Anne Richards, assistant secretary of
             // state for population, refugees, and migration, said").
-            let commas = (last.saturating_sub(20).max(floor + 1)..last).rev().filter(|&k| self.is_punct(p, k, ","));
-            let after_person = |c: &usize| {
-                let before = self.before_parenthesis(p, c - 1, floor).unwrap_or(c - 1);
-                self.mention_ending(p, before).is_some_and(|f| {
-                    self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f)
-                })
-            };
             let nearest = (last.saturating_sub(16).max(floor)..last).rev().find(|&k| self.is_punct(p, k, ","));
-            let opening = commas.clone().find(after_person).or(nearest);
+            let opening = self.comma_after_person(p, last.saturating_sub(1), floor).or(nearest);
             if let Some(comma) = opening.filter(|&c| c > floor) {
                 let before = self.before_parenthesis(p, comma - 1, floor).unwrap_or(comma - 1);
                 if let Some(found) = self.mention_ending(p, before) {
@@ -733,6 +723,21 @@ impl<'a> Attributor<'a> {
         self.unnamed_ending(p, last, floor)
     }
 
+    /// A person named as such, not in the possessive ("Trump's plan").
+    fn is_named_person(&self, found: &Found) -> bool {
+        self.finder.entities[found.entity].kind == EntityKind::Person && !self.is_possessive(found)
+    }
+
+    /// The nearest comma at or before token `to` (within 20 tokens, after `floor`) that follows
+    /// a person's name, skipping a parenthesis: where an appositive or a relative clause opens
+    /// ("Anne Richards, assistant secretary of state for population, refugees, and migration,").
+    fn comma_after_person(&self, p: usize, to: usize, floor: usize) -> Option<usize> {
+        (to.saturating_sub(20).max(floor + 1)..=to).rev().filter(|&c| self.is_punct(p, c, ",")).find(|&c| {
+            let before = self.before_parenthesis(p, c - 1, floor).unwrap_or(c - 1);
+            self.mention_ending(p, before).is_some_and(|f| self.is_named_person(f))
+        })
+    }
+
     /// The person an organisation or place at token `first` places: "Joel Pollak of Breitbart
     /// California observed", "Jeffrey Lewis of the James Martin Center for Nonproliferation
     /// Studies wrote" (a name the finder may have cut short), "Harry Bond, 30, of Raleigh,
@@ -742,9 +747,7 @@ impl<'a> Attributor<'a> {
         let mut placed = false;
         for k in (floor.max(first.saturating_sub(12))..first).rev() {
             if placed {
-                let person = self
-                    .mention_ending(p, k)
-                    .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person && !self.is_possessive(f));
+                let person = self.mention_ending(p, k).filter(|f| self.is_named_person(f));
                 if person.is_some() {
                     return person;
                 }
