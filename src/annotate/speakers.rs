@@ -1082,9 +1082,7 @@ impl<'a> Attributor<'a> {
             while k > 0 && starts.len() < 3 {
                 let number = sentences[k - 1];
                 let start = (0..k).rev().take_while(|&i| sentences[i] == number).last().unwrap_or(k - 1);
-                if start + 1 < end || paragraph != p {
-                    starts.push((paragraph, start, k));
-                }
+                starts.push((paragraph, start, k));
                 k = start;
             }
         }
@@ -1782,8 +1780,6 @@ fn is_function_word(word: &str) -> bool {
     )
 }
 
-/// A role written in lower case that can head a description of a person: "the Florida
-/// senator", "the Republican presidential candidate" (not "senior", "former", "press").
 /// People who speak for someone or of them closely: "Gary Johnson’s doctor", "Cruz’s lawyers".
 fn is_kin_or_counsel(word: &str) -> bool {
     matches!(
@@ -1807,6 +1803,8 @@ fn is_kin_or_counsel(word: &str) -> bool {
     )
 }
 
+/// A role written in lower case that can head a description of a person: "the Florida
+/// senator", "the Republican presidential candidate" (not "senior", "former", "press").
 fn is_role_head(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_lowercase())
         && lexicon::is_title(&capitalise(word))
