@@ -251,6 +251,31 @@ fn entities_are_one_per_person_with_possessives_normalised() {
     assert_eq!(annotations.entities[trump].registry_id.as_deref(), Some("donald-trump"));
 }
 
+/// (name, text, the people it names, in the order first met).
+type PeopleRow = (&'static str, &'static str, &'static [&'static str]);
+
+#[test]
+fn people_outside_the_registry_are_found_one_entity_each() {
+    #[rustfmt::skip]
+    let rows: &[PeopleRow] = &[
+        ("appositive with a possessive", "Alexander Darchiev, Russia’s ambassador, arrived early.", &["Alexander Darchiev"]),
+        ("appositive with whose", "Dane Waters, whose group has led the effort, spoke last.", &["Dane Waters"]),
+        ("appositive with a role word", "Anne Richards, assistant secretary of state, joined the call.", &["Anne Richards"]),
+        ("an age", "Brianne Stone, 29, of Huntsville, voted early.", &["Brianne Stone"]),
+        ("title before the name", "Senator Jeanne Shaheen voted against it.", &["Jeanne Shaheen"]),
+        ("subject of a reporting verb", "Kaja Kallas said the bloc was united.", &["Kaja Kallas"]),
+        ("surname alone joins the full name", "Kaja Kallas spoke first. Later Kallas said the bloc was united.", &["Kaja Kallas"]),
+        ("registry alias and full name are one", "Putin arrived. Vladimir Putin spoke.", &["Vladimir Putin"]),
+        ("capitalised words opening a sentence are nobody", "Talks resumed on Monday. Police closed the road.", &[]),
+    ];
+    for (name, text, people) in rows {
+        let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        let found: Vec<&str> =
+            annotations.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(found, *people, "row `{name}`: {text}");
+    }
+}
+
 #[test]
 fn organisations_are_named_whole_and_generic_words_are_none() {
     let organisations = |text: &str| -> Vec<String> {
