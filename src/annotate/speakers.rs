@@ -676,6 +676,13 @@ impl<'a> Attributor<'a> {
                     let person = self.person_of(p, found.first, floor).unwrap_or(found);
                     return Some(Speaker::Entity { entity: person.entity });
                 }
+                // A description, then the name as the appositive: "his wife, Gabriela Violeta
+                // Lazar, said" is hers.
+                let name =
+                    self.mention_starting(p, comma + 1).filter(|f| f.last + 1 == last && self.is_named_person(f));
+                if let Some(found) = name {
+                    return Some(Speaker::Entity { entity: found.entity });
+                }
                 if let Some(speaker) = self.unnamed_ending(p, comma - 1, floor) {
                     return Some(speaker);
                 }
