@@ -1174,7 +1174,13 @@ impl<'a> Attributor<'a> {
                             self.role_described_person(paragraph, found.last + 1, sentence_end).unwrap_or(found);
                         if fits(found) {
                             if !self.title_follows_preposition(paragraph, k) && !self.is_possessive(found) {
-                                return Some(Speaker::Entity { entity: found.entity });
+                                // "Scott Conroy asked Sanders whether… ¶ “Sure it is,” he said":
+                                // the one asked answers.
+                                let asked = (found.last + 1..(found.last + 4).min(sentence_end))
+                                    .find(|&v| matches!(self.lower(paragraph, v).as_deref(), Some("asked" | "asks")))
+                                    .and_then(|v| self.mention_starting(paragraph, v + 1))
+                                    .filter(|f| fits(f) && self.is_named_person(f));
+                                return Some(Speaker::Entity { entity: asked.unwrap_or(found).entity });
                             }
                             fallback = fallback.or(Some(found.entity));
                         }
