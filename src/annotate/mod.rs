@@ -210,6 +210,8 @@ fn block_quotes(
             .iter()
             .find(|f| f.paragraph == p && f.span.start >= from)
             .filter(|f| finder.entities[f.entity].kind != EntityKind::Place)
+            // "Here is what Trump's critics wrote:" introduces the critics, not Trump.
+            .filter(|f| !text[f.span.end..].starts_with(['\'', '\u{2019}']))
             .map(|f| Speaker::Entity { entity: f.entity })
     };
     let mut out = Vec::new();

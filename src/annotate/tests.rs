@@ -111,6 +111,7 @@ fn quotes_and_their_speakers() {
         ("block quote of two paragraphs", "> We will not give our land away.\n>\n> Ukrainians will not gift it to the occupier.\n\n— Volodymyr Zelensky, in a video address", &[("We will not give our land away.", Some("Volodymyr Zelensky")), ("Ukrainians will not gift it to the occupier.", Some("Volodymyr Zelensky"))]),
         ("block quote signed by an unnamed source", "> The talks are over for now.\n\n— a senior European official, in Brussels", &[("The talks are over for now.", Some("unnamed: a senior European official"))]),
         ("block quote introduced with a colon", "Putin told the conference in Moscow:\n\n> The key thing is that both sides want results.", &[("The key thing is that both sides want results.", Some("Vladimir Putin"))]),
+        ("block quote introduced by someone's critics", "Here is what Trump's critics wrote:\n\n> The deal gives away far too much.", &[]),
         ("block quote with nobody behind it", "> An old proverb says it all.\n\nThe talks went on.", &[]),
         ("block quote with attribution", "> We will not give our land away.\n\n— Volodymyr Zelensky, in a video address", &[("We will not give our land away.", Some("Volodymyr Zelensky"))]),
         ("description before the name", "“We will win this state,” said Democratic pollster Stan Greenberg.", &[("We will win this state,", Some("Stan Greenberg"))]),
