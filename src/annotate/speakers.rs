@@ -317,29 +317,6 @@ impl<'a> Attributor<'a> {
     /// a name that closes on a comma or a full stop inside the marks is left as a quote, as a
     /// rating or a slogan someone pronounced is (“Mostly False.”).
     fn is_title_case(&self, span: &QuotedSpan) -> bool {
-        let text = &self.text[span.start..span.end];
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let small = |w: &str| {
-            matches!(
-                w,
-                "a" | "an"
-                    | "the"
-                    | "and"
-                    | "or"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "to"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "by"
-                    | "de"
-                    | "la"
-                    | "vs."
-            )
-        };
         // What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
         // Friends”". Nicknames stay quotes: "called her “Miss Piggy”".
         let work = span.open > 0
@@ -363,8 +340,33 @@ impl<'a> Attributor<'a> {
                         | "directed"
                 )
             });
+        if !work {
+            return false;
+        }
+        let text = &self.text[span.start..span.end];
+        let small = |w: &str| {
+            matches!(
+                w,
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "de"
+                    | "la"
+                    | "vs."
+            )
+        };
+        let words: Vec<&str> = text.split_whitespace().collect();
         (2..=8).contains(&words.len())
-            && work
             && !text.ends_with(['!', '?', ',', '.', ';', ':'])
             && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w))
             && words[0].starts_with(char::is_uppercase)
@@ -1793,27 +1795,10 @@ fn is_function_word(word: &str) -> bool {
     )
 }
 
-/// People who speak for someone or of them closely: "Gary Johnson’s doctor", "Cruz’s lawyers".
+/// People who speak for someone, beyond the heads of unnamed sources ("his wife", "a friend"
+/// are among those): "Gary Johnson’s doctor", "Cruz’s lawyers", "Trump's allies".
 fn is_kin_or_counsel(word: &str) -> bool {
-    matches!(
-        word,
-        "allies"
-            | "attorney"
-            | "attorneys"
-            | "brother"
-            | "daughter"
-            | "doctor"
-            | "father"
-            | "friend"
-            | "husband"
-            | "lawyer"
-            | "lawyers"
-            | "mother"
-            | "physician"
-            | "sister"
-            | "son"
-            | "wife"
-    )
+    matches!(word, "allies" | "attorney" | "attorneys" | "doctor" | "lawyer" | "lawyers" | "physician")
 }
 
 /// A role written in lower case that can head a description of a person: "the Florida
