@@ -32,7 +32,8 @@ pub struct AnnotationCache {
     entries: HashMap<String, Annotations>,
     /// The log ended cleanly: appending to it is safe.
     clean: bool,
-    path: Option<PathBuf>,
+    /// Where the log is kept, or why it cannot be; None when the cache is disabled.
+    path: Option<Result<PathBuf, String>>,
     pub hits: usize,
 }
 
@@ -52,9 +53,10 @@ impl AnnotationCache {
     /// The cache of the site in `root`, empty when missing, unreadable or made by another
     /// annotator or registry.
     pub fn load(root: &Path, registry: &Registry) -> AnnotationCache {
-        let path = root.join(CACHE_DIR).join(CACHE_FILE);
         let key = cache_key(registry);
-        let (entries, clean) = std::fs::read(&path).ok().and_then(|bytes| read_log(&bytes, &key)).unwrap_or_default();
+        let path = cache_file(root, CACHE_FILE);
+        let read = path.as_ref().ok().and_then(|path| std::fs::read(path).ok());
+        let (entries, clean) = read.and_then(|bytes| read_log(&bytes, &key)).unwrap_or_default();
         AnnotationCache { key, entries, clean, path: Some(path), hits: 0 }
     }
 
@@ -78,6 +80,7 @@ impl AnnotationCache {
         annotated: impl ExactSizeIterator<Item = (&'a Article, &'a Annotations)>,
     ) -> Result<(), String> {
         let Some(path) = self.path.clone() else { return Ok(()) };
+        let path = path?;
         let live = annotated.len();
         // Records in the log that this build did not use: other versions of articles, and
         // articles since removed.
@@ -160,6 +163,9 @@ fn append(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if bytes.is_empty() {
         return Ok(());
     }
+    if !crate::paths::plain_or_missing(path) {
+        return Err(format!("{} is not a plain file; brief does not write through it", path.display()));
+    }
     let mut file =
         std::fs::OpenOptions::new().append(true).open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     std::io::Write::write_all(&mut file, bytes).map_err(|e| format!("{}: {e}", path.display()))
@@ -175,10 +181,26 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     for old in ["annotations.json", "pages.json", "annotations.msgpack"] {
         let _ = std::fs::remove_file(dir.join(old));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}", std::process::id()));
-    std::fs::write(&temp, bytes).map_err(|e| format!("{}: {e}", temp.display()))?;
-    std::fs::rename(&temp, path).map_err(|e| format!("{}: {e}", path.display()))
+    // A fresh temporary file (never one of that name already there: it could be a link),
+    // renamed over the path (which replaces a link there rather than writing through it).
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    temp.persist(path).map_err(|e| format!("{}: {}", path.display(), e.error))?;
+    Ok(())
+}
+
+/// `<root>/.brief-cache/<name>`, unless the cache folder is a link or the file is not a plain
+/// file: the cache is then neither read nor written, and the reason is what a build warns of.
+fn cache_file(root: &Path, name: &str) -> Result<PathBuf, String> {
+    let dir = root.join(CACHE_DIR);
+    let path = dir.join(name);
+    if crate::paths::is_link(&dir) {
+        Err(format!("{} is a symbolic link; brief neither reads nor writes through it (remove it)", dir.display()))
+    } else if !crate::paths::plain_or_missing(&path) {
+        Err(format!("{} is not a plain file; brief neither reads nor writes through it (remove it)", path.display()))
+    } else {
+        Ok(path)
+    }
 }
 
 fn cache_key(registry: &Registry) -> String {
@@ -214,7 +236,7 @@ pub struct PageManifest {
     key: String,
     files: HashMap<String, FileRecord>,
     #[serde(skip)]
-    path: Option<PathBuf>,
+    path: Option<Result<PathBuf, String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,14 +250,16 @@ impl PageManifest {
     /// The manifest of the site in `root`, empty when missing, unreadable or made for other
     /// templates, another configuration, another output or another build of brief.
     pub fn load(root: &Path, templates: u64, config: &crate::config::Config, output: &Path) -> PageManifest {
-        let path = root.join(CACHE_DIR).join(PAGES_FILE);
+        let path = cache_file(root, PAGES_FILE);
         let key = format!(
             "{RENDER_FINGERPRINT}-{templates:016x}-{:016x}-{}",
             fnv1a(format!("{config:?}").as_bytes()),
             output.display()
         );
-        let manifest = std::fs::read(&path)
+        let manifest = path
+            .as_ref()
             .ok()
+            .and_then(|path| std::fs::read(path).ok())
             .and_then(|bytes| rmp_serde::from_slice::<PageManifest>(&bytes).ok())
             .filter(|manifest| manifest.key == key);
         PageManifest { path: Some(path), ..manifest.unwrap_or(PageManifest { key, ..Default::default() }) }
@@ -262,6 +286,7 @@ impl PageManifest {
     ) -> Result<(), String> {
         use rayon::prelude::*;
         let Some(path) = self.path.clone() else { return Ok(()) };
+        let path = path?;
         let files: Vec<(&str, u64)> = files.filter_map(|(rel, signature)| Some((rel, signature?))).collect();
         self.files = files
             .par_iter()

@@ -1,5 +1,5 @@
-//! `brief.yaml` → [`Config`]. Every key is optional; a missing file means the defaults, so a
-//! folder with only `content/` already builds.
+//! `brief.yaml` → [`Config`]. Every key is optional, so an empty file is a site with the
+//! defaults; a folder without one is not a site.
 
 use crate::error::{Error, Result};
 use crate::yaml;
@@ -57,12 +57,30 @@ impl Default for AnnotatorConfig {
 }
 
 impl Config {
-    /// Reads `brief.yaml` in `root`, or the defaults when there is none.
+    /// Reads `brief.yaml` in `root`. A folder without one is not a site: building it would
+    /// make an empty site out of a mistyped `--root`, so it is an error.
     pub fn load(root: &Path) -> Result<Config> {
+        if !root.is_dir() {
+            return Err(Error::input(
+                root,
+                None,
+                "there is no such folder",
+                "check --root: it names the site folder, the one that holds brief.yaml",
+            ));
+        }
+        crate::paths::Site::new(root)?.check_link(Path::new(CONFIG_FILE))?;
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::input(
+                    root,
+                    None,
+                    "this folder is not a brief site: it has no brief.yaml",
+                    "run `brief init <folder>` to start a site, or create brief.yaml here \
+                     (an empty one takes every default)",
+                ));
+            }
             Err(e) => return Err(Error::io(&path, e)),
         };
         Config::parse(&text, &path)

@@ -13,6 +13,7 @@ pub mod error;
 pub mod index;
 pub mod init;
 pub mod output;
+pub mod paths;
 pub mod render;
 pub mod serve;
 pub mod session;
@@ -115,6 +116,14 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
         Some(path) => path.clone(),
         None => root.join(&config.output),
     };
+    if options.output.is_none() && paths::is_link(&output) {
+        return Err(Error::input(
+            &output,
+            None,
+            "the output folder is a symbolic link; brief does not write through a link in the site",
+            "remove the link, or pass --output with the folder to write to",
+        ));
+    }
     output::check_output(root, &output)?;
     let templates = render::Templates::load(root)?;
     let mut content = content::load(root, LoadOptions { drafts: options.drafts })?;
@@ -177,7 +186,8 @@ fn build_keeping(
     let bar = progress_bar(options.progress, 0, "rendering");
     let plan = render::Plan::new(&analysed.index, &analysed.config, &analysed.templates);
     watch.lap("plan");
-    let mut manifest = match manifest {
+    // After a build stopped part way through its update, every page is compared afresh.
+    let mut manifest = match manifest && !staging.interrupted() {
         true => cache::PageManifest::load(root, analysed.templates.fingerprint, &analysed.config, &analysed.output),
         false => cache::PageManifest::disabled(),
     };
@@ -196,9 +206,10 @@ fn build_keeping(
     let derived = plan.into_derived();
     bar.finish_and_clear();
     watch.lap("render and write");
-    staging.finish()?;
+    let static_warnings = staging.finish()?;
     watch.lap("update output");
     let Analysed { index, mut warnings, mut cache, .. } = analysed;
+    warnings.extend(static_warnings);
     let files = derived.planned().iter().map(|p| (p.path.as_str(), p.signature));
     if let Err(e) = manifest.store(&analysed.output, files) {
         warnings.push(Warning {

@@ -83,9 +83,10 @@ enum Command {
         /// Article files, or folders of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The site whose people and events are the registry.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site whose people and events are the registry (by default the current
+        /// folder, where it is a site).
+        #[arg(long)]
+        root: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -120,7 +121,7 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(e) => Err(e),
         },
-        Command::Annotate { paths, root, format } => annotate_command(&root, &paths, format),
+        Command::Annotate { paths, root, format } => annotate_command(root.as_deref(), &paths, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -263,11 +264,15 @@ struct QuoteOut {
     fragment: bool,
 }
 
-fn annotate_command(root: &Path, paths: &[PathBuf], format: Format) -> Result<(), Error> {
-    let content = if root.join("content").is_dir() {
-        brief::content::load(root, Default::default())?
-    } else {
-        Default::default()
+fn annotate_command(root: Option<&Path>, paths: &[PathBuf], format: Format) -> Result<(), Error> {
+    // A site named with --root must be one; the current folder is used when it is one.
+    let root = root.or_else(|| Path::new(brief::config::CONFIG_FILE).is_file().then_some(Path::new(".")));
+    let content = match root {
+        Some(root) => {
+            brief::config::Config::load(root)?;
+            brief::content::load(root, Default::default())?
+        }
+        None => Default::default(),
     };
     let registry = brief::registry(&content);
     let mut files = Vec::new();
@@ -343,6 +348,13 @@ fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> 
     } else if path.is_file() {
         files.push(path.to_path_buf());
         Ok(())
+    } else if path.exists() {
+        Err(Error::input(
+            path,
+            None,
+            "this is neither a plain file nor a folder",
+            "give article files or folders of them",
+        ))
     } else {
         Err(Error::input(path, None, "no such file or folder", "give article files or folders of them"))
     }

@@ -2,7 +2,7 @@
 //! and swapped in only when everything is written, so a failed build leaves the previous
 //! output as it was. Every path is checked to stay inside the output folder.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
 use crate::render::{Page, THEME};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -55,11 +55,15 @@ pub struct Staging {
     output: PathBuf,
     /// The previous output, where there is one of brief's to update in place.
     previous: Option<PathBuf>,
+    /// The previous build into this output was stopped part way through its update.
+    interrupted: bool,
     /// Declared before `dir`: dropped (its files all written) before the folder is removed.
     writer: Writer,
     dir: tempfile::TempDir,
     /// Every file the build makes, relative to the output: what `finish` keeps.
     made: Mutex<HashSet<PathBuf>>,
+    /// Held until the build is done: one build at a time writes into an output.
+    _lock: OutputLock,
 }
 
 /// The one thread that creates the staged files. Creating a file holds its folder's lock
@@ -126,7 +130,13 @@ impl Staging {
     pub fn new(root: &Path, output: &Path) -> Result<Staging> {
         check_output(root, output)?;
         let output = absolute(output);
+        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let guard = OutputLock::acquire(&parent, &name, &output)?;
+        remove_stale_staging(&parent, &name);
         let mut previous = None;
+        let mut interrupted = false;
         if output.exists() {
             if !output.is_dir() {
                 return Err(Error::input(
@@ -136,9 +146,19 @@ impl Staging {
                     "remove it or choose another output folder",
                 ));
             }
-            let empty = std::fs::read_dir(&output).map_err(|e| Error::io(&output, e))?.next().is_none();
-            previous = (!empty).then(|| output.clone());
-            if !empty && !output.join(MARKER).exists() {
+            // Dotfiles and CNAME (a gh-pages worktree's .git, a host's settings) are not
+            // brief's: they neither make the folder someone else's nor get removed.
+            let mut theirs = false;
+            let mut any = false;
+            for entry in std::fs::read_dir(&output).map_err(|e| Error::io(&output, e))? {
+                let entry = entry.map_err(|e| Error::io(&output, e))?;
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                any = true;
+                theirs |= name != MARKER && !is_kept(&name);
+            }
+            let marker = output.join(MARKER);
+            if theirs && !marker.exists() {
                 return Err(Error::input(
                     &output,
                     None,
@@ -146,22 +166,30 @@ impl Staging {
                     "empty it, or choose another output folder: brief replaces its output whole",
                 ));
             }
+            interrupted = std::fs::read_to_string(&marker).is_ok_and(|text| text.starts_with(UPDATING));
+            previous = any.then(|| output.clone());
         }
-        let parent = output.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.building-"))
+            .prefix(&staging_prefix(&name))
             .tempdir_in(&parent)
             .map_err(|e| Error::io(&parent, e))?;
         Ok(Staging {
             root: root.to_path_buf(),
             output,
             previous,
+            interrupted,
             writer: Writer::new(dir.path().to_path_buf()),
             dir,
             made: Mutex::new(HashSet::new()),
+            _lock: guard,
         })
+    }
+
+    /// Whether the last build into this output was stopped while it brought the files up to
+    /// date: some files may then be new and others old, and this build must compare every
+    /// page with what is there rather than trust the page manifest.
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
     }
 
     /// Writes one page (queued for the writer thread); safe to call from many threads.
@@ -189,19 +217,17 @@ impl Staging {
 
     /// Adds the static files and the marker, then brings the output up to date: the staged
     /// folder renamed into place, or, over a previous output, the staged files moved into it
-    /// and the files no longer made removed.
-    pub fn finish(mut self) -> Result<()> {
+    /// and the files no longer made removed. Returns warnings for static files passed over.
+    pub fn finish(mut self) -> Result<Vec<Warning>> {
         self.writer.finish()?;
-        copy_static(&self.root, self.dir.path())?;
-        std::fs::write(
-            self.dir.path().join(MARKER),
-            "Written by brief, which brings this folder up to date on each build.\n",
-        )
-        .map_err(|e| Error::io(self.dir.path(), e))?;
+        let warnings = copy_static(&self.root, self.dir.path())?;
+        let marker = self.dir.path().join(MARKER);
+        std::fs::write(&marker, DONE).map_err(|e| Error::io(&marker, e))?;
         match &self.previous {
-            Some(previous) => self.update(previous),
-            None => self.swap(),
+            Some(previous) => self.update(previous)?,
+            None => self.swap()?,
         }
+        Ok(warnings)
     }
 
     /// Renames the staged folder into place of an empty or missing output.
@@ -221,6 +247,12 @@ impl Staging {
     /// Moves every staged file over its place in `output`, then removes what the build no
     /// longer makes (and the folders that leaves empty). Static files are compared like
     /// pages, so an unchanged one keeps its time too.
+    ///
+    /// Each file is replaced by a rename, so no file is ever seen half written; but the files
+    /// are replaced one after the other, so a build killed in this step leaves some new and
+    /// some old. The marker says so while it runs (`UPDATING`), and the next build then
+    /// compares every page with the file there instead of trusting the page manifest, and
+    /// finishes the job; the staged folder the killed build left is removed then too.
     fn update(&self, output: &Path) -> Result<()> {
         let staged_root = self.dir.path();
         let mut made = lock(&self.made);
@@ -231,10 +263,18 @@ impl Staging {
                 let rel = entry.path().strip_prefix(staged_root).unwrap_or(entry.path()).to_path_buf();
                 // A staged page is known to differ; a static file (or the marker) may not.
                 let page = !made.insert(rel.clone());
-                moves.push((rel, page));
+                if rel != Path::new(MARKER) {
+                    moves.push((rel, page));
+                }
             }
         }
-        for (rel, page) in &moves {
+        let marker = output.join(MARKER);
+        replace_with(&marker, UPDATING.as_bytes())?;
+        let stop_after = stop_after_moves();
+        for (moved, (rel, page)) in moves.iter().enumerate() {
+            if stop_after == Some(moved) {
+                std::process::abort();
+            }
             let from = staged_root.join(rel);
             let to = output.join(rel);
             if !page && std::fs::read(&from).is_ok_and(|bytes| unchanged(&to, &bytes)) {
@@ -246,10 +286,16 @@ impl Staging {
             }
             std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
         }
-        // Children before their folder, so that a folder left empty goes too.
+        // Children before their folder, so that a folder left empty goes too. What brief
+        // never makes (dotfiles, CNAME) is left alone, and so is all that is inside it.
+        // (walkdir applies `filter_entry` to a folder only after its contents when they come
+        // first, so the test is made on every path.)
         for entry in walkdir::WalkDir::new(output).min_depth(1).contents_first(true) {
             let entry = entry.map_err(|e| Error::io(output, e.into()))?;
             let rel = entry.path().strip_prefix(output).unwrap_or(entry.path());
+            if is_theirs(rel) {
+                continue;
+            }
             if entry.file_type().is_dir() {
                 // Refused while not empty, which is what keeps a folder still in use.
                 let _ = std::fs::remove_dir(entry.path());
@@ -257,7 +303,108 @@ impl Staging {
                 std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
             }
         }
-        Ok(())
+        std::fs::rename(staged_root.join(MARKER), &marker).map_err(|e| Error::io(&marker, e))
+    }
+}
+
+/// What the marker says while a build replaces the output's files, and once it is done.
+const UPDATING: &str = "Being updated by brief: a build stopped in this state left some files new and others old; the next build finishes it.\n";
+const DONE: &str = "Written by brief, which brings this folder up to date on each build.\n";
+
+/// Names in the output that brief never makes and never removes: dotfiles and folders (a
+/// gh-pages worktree's `.git`, `.nojekyll`, `.well-known`) and a custom domain's `CNAME`.
+pub fn is_kept(name: &str) -> bool {
+    (name.starts_with('.') && name != MARKER) || name == "CNAME"
+}
+
+/// Whether a path in the output is one brief leaves alone: a kept name at the top, or
+/// anything with a dotfile or dot-folder on its way.
+fn is_theirs(rel: &Path) -> bool {
+    let mut names = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    names.next().is_some_and(|top| is_kept(&top)) || names.any(|name| name.starts_with('.'))
+}
+
+/// The tests' stand-in for `kill -9` in the middle of an update (debug builds only): the
+/// process aborts after moving this many files.
+fn stop_after_moves() -> Option<usize> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    std::env::var("BRIEF_TEST_ABORT_AFTER_MOVES").ok()?.parse().ok()
+}
+
+/// Writes `path` whole: a temporary file beside it, renamed over it (a link in its place is
+/// replaced, never written through).
+fn replace_with(path: &Path, contents: &[u8]) -> Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
+    std::io::Write::write_all(&mut file, contents).map_err(|e| Error::io(path, e))?;
+    file.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// The temporary folders of builds into `<name>` are `.<name>.building-*` beside it.
+fn staging_prefix(name: &str) -> String {
+    format!(".{name}.building-")
+}
+
+/// Removes the staged folders that builds into `<parent>/<name>` left when they were killed.
+/// Called with the output's lock held, so no build that is still running owns one. Only
+/// real folders with brief's prefix go; `remove_dir_all` does not follow links inside them.
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let prefix = staging_prefix(name);
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_folder && entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// One build at a time writes into an output: a lock on `.<name>.lock` beside it, which the
+/// operating system lets go when the process ends, however it ends. A second build is
+/// refused, not queued, so the file can go with the build that made it: it is removed while
+/// still locked, as the last thing the build does (a killed build leaves it, unlocked, and
+/// the next build takes it over).
+struct OutputLock {
+    path: PathBuf,
+    _file: std::fs::File,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+impl OutputLock {
+    fn acquire(parent: &Path, name: &str, output: &Path) -> Result<OutputLock> {
+        let path = parent.join(format!(".{name}.lock"));
+        if !crate::paths::plain_or_missing(&path) {
+            return Err(Error::input(
+                &path,
+                None,
+                "the output's lock file is a link or a folder; brief does not write through it",
+                "remove it: brief makes it again",
+            ));
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(OutputLock { path, _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::input(
+                output,
+                None,
+                "another brief build is writing into this output folder",
+                "wait for it to finish, then build again",
+            )),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
     }
 }
 
@@ -333,35 +480,31 @@ pub fn remove_file(output: &Path, rel: &str) -> Result<()> {
     Ok(())
 }
 
-/// The theme's own static files, then the site's `static/` over them.
-fn copy_static(root: &Path, dir: &Path) -> Result<()> {
+/// The theme's own static files, then the site's `static/` over them; warnings for the files
+/// passed over.
+fn copy_static(root: &Path, dir: &Path) -> Result<Vec<Warning>> {
     for (path, text) in THEME {
         if let Some(rel) = path.strip_prefix("static/") {
             let target = dir.join(safe_relative(rel)?);
             std::fs::write(&target, text).map_err(|e| Error::io(&target, e))?;
         }
     }
-    let source = root.join(STATIC_DIR);
-    if !source.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(&source).sort_by_file_name() {
-        let entry =
-            entry.map_err(|e| Error::input(e.path().unwrap_or(&source), None, e.to_string(), "fix or remove it"))?;
-        let name = entry.file_name().to_string_lossy();
-        let rel = entry.path().strip_prefix(&source).unwrap_or(entry.path());
-        if rel.as_os_str().is_empty() || crate::content::is_ignored_name(&name) {
+    // Links that lead out of the site are passed over with a warning (`paths::Site::files`).
+    let mut warnings = Vec::new();
+    let site = crate::paths::Site::new(root)?;
+    for site_rel in site.files(STATIC_DIR, crate::paths::OutsideLink::Skip, &mut warnings)? {
+        let rel = site_rel.strip_prefix(STATIC_DIR).unwrap_or(&site_rel);
+        if rel.components().any(|c| crate::content::is_ignored_name(&c.as_os_str().to_string_lossy())) {
             continue;
         }
         let target = dir.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
-        } else if entry.file_type().is_file() {
-            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        // Symbolic links are not followed: a link could pull in files from anywhere.
+        let source = root.join(&site_rel);
+        std::fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// A page path made of plain names only: no root, no `..`.

@@ -142,7 +142,7 @@ impl Session {
         let kept = kept.filter(|a| new_slugs.contains(a.slug.as_str()) && !is_changed(a));
         let mut all: Vec<(&String, &PathBuf)> = kept.chain(&loaded).map(|a| (&a.slug, &a.path)).collect();
         all.sort();
-        crate::content::check_unique(&self.root, all.into_iter(), "article")?;
+        crate::content::check_unique(all.into_iter(), "article")?;
 
         let registry = &self.analysed.registry;
         let mut fresh: Vec<(Article, Annotations)> = loaded

@@ -1,9 +1,35 @@
 //! Slugs: the one way a name or a file name becomes part of an output path. A slug is
 //! lowercase ASCII letters, digits and single hyphens, never empty, never `.` or `..`, so
-//! nothing derived from content can point outside the output folder.
+//! nothing derived from content can point outside the output folder, and at most
+//! [`MAX_LEN`] bytes, so that every file named after one fits the file system.
+
+/// The longest slug. Output files are named `<slug>.html` and `<slug>.xml`, and file
+/// systems allow 255 bytes a name; a longer text keeps its first words and a hash of the rest.
+pub const MAX_LEN: usize = 100;
+
+/// Names the layout uses for its own pages in the folders that hold articles, people,
+/// organisations, places and events (`people/index.html` is the list of people): a slug of
+/// one of these would overwrite that page.
+pub const RESERVED: &[&str] = &["index"];
+
+pub fn is_reserved(slug: &str) -> bool {
+    RESERVED.contains(&slug)
+}
 
 /// Turns any text into a slug, folding common Latin accents; `None` when nothing usable is left.
 pub fn slugify(text: &str) -> Option<String> {
+    let slug = slugify_whole(text)?;
+    if slug.len() <= MAX_LEN {
+        return Some(slug);
+    }
+    // The first words that fit, then a hash of the whole: distinct texts stay distinct.
+    let hash = format!("{:08x}", fnv1a(slug.as_bytes()) as u32);
+    let keep = MAX_LEN - hash.len() - 1;
+    let cut = slug[..=keep].rfind('-').filter(|&at| at > keep / 2).unwrap_or(keep);
+    Some(format!("{}-{hash}", &slug[..cut]))
+}
+
+fn slugify_whole(text: &str) -> Option<String> {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.chars() {
@@ -27,8 +53,14 @@ pub fn slugify(text: &str) -> Option<String> {
 }
 
 /// A slug for text that may have no Latin letters at all ("Владимир"): a stable hash then.
+/// For names found in the text, which no one chose: a reserved slug gets the prefix after it
+/// ("Index" the person is `index-person`), where a file's own slug is refused instead.
 pub fn slugify_or_hash(text: &str, prefix: &str) -> String {
-    slugify(text).unwrap_or_else(|| format!("{prefix}-{:08x}", fnv1a(text.as_bytes()) as u32))
+    match slugify(text) {
+        Some(slug) if is_reserved(&slug) => format!("{slug}-{prefix}"),
+        Some(slug) => slug,
+        None => format!("{prefix}-{:08x}", fnv1a(text.as_bytes()) as u32),
+    }
 }
 
 /// A stable 64-bit hash (FNV-1a): the same on every machine and every run.
@@ -92,6 +124,25 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(slugify(input).as_deref(), expected, "{input:?}");
         }
+    }
+
+    #[test]
+    fn long_texts_get_a_slug_that_fits_and_stays_distinct() {
+        let long = "word ".repeat(80);
+        let a = slugify(&format!("{long} one")).expect("a slug");
+        let b = slugify(&format!("{long} two")).expect("a slug");
+        assert!(a.len() <= MAX_LEN && b.len() <= MAX_LEN, "{a} {b}");
+        assert_ne!(a, b);
+        assert!(a.starts_with("word-word-"), "{a}");
+        assert!(!a.contains("--") && !a.ends_with('-'), "{a}");
+        let unbroken = slugify(&"x".repeat(400)).expect("a slug");
+        assert_eq!(unbroken.len(), MAX_LEN, "{unbroken}");
+    }
+
+    #[test]
+    fn names_found_in_text_never_take_a_reserved_slug() {
+        assert_eq!(slugify_or_hash("Index", "person"), "index-person");
+        assert_eq!(slugify_or_hash("Indexer", "person"), "indexer");
     }
 
     #[test]

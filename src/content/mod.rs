@@ -8,6 +8,7 @@ pub mod wire;
 
 use crate::annotate::{Overrides, TextFormat};
 use crate::error::{Error, Result, Warning};
+use crate::paths::{OutsideLink, Site};
 use crate::slug::slugify;
 pub use date::Date;
 use rayon::prelude::*;
@@ -164,9 +165,10 @@ impl Content {
 /// Loads the whole of `content/` under `root`.
 pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     let mut warnings = Vec::new();
-    let article_files = list_files(root, ARTICLES_DIR, &["md", "markdown", "txt"], &mut warnings)?;
-    let people_files = list_files(root, PEOPLE_DIR, &["md", "markdown"], &mut warnings)?;
-    let event_files = list_files(root, EVENTS_DIR, &["md", "markdown"], &mut warnings)?;
+    let site = Site::new(root)?;
+    let article_files = list_files(&site, ARTICLES_DIR, &["md", "markdown", "txt"], &mut warnings)?;
+    let people_files = list_files(&site, PEOPLE_DIR, &["md", "markdown"], &mut warnings)?;
+    let event_files = list_files(&site, EVENTS_DIR, &["md", "markdown"], &mut warnings)?;
 
     let loaded: Vec<(Article, Vec<Warning>)> =
         article_files.par_iter().map(|rel| load_article(root, rel)).collect::<Result<_>>()?;
@@ -185,9 +187,9 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     content.articles.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.people.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.events.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_unique(root, content.articles.iter().map(|a| (&a.slug, &a.path)), "article")?;
-    check_unique(root, content.people.iter().map(|p| (&p.slug, &p.path)), "person")?;
-    check_unique(root, content.events.iter().map(|e| (&e.slug, &e.path)), "event")?;
+    check_unique(content.articles.iter().map(|a| (&a.slug, &a.path)), "article")?;
+    check_unique(content.people.iter().map(|p| (&p.slug, &p.path)), "person")?;
+    check_unique(content.events.iter().map(|e| (&e.slug, &e.path)), "event")?;
     resolve_shared_aliases(&mut content);
     check_event_links(&mut content);
     content.warnings.sort();
@@ -196,31 +198,15 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
 
 /// The files of one content folder with the given extensions, relative to `root`, sorted.
 /// Hidden files and editors' backup and swap files are passed over; other files are warned of.
-fn list_files(root: &Path, dir: &str, extensions: &[&str], warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Ok(Vec::new());
-    }
+/// A symbolic link that leads out of the site is an error (`paths::Site::files`).
+fn list_files(site: &Site, dir: &str, extensions: &[&str], warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&base).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&base).to_path_buf();
-            let message = if e.loop_ancestor().is_some() {
-                "a symbolic link here points back to a folder that contains it".to_string()
-            } else {
-                e.to_string()
-            };
-            Error::input(&path, None, message, "remove the link or point it elsewhere")
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
+    for rel in site.files(dir, OutsideLink::Refuse, warnings)? {
+        let name = rel.file_name().unwrap_or_default().to_string_lossy();
         if is_ignored_name(&name) {
             continue;
         }
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        let extension = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
+        let extension = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
         if extensions.contains(&extension.to_ascii_lowercase().as_str()) {
             files.push(rel);
         } else {
@@ -244,9 +230,30 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".bak")
 }
 
-/// Reads a text file: UTF-8 (a byte-order mark is dropped), CRLF turned into LF.
+/// Files larger than this are refused: a text this long is not an article, and reading it
+/// whole would hold it, its annotations and its page in memory at once.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file: UTF-8 (a byte-order mark is dropped), CRLF turned into LF. Only plain
+/// files of at most [`MAX_FILE_BYTES`] are read.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(rel, e))?;
+    use std::io::Read;
+    let path = root.join(rel);
+    let file = std::fs::File::open(&path).map_err(|e| Error::io(rel, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(rel, e))?;
+    if !meta.is_file() {
+        return Err(Error::input(rel, None, "this is not a plain file", "give an article file or a folder of them"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::input(
+            rel,
+            None,
+            format!("this file is {} MB; brief reads files of up to {} MB", meta.len() >> 20, MAX_FILE_BYTES >> 20),
+            "split it into articles, or move it out of the site",
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(rel, e))?;
     text_from_bytes(bytes, rel)
 }
 
@@ -300,10 +307,11 @@ pub fn article_from_text(
             frontmatter::key_line(&split, "date"),
             frontmatter::key_line(&split, "url"),
             frontmatter::key_line(&split, "slug"),
+            frontmatter::key_line(&split, "events").or_else(|| frontmatter::key_line(&split, "event")),
         );
         (matter, split.body, split.body_line, Some(key_lines))
     };
-    let (date_line, url_line, slug_line) = split_yaml_line.unwrap_or((None, None, None));
+    let (date_line, url_line, slug_line, events_line) = split_yaml_line.unwrap_or((None, None, None, None));
 
     let slug_source =
         matter.slug.clone().unwrap_or_else(|| rel.file_stem().unwrap_or_default().to_string_lossy().into_owned());
@@ -315,6 +323,7 @@ pub fn article_from_text(
             "give the article a `slug:` of letters, digits and hyphens",
         )
     })?;
+    refuse_reserved(&slug, rel, slug_line, "give the article another file name or `slug:`")?;
 
     if let Some(url) = &matter.url {
         check_url(url, rel, url_line)?;
@@ -360,6 +369,9 @@ pub fn article_from_text(
         events.insert(0, event);
     }
     let events = events.iter().filter_map(|e| slugify(e)).collect::<Vec<_>>();
+    for event in &events {
+        refuse_reserved(event, rel, events_line, "name the event by another slug")?;
+    }
 
     Ok((
         Article {
@@ -438,6 +450,14 @@ fn load_event(root: &Path, rel: &Path) -> Result<Event> {
             })
             .transpose()
     };
+    if matter.date.is_some() && matter.start.is_some() {
+        return Err(Error::input(
+            rel,
+            frontmatter::key_line(&split, "start"),
+            "the event has both `date:` and `start:`, which say the same thing",
+            "keep `date:` for an event of one day, or `start:` (with `end:`) for a span",
+        ));
+    }
     let date = parse("date", &matter.date)?;
     let start = parse("start", &matter.start)?.or(date);
     let end = parse("end", &matter.end)?;
@@ -467,14 +487,29 @@ fn load_event(root: &Path, rel: &Path) -> Result<Event> {
 
 fn file_slug(rel: &Path) -> Result<String> {
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy();
-    slugify(&stem).ok_or_else(|| {
+    let slug = slugify(&stem).ok_or_else(|| {
         Error::input(
             rel,
             None,
             format!("`{stem}` gives no usable slug"),
             "rename the file with letters, digits and hyphens",
         )
-    })
+    })?;
+    refuse_reserved(&slug, rel, None, "rename the file")?;
+    Ok(slug)
+}
+
+/// A slug the layout uses for its own pages (`index`) would overwrite one of them.
+fn refuse_reserved(slug: &str, rel: &Path, line: Option<usize>, help: &str) -> Result<()> {
+    if !crate::slug::is_reserved(slug) {
+        return Ok(());
+    }
+    Err(Error::input(
+        rel,
+        line,
+        format!("the slug `{slug}` is reserved: its page would replace the list page of the same name"),
+        format!("{help} (reserved: {})", crate::slug::RESERVED.join(", ")),
+    ))
 }
 
 /// Only web links may leave the site: `javascript:`, `data:` and the like are refused.
@@ -501,15 +536,10 @@ fn dedup(items: Vec<String>) -> Vec<String> {
     items.into_iter().filter(|i| seen.insert(i.clone())).collect()
 }
 
-pub(crate) fn check_unique<'a>(
-    root: &Path,
-    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
-    what: &str,
-) -> Result<()> {
+pub(crate) fn check_unique<'a>(items: impl Iterator<Item = (&'a String, &'a PathBuf)>, what: &str) -> Result<()> {
     let mut seen: HashMap<&str, &PathBuf> = HashMap::new();
     for (slug, path) in items {
         if let Some(first) = seen.insert(slug, path) {
-            let _ = root;
             return Err(Error::input(
                 path,
                 None,

@@ -51,22 +51,17 @@ impl Templates {
                 Some((name.to_string(), (format!("(built-in theme) {path}"), text.to_string())))
             })
             .collect();
-        let dir = root.join(TEMPLATES_DIR);
-        if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-                let entry = entry.map_err(|e| {
-                    Error::input(e.path().unwrap_or(&dir), None, e.to_string(), "fix or remove the link")
-                })?;
-                let name = entry.file_name().to_string_lossy();
-                if !entry.file_type().is_file() || crate::content::is_ignored_name(&name) {
-                    continue;
-                }
-                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                let name = rel.to_string_lossy().replace('\\', "/");
-                let site_rel = Path::new(TEMPLATES_DIR).join(rel);
-                let text = crate::content::read_text(root, &site_rel)?;
-                sources.insert(name, (site_rel.display().to_string(), text));
+        let site = crate::paths::Site::new(root)?;
+        let mut warnings = Vec::new();
+        for site_rel in site.files(TEMPLATES_DIR, crate::paths::OutsideLink::Refuse, &mut warnings)? {
+            let file_name = site_rel.file_name().unwrap_or_default().to_string_lossy();
+            if crate::content::is_ignored_name(&file_name) {
+                continue;
             }
+            let rel = site_rel.strip_prefix(TEMPLATES_DIR).unwrap_or(&site_rel);
+            let name = rel.to_string_lossy().replace('\\', "/");
+            let text = crate::content::read_text(root, &site_rel)?;
+            sources.insert(name, (site_rel.display().to_string(), text));
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
