@@ -68,7 +68,7 @@ impl Config {
                 "check --root: it names the site folder, the one that holds brief.yaml",
             ));
         }
-        crate::paths::Site::new(root)?.check_link(Path::new(CONFIG_FILE))?;
+        crate::paths::Site::new(root)?.check_inside(Path::new(CONFIG_FILE))?;
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,

@@ -35,11 +35,12 @@ impl Site {
         std::fs::canonicalize(path).is_ok_and(|real| real.starts_with(&self.resolved))
     }
 
-    /// Refuses `rel` (relative to the root) when it is a link that leads out of the site.
-    pub fn check_link(&self, rel: &Path) -> Result<()> {
+    /// Refuses `rel` (relative to the root) when it exists and resolves to a place outside the
+    /// site: itself a link out of it, or inside a folder that is one.
+    pub fn check_inside(&self, rel: &Path) -> Result<()> {
         let path = self.root.join(rel);
-        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if is_link && !self.contains(&path) { Err(outside_error(rel, &path)) } else { Ok(()) }
+        let exists = std::fs::symlink_metadata(&path).is_ok();
+        if exists && !self.contains(&path) { Err(outside_error(rel, &path)) } else { Ok(()) }
     }
 
     /// The files under `root/dir`, relative to the root and sorted, with links that stay in

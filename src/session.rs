@@ -124,10 +124,12 @@ impl Session {
         // Load first: a broken file stops the update before anything is touched.
         let mut loaded: Vec<Article> = Vec::new();
         let mut warnings = Vec::new();
+        let site = crate::paths::Site::new(&self.root)?;
         for rel in changed {
             if !is_article_file(&self.root, rel) {
                 continue; // deleted, or not an article
             }
+            site.check_inside(rel)?;
             let (article, article_warnings) = crate::content::load_article(&self.root, rel)?;
             warnings.extend(article_warnings);
             if !article.draft || self.options.drafts {

@@ -224,3 +224,18 @@ fn an_edit_rewrites_only_the_pages_of_a_person_it_changes_and_fewer_pages_leave_
     assert!(session.output().join(first).is_file());
     assert!(!session.output().join("people/vladimir-putin").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_saved_link_out_of_the_site_is_refused_by_the_preview() {
+    let victim = tempfile::tempdir().expect("temp");
+    std::fs::write(victim.path().join("secret.md"), "---\ntitle: Secret\n---\nswordfish\n").expect("write");
+    let site = TestSite::fixture("basic");
+    let (mut session, _, _out) = open(&site);
+    let rel = "content/articles/secret.md";
+    std::os::unix::fs::symlink(victim.path().join("secret.md"), site.root().join(rel)).expect("symlink");
+    let error = session.update(&[PathBuf::from(rel)]).expect_err("must refuse").to_string();
+    assert!(error.contains(rel) && error.contains("leads out of the site"), "{error}");
+    let published = tree(session.output());
+    assert!(published.values().all(|bytes| !String::from_utf8_lossy(bytes).contains("swordfish")));
+}
