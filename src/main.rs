@@ -280,8 +280,10 @@ fn annotate_command(root: Option<&Path>, paths: &[PathBuf], format: Format) -> R
         collect_articles(path, &mut files)?;
     }
     let mut out = Vec::new();
-    for file in files {
-        let (article, warnings) = brief::content::load_article(Path::new(""), &file)?;
+    let articles = files.iter().map(|file| brief::content::load_article(Path::new(""), file).map(|a| (file, a)));
+    let articles: Vec<_> = articles.collect::<Result<_, _>>()?;
+    for (file, (article, warnings)) in articles.into_iter().flat_map(|(file, a)| a.into_iter().map(move |a| (file, a)))
+    {
         for warning in warnings {
             eprintln!("warning: {warning}");
         }
@@ -339,8 +341,7 @@ fn collect_articles(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> 
     if path.is_dir() {
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
             let entry = entry.map_err(|e| Error::input(path, None, e.to_string(), "check the folder"))?;
-            let ext = entry.path().extension().and_then(|e| e.to_str()).unwrap_or("");
-            if entry.file_type().is_file() && matches!(ext, "md" | "markdown" | "txt") {
+            if entry.file_type().is_file() && brief::content::readers::reader_for(entry.path()).is_some() {
                 files.push(entry.path().to_path_buf());
             }
         }

@@ -130,10 +130,11 @@ impl Session {
                 continue; // deleted, or not an article
             }
             site.check_inside(rel)?;
-            let (article, article_warnings) = crate::content::load_article(&self.root, rel)?;
-            warnings.extend(article_warnings);
-            if !article.draft || self.options.drafts {
-                loaded.push(article);
+            for (article, article_warnings) in crate::content::load_article(&self.root, rel)? {
+                warnings.extend(article_warnings);
+                if !article.draft || self.options.drafts {
+                    loaded.push(article);
+                }
             }
         }
         // A deleted folder takes its articles with it.
@@ -319,9 +320,5 @@ fn files_of(planned: &[Planned]) -> Files {
 
 /// An article file that exists: one `content::load` would read.
 fn is_article_file(root: &Path, rel: &Path) -> bool {
-    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let extension = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    !crate::content::is_ignored_name(&name)
-        && ["md", "markdown", "txt"].contains(&extension.as_str())
-        && root.join(rel).is_file()
+    crate::content::readers::reader_for(rel).is_some() && root.join(rel).is_file()
 }

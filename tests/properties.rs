@@ -97,8 +97,8 @@ proptest! {
     ) {
         let text = if closed { format!("---\n{yaml}\n---\n{body}") } else { format!("---\n{yaml}\n{body}") };
         // An error is fine (it names the file); a panic is not.
-        let _ = brief::content::article_from_text(&text, Path::new("content/articles/x.md"), None);
-        let _ = brief::content::article_from_text(&text, Path::new("content/articles/x.txt"), None);
+        let _ = brief::content::article_from_text(&text, Path::new("content/articles/x.md"), None, brief::annotate::TextFormat::Markdown);
+        let _ = brief::content::article_from_text(&text, Path::new("content/articles/x.txt"), None, brief::annotate::TextFormat::Plain);
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod frontmatter;
+pub mod readers;
 pub mod wire;
 
 use crate::annotate::{Overrides, TextFormat};
@@ -166,13 +167,14 @@ impl Content {
 pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     let mut warnings = Vec::new();
     let site = Site::new(root)?;
-    let article_files = list_files(&site, ARTICLES_DIR, &["md", "markdown", "txt"], &mut warnings)?;
-    let people_files = list_files(&site, PEOPLE_DIR, &["md", "markdown"], &mut warnings)?;
-    let event_files = list_files(&site, EVENTS_DIR, &["md", "markdown"], &mut warnings)?;
+    let article_files = list_files(&site, ARTICLES_DIR, &readers::article_extensions(), &mut warnings)?;
+    let people_files = list_files(&site, PEOPLE_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
+    let event_files = list_files(&site, EVENTS_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
 
-    let loaded: Vec<(Article, Vec<Warning>)> =
+    let loaded: Vec<readers::Read> =
         article_files.par_iter().map(|rel| load_article(root, rel)).collect::<Result<_>>()?;
-    let mut articles = Vec::with_capacity(loaded.len());
+    let loaded = loaded.into_iter().flatten();
+    let mut articles = Vec::with_capacity(article_files.len());
     for (article, article_warnings) in loaded {
         warnings.extend(article_warnings);
         if article.draft && !options.drafts {
@@ -281,22 +283,32 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
-/// Loads one article file (Markdown or plain text) with the warnings it raised.
-pub fn load_article(root: &Path, rel: &Path) -> Result<(Article, Vec<Warning>)> {
+/// Loads the articles of one file, by the reader its extension names, each with the
+/// warnings it raised.
+pub fn load_article(root: &Path, rel: &Path) -> Result<readers::Read> {
+    let reader = readers::reader_for(rel).ok_or_else(|| {
+        Error::input(
+            rel,
+            None,
+            "brief reads no articles from a file of this kind",
+            format!("articles are .{} files", readers::article_extensions().join(", .")),
+        )
+    })?;
     let text = read_text(root, rel)?;
     let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok();
-    article_from_text(&text, rel, modified)
+    reader.read(&text, rel, modified)
 }
 
-/// An article from its text: what `load_article` does after reading the file, without I/O.
-/// `rel` names the file in messages and decides the format (`.txt` is a wire report);
-/// `modified` is the date of last resort.
+/// An article from its text in `format`: what the Markdown and plain-text readers do after
+/// reading the file, without I/O. `rel` names the file in messages; `modified` is the date
+/// of last resort.
 pub fn article_from_text(
     text: &str,
     rel: &Path,
     modified: Option<std::time::SystemTime>,
+    format: TextFormat,
 ) -> Result<(Article, Vec<Warning>)> {
-    let is_plain = rel.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let is_plain = format == TextFormat::Plain;
     let mut warnings = Vec::new();
     let (matter, body, body_line, split_yaml_line) = if is_plain {
         (ArticleMatter::default(), text, 1, None)
@@ -388,7 +400,7 @@ pub fn article_from_text(
             summary: matter.summary,
             draft: matter.draft,
             dateline,
-            format: if is_plain { TextFormat::Plain } else { TextFormat::Markdown },
+            format,
             body: body.to_string(),
             body_line,
             overrides: matter.overrides,
