@@ -8,7 +8,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     Word,
-    /// An opening double quotation mark (“, « or a straight one that opens).
+    /// An opening double quotation mark (“, «, „, a straight " or doubled '' that opens,
+    /// or a treebank ``).
     Open,
     /// A closing double quotation mark.
     Close,
@@ -156,6 +157,25 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 _ => text[..j].chars().next_back(),
             };
             i = j;
+            continue;
+        }
+        // Two-character marks: doubled apostrophes ('' as the New York Times archive writes
+        // both marks) and a treebank opening (``), each one mark.
+        let doubled = matches!(b, b'\'' | b'`') && bytes.get(i + 1) == Some(&b);
+        if doubled {
+            let after = i + 2;
+            let kind = if b == b'`' {
+                TokenKind::Open
+            } else {
+                // As a straight mark: opens after a space or a bracket and before a word.
+                let after_space = previous
+                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '/'));
+                let before_text = at(after).is_some_and(|n| !n.is_whitespace());
+                if after_space && before_text { TokenKind::Open } else { TokenKind::Close }
+            };
+            tokens.push(Token { start: i, end: after, kind });
+            previous = Some(b as char);
+            i = after;
             continue;
         }
         let kind = match c {
