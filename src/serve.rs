@@ -3,7 +3,9 @@
 //! change (the annotation cache keeps that to the articles that changed) and tells every
 //! open tab to reload through Server-Sent Events. The reload script is added to pages as
 //! they are served, never to what `brief build` writes. A failed rebuild keeps the last good
-//! site and lays the error over every page until the next good save.
+//! site and lays the error over every page until the next good save. It answers only
+//! requests addressed to it by IP address, `localhost` or this machine's name (`Host`), so
+//! that a web page cannot read it through a name of its own (DNS rebinding).
 
 use crate::BuildOptions;
 use crate::error::{Error, Result};
@@ -39,6 +41,9 @@ struct State {
     /// Written while the data files (API, search index) are being replaced: a request for
     /// one waits rather than get the version from before the save.
     data: RwLock<()>,
+    /// The names the preview answers to besides IP addresses (lower case): `localhost` and
+    /// this machine's.
+    names: Vec<String>,
 }
 
 #[derive(Default)]
@@ -74,6 +79,7 @@ impl Preview {
             status: Mutex::new(Status::default()),
             changed: Condvar::new(),
             data: RwLock::new(()),
+            names: host_names(),
         });
         let build_options = BuildOptions { output: Some(site), drafts: options.drafts, ..Default::default() };
         let mut session = None;
@@ -230,6 +236,10 @@ fn announce(state: &State, error: Option<String>) {
 }
 
 fn respond(request: tiny_http::Request, state: &State) {
+    if let Err((status, message)) = check_host(&request, &state.names) {
+        let _ = request.respond(tiny_http::Response::from_string(message).with_status_code(status));
+        return;
+    }
     let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
     if url == EVENTS_PATH {
         stream_events(request, state);
@@ -294,6 +304,101 @@ fn stream_events(request: tiny_http::Request, state: &State) {
             return; // the tab was closed
         }
     }
+}
+
+/// Whether to answer a request, by its `Host` header; else the status and a short reason.
+///
+/// DNS rebinding: a hostile page at `evil.example` points that name at 127.0.0.1 and then
+/// reads the preview, drafts and all, as its own origin. Its requests carry
+/// `Host: evil.example`. So the preview answers only requests addressed by IP address (a
+/// page can only be that address's own origin), as `localhost`, or by this machine's name
+/// (`name` or `name.local`, for a preview bound to a network address and opened from
+/// another machine): no name that someone else's DNS decides. The port is not compared:
+/// rebinding needs a name, and a forwarded port (`ssh -L 8080:localhost:1111`, a
+/// container's) arrives with another port. A request with no `Host` is answered over
+/// HTTP/1.0, where the header is optional (old tools leave it out; a browser, where a
+/// rebinding page runs, always sends it); HTTP/1.1 requires it (RFC 9112, 3.2), so there a
+/// missing or a second `Host` is a 400.
+fn check_host(request: &tiny_http::Request, names: &[String]) -> std::result::Result<(), (u16, String)> {
+    let mut hosts = request.headers().iter().filter(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(host), None) => host,
+        (None, _) if *request.http_version() < tiny_http::HTTPVersion(1, 1) => return Ok(()),
+        (None, _) => return Err((400, "bad request: HTTP/1.1 requires a Host header".into())),
+        (Some(_), Some(_)) => return Err((400, "bad request: more than one Host header".into())),
+    };
+    if host_allowed(host, names) {
+        return Ok(());
+    }
+    Err((
+        403,
+        format!(
+            "refused: this preview answers only at localhost, an IP address or this machine's name, not at `{host}`, \
+             so that a web page cannot read it through a name of its own (DNS rebinding). \
+             Open the address `brief serve` printed.\n"
+        ),
+    ))
+}
+
+/// `host[:port]` is an IP address or one of `names` (see [`check_host`]).
+fn host_allowed(host: &str, names: &[String]) -> bool {
+    let host = host.trim();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // An IPv6 address; a zone (`%eth0`, `%25eth0`) names the interface, not the host.
+        let Some((inside, port)) = rest.split_once(']') else { return false };
+        let address = inside.split('%').next().unwrap_or(inside);
+        return is_port(port) && address.parse::<std::net::Ipv6Addr>().is_ok();
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if is_port(&format!(":{port}")) => name,
+            Some(_) => return false,
+            None => host,
+        }
+    };
+    if name.parse::<std::net::Ipv4Addr>().is_ok() {
+        return true;
+    }
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    names.contains(&name)
+}
+
+/// Empty, or `:` and a port number.
+fn is_port(text: &str) -> bool {
+    text.is_empty()
+        || text
+            .strip_prefix(':')
+            .is_some_and(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `localhost`, and this machine's name as the system gives it, without its domain and with
+/// `.local` (how other machines on the network may know it).
+fn host_names() -> Vec<String> {
+    let mut names = vec!["localhost".to_string()];
+    if let Some(full) = machine_name() {
+        let short = full.split('.').next().unwrap_or(&full).to_string();
+        names.extend([format!("{short}.local"), short, full]);
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// This machine's name, lower case, if the system gives one.
+#[cfg(unix)]
+fn machine_name() -> Option<String> {
+    let mut buffer = [0u8; 256];
+    // SAFETY: gethostname writes at most `buffer.len()` bytes into the buffer it is given.
+    if unsafe { libc::gethostname(buffer.as_mut_ptr().cast(), buffer.len()) } != 0 {
+        return None;
+    }
+    let end = buffer.iter().position(|&b| b == 0).unwrap_or(buffer.len());
+    let name = std::str::from_utf8(&buffer[..end]).ok()?.trim_end_matches('.').to_ascii_lowercase();
+    (!name.is_empty()).then_some(name)
+}
+
+#[cfg(not(unix))]
+fn machine_name() -> Option<String> {
+    None
 }
 
 enum Resolved {
@@ -395,6 +500,40 @@ mod tests {
         }
         assert!(matches!(resolve(dir.path(), "/"), Resolved::File(_)));
         assert!(matches!(resolve(dir.path(), "/missing.html"), Resolved::NotFound));
+    }
+
+    #[test]
+    fn the_preview_answers_to_ip_addresses_localhost_and_this_machine_only() {
+        let names = vec!["box".to_string(), "box.lan".to_string(), "box.local".to_string(), "localhost".to_string()];
+        let cases = [
+            ("127.0.0.1:1111", true),
+            ("127.0.0.1", true),
+            ("localhost:1111", true),
+            ("LocalHost:8080", true), // a forwarded port
+            ("localhost.:1111", true),
+            ("[::1]:1111", true),
+            ("[::1]", true),
+            ("[fe80::1%25eth0]:1111", true),
+            ("0.0.0.0:1111", true),
+            ("192.168.1.20:1111", true),
+            ("box:1111", true),
+            ("box.local:1111", true),
+            ("box.lan", true),
+            ("evil.example:1111", false),
+            ("evil.example", false),
+            ("localhost.evil.example:1111", false),
+            ("127.0.0.1.evil.example:1111", false),
+            ("box.evil.example:1111", false),
+            ("2130706433:1111", false), // a browser writes 127.0.0.1
+            ("::1:1111", false),        // IPv6 without brackets
+            ("[::1]x", false),
+            ("localhost:", false),
+            ("localhost:11a1", false),
+            ("", false),
+        ];
+        for (host, expected) in cases {
+            assert_eq!(host_allowed(host, &names), expected, "{host}");
+        }
     }
 
     #[test]

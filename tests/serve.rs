@@ -1,5 +1,6 @@
 //! The preview server: pages over HTTP, a reload event after a save, the new content, the
-//! error laid over the last good site after a broken save, and no way out of the site.
+//! error laid over the last good site after a broken save, no way out of the site, and no
+//! answer to a request addressed to another name (DNS rebinding).
 
 mod common;
 
@@ -10,9 +11,14 @@ use std::time::{Duration, Instant};
 
 /// (status, body) of one request.
 fn request(addr: SocketAddr, method: &str, path: &str) -> (u16, String) {
+    exchange(addr, &format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"))
+}
+
+/// (status, body) of a request given as its request line and headers.
+fn exchange(addr: SocketAddr, head: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    write!(stream, "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("send");
+    write!(stream, "{head}\r\n").expect("send");
     let mut response = String::new();
     stream.read_to_string(&mut response).expect("read");
     let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).expect("a status");
@@ -123,4 +129,49 @@ fn the_preview_serves_reloads_on_save_and_shows_errors_over_the_last_good_site()
     site.write("content/articles/.talks-close.md.swp", "swap");
     std::thread::sleep(Duration::from_millis(600));
     assert_eq!(preview.generation(), before);
+}
+
+#[test]
+fn the_preview_refuses_requests_addressed_to_another_name() {
+    let site = TestSite::fixture("basic");
+    let preview = brief::serve::Preview::start(brief::serve::ServeOptions {
+        root: site.root().to_path_buf(),
+        bind: "127.0.0.1".parse().expect("an address"),
+        port: 0,
+        drafts: true,
+    })
+    .expect("the preview starts");
+    let addr = preview.addr;
+    let port = addr.port();
+    let get_as = |path: &str, host: &str| {
+        exchange(addr, &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n"))
+    };
+
+    // A hostile page whose name now resolves to 127.0.0.1 reads nothing, drafts least of all.
+    for path in ["/", "/articles/draft-note.html", "/search.json", "/__brief/events"] {
+        let (status, body) = get_as(path, &format!("evil.example:{port}"));
+        assert_eq!(status, 403, "{path}");
+        assert!(body.contains("DNS rebinding"), "{path}: the refusal says why: {body}");
+        for content in ["Leaders open the harbour talks", "unfinished note", "Not ready yet", "<html", "reload"] {
+            assert!(!body.contains(content), "{path}: {content}");
+        }
+    }
+    for host in [format!("localhost.evil.example:{port}"), format!("127.0.0.1.evil.example:{port}")] {
+        assert_eq!(get_as("/", &host).0, 403, "{host}");
+    }
+
+    // The preview's own addresses.
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")] {
+        let (status, body) = get_as("/articles/draft-note.html", &host);
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("Not ready yet"), "{host}");
+    }
+
+    // No Host: answered over HTTP/1.0 (no browser sends that), a bad request over HTTP/1.1.
+    let (status, body) = exchange(addr, "GET / HTTP/1.0\r\n");
+    assert_eq!(status, 200);
+    assert!(body.contains("Leaders open the harbour talks"));
+    assert_eq!(exchange(addr, "GET / HTTP/1.1\r\nConnection: close\r\n").0, 400);
+    let two = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\nConnection: close\r\n");
+    assert_eq!(exchange(addr, &two).0, 400);
 }
