@@ -110,15 +110,111 @@ fn is_external(link: &str) -> bool {
         || lower.starts_with("//")
 }
 
-/// The values of an attribute across a page, as the theme writes them (double quotes).
+/// The values of an attribute across a page, unescaped, read from its tags only. Text is
+/// never read: a code span or block that shows `<a href="x.html">`, or raw HTML from
+/// content shown as text, is `&lt;a href="x.html"&gt;` in the page (quotes need no escape
+/// in text), a link to nowhere and an anchor that is not there. Neither are comments,
+/// scripts (JSON-LD) or styles.
 pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
-    html.match_indices(&needle)
-        .filter_map(|(i, _)| {
-            let rest = &html[i + needle.len()..];
-            rest.find('"').map(|end| rest[..end].replace("&amp;", "&"))
-        })
-        .collect()
+    let mut values = Vec::new();
+    for_each_attribute(html, |attribute, value| {
+        if attribute.eq_ignore_ascii_case(name) {
+            values.push(unescape(value));
+        }
+    });
+    values
+}
+
+/// Calls `found(name, raw value)` for each attribute of each start tag in `html`, in order.
+/// A tag starts with `<` and a letter: in text, `<` is always escaped.
+fn for_each_attribute<'a>(html: &'a str, mut found: impl FnMut(&'a str, &'a str)) {
+    let bytes = html.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset + 1;
+        let rest = &html[start..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            at = start + 3 + comment.find("-->").map_or(comment.len(), |end| end + 3);
+            continue;
+        }
+        // End tags, `<!DOCTYPE …>` and a stray `<` have no attributes to read.
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            at = start;
+            continue;
+        }
+        let tag = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '-').unwrap_or(rest.len())];
+        let mut i = start + tag.len();
+        loop {
+            while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                i += 1;
+                break;
+            }
+            let name_start = i;
+            while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'=' | b'>' | b'/') {
+                i += 1;
+            }
+            let name = &html[name_start..i];
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            if bytes.get(i) != Some(&b'=') {
+                found(name, "");
+                continue;
+            }
+            i += 1;
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            let value = match bytes.get(i) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let end = memchr::memchr(quote, &bytes[i + 1..]).map_or(bytes.len(), |e| i + 1 + e);
+                    let value = &html[i + 1..end];
+                    i = (end + 1).min(bytes.len());
+                    value
+                }
+                _ => {
+                    let value_start = i;
+                    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
+                        i += 1;
+                    }
+                    &html[value_start..i]
+                }
+            };
+            found(name, value);
+        }
+        at = i.min(bytes.len());
+        // What a script or a style holds is not markup.
+        if tag.eq_ignore_ascii_case("script") || tag.eq_ignore_ascii_case("style") {
+            at = end_tag(html, at, tag);
+        }
+    }
+}
+
+/// Where `</tag` (in any case) starts, from `from` on; the end of `html` if nowhere.
+fn end_tag(html: &str, from: usize, tag: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &bytes[start + 1..];
+        if rest.len() > tag.len() && rest[0] == b'/' && rest[1..=tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
+            return start;
+        }
+        at = start + 1;
+    }
+    bytes.len()
+}
+
+/// An attribute's value as written by the escaper the theme and the markup use.
+fn unescape(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
 /// `link`, relative to the page at `from`, as a path from the site root.
@@ -307,6 +403,22 @@ mod tests {
         assert_eq!(resolve("index.html", "people/index.html"), "people/index.html");
         assert_eq!(resolve("people/a.html", "../"), "");
         assert_eq!(resolve("a/b/c.html", "../../x.css"), "x.css");
+    }
+
+    #[test]
+    fn attributes_are_read_from_tags_only() {
+        let html = r#"<!DOCTYPE html><html lang="en"><head><link rel=stylesheet HREF='style.css?v=1&amp;x'>
+<script type="application/ld+json">{"a": "<a href=\"script.html\">"}</script><STYLE>a[href="style.html"]{}</style>
+</head><body><!-- <a href="comment.html"> --><p>Write <code>&lt;a href="code.html"&gt;</code>, or
+<pre><code>&lt;img src="block.png"&gt; id="fake"</code></pre> 1 < 2 href="text.html"
+<a class="mention person" href="people/a.html" >A</a><img
+  src = "a.png" alt="&quot;x&quot; &lt;y&gt;" hidden><p id=q-1>x</p></body></html>"#;
+        assert_eq!(attribute_values(html, "href"), ["style.css?v=1&x", "people/a.html"]);
+        assert_eq!(attribute_values(html, "src"), ["a.png"]);
+        assert_eq!(attribute_values(html, "id"), ["q-1"]);
+        assert_eq!(attribute_values(html, "alt"), ["\"x\" <y>"]);
+        assert_eq!(attribute_values(html, "hidden"), [""]);
+        assert_eq!(attribute_values("<a href=\"cut", "href"), ["cut"], "a page cut short ends the value");
     }
 
     #[test]

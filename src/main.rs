@@ -216,8 +216,37 @@ fn check_heading(check: &str) -> &'static str {
     }
 }
 
+/// Ctrl-C, SIGTERM and SIGHUP (the terminal closed) are how a preview is meant to end, so
+/// they end it as a success, exit 0 (`make preview` should not report an error), once the
+/// preview has removed its folder: after the build in progress, which writes to it. A second
+/// signal stops at once (130, interrupted) and leaves the folder to the next `brief serve`.
 fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool, drafts: bool) -> Result<(), Error> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let serving = std::sync::Arc::new(AtomicBool::new(false));
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let handler = {
+        let serving = std::sync::Arc::clone(&serving);
+        let mut signals = 0;
+        ctrlc::set_handler(move || {
+            signals += 1;
+            if signals > 1 {
+                eprintln!("stopped; the next `brief serve` removes the preview's folder");
+                std::process::exit(130);
+            }
+            if !serving.load(Ordering::Relaxed) {
+                eprintln!("stopping after the build in progress (Ctrl-C again to stop now)");
+            }
+            let _ = stop.send(());
+        })
+    };
+    if let Err(e) = &handler {
+        eprintln!("warning: cannot handle Ctrl-C ({e}): the next `brief serve` will remove this one's folder");
+    }
     let preview = brief::serve::Preview::start(brief::serve::ServeOptions { root, bind, port, drafts })?;
+    serving.store(true, Ordering::Relaxed);
+    if stopped.try_recv().is_ok() {
+        return Ok(()); // stopped during the first build; dropping the preview removes its folder
+    }
     let url = preview.url();
     println!("serving {url} (rebuilds and reloads on save; Ctrl-C stops)");
     if open {
@@ -226,7 +255,12 @@ fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool, drafts: b
             eprintln!("warning: could not open a browser; visit {url}");
         }
     }
-    preview.wait();
+    if handler.is_ok() {
+        let _ = stopped.recv();
+        drop(preview); // removes the folder
+    } else {
+        preview.wait();
+    }
     Ok(())
 }
 

@@ -1,0 +1,69 @@
+//! `brief check` as an editor runs it, on small sites made in a temporary folder: what it
+//! reports, and what it must not (text that only looks like a link).
+
+use std::path::Path;
+
+/// `brief check --format json` on the site in `root`: the exit code and the findings.
+fn check(root: &Path) -> (Option<i32>, Vec<serde_json::Value>) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["check", "--format", "json", "--root"])
+        .arg(root)
+        .output()
+        .expect("brief check runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let findings = report["findings"].as_array().cloned().unwrap_or_default();
+    (output.status.code(), findings)
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folder");
+    std::fs::write(path, text).expect("write file");
+}
+
+#[test]
+fn links_shown_as_code_or_text_are_not_checked_and_real_ones_still_are() {
+    let site = tempfile::tempdir().expect("temporary folder");
+    let root = site.path();
+    write(root, "brief.yaml", "title: Code\nbase_url: https://example.org/\n");
+    write(
+        root,
+        "content/articles/code.md",
+        r#"---
+title: Writing links
+date: 2025-08-17
+source: Fixture Wire
+---
+In Markdown a link is `[broken](missing.html)`; in HTML, `<a href="in-span.html">` and `<p id="fake">`.
+
+```
+[broken](missing.html)
+<a href="in-block.html">broken</a> <img src="in-block.png"> <p id="fake-block">
+```
+
+    <a href="indented.html">broken</a>
+
+Raw HTML is shown as text: <a href="raw.html">raw</a>.
+
+A real link that leads nowhere: [real](nowhere.html), and one to an anchor that only code
+names: [anchor](#fake).
+"#,
+    );
+
+    let (code, findings) = check(root);
+    let links: Vec<String> = findings
+        .iter()
+        .filter(|f| f["check"] == "link")
+        .map(|f| format!("{}: {}", f["location"].as_str().unwrap_or(""), f["message"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(code, Some(1), "a broken link is a finding: {findings:?}");
+    assert_eq!(
+        links,
+        [
+            "articles/code.html: `#fake`: articles/code.html has no anchor `fake`",
+            "articles/code.html: `nowhere.html` leads to no page or file",
+        ],
+        "only the real link and the real anchor"
+    );
+}
