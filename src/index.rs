@@ -629,6 +629,7 @@ impl Lookup {
                     Some(_) => (Some(*entity), None),
                 },
                 Some(Speaker::Unnamed { description }) => (None, Some(description.clone())),
+                Some(Speaker::They) => (None, None),
                 None => (None, None),
             };
             let entry = QuoteEntry {

@@ -333,11 +333,9 @@ fn annotate_command(root: Option<&Path>, paths: &[PathBuf], format: Format) -> R
                     Some(Speaker::Entity { entity }) => {
                         (annotations.entities.get(*entity).map(|e| e.name.clone()), true)
                     }
+                    Some(Speaker::Unnamed { description }) => (Some(description.clone()), false),
                     // A lone "they" says nothing of who spoke.
-                    Some(Speaker::Unnamed { description }) if description != "they" => {
-                        (Some(description.clone()), false)
-                    }
-                    Some(Speaker::Unnamed { .. }) => (None, false),
+                    Some(Speaker::They) => (None, false),
                     None => (None, false),
                 };
                 QuoteOut { text: q.text.clone(), speaker, named, cue: q.cue.clone(), fragment: q.fragment }

@@ -84,6 +84,9 @@ pub enum Speaker {
     Entity { entity: usize },
     /// A source the article leaves unnamed ("a source", "officials"), as written.
     Unnamed { description: String },
+    /// Only "they", with no group named before it: whoever spoke is not said, and the quote
+    /// is shown unattributed. Quotes strung after it share it rather than take another speaker.
+    They,
 }
 
 /// A direct quotation.
@@ -179,7 +182,10 @@ pub fn annotate(text: &str, format: TextFormat, registry: &Registry, overrides: 
             text: text[span.start..span.end].to_string(),
             span: Span { start: span.start, end: span.end },
             speaker: a.speaker,
-            cue: a.cue,
+            cue: match a.cue {
+                Some(speakers::Cue::Verb(verb)) => Some(verb),
+                Some(speakers::Cue::ReportedBefore) | None => None,
+            },
             fragment: a.fragment,
         })
         .collect();

@@ -95,10 +95,20 @@ const TITLE_MARKERS: &[&str] = &[
     "words",
 ];
 
+/// What ties a quote to its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cue {
+    /// A reporting verb or phrase of its own ("said", "according to").
+    Verb(String),
+    /// None of its own: a sentence before it reports the speaker speaking ("Putin spoke for
+    /// an hour. “…”"). It counts as a cue where one is needed, and is no text to show.
+    ReportedBefore,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Attribution {
     pub speaker: Option<Speaker>,
-    pub cue: Option<String>,
+    pub cue: Option<Cue>,
     pub fragment: bool,
     /// Dropped: a scare quote or a title, not a quotation.
     pub dropped: bool,
@@ -251,7 +261,7 @@ impl<'a> Attributor<'a> {
                     attribution.speaker = Some(previous);
                 } else if let Some(speaker) = self.reported_before(span) {
                     attribution.speaker = Some(speaker);
-                    attribution.cue = Some("~rep".into());
+                    attribution.cue = Some(Cue::ReportedBefore);
                 }
             }
             let words = self.text[span.start..span.end].split_whitespace().count();
@@ -619,13 +629,13 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    fn cue_text(&self, p: usize, k: usize) -> Option<String> {
+    fn cue_text(&self, p: usize, k: usize) -> Option<Cue> {
         let word = self.lower(p, k)?;
-        Some(match self.particle_of_cue(p, k) {
+        Some(Cue::Verb(match self.particle_of_cue(p, k) {
             _ if word == "according" => "according to".to_string(),
             Some(particle) => format!("{word} {particle}"),
             None => word.into_owned(),
-        })
+        }))
     }
 
     /// The name, pronoun or unnamed source right before the verb at `k`.
@@ -1068,7 +1078,7 @@ impl<'a> Attributor<'a> {
             // The group that opens one of the sentences before ("Officials met on Monday. “…,”
             // they said."), else a group the article does not name: kept unnamed.
             let group = self.group_before(p, at);
-            return Some(group.unwrap_or(Speaker::Unnamed { description: "they".to_string() }));
+            return Some(group.unwrap_or(Speaker::They));
         }
         let wanted = if pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
         let fits = |f: &Found| {

@@ -35,6 +35,7 @@ fn read(text: &str, format: TextFormat) -> Vec<(String, Option<String>, bool)> {
             let speaker = match &q.speaker {
                 Some(Speaker::Entity { entity }) => Some(annotations.entities[*entity].name.clone()),
                 Some(Speaker::Unnamed { description }) => Some(format!("unnamed: {description}")),
+                Some(Speaker::They) => Some("they".to_string()),
                 None => None,
             };
             (q.text.clone(), speaker, q.fragment)
@@ -103,7 +104,7 @@ fn quotes_and_their_speakers() {
         ("unnamed source", "“Nothing is settled yet,” a senior European official said.", &[("Nothing is settled yet,", Some("unnamed: a senior European official"))]),
         ("they: the group that opens a sentence before", "Officials met on Monday in Kyiv.\n\n“We were not consulted at all,” they said.", &[("We were not consulted at all,", Some("unnamed: Officials"))]),
         ("they: an organisation", "The Kremlin issued a statement. “No agreement was signed,” they said.", &[("No agreement was signed,", Some("Kremlin"))]),
-        ("they with no group before stays unnamed", "Trump met his aides. “We will win this,” they said.", &[("We will win this,", Some("unnamed: they"))]),
+        ("they with no group before stays unnamed", "Trump met his aides. “We will win this,” they said.", &[("We will win this,", Some("they"))]),
         ("unnamed plural", "“We were not consulted at all,” officials said.", &[("We were not consulted at all,", Some("unnamed: officials"))]),
         ("role noun", "Friedrich Merz arrived. “I cannot imagine that without a ceasefire,” the German chancellor said.", &[("I cannot imagine that without a ceasefire,", Some("Friedrich Merz"))]),
         ("next quote in the paragraph", "“First point,” Trump said of the talks. “And a second one as well.”", &[("First point,", Some("Donald Trump")), ("And a second one as well.", Some("Donald Trump"))]),
