@@ -33,3 +33,22 @@ fn a_bare_they_is_no_speaker() {
     assert!(!page.contains("they (said)") && !page.contains(">they<"), "a pronoun shown as the speaker");
     assert!(!site.page("api/quotes.json").contains("\"unnamed\":\"they\""));
 }
+
+#[test]
+fn a_quote_that_opens_with_markup_keeps_its_anchor() {
+    let site = site_with(
+        "“**Nobody** will take this harbour from us,” Vladimir Putin said.\n\n\
+         “`Ceasefire` is a word we do not use,” Donald Trump said.\n\n\
+         “<b>Raw</b> markup shows as text,” Vladimir Putin said.\n\n\
+         “*We* are ready,” Vladimir Putin said.\n",
+    );
+    let page = site.page("articles/quotes.html");
+    let quotes = site.page("api/quotes.json");
+    let anchors: Vec<&str> =
+        quotes.split("quotes.html#").skip(1).map(|rest| &rest[..rest.find('"').unwrap_or(0)]).collect();
+    assert_eq!(anchors.len(), 4, "{quotes}");
+    for anchor in anchors {
+        assert!(page.contains(&format!("id=\"{anchor}\"")), "no element with id {anchor} on the article page");
+    }
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}

@@ -47,23 +47,41 @@ pub fn render_body(body: &str, format: TextFormat, marks: &[Mark]) -> String {
     match format {
         TextFormat::Markdown => {
             let parser = Parser::new_ext(body, markdown_options()).into_offset_iter();
-            let events = parser.map(|(event, range)| match event {
-                Event::Text(text) => {
-                    if body.get(range.clone()) == Some(text.as_ref()) {
-                        Event::InlineHtml(CowStr::from(marks.mark_up(body, range)))
-                    } else {
-                        Event::Text(text)
+            let events = parser.flat_map(|(event, range)| {
+                // Each event becomes itself, or itself after an anchor.
+                let (before, event) = match event {
+                    Event::Text(text) => {
+                        if body.get(range.clone()) == Some(text.as_ref()) {
+                            (None, Event::InlineHtml(CowStr::from(marks.mark_up(body, range))))
+                        } else {
+                            (None, Event::Text(text))
+                        }
                     }
-                }
-                // Raw HTML from content is shown as text, never run.
-                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                    Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id })
-                }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                    Event::Start(Tag::Image { link_type, dest_url: safe_url(dest_url), title, id })
-                }
-                other => other,
+                    // Raw HTML from content is shown as text, never run.
+                    Event::Html(raw) | Event::InlineHtml(raw) => {
+                        if body.get(range.clone()) == Some(raw.as_ref()) {
+                            (None, Event::InlineHtml(CowStr::from(marks.mark_up(body, range))))
+                        } else {
+                            (None, Event::Text(raw))
+                        }
+                    }
+                    Event::Code(code) => {
+                        let anchors = marks.anchors_only(&range);
+                        if anchors.is_empty() {
+                            (None, Event::Code(code))
+                        } else {
+                            (Some(Event::InlineHtml(CowStr::from(anchors))), Event::Code(code))
+                        }
+                    }
+                    Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                        (None, Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id }))
+                    }
+                    Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                        (None, Event::Start(Tag::Image { link_type, dest_url: safe_url(dest_url), title, id }))
+                    }
+                    other => (None, other),
+                };
+                before.into_iter().chain(std::iter::once(event))
             });
             pulldown_cmark::html::push_html(&mut html, events);
         }
@@ -96,6 +114,9 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 struct MarkSet<'a> {
     quotes: Vec<&'a Mark>,
     mentions: Vec<&'a Mark>,
+    /// The quotes whose anchor (`id`) is written: on the first piece of each that is shown,
+    /// which is not at its first byte when it opens with markup (`**We**`, a code span).
+    anchored: std::cell::RefCell<std::collections::HashSet<usize>>,
 }
 
 impl<'a> MarkSet<'a> {
@@ -120,7 +141,21 @@ impl<'a> MarkSet<'a> {
                 mentions.push(mention);
             }
         }
-        MarkSet { quotes, mentions }
+        MarkSet { quotes, mentions, anchored: Default::default() }
+    }
+
+    /// An empty anchor for each quote that overlaps `range` and has none yet: for text the
+    /// marks cannot go into (a code span), so that links to the quote still land on it.
+    fn anchors_only(&self, range: &Range<usize>) -> String {
+        let mut out = String::new();
+        for mark in self.overlapping(&self.quotes, range) {
+            if let MarkKind::Quote { anchor, .. } = &mark.kind
+                && self.anchored.borrow_mut().insert(mark.span.start)
+            {
+                let _ = write!(out, "<span class=\"quote-anchor\" id=\"{}\"></span>", Escaped(anchor));
+            }
+        }
+        out
     }
 
     /// HTML for `body[range]`, escaped, with the marks that fall in it.
@@ -142,7 +177,7 @@ impl<'a> MarkSet<'a> {
             let mention = self.overlapping(&self.mentions, &(start..end)).next();
             if let Some(Mark { span, kind: MarkKind::Quote { anchor, speaker } }) = quote {
                 out.push_str("<span class=\"quote\"");
-                if span.start == start {
+                if self.anchored.borrow_mut().insert(span.start) {
                     let _ = write!(out, " id=\"{}\"", Escaped(anchor));
                 }
                 let _ = write!(out, " data-quote=\"{}\"", Escaped(anchor));
