@@ -97,7 +97,7 @@ impl Config {
                 e.line,
                 format!("invalid site configuration: {}", e.message),
                 "brief.yaml takes: title, description, base_url, language, output, paginate, annotator \
-                 (people_from_text, min_quote_words); see the README",
+                 (people_from_text, min_quote_words); see docs/content.md in brief's repository",
             )
         })?;
         if config.output.is_absolute()

@@ -1,5 +1,5 @@
-//! The data each template sees, as serde structs: the template context documented in the
-//! README. Every key is always present (null or empty when absent), because Tera 2 treats an
+//! The data each template sees, as serde structs: the template context documented in
+//! docs/templates.md. Every key is always present (null or empty when absent), because Tera 2 treats an
 //! undefined variable as an error.
 
 use crate::annotate::EntityKind;
