@@ -34,6 +34,10 @@ pub struct AnnotatorConfig {
     /// Leave out of pages the quotes with fewer words than this (scare quotes are dropped
     /// by the annotator anyway).
     pub min_quote_words: usize,
+    /// A person's page lists their partial quotes (a few words inside indirect speech) apart
+    /// from what they said in full, and leaves out those shorter than this ("…disgusting…"):
+    /// they stay marked in the article and in the API.
+    pub min_fragment_words: usize,
 }
 
 impl Default for Config {
@@ -52,7 +56,7 @@ impl Default for Config {
 
 impl Default for AnnotatorConfig {
     fn default() -> AnnotatorConfig {
-        AnnotatorConfig { people_from_text: true, min_quote_words: 1 }
+        AnnotatorConfig { people_from_text: true, min_quote_words: 1, min_fragment_words: 3 }
     }
 }
 
@@ -97,7 +101,7 @@ impl Config {
                 e.line,
                 format!("invalid site configuration: {}", e.message),
                 "brief.yaml takes: title, description, base_url, language, output, paginate, annotator \
-                 (people_from_text, min_quote_words); see docs/content.md in brief's repository",
+                 (people_from_text, min_quote_words, min_fragment_words); see docs/content.md in brief's repository",
             )
         })?;
         if config.output.is_absolute()

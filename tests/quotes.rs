@@ -52,3 +52,29 @@ fn a_quote_that_opens_with_markup_keeps_its_anchor() {
     }
     assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
 }
+
+#[test]
+fn a_person_page_leads_with_full_quotes_and_shows_a_repeated_one_once() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/articles/first.md",
+        "---\ntitle: First\ndate: 2025-09-02\nsource: Wire One\n---\n\
+         “We will build the new harbour bridge before winter,” Vladimir Putin said.\n\n\
+         Putin said the old bridge was “a relic of another age” and “useless.”\n",
+    );
+    site.write(
+        "content/articles/second.md",
+        "---\ntitle: Second\ndate: 2025-09-01\nsource: Wire Two\n---\n\
+         “We will build the new harbour bridge before winter,” Vladimir Putin said on Monday.\n",
+    );
+    site.build_ok();
+    let page = site.page("people/vladimir-putin.html");
+    let full = "We will build the new harbour bridge before winter,";
+    assert_eq!(page.matches(full).count(), 1, "a quote said in two articles is shown once");
+    assert!(page.contains("also in <a href=\"../articles/second.html\">Wire Two</a>"), "with its other source");
+    assert!(page.contains("“…a relic of another age…”"), "a partial quote is listed apart, in passing");
+    assert!(!page.contains("…useless"), "a one-word partial quote is left off the page");
+    // Both stay marked in the article itself.
+    assert!(site.page("articles/first.html").contains("useless"));
+    assert!(site.page("articles/second.html").contains(full));
+}

@@ -253,8 +253,19 @@ impl<'a> Plan<'a> {
         let reuse = |item: Item, old: &Planned| old.item == item && !touched(&changes, item);
         let Derived { refs, hashes, order, span, .. } = derived;
         let values = Values::new(&refs);
-        let renderer =
-            Renderer { index, refs, site, templates, per_page: config.paginate, span, hashes, order, values };
+        let min_fragment_words = config.annotator.min_fragment_words;
+        let renderer = Renderer {
+            index,
+            refs,
+            site,
+            templates,
+            per_page: config.paginate,
+            min_fragment_words,
+            span,
+            hashes,
+            order,
+            values,
+        };
 
         let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
         jobs.push(Job::Entities(EntityKind::Organisation));
@@ -448,6 +459,8 @@ struct Renderer<'a> {
     templates: &'a Templates,
     /// Items per list page; 0: one page.
     per_page: usize,
+    /// Partial quotes shorter than this are left off a person's page.
+    min_fragment_words: usize,
     /// The archive's first and last article dates, the width of every timeline.
     span: Option<charts::Span>,
     hashes: Hashes,
@@ -959,6 +972,55 @@ impl Renderer<'_> {
         list(quotes.iter().map(|&q| self.values.quote(&self.refs, self.index, q)))
     }
 
+    /// A subject's quotes (in the order of their articles) as `[{article, quotes, fragments}]`,
+    /// one group an article: what was said in full first, then the partial quotes apart
+    /// (those shorter than `min_fragment_words` left out). A quote said again in another
+    /// article of the run is shown once, the first time, with the other articles in its
+    /// `also_in`.
+    fn quote_groups(&self, quotes: &[usize]) -> Value {
+        let key = |q: usize| -> String {
+            let text = &self.index.quotes[q].text;
+            text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        };
+        let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut also_in: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        let mut shown: Vec<usize> = Vec::with_capacity(quotes.len());
+        for &q in quotes {
+            let quote = &self.index.quotes[q];
+            if quote.fragment && quote.text.split_whitespace().count() < self.min_fragment_words {
+                continue;
+            }
+            match first_of.entry(key(q)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let sources = also_in.entry(*first.get()).or_default();
+                    let article = quote.article;
+                    if article != self.index.quotes[*first.get()].article && !sources.contains(&article) {
+                        sources.push(article);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(q);
+                    shown.push(q);
+                }
+            }
+        }
+        let value_of = |q: usize| {
+            let sources = also_in.get(&q).map(|a| self.articles(a)).unwrap_or_else(|| list(std::iter::empty()));
+            let mut fields = self.values.quote(&self.refs, self.index, q).into_map().unwrap_or_default();
+            fields.insert(tera::value::Key::Str("also_in"), sources);
+            Value::from(fields)
+        };
+        let groups = shown.chunk_by(|&a, &b| self.index.quotes[a].article == self.index.quotes[b].article).map(|run| {
+            let (fragments, full): (Vec<usize>, Vec<usize>) = run.iter().partition(|&&q| self.index.quotes[q].fragment);
+            map([
+                ("article", self.values.article(&self.refs, self.index.quotes[run[0]].article)),
+                ("quotes", list(full.into_iter().map(value_of))),
+                ("fragments", list(fragments.into_iter().map(value_of))),
+            ])
+        });
+        list(groups)
+    }
+
     fn articles(&self, articles: &[usize]) -> Value {
         list(articles.iter().map(|&a| self.values.article(&self.refs, a)))
     }
@@ -984,13 +1046,7 @@ impl Renderer<'_> {
         let profile = p.profile.as_ref();
         let shown = self.subject_page(&p.articles, &p.quotes, true, page);
         let first = page == 0;
-        // Quotes grouped by article; `p.quotes` is already newest article first.
-        let quotes = &p.quotes[shown.quotes.clone()];
-        let groups =
-            quotes.chunk_by(|&a, &b| self.index.quotes[a].article == self.index.quotes[b].article).map(|run| {
-                let article = self.values.article(&self.refs, self.index.quotes[run[0]].article);
-                map([("article", article), ("quotes", self.quotes(run))])
-            });
+        let groups = self.quote_groups(&p.quotes[shown.quotes.clone()]);
         let chart = || {
             let title = format!("People quoted in the same articles as {}", p.name);
             self.bar_chart("quoted-with", &title, p.quoted_with.iter().copied())
@@ -1009,7 +1065,7 @@ impl Renderer<'_> {
             ("has_profile", profile.is_some().into()),
             ("quote_count", first.then_some(p.quotes.len()).into()),
             ("article_count", first.then_some(p.articles.len()).into()),
-            ("quotes_by_article", list(groups)),
+            ("quotes_by_article", groups),
             ("articles", self.articles(&p.articles[shown.articles])),
             ("quoted_with", self.counted_people(if first { &p.quoted_with } else { &[] })),
             ("timeline", if first { value(&self.person_timeline(p)) } else { Value::none() }),
