@@ -39,6 +39,10 @@ const CUES: &[&str] = &[
     "bragged",
     "calling",
     "cautioned",
+    "chant",
+    "chanted",
+    "chanting",
+    "chants",
     "charged",
     "chided",
     "chimed",
@@ -637,6 +641,8 @@ const UNNAMED_HEADS: &[&str] = &[
     "aides",
     "analyst",
     "analysts",
+    "attendees",
+    "audience",
     "brother",
     "camp",
     "campaign",
@@ -648,11 +654,14 @@ const UNNAMED_HEADS: &[&str] = &[
     "consultants",
     "critic",
     "critics",
+    "crowd",
+    "crowds",
     "daughter",
     "delegate",
     "delegates",
     "democrat",
     "democrats",
+    "demonstrators",
     "diplomat",
     "diplomats",
     "document",
@@ -663,6 +672,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "employees",
     "expert",
     "experts",
+    "fans",
     "father",
     "filing",
     "friend",
@@ -701,6 +711,8 @@ const UNNAMED_HEADS: &[&str] = &[
     "people",
     "person",
     "post",
+    "protesters",
+    "rallygoers",
     "release",
     "report",
     "reporter",
@@ -2048,15 +2060,40 @@ const FEMALE_NAMES: &[&str] = &[
     "Zoe",
 ];
 
+/// Verbs of a gesture: a word quoted right after one (he gestured "no") is what the gesture
+/// meant, not speech.
+const GESTURES: &[&str] = &[
+    "gestured",
+    "gestures",
+    "gesturing",
+    "motioned",
+    "motioning",
+    "nodded",
+    "shrugged",
+    "signaled",
+    "signalled",
+    "waved",
+];
+
 /// Which lists a word is on, one bit a list: every word list in one hash table, so that
 /// a lookup is one hash of the word instead of a binary search of string comparisons (the
 /// annotator asks several lists about nearly every token).
 static LISTS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut lists: FxHashMap<&'static str, u16> = FxHashMap::default();
-    for (bit, list) in
-        [CUES, TITLES, DEMONYMS, NOT_NAMES, UNNAMED_HEADS, FEMALE_NAMES, MALE_NAMES, ORGANISATION_WORDS, PLACE_WORDS]
-            .into_iter()
-            .enumerate()
+    for (bit, list) in [
+        CUES,
+        TITLES,
+        DEMONYMS,
+        NOT_NAMES,
+        UNNAMED_HEADS,
+        FEMALE_NAMES,
+        MALE_NAMES,
+        ORGANISATION_WORDS,
+        PLACE_WORDS,
+        GESTURES,
+    ]
+    .into_iter()
+    .enumerate()
     {
         for word in list {
             *lists.entry(word).or_default() |= 1 << bit;
@@ -2074,6 +2111,7 @@ const FEMALE_NAME: u16 = 1 << 5;
 const MALE_NAME: u16 = 1 << 6;
 const ORGANISATION_WORD: u16 = 1 << 7;
 const PLACE_WORD: u16 = 1 << 8;
+const GESTURE: u16 = 1 << 9;
 
 fn on(list: u16, word: &str) -> bool {
     LISTS.get(word).is_some_and(|lists| lists & list != 0)
@@ -2106,6 +2144,9 @@ pub fn is_organisation_word(word: &str) -> bool {
 pub fn is_place_word(word: &str) -> bool {
     on(PLACE_WORD, word)
 }
+pub fn is_gesture(word_lower: &str) -> bool {
+    on(GESTURE, word_lower)
+}
 pub fn organisations() -> &'static [&'static str] {
     ORGANISATIONS
 }
@@ -2129,6 +2170,7 @@ mod tests {
             ("PLACE_WORDS", PLACE_WORDS),
             ("FEMALE_NAMES", FEMALE_NAMES),
             ("MALE_NAMES", MALE_NAMES),
+            ("GESTURES", GESTURES),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

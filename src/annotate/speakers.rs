@@ -280,7 +280,10 @@ impl<'a> Attributor<'a> {
             if self.is_title_or_scare(span) && (words <= 4 || so_called) && attribution.cue.is_none() {
                 attribution.dropped = true;
             }
-            if self.is_title_case(span) {
+            // What a gesture meant (he gestured "no"), a few words at most, is not speech.
+            let after_gesture =
+                span.open > 0 && self.lower(span.paragraph, span.open - 1).is_some_and(|w| lexicon::is_gesture(&w));
+            if self.is_title_case(span) || (after_gesture && words <= 3) {
                 attribution = Attribution { dropped: true, ..Attribution::default() };
             }
             out.push(attribution);
