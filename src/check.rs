@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Finding {
     /// Which check found it: `link`, `date`, `source`, `speaker`, `profile`, `duplicate`, `event`.
     pub check: &'static str,
@@ -22,11 +22,51 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
+/// How much a finding matters to a publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The published site would be broken: a link or anchor that leads nowhere. `brief
+    /// check` exits 1 when it finds one, so it can gate a publish.
+    Error,
+    /// Worth an editor's look, and normal in a real archive (a speaker with no profile, an
+    /// article without a source): reported, and fails the check only with `--strict`.
+    Advice,
+}
+
+impl Finding {
+    pub fn severity(&self) -> Severity {
+        match self.check {
+            "link" => Severity::Error,
+            _ => Severity::Advice,
+        }
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Finding", 5)?;
+        out.serialize_field("check", self.check)?;
+        out.serialize_field("severity", &self.severity())?;
+        out.serialize_field("location", &self.location)?;
+        out.serialize_field("message", &self.message)?;
+        out.serialize_field("suggestion", &self.suggestion)?;
+        out.end()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
     pub pages: usize,
     pub links: usize,
     pub findings: Vec<Finding>,
+}
+
+impl CheckReport {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity() == Severity::Error).count()
+    }
 }
 
 pub fn check(root: &Path, options: &BuildOptions) -> Result<CheckReport> {

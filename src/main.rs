@@ -46,13 +46,17 @@ enum Command {
         timings: bool,
     },
     /// Check the site before publishing: links, anchors, dates, sources, speakers, profiles,
-    /// near-duplicate people, events with no articles. Exits 1 when it finds anything.
+    /// near-duplicate people, events with no articles. Exits 1 when it finds an error (a
+    /// link or anchor that leads nowhere); the rest is advice.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Exit 1 on advice too, not only on errors.
+        #[arg(long)]
+        strict: bool,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
@@ -116,7 +120,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => init(&dir),
         Command::Serve { root, port, bind, open, drafts } => serve(root, port, bind, open, drafts),
-        Command::Check { root, drafts, format } => match check(&root, drafts, format) {
+        Command::Check { root, drafts, strict, format } => match check(&root, drafts, strict, format) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(e) => Err(e),
@@ -170,8 +174,8 @@ fn build(root: &Path, options: BuildOptions, quiet: bool, timings: bool) -> Resu
     Ok(())
 }
 
-/// Prints the report; `Ok(false)` when it found something.
-fn check(root: &Path, drafts: bool, format: CheckFormat) -> Result<bool, Error> {
+/// Prints the report; `Ok(false)` when it found an error (or, with `strict`, anything).
+fn check(root: &Path, drafts: bool, strict: bool, format: CheckFormat) -> Result<bool, Error> {
     let options = BuildOptions { drafts, ..Default::default() };
     let report = brief::check::check(root, &options)?;
     match format {
@@ -191,16 +195,19 @@ fn check(root: &Path, drafts: bool, format: CheckFormat) -> Result<bool, Error> 
                     println!("    → {suggestion}");
                 }
             }
+            let (errors, advice) = (report.errors(), report.findings.len() - report.errors());
             println!(
-                "checked {} pages and {} internal links: {} finding{}",
+                "checked {} pages and {} internal links: {} error{}, {} piece{} of advice",
                 report.pages,
                 report.links,
-                report.findings.len(),
-                if report.findings.len() == 1 { "" } else { "s" }
+                errors,
+                if errors == 1 { "" } else { "s" },
+                advice,
+                if advice == 1 { "" } else { "s" }
             );
         }
     }
-    Ok(report.findings.is_empty())
+    Ok(if strict { report.findings.is_empty() } else { report.errors() == 0 })
 }
 
 fn check_heading(check: &str) -> &'static str {
@@ -208,7 +215,7 @@ fn check_heading(check: &str) -> &'static str {
         "date" => "Articles without a date",
         "duplicate" => "People who may be one person",
         "event" => "Events with no articles",
-        "link" => "Broken links and anchors",
+        "link" => "Errors: broken links and anchors",
         "profile" => "Speakers with no profile",
         "source" => "Articles without a source",
         "speaker" => "Quotes without a speaker",

@@ -5,8 +5,14 @@ use std::path::Path;
 
 /// `brief check --format json` on the site in `root`: the exit code and the findings.
 fn check(root: &Path) -> (Option<i32>, Vec<serde_json::Value>) {
+    check_with(root, &[])
+}
+
+fn check_with(root: &Path, flags: &[&str]) -> (Option<i32>, Vec<serde_json::Value>) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["check", "--format", "json", "--root"])
+        .args(["check", "--format", "json"])
+        .args(flags)
+        .arg("--root")
         .arg(root)
         .output()
         .expect("brief check runs");
@@ -66,4 +72,32 @@ names: [anchor](#fake).
         ],
         "only the real link and the real anchor"
     );
+}
+
+#[test]
+fn advice_alone_passes_the_check_and_fails_it_only_when_strict() {
+    let site = tempfile::tempdir().expect("temporary folder");
+    let root = site.path();
+    write(root, "brief.yaml", "title: Advice\n");
+    // No source, and a speaker with no profile: advice, as in any real archive.
+    write(
+        root,
+        "content/articles/advice.md",
+        "---\ntitle: Advice\ndate: 2025-08-17\n---\n“We will reopen the harbour,” said Maria Lopez, the mayor.\n",
+    );
+    let (code, findings) = check(root);
+    assert!(!findings.is_empty(), "there is advice to give");
+    assert!(findings.iter().all(|f| f["severity"] == "advice"), "{findings:?}");
+    assert_eq!(code, Some(0), "advice alone does not fail a publish gate");
+    let (strict, _) = check_with(root, &["--strict"]);
+    assert_eq!(strict, Some(1), "--strict fails on advice too");
+    // A broken link is an error, whatever else there is.
+    write(
+        root,
+        "content/articles/broken.md",
+        "---\ntitle: Broken\ndate: 2025-08-18\nsource: Wire\n---\nSee [this](nowhere.html).\n",
+    );
+    let (code, findings) = check(root);
+    assert_eq!(code, Some(1));
+    assert!(findings.iter().any(|f| f["severity"] == "error" && f["check"] == "link"), "{findings:?}");
 }
