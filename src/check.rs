@@ -31,14 +31,14 @@ pub enum Severity {
     Error,
     /// Worth an editor's look, and normal in a real archive (a speaker with no profile, an
     /// article without a source): reported, and fails the check only with `--strict`.
-    Advice,
+    Warning,
 }
 
 impl Finding {
     pub fn severity(&self) -> Severity {
         match self.check {
             "link" => Severity::Error,
-            _ => Severity::Advice,
+            _ => Severity::Warning,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, calls the library, prints results and errors.
 
 use brief::annotate::{self, Annotations, EntityKind, Speaker};
+use brief::check::Severity;
 use brief::{BuildOptions, Error};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write as _;
@@ -47,16 +48,19 @@ enum Command {
     },
     /// Check the site before publishing: links, anchors, dates, sources, speakers, profiles,
     /// near-duplicate people, events with no articles. Exits 1 when it finds an error (a
-    /// link or anchor that leads nowhere); the rest is advice.
+    /// link or anchor that leads nowhere); the rest are warnings.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Exit 1 on advice too, not only on errors.
+        /// Exit 1 on warnings too, not only on errors.
         #[arg(long)]
         strict: bool,
+        /// List every warning (by default each kind shows its first ten and a count).
+        #[arg(long)]
+        all: bool,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
@@ -120,7 +124,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => init(&dir),
         Command::Serve { root, port, bind, open, drafts } => serve(root, port, bind, open, drafts),
-        Command::Check { root, drafts, strict, format } => match check(&root, drafts, strict, format) {
+        Command::Check { root, drafts, strict, all, format } => match check(&root, drafts, strict, all, format) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(e) => Err(e),
@@ -175,7 +179,7 @@ fn build(root: &Path, options: BuildOptions, quiet: bool, timings: bool) -> Resu
 }
 
 /// Prints the report; `Ok(false)` when it found an error (or, with `strict`, anything).
-fn check(root: &Path, drafts: bool, strict: bool, format: CheckFormat) -> Result<bool, Error> {
+fn check(root: &Path, drafts: bool, strict: bool, all: bool, format: CheckFormat) -> Result<bool, Error> {
     let options = BuildOptions { drafts, ..Default::default() };
     let report = brief::check::check(root, &options)?;
     match format {
@@ -184,26 +188,31 @@ fn check(root: &Path, drafts: bool, strict: bool, format: CheckFormat) -> Result
             println!("{text}");
         }
         CheckFormat::Text => {
-            let mut current = "";
-            for finding in &report.findings {
-                if finding.check != current {
-                    current = finding.check;
-                    println!("{}:", check_heading(current));
+            // Warnings a real archive always has many of (people with no profile) are
+            // summarised past the first few of each kind, unless --all asks for every one.
+            const SHOWN: usize = 10;
+            for group in report.findings.chunk_by(|a, b| a.check == b.check) {
+                println!("{}:", check_heading(group[0].check));
+                let shown = if all || group[0].severity() == Severity::Error { group.len() } else { SHOWN };
+                for finding in group.iter().take(shown) {
+                    println!("  {}: {}", finding.location, finding.message);
+                    if let Some(suggestion) = &finding.suggestion {
+                        println!("    → {suggestion}");
+                    }
                 }
-                println!("  {}: {}", finding.location, finding.message);
-                if let Some(suggestion) = &finding.suggestion {
-                    println!("    → {suggestion}");
+                if group.len() > shown {
+                    println!("  … and {} more (--all lists them)", group.len() - shown);
                 }
             }
-            let (errors, advice) = (report.errors(), report.findings.len() - report.errors());
+            let (errors, warnings) = (report.errors(), report.findings.len() - report.errors());
             println!(
-                "checked {} pages and {} internal links: {} error{}, {} piece{} of advice",
+                "checked {} pages and {} internal links: {} error{}, {} warning{}",
                 report.pages,
                 report.links,
                 errors,
                 if errors == 1 { "" } else { "s" },
-                advice,
-                if advice == 1 { "" } else { "s" }
+                warnings,
+                if warnings == 1 { "" } else { "s" }
             );
         }
     }

@@ -75,22 +75,22 @@ names: [anchor](#fake).
 }
 
 #[test]
-fn advice_alone_passes_the_check_and_fails_it_only_when_strict() {
+fn warnings_alone_pass_the_check_and_fail_it_only_when_strict() {
     let site = tempfile::tempdir().expect("temporary folder");
     let root = site.path();
-    write(root, "brief.yaml", "title: Advice\n");
-    // No source, and a speaker with no profile: advice, as in any real archive.
+    write(root, "brief.yaml", "title: Warnings\n");
+    // No source, and a speaker with no profile: warnings, as in any real archive.
     write(
         root,
         "content/articles/advice.md",
         "---\ntitle: Advice\ndate: 2025-08-17\n---\n“We will reopen the harbour,” said Maria Lopez, the mayor.\n",
     );
     let (code, findings) = check(root);
-    assert!(!findings.is_empty(), "there is advice to give");
-    assert!(findings.iter().all(|f| f["severity"] == "advice"), "{findings:?}");
-    assert_eq!(code, Some(0), "advice alone does not fail a publish gate");
+    assert!(!findings.is_empty(), "there is something to warn of");
+    assert!(findings.iter().all(|f| f["severity"] == "warning"), "{findings:?}");
+    assert_eq!(code, Some(0), "warnings alone do not fail a publish gate");
     let (strict, _) = check_with(root, &["--strict"]);
-    assert_eq!(strict, Some(1), "--strict fails on advice too");
+    assert_eq!(strict, Some(1), "--strict fails on warnings too");
     // A broken link is an error, whatever else there is.
     write(
         root,
@@ -100,4 +100,34 @@ fn advice_alone_passes_the_check_and_fails_it_only_when_strict() {
     let (code, findings) = check(root);
     assert_eq!(code, Some(1));
     assert!(findings.iter().any(|f| f["severity"] == "error" && f["check"] == "link"), "{findings:?}");
+}
+
+#[test]
+fn many_warnings_of_one_kind_are_summarised_unless_all_are_asked_for() {
+    let site = tempfile::tempdir().expect("temporary folder");
+    let root = site.path();
+    write(root, "brief.yaml", "title: Many\n");
+    for n in 0..12 {
+        write(
+            root,
+            &format!("content/articles/a{n:02}.md"),
+            &format!("---\ntitle: A{n}\ndate: 2025-08-17\n---\nText.\n"),
+        );
+    }
+    let text = |flags: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .arg("check")
+            .args(flags)
+            .arg("--root")
+            .arg(root)
+            .output()
+            .expect("brief check runs");
+        assert_eq!(output.status.code(), Some(0), "warnings only");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let summary = text(&[]);
+    assert!(summary.contains("… and 2 more (--all lists them)"), "{summary}");
+    assert!(summary.contains("0 errors, 12 warnings"), "{summary}");
+    let all = text(&["--all"]);
+    assert!(all.contains("a11.md") && !all.contains("more (--all"), "{all}");
 }
