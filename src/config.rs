@@ -23,6 +23,25 @@ pub struct Config {
     /// Items per page of the article, people and event lists; 0 puts each on one page.
     pub paginate: usize,
     pub annotator: AnnotatorConfig,
+    /// Outlets by the key articles give as `source:` ("wash-post"): the name pages, feeds
+    /// and JSON-LD show, and the outlet's home page.
+    pub sources: std::collections::BTreeMap<String, Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Config {
+    /// The outlet an article's `source:` names, by its key (letter case aside), if brief.yaml
+    /// names it.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.get(key).or_else(|| self.sources.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, s)| s))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +69,7 @@ impl Default for Config {
             output: PathBuf::from("public"),
             paginate: 50,
             annotator: AnnotatorConfig::default(),
+            sources: Default::default(),
         }
     }
 }
@@ -101,7 +121,7 @@ impl Config {
                 e.line,
                 format!("invalid site configuration: {}", e.message),
                 "brief.yaml takes: title, description, base_url, language, output, paginate, annotator \
-                 (people_from_text, min_quote_words, min_fragment_words); see docs/content.md in brief's repository",
+                 (people_from_text, min_quote_words, min_fragment_words), sources; see docs/content.md in brief's repository",
             )
         })?;
         if config.output.is_absolute()
@@ -114,6 +134,17 @@ impl Config {
                 format!("output `{}` must be a folder inside the site", config.output.display()),
                 "use a relative folder name such as `public`, or pass --output to `brief build`",
             ));
+        }
+        for (key, source) in &config.sources {
+            let url = source.url.as_deref().unwrap_or("https://");
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(Error::input(
+                    path,
+                    text.lines().position(|l| l.trim_start().starts_with(&format!("{key}:"))).map(|i| i + 1),
+                    format!("the home page of source `{key}` is not an http(s) link"),
+                    "give it as https://…",
+                ));
+            }
         }
         Ok(config)
     }

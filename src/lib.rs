@@ -127,6 +127,7 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     output::check_output(root, &output)?;
     let templates = render::Templates::load(root)?;
     let mut content = content::load(root, LoadOptions { drafts: options.drafts })?;
+    content::name_sources(&mut content.articles, &config);
     let warnings = content.warnings.clone();
     watch.lap("load");
     let registry = registry(&content);

@@ -130,7 +130,8 @@ impl Session {
                 continue; // deleted, or not an article
             }
             site.check_inside(rel)?;
-            for (article, article_warnings) in crate::content::load_article(&self.root, rel)? {
+            for (mut article, article_warnings) in crate::content::load_article(&self.root, rel)? {
+                crate::content::name_sources(std::slice::from_mut(&mut article), &self.analysed.config);
                 warnings.extend(article_warnings);
                 if !article.draft || self.options.drafts {
                     loaded.push(article);

@@ -335,3 +335,30 @@ fn a_rebuild_that_skips_unchanged_pages_equals_a_build_from_nothing() {
     site.build_ok();
     assert!(!site.output().join("articles/new-report.html").exists(), "a removed article's page is gone");
 }
+
+#[test]
+fn sources_are_shown_by_the_name_brief_yaml_gives_them() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("brief.yaml")).expect("brief.yaml");
+    site.write(
+        "brief.yaml",
+        format!("{config}\nsources:\n  wash-post:\n    name: The Washington Post\n    url: https://www.washingtonpost.com/\n"),
+    );
+    site.write("content/articles/outlet.md", "---\ntitle: Outlet\ndate: 2025-09-03\nsource: wash-post\n---\nText.\n");
+    site.build_ok();
+    let page = site.page("articles/outlet.html");
+    assert!(page.contains("The Washington Post"), "the page shows the outlet's name");
+    assert!(page.contains(r#""publisher":{"@type":"Organization","name":"The Washington Post","url":"https://www.washingtonpost.com/"}"#), "{page}");
+    for file in ["articles/index.html", "feed.xml", "api/articles.json", "search.json"] {
+        let text = site.page(file);
+        assert!(text.contains("The Washington Post") && !text.contains("wash-post"), "{file}");
+    }
+}
+
+#[test]
+fn a_source_home_page_that_is_not_a_web_link_is_refused_at_its_line() {
+    let site = TestSite::fixture("basic");
+    site.write("brief.yaml", "title: T\nsources:\n  wire:\n    name: Wire\n    url: javascript:alert(1)\n");
+    let error = site.build().expect_err("must refuse").to_string();
+    assert!(error.contains("brief.yaml:3") && error.contains("`wire`"), "{error}");
+}

@@ -34,6 +34,8 @@ pub struct Article {
     /// Where the date came from: a file's modification date is a guess.
     pub date_source: DateSource,
     pub source: Option<String>,
+    /// The outlet's home page, where brief.yaml's `sources:` gives one.
+    pub source_home: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
     /// Event slugs from the front matter.
@@ -283,6 +285,20 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
+/// Gives articles whose `source:` is a key of brief.yaml's `sources:` that outlet's name and
+/// home page: what pages, feeds and JSON-LD show.
+pub fn name_sources(articles: &mut [Article], config: &crate::config::Config) {
+    if config.sources.is_empty() {
+        return;
+    }
+    for article in articles {
+        if let Some(source) = article.source.as_deref().and_then(|key| config.source(key)) {
+            article.source_home = source.url.clone();
+            article.source = Some(source.name.clone());
+        }
+    }
+}
+
 /// Loads the articles of one file, by the reader its extension names, each with the
 /// warnings it raised.
 pub fn load_article(root: &Path, rel: &Path) -> Result<readers::Read> {
@@ -393,6 +409,7 @@ pub fn article_from_text(
             date,
             date_source: if date.is_some() { date_source } else { DateSource::None },
             source: matter.source,
+            source_home: None,
             url: matter.url,
             author: matter.author,
             events: dedup(events),

@@ -184,6 +184,8 @@ struct Named<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 /// A person named or quoted in an article. Keys in sorted order, as the other kinds of page
@@ -250,9 +252,10 @@ fn news_article<'a>(site: &'a SiteContext, path: &str, data: &'a Value) -> NewsA
         })
         .collect();
     let publisher = at(data, "article.source").unwrap_or(&site.title);
+    let home = at(data, "article.source_home");
     let author = match at(data, "article.author") {
-        Some(author) => Named { kind: "Person", name: author },
-        None => Named { kind: "Organization", name: publisher },
+        Some(author) => Named { kind: "Person", name: author, url: None },
+        None => Named { kind: "Organization", name: publisher, url: home },
     };
     NewsArticleLd {
         context: "https://schema.org",
@@ -264,7 +267,7 @@ fn news_article<'a>(site: &'a SiteContext, path: &str, data: &'a Value) -> NewsA
         headline: at(data, "article.title"),
         source_url: at(data, "article.source_url"),
         mentions: items(data, "article.people").iter().map(|p| person(p, "name", "url")).collect(),
-        publisher: Named { kind: "Organization", name: publisher },
+        publisher: Named { kind: "Organization", name: publisher, url: home },
         url: url(path),
     }
 }

@@ -953,6 +953,7 @@ impl Renderer<'_> {
             ("date_display", a.date.map(|d| d.display()).into()),
             ("source", a.source.as_deref().into()),
             ("source_url", a.url.as_deref().into()),
+            ("source_home", a.source_home.as_deref().into()),
             ("author", a.author.as_deref().into()),
             ("summary", a.summary.as_deref().into()),
             ("tags", value(&a.tags)),
