@@ -1009,6 +1009,10 @@ impl Renderer<'_> {
             let sources = also_in.get(&q).map(|a| self.articles(a)).unwrap_or_else(|| list(std::iter::empty()));
             let mut fields = self.values.quote(&self.refs, self.index, q).into_map().unwrap_or_default();
             fields.insert(tera::value::Key::Str("also_in"), sources);
+            // Words cut from a sentence, without the punctuation at their edges: “…a relic…”.
+            let text = &self.index.quotes[q].text;
+            let excerpt = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+            fields.insert(tera::value::Key::Str("excerpt"), excerpt.into());
             Value::from(fields)
         };
         let groups = shown.chunk_by(|&a, &b| self.index.quotes[a].article == self.index.quotes[b].article).map(|run| {
