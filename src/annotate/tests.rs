@@ -359,6 +359,16 @@ fn editor_overrides_win() {
 }
 
 #[test]
+fn an_empty_alias_names_nobody() {
+    let text = "“We will see,” he said. Trump left.";
+    let overrides =
+        Overrides { aliases: [(String::new(), "Steve Witkoff".to_string())].into(), ..Overrides::default() };
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &overrides);
+    assert!(annotations.entities.iter().all(|e| e.name != "Steve Witkoff"));
+    assert!(annotations.mentions.iter().all(|m| m.span.start < m.span.end));
+}
+
+#[test]
 fn spans_point_at_the_quote_on_char_boundaries_and_output_is_deterministic() {
     let texts = [
         "“Ça va,” dit-il — “日本語のテキスト,” Putin said. Ünïcödé “naïve façade,” Trump said.",
