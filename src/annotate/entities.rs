@@ -7,8 +7,8 @@ use super::lexicon;
 use super::text::{self, Paragraph, Token, TokenKind};
 use super::{Entity, EntityKind, Registry, Span};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// A mention found in the text, with where it sits in the paragraph's tokens.
@@ -30,6 +30,10 @@ pub enum Gender {
     /// Not a person.
     None,
 }
+
+/// How long an entity's roles may grow from the words met beside its name (the longest in
+/// the train and dev splits has 85 bytes); the registry's role is always taken whole.
+const MAX_ROLE_BYTES: usize = 256;
 
 /// What the registry's or the gazetteer's automaton matched.
 #[derive(Debug, Clone)]
@@ -152,6 +156,8 @@ pub struct EntityFinder<'a> {
     /// Registry id → lowercase role and affiliation.
     registry_roles: &'a HashMap<String, String>,
     by_key: FxHashMap<(EntityKind, String), usize>,
+    /// The last words of the people named in more than one word so far, for `is_surname`.
+    surnames: FxHashSet<String>,
     /// Titles met between an affiliation and a name, for the name's roles.
     pending_roles: Vec<String>,
 }
@@ -168,6 +174,7 @@ impl<'a> EntityFinder<'a> {
             strong: Vec::new(),
             registry_roles: &registry.roles,
             by_key: FxHashMap::default(),
+            surnames: FxHashSet::default(),
             pending_roles: Vec::new(),
         };
         // Known names first: they claim their tokens.
@@ -189,6 +196,8 @@ impl<'a> EntityFinder<'a> {
                 }
             }
         }
+        // Each pass claims names in the order of the text, none before where the last ended:
+        // the claims of one pass are in order and apart, and a claim of another is looked up.
         let known = claimed.len();
         let mut free = 0;
         for token in words() {
@@ -196,18 +205,27 @@ impl<'a> EntityFinder<'a> {
                 continue;
             }
             let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else { continue };
-            let overlaps = claimed[..known].iter().any(|(s, e, _)| token.start < *e && *s < end);
+            let registry_names = &claimed[..known];
+            let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
+            let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
             if !overlaps && is_word_bounded(text, token.start, end) {
                 claimed.push((token.start, end, GAZETTEER.1[pattern].clone()));
                 free = end;
             }
         }
-        for (alias, full) in aliases {
-            for (start, _) in text.match_indices(alias.as_str()) {
-                let end = start + alias.len();
-                let overlaps = claimed.iter().any(|(s, e, _)| start < *e && *s < end);
-                if !overlaps && is_word_bounded(text, start, end) {
-                    claimed.push((start, end, Known::Person { id: String::new(), name: full.clone() }));
+        // An empty alias would match between any two characters: it names nobody.
+        if aliases.iter().any(|(alias, _)| !alias.is_empty()) {
+            // Every claim so far, start → end: none overlaps another.
+            let mut taken: BTreeMap<usize, usize> = claimed.iter().map(|(s, e, _)| (*s, *e)).collect();
+            for (alias, full) in aliases.iter().filter(|(alias, _)| !alias.is_empty()) {
+                for (start, _) in text.match_indices(alias.as_str()) {
+                    let end = start + alias.len();
+                    // The claim that starts last before this one's end is the one that can overlap it.
+                    let overlaps = taken.range(..end).next_back().is_some_and(|(_, e)| start < *e);
+                    if !overlaps && is_word_bounded(text, start, end) {
+                        claimed.push((start, end, Known::Person { id: String::new(), name: full.clone() }));
+                        taken.insert(start, end);
+                    }
                 }
             }
         }
@@ -278,6 +296,11 @@ impl<'a> EntityFinder<'a> {
             return index;
         }
         self.entities.push(Entity { kind, name: name.to_string(), registry_id: registry_id.clone() });
+        if kind == EntityKind::Person
+            && let Some((_, surname)) = name.rsplit_once(' ')
+        {
+            self.surnames.insert(surname.to_string());
+        }
         let first = name.split_whitespace().next().unwrap_or("");
         self.roles.push(String::new());
         self.gender.push(match kind {
@@ -294,7 +317,10 @@ impl<'a> EntityFinder<'a> {
 
     fn add_role(&mut self, entity: usize, words: &str) {
         let role = &mut self.roles[entity];
-        if !role.contains(words) {
+        // A role past MAX_ROLE_BYTES takes no more words: else a name met beside new words each
+        // time ("Xyz Secretary Bob Smith", "Abc Secretary Bob Smith", …) would grow a role
+        // that every later look-up reads whole, quadratic in the article's length.
+        if role.len() < MAX_ROLE_BYTES && !role.contains(words) {
             role.push(' ');
             role.push_str(words);
         }
@@ -333,11 +359,20 @@ impl<'a> EntityFinder<'a> {
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         // Titles and demonyms that qualify an organisation are its name: "Justice Department",
         // "Foreign Ministry", "Labour Party".
-        let names_body = |from: usize| {
-            (from..=last)
-                .map(|k| strip_possessive(word(k)))
-                .find(|w| !lexicon::is_title(w) && !lexicon::is_demonym(w))
-                .is_some_and(lexicon::is_organisation_word)
+        // The first word from `from` on that is neither is the same for every `from` up to it:
+        // kept, so that a long run of titles is read once, not once per title.
+        let mut body: Option<usize> = None;
+        let mut names_body = |from: usize| {
+            let at = body.filter(|&b| b >= from).unwrap_or_else(|| {
+                (from..=last)
+                    .find(|&k| {
+                        let w = strip_possessive(word(k));
+                        !lexicon::is_title(w) && !lexicon::is_demonym(w)
+                    })
+                    .unwrap_or(last + 1)
+            });
+            body = Some(at);
+            at <= last && lexicon::is_organisation_word(strip_possessive(word(at)))
         };
         while start <= last {
             let w = word(start);
@@ -475,32 +510,29 @@ impl<'a> EntityFinder<'a> {
     /// A word alone that is the surname of a person met before ("Cuban said", after "Mark
     /// Cuban"), not the adjective it also is.
     fn is_surname(&self, word: &str, alone: bool) -> bool {
-        alone
-            && self.entities.iter().any(|e| {
-                e.kind == EntityKind::Person && e.name.contains(' ') && e.name.rsplit(' ').next() == Some(word)
-            })
+        alone && self.surnames.contains(word)
     }
 
     /// "Putin" → "Vladimir Putin" where the article names him in full; lone words that
     /// match nobody are dropped unless something marked them as a person.
     fn resolve_single_names(&mut self) {
-        let full: Vec<usize> = (0..self.entities.len())
-            .filter(|&i| self.entities[i].kind == EntityKind::Person && self.entities[i].name.contains(' '))
-            .collect();
-        // A surname (or a first name) said alone joins the first full name that has it.
+        // A surname (or a first name) said alone joins the first full name that has it: the
+        // first and last words of every full name, each to the first full name it is in.
+        let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+        for (f, entity) in self.entities.iter().enumerate() {
+            if entity.kind == EntityKind::Person && entity.name.contains(' ') {
+                let mut words = entity.name.split_whitespace();
+                for word in [words.next(), words.next_back()].into_iter().flatten() {
+                    full.entry(word).or_insert(f);
+                }
+            }
+        }
         let target: Vec<Option<usize>> = self
             .entities
             .iter()
             .map(|e| {
-                if e.kind != EntityKind::Person || e.name.contains(' ') {
-                    return None;
-                }
-                full.iter().copied().find(|&f| {
-                    let mut words = self.entities[f].name.split_whitespace();
-                    let first = words.next();
-                    let last = words.next_back();
-                    last == Some(e.name.as_str()) || first == Some(e.name.as_str())
-                })
+                let single = e.kind == EntityKind::Person && !e.name.contains(' ');
+                single.then(|| full.get(e.name.as_str()).copied()).flatten()
             })
             .collect();
         // A full name whose surname the article uses alone is a person's ("Grynkewich said").
@@ -661,38 +693,35 @@ fn follows_a_name(text: &str, at: usize) -> bool {
         && !lexicon::is_cue(&word.to_lowercase())
 }
 
-/// Questions about how an article writes a word, asked of the few capitalised words that
-/// may be no name. Each is answered by searching the text for the word (memchr's SIMD
-/// substring search) and keeping the places where a word token starts that reads it,
-/// possessive folded: a few dozen searches of a few kilobytes cost about a fifth of
-/// counting every word of the article in a hash map, which took 15% of annotation.
+/// Questions about how an article writes a word, asked of the capitalised words that may
+/// be no name: how many word tokens read it (possessive folded), counted in one pass over
+/// the article's tokens on the first question. Searching the whole text once per question,
+/// as this did before, made annotation quadratic in the article's length; on news of
+/// ordinary length the count costs about what the searches did (benches/README.md).
 struct Occurrences<'t> {
     text: &'t str,
     paragraphs: &'t [Paragraph],
+    counts: std::cell::OnceCell<FxHashMap<&'t str, u32>>,
 }
 
 impl<'t> Occurrences<'t> {
     fn new(text: &'t str, paragraphs: &'t [Paragraph]) -> Occurrences<'t> {
-        Occurrences { text, paragraphs }
+        Occurrences { text, paragraphs, counts: std::cell::OnceCell::new() }
     }
 
     /// Whether the article has at least `times` word tokens that read `word`.
     fn occurs(&self, word: &str, times: usize) -> bool {
-        if word.is_empty() {
-            return false;
-        }
-        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes())
-            .filter(|&at| self.word_at(at).is_some_and(|w| strip_possessive(w) == word))
-            .nth(times.saturating_sub(1))
-            .is_some()
-    }
-
-    /// The word token that starts at byte `at`, if one does (outside paragraphs, none).
-    fn word_at(&self, at: usize) -> Option<&'t str> {
-        let paragraph = self.paragraphs.iter().find(|p| p.start <= at && at < p.end)?;
-        let k = paragraph.tokens.partition_point(|t| t.start < at);
-        let token = paragraph.tokens.get(k).filter(|t| t.start == at && t.kind == TokenKind::Word)?;
-        Some(&self.text[token.start..token.end])
+        let counts = self.counts.get_or_init(|| {
+            // About half an article's words are distinct; far fewer of a long one's.
+            let words = self.paragraphs.iter().map(|p| p.tokens.len()).sum::<usize>();
+            let mut counts = FxHashMap::with_capacity_and_hasher((words / 2).min(1 << 16), Default::default());
+            for token in self.paragraphs.iter().flat_map(|p| &p.tokens).filter(|t| t.kind == TokenKind::Word) {
+                let count = counts.entry(strip_possessive(&self.text[token.start..token.end])).or_insert(0u32);
+                *count = count.saturating_add(1);
+            }
+            counts
+        });
+        !word.is_empty() && counts.get(word).is_some_and(|&n| n as usize >= times)
     }
 
     /// Whether the article also writes this capitalised word in lower case.

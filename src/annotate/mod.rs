@@ -210,11 +210,21 @@ fn block_quotes(
     spans: &[quotes::QuotedSpan],
     finder: &entities::EntityFinder,
 ) -> Vec<Quote> {
+    if !paragraphs.iter().any(|p| p.in_block_quote) {
+        return Vec::new();
+    }
+    // Per paragraph: its mentions (in the order of the text) and whether it has a quoted span.
+    let mut mentions: Vec<Vec<&entities::Found>> = vec![Vec::new(); paragraphs.len()];
+    for found in &finder.found {
+        mentions[found.paragraph].push(found);
+    }
+    let mut quoted = vec![false; paragraphs.len()];
+    for span in spans {
+        quoted[span.paragraph] = true;
+    }
     let person_in = |p: usize, from: usize| {
-        finder
-            .found
-            .iter()
-            .find(|f| f.paragraph == p && f.span.start >= from)
+        let list = &mentions[p];
+        list.get(list.partition_point(|f| f.span.start < from))
             .filter(|f| finder.entities[f.entity].kind != EntityKind::Place)
             // "Here is what Trump's critics wrote:" introduces the critics, not Trump.
             .filter(|f| !text[f.span.end..].starts_with(['\'', '\u{2019}']))
@@ -248,7 +258,7 @@ fn block_quotes(
             text[intro.start..intro.end].ends_with(':').then(|| person_in(first - 1, intro.start)).flatten()
         };
         let Some(speaker) = below.or_else(above) else { continue };
-        for b in block.filter(|&b| !spans.iter().any(|s| s.paragraph == b)) {
+        for b in block.filter(|&b| !quoted[b]) {
             let paragraph = &paragraphs[b];
             out.push(Quote {
                 text: text[paragraph.start..paragraph.end].to_string(),

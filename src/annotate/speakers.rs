@@ -11,6 +11,8 @@ use super::lexicon;
 use super::quotes::QuotedSpan;
 use super::text::{self, Paragraph, Token, TokenKind};
 use super::{EntityKind, Speaker};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Words allowed between a subject and its verb ("Putin also said", "Trump has long argued").
 const BETWEEN: &[&str] = &[
@@ -58,6 +60,12 @@ const BETWEEN: &[&str] = &[
     "yesterday",
     "tonight",
 ];
+
+/// The longest sentence, in tokens: a longer run with no full stop (a list, a transcript
+/// without punctuation) is cut into sentences of this length, so that what reads a sentence
+/// (its start, its subject, the quotes in it) reads a bounded stretch. The longest sentence
+/// of the train and dev splits has 418 tokens.
+const MAX_SENTENCE_TOKENS: usize = 600;
 
 /// Words before a quoted span that make it a title or a word held at arm's length.
 const TITLE_MARKERS: &[&str] = &[
@@ -123,8 +131,35 @@ pub struct Attributor<'a> {
     quoted: Vec<Vec<bool>>,
     /// Per paragraph, per token: the sentence number.
     sentence: Vec<Vec<usize>>,
+    /// The first token of every sentence, paragraph after paragraph.
+    sentence_starts: Vec<usize>,
+    /// Per paragraph, and one past the last: where its sentences are in `sentence_starts`.
+    first_sentence: Vec<usize>,
     /// Per paragraph: the mentions in it, by index into `finder.found`.
     mentions: Vec<Vec<usize>>,
+    /// What [`Self::nearest_subject`] found in the sentences it read, per search and paragraph.
+    subjects: RefCell<FxHashMap<(Sought, usize), Subjects>>,
+}
+
+/// Whom [`Attributor::nearest_subject`] looks for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Sought {
+    /// The person "he" or "she" stands for.
+    Pronoun(Pronoun),
+    /// The person whose role has this word: "the chancellor".
+    Role(String),
+}
+
+/// One search's findings in the whole sentences of one paragraph, each sentence read once:
+/// otherwise a paragraph of many short quotes, each with its "he said" and nobody named,
+/// has every pronoun read back over all the sentences before it, quadratic in its length.
+#[derive(Debug, Default)]
+struct Subjects {
+    /// Per sentence, once known: the nearest sentence at or before it that names the one
+    /// sought (`None`: no sentence up to it does).
+    nearest: Vec<Option<Option<usize>>>,
+    /// Who those sentences name.
+    found: FxHashMap<usize, Speaker>,
 }
 
 impl<'a> Attributor<'a> {
@@ -141,16 +176,44 @@ impl<'a> Attributor<'a> {
                 *flag = true;
             }
         }
-        let sentence = paragraphs
+        let mut sentence_starts = Vec::new();
+        let mut first_sentence = Vec::with_capacity(paragraphs.len() + 1);
+        let sentence: Vec<Vec<usize>> = paragraphs
             .iter()
             .enumerate()
-            .map(|(p, paragraph)| sentence_numbers(text, &paragraph.tokens, &quoted[p]))
+            .map(|(p, paragraph)| {
+                first_sentence.push(sentence_starts.len());
+                sentence_numbers(text, &paragraph.tokens, &quoted[p], &mut sentence_starts)
+            })
             .collect();
+        first_sentence.push(sentence_starts.len());
         let mut mentions: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
         for (i, found) in finder.found.iter().enumerate() {
             mentions[found.paragraph].push(i);
         }
-        Attributor { text, paragraphs, spans, finder, quoted, sentence, mentions }
+        let subjects = RefCell::default();
+        Attributor {
+            text,
+            paragraphs,
+            spans,
+            finder,
+            quoted,
+            sentence,
+            sentence_starts,
+            first_sentence,
+            mentions,
+            subjects,
+        }
+    }
+
+    /// The first token of each sentence of paragraph `p`, by sentence number.
+    fn starts_of(&self, p: usize) -> &[usize] {
+        &self.sentence_starts[self.first_sentence[p]..self.first_sentence[p + 1]]
+    }
+
+    /// The first token of the sentence that token `k` of paragraph `p` is in.
+    fn sentence_start(&self, p: usize, k: usize) -> usize {
+        self.starts_of(p)[self.sentence[p][k]]
     }
 
     fn word(&self, p: usize, k: usize) -> Option<&'a str> {
@@ -530,8 +593,7 @@ impl<'a> Attributor<'a> {
             let speaker = if medium {
                 self.first_subject(p, b0, k - 1).or_else(|| self.subject_before(p, k, b0))
             } else if participle {
-                let sentence = self.sentence[p][k];
-                let start = (0..k).rev().take_while(|&i| self.sentence[p][i] == sentence).last().unwrap_or(k);
+                let start = self.sentence_start(p, k);
                 // Right after a reporting verb the participle is that verb's subject's: "Mateen
                 // left early, Nefzi said, adding, “…”" is Nefzi's, not the sentence's first name.
                 let reported = (k >= 2 + start && self.is_cue_at(p, k - 2))
@@ -972,8 +1034,7 @@ impl<'a> Attributor<'a> {
         if !determiner {
             return None;
         }
-        let fits = |f: &Found| self.finder.roles[f.entity].contains(&*head);
-        self.nearest_subject(p, last, fits, |_| false, false)
+        self.nearest_subject(p, last, &Sought::Role(head.into_owned()))
     }
 
     /// "a senior official" / "officials" / "a senior official in Berlin", ending at token
@@ -1083,13 +1144,7 @@ impl<'a> Attributor<'a> {
             let group = self.group_before(p, at);
             return Some(group.unwrap_or(Speaker::They));
         }
-        let wanted = if pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
-        let fits = |f: &Found| {
-            let gender = self.finder.gender[f.entity];
-            gender == wanted || gender == Gender::Unknown
-        };
-        let same = |w: &str| self::pronoun(w) == Some(pronoun);
-        self.nearest_subject(p, at, fits, same, true)
+        self.nearest_subject(p, at, &Sought::Pronoun(pronoun))
     }
 
     /// The plural source or organisation that opens one of the three sentences before token
@@ -1099,11 +1154,9 @@ impl<'a> Attributor<'a> {
         let mut starts = Vec::new();
         for paragraph in (p.saturating_sub(1)..=p).rev() {
             let end = if paragraph == p { at } else { self.paragraphs[paragraph].tokens.len() };
-            let sentences = &self.sentence[paragraph];
             let mut k = end;
             while k > 0 && starts.len() < 3 {
-                let number = sentences[k - 1];
-                let start = (0..k).rev().take_while(|&i| sentences[i] == number).last().unwrap_or(k - 1);
+                let start = self.sentence_start(paragraph, k - 1);
                 starts.push((paragraph, start, k));
                 k = start;
             }
@@ -1134,97 +1187,132 @@ impl<'a> Attributor<'a> {
     }
 
     /// Walks back sentence by sentence from token `at` of paragraph `p` (three paragraphs at
-    /// most). In each sentence the first fitting mention wins; a sentence whose subject is the
-    /// same pronoun again ("He had protested…") passes the search on to the one before it.
-    fn nearest_subject(
-        &self,
-        p: usize,
-        at: usize,
-        fits: impl Fn(&Found) -> bool,
-        same_pronoun: impl Fn(&str) -> bool,
-        described: bool,
-    ) -> Option<Speaker> {
-        let floor = p.saturating_sub(3);
-        let mut paragraph = p;
-        let mut before = at;
-        loop {
-            let tokens = &self.paragraphs[paragraph].tokens;
-            let sentences = &self.sentence[paragraph];
-            let end = before.min(tokens.len());
-            let mut sentence_end = end;
-            while sentence_end > 0 {
-                let number = sentences[sentence_end - 1];
-                let mut start = sentence_end - 1;
-                while start > 0 && sentences[start - 1] == number {
-                    start -= 1;
-                }
-                // The sentence's speaker first ("… cool off,” Kunin said), then its first fitting name.
-                // Up to the pronoun itself, when it stands in this sentence again ("He hoped, he said, …").
-                let cue_end = (start..sentence_end)
-                    .find(|&k| self.lower(paragraph, k).is_some_and(|w| same_pronoun(&w)))
-                    .unwrap_or(sentence_end);
-                let speaker = (start..cue_end)
-                    .filter(|&k| self.is_cue_at(paragraph, k))
-                    .find_map(|k| self.cue_person(paragraph, k, start, sentence_end).filter(|f| fits(f)));
-                if let Some(found) = speaker {
-                    return Some(Speaker::Entity { entity: found.entity });
-                }
-                // Then the first fitting name that can be a subject (not a preposition's object,
-                // not a possessive: "Like Makaeff, Roffman…", "Trump's attorney…"), else the first.
-                let mut k = start;
-                let mut fallback = None;
-                while k < sentence_end {
-                    if self.quoted[paragraph][k] {
-                        k += 1;
-                        continue;
-                    }
-                    if let Some(found) = self.mention_starting(paragraph, k) {
-                        // "The Clinton campaign took…": the campaign, not the person.
-                        if self.group_of(paragraph, found).is_some() {
-                            k = found.last + 1;
-                            continue;
-                        }
-                        // "Obama consultant Cornell Belcher": the first name is an attribute.
-                        let found =
-                            self.role_described_person(paragraph, found.last + 1, sentence_end).unwrap_or(found);
-                        if fits(found) {
-                            if !self.title_follows_preposition(paragraph, k) && !self.is_possessive(found) {
-                                // "Scott Conroy asked Sanders whether… ¶ “Sure it is,” he said":
-                                // the one asked answers.
-                                let asked = (found.last + 1..(found.last + 4).min(sentence_end))
-                                    .find(|&v| matches!(self.lower(paragraph, v).as_deref(), Some("asked" | "asks")))
-                                    .and_then(|v| self.mention_starting(paragraph, v + 1))
-                                    .filter(|f| fits(f) && self.is_named_person(f));
-                                return Some(Speaker::Entity { entity: asked.unwrap_or(found).entity });
-                            }
-                            fallback = fallback.or(Some(found.entity));
-                        }
-                        k = found.last + 1;
-                        continue;
-                    }
-                    if self.lower(paragraph, k).is_some_and(|w| same_pronoun(&w)) {
-                        break; // the subject is the pronoun again: look further back
-                    }
-                    k += 1;
-                }
-                if let Some(entity) = fallback {
-                    return Some(Speaker::Entity { entity });
-                }
-                // A sentence whose subject is a source the article does not name: "A reporter
-                // for Agence France-Presse called it chaos. “…,” he said."
-                if let Some(speaker) =
-                    described.then(|| self.described_subject(paragraph, start, sentence_end)).flatten()
-                {
-                    return Some(speaker);
-                }
-                sentence_end = start;
+    /// most) for the person sought. In each sentence the first fitting mention wins; a
+    /// sentence whose subject is the same pronoun again ("He had protested…") passes the
+    /// search on to the one before it.
+    fn nearest_subject(&self, p: usize, at: usize, sought: &Sought) -> Option<Speaker> {
+        let end = at.min(self.paragraphs[p].tokens.len());
+        if end > 0 {
+            // Its own sentence, up to it; then the whole sentences before.
+            let start = self.sentence_start(p, end - 1);
+            let before = || self.sentence[p][end - 1].checked_sub(1).and_then(|n| self.nearest_in(p, n, sought));
+            if let Some(speaker) = self.subject_in(p, start, end, sought).or_else(before) {
+                return Some(speaker);
             }
-            if paragraph == floor {
-                return None;
-            }
-            paragraph -= 1;
-            before = usize::MAX;
         }
+        (p.saturating_sub(3)..p).rev().find_map(|paragraph| {
+            self.starts_of(paragraph).len().checked_sub(1).and_then(|n| self.nearest_in(paragraph, n, sought))
+        })
+    }
+
+    /// Who the nearest sentence at or before sentence `last` of `paragraph` names as the
+    /// person sought. Reads each sentence once per search: what it found, or that it found
+    /// nobody, is kept in `subjects`.
+    fn nearest_in(&self, paragraph: usize, last: usize, sought: &Sought) -> Option<Speaker> {
+        let key = (sought.clone(), paragraph);
+        let known = |n: usize| self.subjects.borrow().get(&key).and_then(|s| s.nearest.get(n).copied().flatten());
+        let mut read = Vec::new();
+        let mut fresh = None;
+        let mut n = last;
+        let nearest = loop {
+            if let Some(nearest) = known(n) {
+                break nearest;
+            }
+            let starts = self.starts_of(paragraph);
+            let end = starts.get(n + 1).copied().unwrap_or(self.paragraphs[paragraph].tokens.len());
+            if let Some(speaker) = self.subject_in(paragraph, starts[n], end, sought) {
+                fresh = Some(speaker);
+                break Some(n);
+            }
+            read.push(n);
+            let Some(before) = n.checked_sub(1) else { break None };
+            n = before;
+        };
+        let mut subjects = self.subjects.borrow_mut();
+        let subjects = subjects.entry(key).or_default();
+        if subjects.nearest.len() <= last {
+            subjects.nearest.resize(last + 1, None);
+        }
+        for n in read {
+            subjects.nearest[n] = Some(nearest);
+        }
+        if let (Some(n), Some(speaker)) = (nearest, fresh) {
+            subjects.nearest[n] = Some(Some(n));
+            subjects.found.insert(n, speaker);
+        }
+        nearest.map(|n| subjects.found[&n].clone())
+    }
+
+    /// Whether the mention can be the person sought: of the pronoun's sex (or of none known),
+    /// or holding the role.
+    fn fits(&self, sought: &Sought, found: &Found) -> bool {
+        match sought {
+            Sought::Pronoun(pronoun) => {
+                let wanted = if *pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
+                let gender = self.finder.gender[found.entity];
+                gender == wanted || gender == Gender::Unknown
+            }
+            Sought::Role(head) => self.finder.roles[found.entity].contains(head.as_str()),
+        }
+    }
+
+    /// The person sought that tokens `start..end` of paragraph `p` (a sentence, or a sentence
+    /// up to a pronoun) name: the speaker of its reporting verb, else its first fitting name.
+    fn subject_in(&self, p: usize, start: usize, end: usize, sought: &Sought) -> Option<Speaker> {
+        let same_pronoun = |w: &str| matches!(sought, Sought::Pronoun(sought) if pronoun(w) == Some(*sought));
+        let fits = |f: &Found| self.fits(sought, f);
+        // The sentence's speaker first ("… cool off,” Kunin said), then its first fitting name.
+        // Up to the pronoun itself, when it stands in this sentence again ("He hoped, he said, …").
+        let cue_end = (start..end).find(|&k| self.lower(p, k).is_some_and(|w| same_pronoun(&w))).unwrap_or(end);
+        let speaker = (start..cue_end)
+            .filter(|&k| self.is_cue_at(p, k))
+            .find_map(|k| self.cue_person(p, k, start, end).filter(|f| fits(f)));
+        if let Some(found) = speaker {
+            return Some(Speaker::Entity { entity: found.entity });
+        }
+        // Then the first fitting name that can be a subject (not a preposition's object,
+        // not a possessive: "Like Makaeff, Roffman…", "Trump's attorney…"), else the first.
+        let mut k = start;
+        let mut fallback = None;
+        while k < end {
+            if self.quoted[p][k] {
+                k += 1;
+                continue;
+            }
+            if let Some(found) = self.mention_starting(p, k) {
+                // "The Clinton campaign took…": the campaign, not the person.
+                if self.group_of(p, found).is_some() {
+                    k = found.last + 1;
+                    continue;
+                }
+                // "Obama consultant Cornell Belcher": the first name is an attribute.
+                let found = self.role_described_person(p, found.last + 1, end).unwrap_or(found);
+                if fits(found) {
+                    if !self.title_follows_preposition(p, k) && !self.is_possessive(found) {
+                        // "Scott Conroy asked Sanders whether… ¶ “Sure it is,” he said":
+                        // the one asked answers.
+                        let asked = (found.last + 1..(found.last + 4).min(end))
+                            .find(|&v| matches!(self.lower(p, v).as_deref(), Some("asked" | "asks")))
+                            .and_then(|v| self.mention_starting(p, v + 1))
+                            .filter(|f| fits(f) && self.is_named_person(f));
+                        return Some(Speaker::Entity { entity: asked.unwrap_or(found).entity });
+                    }
+                    fallback = fallback.or(Some(found.entity));
+                }
+                k = found.last + 1;
+                continue;
+            }
+            if self.lower(p, k).is_some_and(|w| same_pronoun(&w)) {
+                break; // the subject is the pronoun again: look further back
+            }
+            k += 1;
+        }
+        if let Some(entity) = fallback {
+            return Some(Speaker::Entity { entity });
+        }
+        // A sentence whose subject is a source the article does not name: "A reporter
+        // for Agence France-Presse called it chaos. “…,” he said."
+        matches!(sought, Sought::Pronoun(_)).then(|| self.described_subject(p, start, end)).flatten()
     }
 
     /// A singular description that opens the sentence `start..end` ("A reporter for AFP",
@@ -1514,8 +1602,7 @@ impl<'a> Attributor<'a> {
         if !colon && !self.is_punct(p, end, ".") {
             return None;
         }
-        let sentence = self.sentence[p][end];
-        let start = (0..end).rev().take_while(|&k| self.sentence[p][k] == sentence).last().unwrap_or(end);
+        let start = self.sentence_start(p, end);
         if (start..end).any(|k| self.quoted[p][k]) {
             return None;
         }
@@ -1552,8 +1639,7 @@ impl<'a> Attributor<'a> {
         } else {
             (span.paragraph, span.open)
         };
-        let sentence = self.sentence[p][end.checked_sub(1)?];
-        let start = (0..end).rev().take_while(|&k| self.sentence[p][k] == sentence).last()?;
+        let start = self.sentence_start(p, end.checked_sub(1)?);
         if (start..end).any(|k| self.quoted[p][k]) {
             return None;
         }
@@ -1653,7 +1739,7 @@ impl<'a> Attributor<'a> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Pronoun {
     He,
     She,
@@ -1894,12 +1980,18 @@ fn is_determiner(word: &str) -> bool {
 }
 
 /// Sentence numbers for each token: a full stop, question or exclamation mark outside a
-/// quote, followed by a capitalised word or an opening mark, ends a sentence.
-fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize> {
+/// quote, followed by a capitalised word or an opening mark, ends a sentence; so does its
+/// [`MAX_SENTENCE_TOKENS`]th token. The first token of each sentence goes onto `starts`.
+fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool], starts: &mut Vec<usize>) -> Vec<usize> {
     let mut numbers = Vec::with_capacity(tokens.len());
     let mut current = 0;
+    let mut length = 0;
     for (i, token) in tokens.iter().enumerate() {
+        if length == 0 {
+            starts.push(i);
+        }
         numbers.push(current);
+        length += 1;
         let ends = token.kind == TokenKind::Punct
             && !quoted[i]
             && matches!(&text[token.start..token.end], "." | "!" | "?")
@@ -1919,8 +2011,9 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool]) -> Vec<usize>
                     || (text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
                         && !name_then_cue(text, tokens, i + 1, mark() != "."))
             });
-        if ends || closes_sentence {
+        if ends || closes_sentence || length == MAX_SENTENCE_TOKENS {
             current += 1;
+            length = 0;
         }
     }
     numbers

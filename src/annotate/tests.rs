@@ -366,6 +366,29 @@ fn editor_overrides_win() {
 }
 
 #[test]
+fn an_empty_alias_names_nobody() {
+    let text = "“We will see,” he said. Trump left.";
+    let overrides =
+        Overrides { aliases: [(String::new(), "Steve Witkoff".to_string())].into(), ..Overrides::default() };
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &overrides);
+    assert!(annotations.entities.iter().all(|e| e.name != "Steve Witkoff"));
+    assert!(annotations.mentions.iter().all(|m| m.span.start < m.span.end));
+}
+
+#[test]
+fn a_sentence_is_read_back_at_most_its_longest() {
+    // A run with no full stop is cut into sentences of `MAX_SENTENCE_TOKENS`: a verb further
+    // back than that, in the same run, no longer reaches the quote.
+    let near = format!("Trump said {}“we are ready.”", "and so on ".repeat(60));
+    let far = format!("Trump said {}“we are ready.”", "and so on ".repeat(300));
+    assert_eq!(
+        read(&near, TextFormat::Markdown),
+        [("we are ready.".to_string(), Some("Donald Trump".to_string()), true)]
+    );
+    assert_eq!(read(&far, TextFormat::Markdown), [("we are ready.".to_string(), None, true)]);
+}
+
+#[test]
 fn spans_point_at_the_quote_on_char_boundaries_and_output_is_deterministic() {
     let texts = [
         "“Ça va,” dit-il — “日本語のテキスト,” Putin said. Ünïcödé “naïve façade,” Trump said.",

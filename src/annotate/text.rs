@@ -133,6 +133,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let next = i + c.len_utf8();
         if b.is_ascii_alphanumeric() || (!b.is_ascii() && c.is_alphanumeric()) {
             let mut j = next;
+            // Where the dotted initials read so far end ("U.S" of "U.S.A"): a full stop after
+            // them asks only whether the letter before it is one more (asking of the whole word
+            // at each full stop was quadratic in a long run of "A.A.A.").
+            let mut initials_end: Option<usize> = None;
             // A word: letters and digits, with inner apostrophes, hyphens and dotted initials.
             loop {
                 // ASCII letters and digits, most of every word, a byte at a time.
@@ -141,7 +145,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 let after = j + d.len_utf8();
                 let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '&')
                     && at(after).is_some_and(char::is_alphanumeric)
-                    && (d != '.' || is_initials(&text[i..j]));
+                    && (d != '.' || {
+                        let initials = match initials_end {
+                            Some(dot) => is_initial(&text[dot + 1..j]),
+                            None => is_initials(&text[i..j]),
+                        };
+                        initials_end = initials.then_some(j);
+                        initials
+                    });
                 if !(d.is_alphanumeric() || inner) {
                     break;
                 }
@@ -212,7 +223,12 @@ fn is_initials(word: &str) -> bool {
         [party, b'-', _, ..] if party.is_ascii_uppercase() => &word[2..],
         _ => word,
     };
-    !word.is_empty() && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+    !word.is_empty() && word.split('.').all(is_initial)
+}
+
+fn is_initial(part: &str) -> bool {
+    let mut chars = part.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 #[cfg(test)]
@@ -229,6 +245,10 @@ mod tests {
         assert_eq!(words("Joint Base Elmendorf-Richardson"), ["Joint", "Base", "Elmendorf-Richardson"]);
         assert_eq!(words("Schumer (D-N.Y.) said."), ["Schumer", "(", "D-N.Y.", ")", "said", "."]);
         assert_eq!(words("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
+        // Dotted initials are read a letter at a time, and stop at the first part that is not one.
+        assert_eq!(words("A.B.C.D. Smith"), ["A.B.C.D.", "Smith"]);
+        assert_eq!(words("A.B.CD.E said"), ["A.B.CD", ".", "E", "said"]);
+        assert_eq!(words("U.S.Army"), ["U.S.Army"]);
     }
 
     #[test]
