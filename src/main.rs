@@ -292,9 +292,19 @@ fn init(dir: &Path) -> Result<(), Error> {
 /// One article's annotations as editors and the evaluation kit read them.
 #[derive(serde::Serialize)]
 struct AnnotatedFile {
+    /// The file's name without its extension; for a file of several articles (a feed, a
+    /// page or NewsML-G2 message of several), the article's slug.
     id: String,
     path: String,
     title: String,
+    date: Option<String>,
+    author: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    /// The text the annotator read: for plain text (wire reports, and what brief took from
+    /// pages, feeds and wire XML), its paragraphs with a blank line between them, which for
+    /// those last is the text the annotations' spans point into; for Markdown, the body.
+    text: String,
     quotes: Vec<QuoteOut>,
     people: Vec<String>,
     organisations: Vec<String>,
@@ -332,8 +342,15 @@ fn annotate_command(root: Option<&Path>, paths: &[PathBuf], format: Format) -> R
     let mut out = Vec::new();
     let articles = files.iter().map(|file| brief::content::load_article(Path::new(""), file).map(|a| (file, a)));
     let articles: Vec<_> = articles.collect::<Result<_, _>>()?;
-    for (file, (article, warnings)) in articles.into_iter().flat_map(|(file, a)| a.into_iter().map(move |a| (file, a)))
-    {
+    let articles = articles.into_iter().flat_map(|(file, a)| {
+        let several = a.len() > 1;
+        a.into_iter().map(move |a| (file, several, a))
+    });
+    for (file, several, (article, warnings)) in articles {
+        // A feed's item is named by its slug (from its guid or link), even alone in its feed.
+        let stem = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let declared = brief::content::readers::reader_for(file).is_some_and(|r| r.charset.is_some());
+        let own_id = several || (declared && brief::slug::slugify(&stem).as_deref() != Some(article.slug.as_str()));
         for warning in warnings {
             eprintln!("warning: {warning}");
         }
@@ -357,10 +374,21 @@ fn annotate_command(root: Option<&Path>, paths: &[PathBuf], format: Format) -> R
                 QuoteOut { text: q.text.clone(), speaker, named, cue: q.cue.clone(), fragment: q.fragment }
             })
             .collect();
+        let text = match article.format {
+            annotate::TextFormat::Markdown => article.body.clone(),
+            annotate::TextFormat::Plain => {
+                article.body.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
+            }
+        };
         out.push(AnnotatedFile {
-            id: file.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
+            id: if own_id { article.slug.clone() } else { stem },
             path: file.display().to_string(),
             title: article.title.clone(),
+            date: article.date.map(|d| d.to_string()),
+            author: article.author.clone(),
+            source: article.source.clone(),
+            url: article.url.clone(),
+            text,
             quotes,
             people: names(EntityKind::Person),
             organisations: names(EntityKind::Organisation),

@@ -140,6 +140,20 @@ impl Session {
         }
         // A deleted folder takes its articles with it.
         let is_changed = |article: &Article| changed.iter().any(|c| article.path.starts_with(c));
+        // An article under a link another file's article has, or had, changes which of them
+        // is read (`content::one_article_per_link`, a feed's item and the page saved of it):
+        // the site is read again.
+        let link = |a: &Article| a.url.as_deref().and_then(crate::content::extracted::same_article_key);
+        let articles = || self.analysed.index.articles.iter().map(|e| &e.article);
+        let kept: HashSet<String> = articles().filter(|a| !is_changed(a)).filter_map(link).collect();
+        let new: HashSet<String> = loaded.iter().filter_map(link).collect();
+        // A link dropped can bring back a feed's item that gave way to it (feeds are in their
+        // own folder; the index does not hold the items that gave way).
+        let feeds = self.root.join(crate::content::FEEDS_DIR).is_dir();
+        let gone = feeds && articles().filter(|a| is_changed(a)).filter_map(link).any(|l| !new.contains(&l));
+        if gone || new.iter().any(|l| kept.contains(l)) {
+            return self.rebuild();
+        }
         // Slugs stay unique: the kept articles' were, so only a loaded one's can clash.
         let new_slugs: HashSet<&str> = loaded.iter().map(|a| a.slug.as_str()).collect();
         let kept = self.analysed.index.articles.iter().map(|e| &e.article);

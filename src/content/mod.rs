@@ -1,9 +1,15 @@
 //! Files → [`Article`], [`Person`], [`Event`]. Reads `content/articles/` (Markdown with YAML
-//! front matter, or plain-text wire reports), `content/people/` and `content/events/`.
+//! front matter, plain-text wire reports, saved web pages, NITF and NewsML-G2),
+//! `content/feeds/` (RSS, Atom, JSON Feed), `content/people/` and `content/events/`.
 //! Every error names the file and, where there is one, the line.
 
+pub mod charset;
 pub mod date;
+pub mod extracted;
+pub mod feed;
 pub mod frontmatter;
+pub mod newsxml;
+pub mod page;
 pub mod readers;
 pub mod wire;
 
@@ -18,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 pub const ARTICLES_DIR: &str = "content/articles";
+pub const FEEDS_DIR: &str = "content/feeds";
 pub const PEOPLE_DIR: &str = "content/people";
 pub const EVENTS_DIR: &str = "content/events";
 
@@ -169,13 +176,16 @@ impl Content {
 pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     let mut warnings = Vec::new();
     let site = Site::new(root)?;
-    let article_files = list_files(&site, ARTICLES_DIR, &readers::article_extensions(), &mut warnings)?;
-    let people_files = list_files(&site, PEOPLE_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
-    let event_files = list_files(&site, EVENTS_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
+    let mut article_files = Vec::new();
+    for folder in readers::ARTICLE_FOLDERS {
+        article_files.extend(list_files(&site, root, folder, &readers::article_extensions(), &mut warnings)?);
+    }
+    let people_files = list_files(&site, root, PEOPLE_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
+    let event_files = list_files(&site, root, EVENTS_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
 
     let loaded: Vec<readers::Read> =
         article_files.par_iter().map(|rel| load_article(root, rel)).collect::<Result<_>>()?;
-    let loaded = loaded.into_iter().flatten();
+    let loaded = one_article_per_link(loaded.into_iter().flatten().collect());
     let mut articles = Vec::with_capacity(article_files.len());
     for (article, article_warnings) in loaded {
         warnings.extend(article_warnings);
@@ -203,11 +213,17 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
 /// The files of one content folder with the given extensions, relative to `root`, sorted.
 /// Hidden files and editors' backup and swap files are passed over; other files are warned of.
 /// A symbolic link that leads out of the site is an error (`paths::Site::files`).
-fn list_files(site: &Site, dir: &str, extensions: &[&str], warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
+fn list_files(
+    site: &Site,
+    root: &Path,
+    dir: &str,
+    extensions: &[&str],
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for rel in site.files(dir, OutsideLink::Refuse, warnings)? {
         let name = rel.file_name().unwrap_or_default().to_string_lossy();
-        if is_ignored_name(&name) {
+        if is_ignored_name(&name) || is_saved_page_asset(root, &rel) {
             continue;
         }
         let extension = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -221,6 +237,17 @@ fn list_files(site: &Site, dir: &str, extensions: &[&str], warnings: &mut Vec<Wa
         }
     }
     Ok(files)
+}
+
+/// A file in the folder a browser saves beside a page ("Web page, complete": `story.html`
+/// and `story_files/`): the page's images, scripts and frames, not articles.
+fn is_saved_page_asset(root: &Path, rel: &Path) -> bool {
+    rel.ancestors().skip(1).any(|folder| {
+        let name = folder.file_name().unwrap_or_default().to_string_lossy();
+        let Some(stem) = name.strip_suffix("_files") else { return false };
+        let parent = root.join(folder.parent().unwrap_or(Path::new("")));
+        ["html", "htm"].iter().any(|e| parent.join(format!("{stem}.{e}")).is_file())
+    })
 }
 
 /// Editors' temporary, backup and swap files, and hidden files.
@@ -241,6 +268,22 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a text file: UTF-8 (a byte-order mark is dropped), CRLF turned into LF. Only plain
 /// files of at most [`MAX_FILE_BYTES`] are read.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
+    text_from_bytes(read_bytes(root, rel)?, rel)
+}
+
+/// Reads a file that says its own character set (a web page, XML, JSON): decoded as
+/// `charset::decode` says, CRLF turned into LF.
+pub fn read_declared_text(root: &Path, rel: &Path, declared: charset::Declared) -> Result<String> {
+    let bytes = read_bytes(root, rel)?;
+    if !charset::is_utf16(&bytes) {
+        refuse_binary(&bytes, rel)?;
+    }
+    let (text, _) = charset::decode(&bytes, declared);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+}
+
+/// A plain file's bytes, of at most [`MAX_FILE_BYTES`].
+fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
     let path = root.join(rel);
     let file = std::fs::File::open(&path).map_err(|e| Error::io(rel, e))?;
@@ -258,10 +301,10 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(rel, e))?;
-    text_from_bytes(bytes, rel)
+    Ok(bytes)
 }
 
-fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
+fn refuse_binary(bytes: &[u8], rel: &Path) -> Result<()> {
     if bytes.contains(&0) {
         let line = bytes.iter().take_while(|&&b| b != 0).filter(|&&b| b == b'\n').count() + 1;
         return Err(Error::input(
@@ -271,6 +314,11 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
             "move it out of content/ (images and other assets belong in static/)",
         ));
     }
+    Ok(())
+}
+
+fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
+    refuse_binary(&bytes, rel)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -310,9 +358,60 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<readers::Read> {
             format!("articles are .{} files", readers::article_extensions().join(", .")),
         )
     })?;
-    let text = read_text(root, rel)?;
+    let text = match reader.charset {
+        None => read_text(root, rel)?,
+        Some(declared) => read_declared_text(root, rel, declared)?,
+    };
     let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok();
     reader.read(&text, rel, modified)
+}
+
+/// An article that is in a feed and saved as a file too (or in two feeds) is one article:
+/// the first by link that comes from a file of its own (a saved page, a Markdown file, a
+/// wire item) is kept, else the first with the longest text; what the kept one lacks
+/// (date, author, source) is taken from the others. Articles without a link are all kept.
+pub fn one_article_per_link(loaded: Vec<(Article, Vec<Warning>)>) -> Vec<(Article, Vec<Warning>)> {
+    let key = |a: &Article| a.url.as_deref().and_then(extracted::same_article_key);
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (article, _)) in loaded.iter().enumerate() {
+        if let Some(k) = key(article) {
+            by_key.entry(k).or_default().push(i);
+        }
+    }
+    let mut dropped = vec![false; loaded.len()];
+    let mut fills: Vec<(usize, usize)> = Vec::new();
+    for group in by_key.values().filter(|g| g.len() > 1) {
+        let from_feed = |i: usize| is_feed_file(&loaded[i].0.path);
+        let keep = group
+            .iter()
+            .copied()
+            .find(|&i| !from_feed(i))
+            .or_else(|| group.iter().copied().max_by_key(|&i| (loaded[i].0.body.len(), std::cmp::Reverse(i))))
+            .unwrap_or(group[0]);
+        for &other in group.iter().filter(|&&i| i != keep) {
+            dropped[other] = true;
+            fills.push((keep, other));
+        }
+    }
+    let mut loaded: Vec<Option<(Article, Vec<Warning>)>> = loaded.into_iter().map(Some).collect();
+    fills.sort();
+    for (keep, other) in fills {
+        let Some((other, _)) = loaded[other].take() else { continue };
+        let Some((kept, _)) = loaded[keep].as_mut() else { continue };
+        if matches!(kept.date_source, DateSource::FileModified | DateSource::None) && other.date.is_some() {
+            kept.date = other.date;
+            kept.date_source = other.date_source;
+        }
+        kept.author = kept.author.take().or(other.author);
+        kept.source = kept.source.take().or(other.source);
+    }
+    loaded.into_iter().zip(dropped).filter(|(_, d)| !d).filter_map(|(a, _)| a).collect()
+}
+
+/// Whether a file is a feed (its items give way to a file of the same article).
+fn is_feed_file(path: &Path) -> bool {
+    path.starts_with(FEEDS_DIR)
+        || readers::reader_for(path).is_some_and(|r| r.extensions.contains(&"rss") || r.extensions.contains(&"json"))
 }
 
 /// An article from its text in `format`: what the Markdown and plain-text readers do after

@@ -1,0 +1,148 @@
+//! Bytes → text for the formats that carry their own character set (web pages, XML, JSON
+//! Feed). In order: a byte-order mark decides; text that is valid UTF-8 is UTF-8 whatever
+//! the markup says (a browser re-encodes a page it saves and leaves its `<meta charset>` as
+//! it was, and feeds declare ISO-8859-1 out of habit); else the charset the markup declares;
+//! else Windows-1252, the usual encoding of undeclared Western text, which the web reads
+//! ISO-8859-1 as too. Markdown and plain text stay UTF-8 only (`content::read_text`).
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
+
+/// Where a format declares its character set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declared {
+    /// `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`.
+    Html,
+    /// `<?xml version="1.0" encoding="…"?>`.
+    Xml,
+    /// Nowhere (JSON is UTF-8 by definition).
+    Nowhere,
+}
+
+/// How far into a page its `<meta charset>` is looked for (the HTML standard's prescan reads
+/// 1024 bytes; saved pages often put scripts and styles first).
+const PRESCAN_BYTES: usize = 8192;
+
+/// The text of `bytes`, and the encoding it was read in.
+pub fn decode(bytes: &[u8], declared: Declared) -> (String, &'static Encoding) {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), encoding);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), UTF_8);
+    }
+    let encoding = match declared {
+        Declared::Html => html_charset(bytes),
+        Declared::Xml => xml_charset(bytes),
+        Declared::Nowhere => None,
+    }
+    // UTF-8 was tried; a declared UTF-16 without a byte-order mark is a mistake (as browsers
+    // read it), and so is UTF-8 here.
+    .filter(|e| *e != UTF_8 && e.is_ascii_compatible())
+    .unwrap_or(WINDOWS_1252);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    (text.into_owned(), encoding)
+}
+
+/// Whether the file starts with a byte-order mark of UTF-16, whose text holds zero bytes.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    Encoding::for_bom(bytes).is_some_and(|(e, _)| e != UTF_8)
+}
+
+/// The charset a page's `<meta>` declares in its first bytes.
+fn html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let start = from + at;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        if let Some(label) = label_after(&lower[start..end], b"charset=") {
+            return Encoding::for_label(label);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The encoding an XML declaration names.
+fn xml_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let declaration = xml_declaration(bytes)?;
+    Encoding::for_label(label_after(&declaration.to_ascii_lowercase(), b"encoding=")?)
+}
+
+/// `<?xml … ?>` at the start of the file (after white space).
+fn xml_declaration(bytes: &[u8]) -> Option<&[u8]> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &bytes[start..];
+    if !rest.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = memchr::memmem::find(&rest[..rest.len().min(512)], b"?>")?;
+    Some(&rest[..end])
+}
+
+/// The value after `key` (quoted or not): `charset="iso-8859-1"` → `iso-8859-1`.
+fn label_after<'a>(text: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let at = memchr::memmem::find(text, key)? + key.len();
+    let value = text[at..].strip_prefix(b"\"").or_else(|| text[at..].strip_prefix(b"'")).unwrap_or(&text[at..]);
+    let end = value.iter().position(|b| !(b.is_ascii_alphanumeric() || b"-_.:".contains(b))).unwrap_or(value.len());
+    (end > 0).then(|| &value[..end])
+}
+
+/// XML text as feed-rs should see it: already decoded, so its declaration must say UTF-8
+/// (feed-rs decodes by the declaration, and would read "ISO-8859-1" text twice).
+pub fn declare_utf8(xml: &str) -> Cow<'_, str> {
+    let Some(declaration) = xml_declaration(xml.as_bytes()) else { return Cow::Borrowed(xml) };
+    let lower = declaration.to_ascii_lowercase();
+    let Some(label) = label_after(&lower, b"encoding=") else { return Cow::Borrowed(xml) };
+    if label == b"utf-8" {
+        return Cow::Borrowed(xml);
+    }
+    // Offsets in `lower` are offsets in the declaration, which starts where the text's first
+    // non-space byte is.
+    let start = xml.len() - xml.trim_start().len();
+    let at = start + label.as_ptr() as usize - lower.as_ptr() as usize;
+    Cow::Owned(format!("{}UTF-8{}", &xml[..at], &xml[at + label.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_charset_whatever_is_declared() {
+        let latin1 = b"<html><head><meta charset=\"ISO-8859-1\"></head><body>Caf\xe9 \x93quoted\x94</body></html>";
+        let (text, encoding) = decode(latin1, Declared::Html);
+        assert!(text.contains("Café “quoted”"), "{text}");
+        assert_eq!(encoding, WINDOWS_1252);
+        // Undeclared Windows-1252.
+        let (text, _) = decode(b"<p>na\xefve \x96 dash</p>", Declared::Html);
+        assert_eq!(text, "<p>naïve – dash</p>");
+        // UTF-8 that declares Latin-1 (a page saved by a browser) stays UTF-8.
+        let (text, _) = decode("<meta charset=iso-8859-1><p>Zürich</p>".as_bytes(), Declared::Html);
+        assert!(text.contains("Zürich"));
+        // A byte-order mark wins and is dropped.
+        let (text, _) = decode("\u{feff}<p>é</p>".as_bytes(), Declared::Html);
+        assert_eq!(text, "<p>é</p>");
+        let (text, _) = decode(b"\xff\xfe<\0p\0>\0", Declared::Html);
+        assert_eq!(text, "<p>");
+        // http-equiv.
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>\x80</p>";
+        assert!(decode(page, Declared::Html).0.contains('€'));
+    }
+
+    #[test]
+    fn xml_declarations_are_read_and_rewritten() {
+        let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><t>M\xfcnchen</t></rss>";
+        let (text, _) = decode(xml, Declared::Xml);
+        assert!(text.contains("München"));
+        assert_eq!(
+            declare_utf8(&text),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><t>München</t></rss>".to_string()
+        );
+        assert!(matches!(declare_utf8("<rss/>"), Cow::Borrowed(_)));
+        assert!(matches!(declare_utf8("<?xml version='1.0' encoding='utf-8'?><a/>"), Cow::Borrowed(_)));
+    }
+}
