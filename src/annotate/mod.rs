@@ -9,6 +9,8 @@ mod quotes;
 mod speakers;
 mod text;
 
+pub use text::markdown_options;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

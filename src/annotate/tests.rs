@@ -203,6 +203,8 @@ fn quotes_and_their_speakers() {
         ("quoted as saying names the speaker", "State media quoted Ambassador Alexander Darchiev as saying the mood was “generally positive.”", &[("generally positive.", Some("Alexander Darchiev"))]),
         ("a republic is a place, never the speaker", "Tom Perez talks about baseball.\n\nIn his parents' Dominican Republic, “baseball and politics are the national sport,” he says.", &[("baseball and politics are the national sport,", Some("Tom Perez"))]),
         ("code is not text", "```\n“Not a quote,” Putin said.\n```\n", &[]),
+        ("quotation marks inside inline markup are not the text's", "<tweet tweet-author=\"@tedcruz\" tweet-date=\"January 19, 2016\n\">I love this state. Without her support, I wouldn’t be in the Senate.<tweet/>.", &[]),
+        ("a quote in a code span is code", "Type `“We are ready,” Putin said.` to test.", &[]),
         ("a crowd's chant is the crowd's", "As Trump attacked Clinton, the attendees chanted, \"Lock her up!\" as they had before.", &[("Lock her up!", Some("unnamed: the attendees"))]),
         ("what a gesture meant is not speech", "At one point, Trump tried to shush his supporters. He gestured \"no\" with his hands and declared that they should win.", &[]),
         ("doubled apostrophes, the NYT archive's marks", "''We are ready,'' Putin said. ''And we will wait.''", &[("We are ready,", Some("Vladimir Putin")), ("And we will wait.", Some("Vladimir Putin"))]),

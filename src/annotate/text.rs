@@ -3,7 +3,7 @@
 //! (never code or raw HTML); a wire report is a paragraph a line.
 
 use super::TextFormat;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -38,9 +38,18 @@ const ABBREVIATIONS: &[&str] = &[
     "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "vs",
 ];
 
-/// The paragraphs of a text, in order.
+/// The Markdown brief reads, in the annotator and in the pages alike: CommonMark with
+/// tables, footnotes and strikethrough.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// The paragraphs of a text, in order. Inline HTML and code spans inside a paragraph are
+/// not read: a tweet's markup (`<tweet tweet-date="…">`) holds no quotation marks of the text.
 pub fn paragraphs(text: &str, format: TextFormat) -> Vec<Paragraph> {
     let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
+    // Byte ranges of inline HTML and code, in text order.
+    let mut hidden: Vec<std::ops::Range<usize>> = Vec::new();
     match format {
         TextFormat::Plain => {
             let mut offset = 0;
@@ -57,7 +66,10 @@ pub fn paragraphs(text: &str, format: TextFormat) -> Vec<Paragraph> {
             let mut depth_quote = 0usize;
             let mut in_paragraph = false;
             let mut item_text: Option<(usize, usize)> = None;
-            for (event, range) in Parser::new(text).into_offset_iter() {
+            for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+                if matches!(event, Event::InlineHtml(_) | Event::Code(_)) {
+                    hidden.push(range.clone());
+                }
                 match event {
                     Event::Start(Tag::BlockQuote(_)) => depth_quote += 1,
                     Event::End(TagEnd::BlockQuote(_)) => depth_quote = depth_quote.saturating_sub(1),
@@ -86,7 +98,15 @@ pub fn paragraphs(text: &str, format: TextFormat) -> Vec<Paragraph> {
         .into_iter()
         .map(|(start, end, in_block_quote)| {
             let (start, end) = trim(text, start, end);
-            Paragraph { start, end, tokens: tokenize(text, start, end), in_block_quote }
+            let mut tokens = tokenize(text, start, end);
+            // The hidden ranges are leaf events in text order: those inside this paragraph
+            // are found by binary search (paragraphs of tight lists come out of order).
+            let first = hidden.partition_point(|h| h.end <= start);
+            let inside = &hidden[first..first + hidden[first..].partition_point(|h| h.start < end)];
+            if !inside.is_empty() {
+                tokens.retain(|t| !inside.iter().any(|h| h.start <= t.start && t.start < h.end));
+            }
+            Paragraph { start, end, tokens, in_block_quote }
         })
         .collect()
 }

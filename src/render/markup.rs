@@ -4,7 +4,7 @@
 //! shown as text, and links other than http(s), mailto, relative and fragment ones are dropped.
 
 use crate::annotate::{Span, TextFormat};
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Parser, Tag};
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -30,10 +30,6 @@ pub enum MarkKind {
     },
 }
 
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
-}
-
 /// Renders Markdown (a bio, an event summary) with no marks.
 pub fn render_markdown(text: &str) -> String {
     render_body(text, TextFormat::Markdown, &[])
@@ -46,7 +42,7 @@ pub fn render_body(body: &str, format: TextFormat, marks: &[Mark]) -> String {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     match format {
         TextFormat::Markdown => {
-            let parser = Parser::new_ext(body, markdown_options()).into_offset_iter();
+            let parser = Parser::new_ext(body, crate::annotate::markdown_options()).into_offset_iter();
             let events = parser.flat_map(|(event, range)| {
                 // Each event becomes itself, or itself after an anchor.
                 let (before, event) = match event {
