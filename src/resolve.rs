@@ -298,9 +298,18 @@ fn parse(name: &str) -> Option<Parsed> {
         return None;
     }
     let last = words.pop()?;
+    if is_initial(&last) {
+        return None; // "Donald J.": a name cut short, not a surname "J."
+    }
     let first = full_first(&words[0]).to_string();
     let middle: String = words[1..].iter().filter_map(|w| w.chars().next()).collect();
     Some(Parsed { first, middle, last, suffix })
+}
+
+/// "J." or "J": one letter standing for a name.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
 }
 
 fn capitalise(word: &str) -> String {
@@ -693,6 +702,10 @@ impl Resolver {
         while words.len() > 1 && words[0].ends_with('.') && lexicon::is_title(words[0]) {
             words.remove(0);
         }
+        // "Donald J." (a name cut short before its surname): the first name alone.
+        while words.len() > 1 && words.last().is_some_and(|w| is_initial(w)) {
+            words.pop();
+        }
         let name = &words.join(" ");
         // A headline: a name, then the words of the headline ("Christie Says", "Barack Obama
         // Election Day"): the longest start that is a person of the site.
@@ -702,6 +715,28 @@ impl Resolver {
         }
         if let Some(start) = self.headline_start(&words) {
             return self.person(&start);
+        }
+        // Words of a headline or a role before a name: "Entrusting Donald Trump", "Rival
+        // Hillary Clinton" (a full name of the site after words that are no first name), "Says
+        // Clinton" (a word of the lexicon's that is no name, before a surname).
+        let first_name = |w: &str| lexicon::is_male_name(w) || lexicon::is_female_name(w);
+        if words.len() >= 3 && !first_name(words[0]) {
+            let tail = words[words.len() - 2..].join(" ");
+            let known =
+                parse(&tail).is_some_and(|p| self.by_surname.get(&p.last).is_some_and(|f| f.contains_key(&tail)));
+            if known {
+                return self.person(&tail);
+            }
+        }
+        if let [word, surname] = words.as_slice() {
+            let lower = word.to_lowercase();
+            let not_a_name = lexicon::is_cue(&lower)
+                || lexicon::is_not_name(word)
+                || lexicon::is_title(word)
+                || lexicon::is_demonym(word.trim_end_matches('s'));
+            if not_a_name && !first_name(word) {
+                return self.person(surname);
+            }
         }
         match parse(name) {
             Some(p) => {
@@ -862,6 +897,9 @@ mod tests {
             ("Paul D. Ryan", "Paul Ryan"),
             ("Sen. Sanders", "Bernie Sanders"),
             ("Bernie", "Bernie Sanders"),
+            ("Donald J.", "Donald Trump"),
+            ("Entrusting Donald Trump", "Donald Trump"),
+            ("Says Clinton", "Hillary Clinton"),
             ("Christie Says", "Christie"),
             ("Barack Obama Election Day", "Barack Obama"),
         ] {
