@@ -616,9 +616,11 @@ pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: 
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
     annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    for (_, annotations) in &annotated {
-        let names = builder.lookup.resolver.names(annotations);
-        builder.lookup.resolver.add(&names);
+    // Each article's names are read in parallel; counting them is a sequence of map updates.
+    let resolver = &builder.lookup.resolver;
+    let names: Vec<_> = annotated.par_iter().map(|(_, annotations)| resolver.names(annotations)).collect();
+    for names in &names {
+        builder.lookup.resolver.add(names);
     }
     builder.lookup.resolver.prepare();
     let lookup = &builder.lookup;

@@ -740,8 +740,12 @@ impl Resolver {
         }
         match parse(name) {
             Some(p) => {
-                let people = self.people_cached(&p.last);
-                let shown = people.get(name.as_str()).map_or_else(|| name.to_string(), |(person, _)| person.clone());
+                // Looked up in the prepared table: the site's every entity passes here.
+                let shown = match self.people_cache.get(&p.last) {
+                    Some(people) => people.get(name.as_str()).map(|(person, _)| person.clone()),
+                    None => self.people_of(&p.last).get(name.as_str()).map(|(person, _)| person.clone()),
+                };
+                let shown = shown.unwrap_or_else(|| name.to_string());
                 Target::Entity(EntityKind::Person, shown)
             }
             None => {
