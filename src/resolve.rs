@@ -345,6 +345,10 @@ fn generic(kind: EntityKind, name: &str) -> bool {
         return true;
     }
     let [word] = words.as_slice() else { return false };
+    // What the gazetteer knows by name is never generic: "Kremlin", "G20", "X".
+    if lexicon::organisations().contains(word) || lexicon::places().contains(word) {
+        return false;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters <= 1 {
         return true;
@@ -961,6 +965,8 @@ mod tests {
         assert_eq!(resolver.resolve(O, "DNC"), org("Democratic National Committee"));
         assert_eq!(resolver.resolve(O, "GOP"), org("Republican Party"));
         assert_eq!(resolver.resolve(O, "CIA"), org("CIA"));
+        assert_eq!(resolver.resolve(O, "Kremlin"), org("Kremlin"), "known by name: not generic");
+        assert_eq!(resolver.resolve(O, "G20"), org("G20"));
         assert_eq!(resolver.resolve(EntityKind::Place, "Islamic State"), org("Islamic State"));
         assert_eq!(resolver.resolve(P, "American Action Forum"), org("American Action Forum"));
     }
