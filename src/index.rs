@@ -7,6 +7,7 @@
 use crate::annotate::{Annotations, EntityKind, Speaker};
 use crate::config::AnnotatorConfig;
 use crate::content::{Article, Content, Date, Event, Person};
+use crate::resolve::{Resolver, Target};
 use crate::slug::slugify_or_hash;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -151,25 +152,26 @@ impl Index {
         if old.article.slug != article.slug || old.article.date != article.date {
             return Err(Box::new((article, annotations)));
         }
-        let old_names: Vec<String> = text_people(&old.annotations).map(str::to_string).collect();
-        let new_names: Vec<String> = text_people(&annotations).map(str::to_string).collect();
-        let mut touched: Vec<String> = old_names.iter().chain(&new_names).filter_map(|n| surname(n)).collect();
-        touched.sort_unstable();
-        touched.dedup();
-        let unique = |surnames: &Surnames| -> Vec<Option<String>> {
-            touched.iter().map(|s| surnames.unique(s).map(str::to_string)).collect()
-        };
-        let before = unique(&self.lookup.surnames);
-        old_names.iter().for_each(|n| self.lookup.surnames.remove(n));
-        new_names.iter().for_each(|n| self.lookup.surnames.add(n));
-        let merge = (unique(&self.lookup.surnames) == before)
+        let resolver = &mut self.lookup.resolver;
+        let old_names = resolver.names(&old.annotations);
+        let new_names = resolver.names(&annotations);
+        let both = [&old_names, &new_names];
+        // Every decision the article's names take part in must stay as it was: else other
+        // articles' entities could resolve differently, and only a full build finds them.
+        let before = resolver.decisions(&both);
+        resolver.remove(&old_names);
+        resolver.add(&new_names);
+        resolver.prepare_for(&both);
+        let merge = (self.lookup.resolver.decisions(&both) == before)
             .then(|| self.merge_in_place(position, &article, &annotations, options))
             .flatten();
         match merge {
             Some(merge) => Ok(self.apply(position, article, annotations, merge)),
             None => {
-                new_names.iter().for_each(|n| self.lookup.surnames.remove(n));
-                old_names.iter().for_each(|n| self.lookup.surnames.add(n));
+                let resolver = &mut self.lookup.resolver;
+                resolver.remove(&new_names);
+                resolver.add(&old_names);
+                resolver.prepare_for(&[&old_names, &new_names]);
                 Err(Box::new((article, annotations)))
             }
         }
@@ -189,7 +191,7 @@ impl Index {
         let people = &lookup.by_slug[kind_slot(EntityKind::Person)];
         let mut entities = Vec::with_capacity(resolved.entities.len());
         let mut names = Vec::with_capacity(resolved.entities.len());
-        for (identity, entity) in resolved.entities.iter().zip(&annotations.entities) {
+        for identity in &resolved.entities {
             // As `add_article`, finding only: an entity that would be made is a full build.
             let (index, name) = match identity {
                 Identity::Profiled(index) => (Some(*index), None),
@@ -197,12 +199,12 @@ impl Index {
                     let found = people.get(name.as_str()).copied().or(*profiled);
                     (Some(found.or_else(|| people.get(slug.as_str()).copied())?), Some(name.trim()))
                 }
-                Identity::Other { name, slug } => {
-                    (Some(*lookup.by_slug[kind_slot(entity.kind)].get(slug.as_str())?), Some(name.as_str()))
+                Identity::Other { kind, name, slug } => {
+                    (Some(*lookup.by_slug[kind_slot(*kind)].get(slug.as_str())?), Some(name.as_str()))
                 }
                 Identity::Dropped => (None, None),
             };
-            entities.push(index.map(|index| EntityId { kind: entity.kind, index }));
+            entities.push(index.map(|index| EntityId { kind: identity.kind(), index }));
             names.push(name);
         }
 
@@ -508,61 +510,6 @@ fn event_speakers(list: &[usize], quotes: &[QuoteEntry], names: &[&str]) -> Vec<
     speakers
 }
 
-/// The people named in an article's text who have no profile: what surnames are learnt from.
-fn text_people(annotations: &Annotations) -> impl Iterator<Item = &str> {
-    annotations
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.registry_id.is_none())
-        .map(|e| e.name.as_str())
-}
-
-/// The lowercased last word of a name of two words or more.
-fn surname(name: &str) -> Option<String> {
-    let mut words = name.split_whitespace();
-    let (Some(_), Some(surname)) = (words.next(), words.next_back()) else { return None };
-    Some(surname.to_lowercase())
-}
-
-/// Every full name of a person with a profile or found in the text, by surname, with how
-/// many times it was found: a surname said alone ("Zelensky") joins the full name
-/// ("Volodymyr Zelensky") when it is the only one with that surname.
-#[derive(Debug, Clone, Default)]
-struct Surnames(HashMap<String, HashMap<String, usize>>);
-
-impl Surnames {
-    fn add(&mut self, name: &str) {
-        let Some(surname) = surname(name) else { return };
-        let names = self.0.entry(surname).or_default();
-        match names.get_mut(name) {
-            Some(count) => *count += 1,
-            None => {
-                names.insert(name.to_string(), 1);
-            }
-        }
-    }
-
-    fn remove(&mut self, name: &str) {
-        let Some(surname) = surname(name) else { return };
-        let Some(names) = self.0.get_mut(&surname) else { return };
-        if let Some(count) = names.get_mut(name) {
-            *count -= 1;
-            if *count == 0 {
-                names.remove(name);
-            }
-        }
-        if names.is_empty() {
-            self.0.remove(&surname);
-        }
-    }
-
-    /// The one full name with this (lowercased) surname, if there is exactly one.
-    fn unique(&self, surname: &str) -> Option<&str> {
-        let names = self.0.get(surname)?;
-        if names.len() == 1 { names.keys().next().map(String::as_str) } else { None }
-    }
-}
-
 /// How names, slugs and surnames lead to the site's entities and events.
 #[derive(Debug, Clone, Default)]
 struct Lookup {
@@ -572,7 +519,8 @@ struct Lookup {
     by_name: HashMap<String, usize>,
     event_by_slug: HashMap<String, usize>,
     event_by_name: HashMap<String, usize>,
-    surnames: Surnames,
+    /// The site's names, for what each article's entities resolve to (`resolve.rs`).
+    resolver: Resolver,
     /// Entities per kind, and events, made before the first article (from profiles and
     /// event participants): those after were made by articles, in article order.
     fixed: [usize; 3],
@@ -589,29 +537,30 @@ impl Lookup {
             .iter()
             .map(|entity| {
                 let name = entity.name.trim();
-                match entity.kind {
-                    EntityKind::Person => {
-                        let known = entity
+                let known = (entity.kind == EntityKind::Person)
+                    .then(|| {
+                        entity
                             .registry_id
                             .as_ref()
                             .and_then(|id| people.get(id.as_str()).copied())
-                            .or_else(|| self.by_name.get(&name.to_lowercase()).copied());
-                        match known {
-                            Some(index) => Identity::Profiled(index),
-                            None if !options.people_from_text => Identity::Dropped,
-                            None => {
-                                let single = !name.contains(char::is_whitespace);
-                                let full = single
-                                    .then(|| self.surnames.unique(&name.to_lowercase()))
-                                    .flatten()
-                                    .map_or_else(|| name.to_string(), str::to_string);
-                                let profiled = self.by_name.get(&full.trim().to_lowercase()).copied();
-                                let slug = slugify_or_hash(&full, "person");
-                                Identity::Person { name: full, slug, profiled }
-                            }
-                        }
+                            .or_else(|| self.by_name.get(&name.to_lowercase()).copied())
+                    })
+                    .flatten();
+                if let Some(index) = known {
+                    return Identity::Profiled(index);
+                }
+                match self.resolver.resolve(entity.kind, name) {
+                    Target::Entity(EntityKind::Person, _) if !options.people_from_text => Identity::Dropped,
+                    Target::Entity(EntityKind::Person, full) => {
+                        let profiled = self.by_name.get(&full.trim().to_lowercase()).copied();
+                        let slug = slugify_or_hash(&full, "person");
+                        Identity::Person { name: full, slug, profiled }
                     }
-                    _ => Identity::Other { name: name.to_string(), slug: slugify_or_hash(&entity.name, "entity") },
+                    Target::Entity(kind, name) => {
+                        let slug = slugify_or_hash(&name, "entity");
+                        Identity::Other { kind, name, slug }
+                    }
+                    Target::Unlinked | Target::Nobody => Identity::Dropped,
                 }
             })
             .collect();
@@ -668,9 +617,13 @@ pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: 
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
     annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    for (_, annotations) in &annotated {
-        text_people(annotations).for_each(|name| builder.lookup.surnames.add(name));
+    // Each article's names are read in parallel; counting them is a sequence of map updates.
+    let resolver = &builder.lookup.resolver;
+    let names: Vec<_> = annotated.par_iter().map(|(_, annotations)| resolver.names(annotations)).collect();
+    for names in &names {
+        builder.lookup.resolver.add(names);
     }
+    builder.lookup.resolver.prepare();
     let lookup = &builder.lookup;
     let resolved: Vec<Resolved> =
         annotated.par_iter().map(|(_, annotations)| lookup.resolve(annotations, options)).collect();
@@ -699,9 +652,19 @@ enum Identity {
     /// alias names, if any.
     Person { name: String, slug: String, profiled: Option<usize> },
     /// An organisation or place.
-    Other { name: String, slug: String },
-    /// A person not kept (`people_from_text: false`).
+    Other { kind: EntityKind, name: String, slug: String },
+    /// Not kept: a person with no profile under `people_from_text: false`, a name that
+    /// stands for several people, or what is no entity.
     Dropped,
+}
+
+impl Identity {
+    fn kind(&self) -> EntityKind {
+        match self {
+            Identity::Other { kind, .. } => *kind,
+            _ => EntityKind::Person,
+        }
+    }
 }
 
 struct Builder {
@@ -755,9 +718,8 @@ impl Builder {
                 push_unique(&mut builder.people[person].events, event_index);
             }
         }
-        for person in &builder.people {
-            builder.lookup.surnames.add(&person.name);
-        }
+        let names: Vec<String> = builder.people.iter().map(|p| p.name.clone()).collect();
+        builder.lookup.resolver = Resolver::new(&content.corrections, &names);
         builder.lookup.fixed = [builder.people.len(), builder.organisations.len(), builder.places.len()];
         builder.lookup.fixed_events = builder.events.len();
         builder
@@ -823,7 +785,8 @@ impl Builder {
     /// The second pass: merges one article, in article order, into the site's entities.
     fn add_article(&mut self, article_index: usize, article: Article, annotations: Annotations, resolved: Resolved) {
         let mut entities = Vec::with_capacity(resolved.entities.len());
-        for (identity, entity) in resolved.entities.into_iter().zip(&annotations.entities) {
+        for identity in resolved.entities {
+            let kind = identity.kind();
             let index = match identity {
                 Identity::Profiled(index) => Some(index),
                 Identity::Person { name, slug, profiled } => {
@@ -833,10 +796,10 @@ impl Builder {
                         by_slug.or(profiled).unwrap_or_else(|| self.add_entity(EntityKind::Person, &slug, name.trim())),
                     )
                 }
-                Identity::Other { name, slug } => Some(self.add_entity(entity.kind, &slug, &name)),
+                Identity::Other { kind, name, slug } => Some(self.add_entity(kind, &slug, &name)),
                 Identity::Dropped => None,
             };
-            entities.push(index.map(|index| EntityId { kind: entity.kind, index }));
+            entities.push(index.map(|index| EntityId { kind, index }));
         }
 
         // Quotes, in text order.

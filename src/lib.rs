@@ -15,6 +15,7 @@ pub mod init;
 pub mod output;
 pub mod paths;
 pub mod render;
+pub mod resolve;
 pub mod serve;
 pub mod session;
 pub mod slug;

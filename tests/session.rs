@@ -239,3 +239,19 @@ fn a_saved_link_out_of_the_site_is_refused_by_the_preview() {
     let published = tree(session.output());
     assert!(published.values().all(|bytes| !String::from_utf8_lossy(bytes).contains("swordfish")));
 }
+
+#[test]
+fn a_change_to_the_editors_file_equals_a_full_build() {
+    let site = TestSite::fixture("basic");
+    let (mut session, _, _out) = open(&site);
+    let update = apply(
+        &site,
+        &mut session,
+        &[(
+            "content/entities.yaml",
+            Some("people:\n  President Putin: [Vladimir Putin]\nnot_entities: [Donald Trump]\n"),
+        )],
+    );
+    assert!(update.full, "a change to the editors' file is a full build");
+    apply(&site, &mut session, &[("content/entities.yaml", None)]);
+}

@@ -361,4 +361,61 @@ fn a_source_home_page_that_is_not_a_web_link_is_refused_at_its_line() {
     site.write("brief.yaml", "title: T\nsources:\n  wire:\n    name: Wire\n    url: javascript:alert(1)\n");
     let error = site.build().expect_err("must refuse").to_string();
     assert!(error.contains("brief.yaml:3") && error.contains("`wire`"), "{error}");
+
+/// Two articles that name one person in two forms, a group and a headline label.
+fn resolution_site() -> TestSite {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/articles/port-one.md",
+        "---\ntitle: Port one\ndate: 2025-08-20\n---\n“The port will open,” Marta Q. Quillfeather said.\n\n\
+         Team Quillfeather, a group of her supporters, cheered.\n",
+    );
+    site.write(
+        "content/articles/port-two.md",
+        "---\ntitle: Port two\ndate: 2025-08-21\n---\n“The port is open,” Marta Quillfeather said.\n\n\
+         “We are ready,” said Jonas Brell, a harbour pilot.\n",
+    );
+    site
+}
+
+#[test]
+fn one_person_has_one_page_across_the_site() {
+    let site = resolution_site();
+    site.build_ok();
+    assert!(site.root().join("public/people/marta-quillfeather.html").exists());
+    assert!(!site.root().join("public/people/marta-q-quillfeather.html").exists(), "one page per person");
+    let page = site.page("people/marta-quillfeather.html");
+    assert!(page.contains("The port will open") && page.contains("The port is open"), "{page}");
+    assert!(!site.root().join("public/people/team-quillfeather.html").exists(), "a group is nobody");
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}
+
+#[test]
+fn the_editors_file_merges_renames_and_removes_names() {
+    let site = resolution_site();
+    site.write(
+        "content/entities.yaml",
+        "people:\n  Marta Quillfeather-Ruiz: [Marta Q. Quillfeather, Marta Quillfeather]\n\
+         organisations:\n  Jonas Brell: []\nnot_entities: [Vladimir Putin Said]\n",
+    );
+    site.build_ok();
+    let page = site.page("people/marta-quillfeather-ruiz.html");
+    assert!(page.contains("The port will open") && page.contains("The port is open"), "{page}");
+    assert!(!site.root().join("public/people/marta-quillfeather.html").exists(), "renamed");
+    assert!(!site.root().join("public/people/jonas-brell.html").exists(), "an organisation now");
+    assert!(site.root().join("public/organisations/jonas-brell.html").exists());
+    // Profiles still win: Vladimir Putin keeps his page.
+    assert!(site.root().join("public/people/vladimir-putin.html").exists());
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+    // It survives a rebuild from the cache.
+    site.build_ok();
+    assert!(site.root().join("public/people/marta-quillfeather-ruiz.html").exists());
+}
+
+#[test]
+fn a_broken_editors_file_is_an_error_with_its_line() {
+    let site = TestSite::fixture("basic");
+    site.write("content/entities.yaml", "people:\n  A: [B]\nnobody: [C]\n");
+    let error = site.build().expect_err("an unknown key is an error").to_string();
+    assert!(error.contains("entities.yaml"), "{error}");
 }

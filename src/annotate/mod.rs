@@ -3,7 +3,7 @@
 //! Spans are byte ranges into the text that was passed in.
 
 mod entities;
-mod lexicon;
+pub(crate) mod lexicon;
 mod overrides;
 mod quotes;
 mod speakers;

@@ -108,6 +108,8 @@ pub struct Content {
     pub articles: Vec<Article>,
     pub people: Vec<Person>,
     pub events: Vec<Event>,
+    /// The editors' corrections to who and what the site names (`content/entities.yaml`).
+    pub corrections: crate::resolve::Corrections,
     pub warnings: Vec<Warning>,
 }
 
@@ -168,7 +170,13 @@ struct EventMatter {
 impl Content {
     /// The people and events alone, without the articles.
     pub fn clone_profiles(&self) -> Content {
-        Content { articles: Vec::new(), people: self.people.clone(), events: self.events.clone(), warnings: Vec::new() }
+        Content {
+            articles: Vec::new(),
+            people: self.people.clone(),
+            events: self.events.clone(),
+            corrections: self.corrections.clone(),
+            warnings: Vec::new(),
+        }
     }
 }
 
@@ -197,7 +205,8 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     let people: Vec<Person> = people_files.par_iter().map(|rel| load_person(root, rel)).collect::<Result<_>>()?;
     let events: Vec<Event> = event_files.par_iter().map(|rel| load_event(root, rel)).collect::<Result<_>>()?;
 
-    let mut content = Content { articles, people, events, warnings };
+    let corrections = crate::resolve::Corrections::load(root)?;
+    let mut content = Content { articles, people, events, corrections, warnings };
     content.articles.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.people.sort_by(|a, b| a.slug.cmp(&b.slug));
     content.events.sort_by(|a, b| a.slug.cmp(&b.slug));
