@@ -361,6 +361,7 @@ fn a_source_home_page_that_is_not_a_web_link_is_refused_at_its_line() {
     site.write("brief.yaml", "title: T\nsources:\n  wire:\n    name: Wire\n    url: javascript:alert(1)\n");
     let error = site.build().expect_err("must refuse").to_string();
     assert!(error.contains("brief.yaml:3") && error.contains("`wire`"), "{error}");
+}
 
 /// Two articles that name one person in two forms, a group and a headline label.
 fn resolution_site() -> TestSite {
