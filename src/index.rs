@@ -7,6 +7,7 @@
 use crate::annotate::{Annotations, EntityKind, Speaker};
 use crate::config::AnnotatorConfig;
 use crate::content::{Article, Content, Date, Event, Person};
+use crate::discover::Discovery;
 use crate::resolve::{Resolver, Target};
 use crate::slug::slugify_or_hash;
 use rayon::prelude::*;
@@ -77,6 +78,8 @@ pub struct EventEntry {
     /// People who spoke in the event's articles, with their number of quotes, most first.
     pub speakers: Vec<(usize, usize)>,
     pub participants: Vec<usize>,
+    /// Found in the articles by `discover`, not written in `content/events/`.
+    pub discovered: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -247,6 +250,9 @@ impl Index {
         for slug in article.events.iter().chain(annotations.events.iter()) {
             let found = lookup.event_by_slug.get(slug).or_else(|| lookup.event_by_name.get(&slug.to_lowercase()));
             push_unique(&mut events, *found?);
+        }
+        for &e in lookup.discovered.get(&article.slug).into_iter().flatten() {
+            push_unique(&mut events, e);
         }
         // The same for events: none made or dropped by the change.
         let made_event = |e: &&usize| **e >= lookup.fixed_events;
@@ -521,6 +527,8 @@ struct Lookup {
     event_by_name: HashMap<String, usize>,
     /// The site's names, for what each article's entities resolve to (`resolve.rs`).
     resolver: Resolver,
+    /// Article slug → the events `discover` put it in.
+    discovered: HashMap<String, Vec<usize>>,
     /// Entities per kind, and events, made before the first article (from profiles and
     /// event participants): those after were made by articles, in article order.
     fixed: [usize; 3],
@@ -613,7 +621,19 @@ impl Lookup {
 /// article alone and the profiles (in parallel); merging them into site-wide entities, in
 /// article order, is then a sequence of map look-ups.
 pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: &AnnotatorConfig) -> Index {
+    build_with(content, annotated, &Discovery::default(), options)
+}
+
+/// [`build`], with the events `discover` found: each is an event as if from a file, and
+/// its articles (and those it joined to registry events) belong to it.
+pub fn build_with(
+    content: Content,
+    annotated: Vec<(Article, Annotations)>,
+    discovery: &Discovery,
+    options: &AnnotatorConfig,
+) -> Index {
     let mut builder = Builder::new(&content);
+    builder.add_discovered(discovery);
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
     annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
@@ -725,6 +745,45 @@ impl Builder {
         builder
     }
 
+    /// The discovered events, after the registry's, with their profiles; their participants
+    /// are found among the people of the articles at the end (`discovered_participants`),
+    /// never made for them.
+    fn add_discovered(&mut self, discovery: &Discovery) {
+        for found in &discovery.events {
+            let index = self.add_event(&found.slug, &found.name);
+            let event = &mut self.events[index];
+            if event.profile.is_none() {
+                event.profile = Some(found.profile());
+                event.discovered = true;
+            }
+        }
+        for (article, slugs) in &discovery.members {
+            let events = slugs.iter().filter_map(|s| self.lookup.event_by_slug.get(s).copied()).collect();
+            self.lookup.discovered.insert(article.clone(), events);
+        }
+        self.lookup.fixed_events = self.events.len();
+    }
+
+    /// A discovered event's participants: people of the site by name, slug or the one full
+    /// name of a surname.
+    fn discovered_participants(&mut self) {
+        let people = &self.lookup.by_slug[kind_slot(EntityKind::Person)];
+        for (e, event) in self.events.iter_mut().enumerate().filter(|(_, e)| e.discovered) {
+            let names = event.profile.as_ref().map(|p| p.participants.as_slice()).unwrap_or_default();
+            for name in names {
+                let found = self
+                    .lookup
+                    .by_name
+                    .get(&name.trim().to_lowercase())
+                    .or_else(|| people.get(slugify_or_hash(name, "person").as_str()));
+                if let Some(&person) = found {
+                    push_unique(&mut event.participants, person);
+                    push_unique(&mut self.people[person].events, e);
+                }
+            }
+        }
+    }
+
     fn list(&mut self, kind: EntityKind) -> &mut Vec<EntityEntry> {
         match kind {
             EntityKind::Person => &mut self.people,
@@ -765,6 +824,7 @@ impl Builder {
             quotes: Vec::new(),
             speakers: Vec::new(),
             participants: Vec::new(),
+            discovered: false,
         });
         self.lookup.event_by_slug.insert(slug.to_string(), self.events.len() - 1);
         self.events.len() - 1
@@ -829,6 +889,7 @@ impl Builder {
 
         // Events: the front matter's, then the ones the text names.
         let mut events = Vec::new();
+        let discovered = self.lookup.discovered.get(&article.slug).cloned().unwrap_or_default();
         for slug in article.events.iter().chain(annotations.events.iter()) {
             let index = match self.lookup.event_by_slug.get(slug) {
                 Some(&i) => i,
@@ -839,6 +900,7 @@ impl Builder {
             };
             push_unique(&mut events, index);
         }
+        discovered.into_iter().for_each(|e| push_unique(&mut events, e));
         for &event in &events {
             self.events[event].articles.push(article_index);
             self.events[event].quotes.extend(&quote_ids);
@@ -860,6 +922,7 @@ impl Builder {
     }
 
     fn finish(mut self) -> Index {
+        self.discovered_participants();
         // Quoted alongside: people quoted in the same article, counted once per article.
         let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
         for article in &self.articles {

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod discover;
 pub mod error;
 pub mod index;
 pub mod init;
@@ -102,6 +103,9 @@ struct Analysed {
     registry: Registry,
     /// The people and events (the articles live in the index).
     profiles: Content,
+    /// The editors' decisions about discovered events, and what discovery last found.
+    decisions: discover::Decisions,
+    discovery: discover::Discovery,
 }
 
 fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
@@ -129,7 +133,8 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     let templates = render::Templates::load(root)?;
     let mut content = content::load(root, LoadOptions { drafts: options.drafts })?;
     content::name_sources(&mut content.articles, &config);
-    let warnings = content.warnings.clone();
+    let decisions = discover::Decisions::load(root)?;
+    let mut warnings = content.warnings.clone();
     watch.lap("load");
     let registry = registry(&content);
     let mut cache = if options.no_cache {
@@ -144,9 +149,22 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     bar.finish_and_clear();
     watch.lap("annotate");
     let profiles = content.clone_profiles();
-    let index = index::build(content, annotated, &config.annotator);
+    let discovery = discover_events(&annotated, &profiles, &decisions);
+    warnings.extend(discovery.warnings.iter().cloned());
+    watch.lap("discover");
+    let index = index::build_with(content, annotated, &discovery, &config.annotator);
     watch.lap("index");
-    Ok(Analysed { config, output, templates, index, warnings, cache, registry, profiles })
+    Ok(Analysed { config, output, templates, index, warnings, cache, registry, profiles, decisions, discovery })
+}
+
+/// Event discovery over annotated articles (`discover::discover` on references).
+fn discover_events(
+    annotated: &[(Article, Annotations)],
+    profiles: &Content,
+    decisions: &discover::Decisions,
+) -> discover::Discovery {
+    let articles: Vec<(&Article, &Annotations)> = annotated.iter().map(|(a, n)| (a, n)).collect();
+    discover::discover(&articles, &profiles.events, decisions)
 }
 
 /// Loads, annotates, indexes and renders the site in `root`, writing nothing.

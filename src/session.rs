@@ -174,10 +174,21 @@ impl Session {
         let annotated_count = fresh.len();
 
         // One saved article that keeps its place in the archive and names no one new (the
-        // usual edit) is merged into the index in place; anything else builds it again.
-        if let ([(article, _)], [_]) = (fresh.as_slice(), changed) {
+        // usual edit) is merged into the index in place; anything else builds it again. So is
+        // a save that changes the events discovered in the articles (one joins or leaves).
+        if let ([(article, annotations)], [_]) = (fresh.as_slice(), changed) {
+            let index = &self.analysed.index;
+            let position = index.articles.iter().position(|e| e.article.path == article.path);
+            let same_events = position.is_some_and(|position| {
+                let mut all: Vec<(&Article, &Annotations)> =
+                    index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+                all[position] = (article, annotations);
+                let discovery =
+                    crate::discover::discover(&all, &self.analysed.profiles.events, &self.analysed.decisions);
+                discovery == self.analysed.discovery
+            });
             let index = &mut self.analysed.index;
-            if let Some(position) = index.articles.iter().position(|e| e.article.path == article.path) {
+            if let Some(position) = position.filter(|_| same_events) {
                 let (article, annotations) = fresh.pop().expect("one article");
                 match index.replace_article(position, article, annotations, &self.analysed.config.annotator) {
                     Ok(change) => {
@@ -200,7 +211,9 @@ impl Session {
             .collect();
         annotated.extend(fresh);
         let profiles = self.analysed.profiles.clone_profiles();
-        self.analysed.index = crate::index::build(profiles, annotated, &self.analysed.config.annotator);
+        self.analysed.discovery = crate::discover_events(&annotated, &profiles, &self.analysed.decisions);
+        let discovery = &self.analysed.discovery;
+        self.analysed.index = crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
     }
 

@@ -255,3 +255,37 @@ fn a_change_to_the_editors_file_equals_a_full_build() {
     assert!(update.full, "a change to the editors' file is a full build");
     apply(&site, &mut session, &[("content/entities.yaml", None)]);
 }
+
+/// A saved article that joins a discovered event, then leaves it: the event's page, feed and
+/// API entry appear and go as a full build makes them.
+#[test]
+fn a_saved_article_joins_and_leaves_a_discovered_event() {
+    let site = TestSite::fixture("basic");
+    let report = |title: &str, date: &str, body: &str| format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n{body}\n");
+    let bridge = "Engineers said corrosion in the steel cables of the Helsinki harbour bridge had been reported before it collapsed into the estuary, and divers searched the wreckage.\n\n“We will find out why this bridge fell,” Mayor Lena Varga said.";
+    site.write("content/articles/bridge-falls.md", report("Helsinki harbour bridge collapses", "2025-03-10", bridge));
+    let fillers = [
+        ("Northam club wins the county football cup", "Northam beat Ashby in the county football cup final."),
+        ("City orchestra announces spring concert season", "The orchestra will play Brahms at the concert hall."),
+        ("Late frost threatens apple blossom", "Growers lit braziers among the apple trees as frost settled."),
+        ("Library extends opening hours", "The central library will open until midnight during examinations."),
+    ];
+    for (i, (title, body)) in fillers.iter().enumerate() {
+        site.write(&format!("content/articles/filler-{i}.md"), report(title, &format!("2025-02-0{}", i + 1), body));
+    }
+    let (mut session, _, _out) = open(&site);
+    let events = |session: &Session| std::fs::read_to_string(session.output().join("api/events.json")).expect("api");
+    assert!(!events(&session).contains("\"discovered\":true"));
+
+    let joined = report("Divers search wreckage of Helsinki bridge collapse", "2025-03-11", bridge);
+    apply(&site, &mut session, &[("content/articles/bridge-divers.md", Some(&joined))]);
+    assert!(events(&session).contains("\"discovered\":true"), "a new article makes the event");
+    let edited =
+        report("Divers search wreckage of Helsinki bridge", "2025-03-11", &bridge.replace("searched", "combed"));
+    apply(&site, &mut session, &[("content/articles/bridge-divers.md", Some(&edited))]);
+    let left = report("Tram drivers end their strike", "2025-03-11", "Tram drivers returned to work after a pay deal.");
+    apply(&site, &mut session, &[("content/articles/bridge-divers.md", Some(&left))]);
+    assert!(!events(&session).contains("\"discovered\":true"), "it leaves, and the event goes");
+    apply(&site, &mut session, &[("content/articles/bridge-divers.md", Some(&joined))]);
+    apply(&site, &mut session, &[("content/articles/bridge-divers.md", None)]);
+}

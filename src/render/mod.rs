@@ -541,6 +541,8 @@ impl Renderer<'_> {
                         let first = (page == 0).then(|| {
                             (
                                 h.events[i],
+                                // A discovered event's summary is the editor's, from content/events.yaml.
+                                (e.discovered, e.profile.as_ref().map(|p| p.summary.as_str())),
                                 e.participants.iter().map(|&p| h.person_links[p]).collect::<Vec<_>>(),
                                 e.articles.iter().map(|&a| h.articles[a]).collect::<Vec<_>>(),
                                 e.speakers.iter().map(|&(p, n)| (h.person_links[p], n)).collect::<Vec<_>>(),
@@ -1125,6 +1127,7 @@ impl Renderer<'_> {
                     .into(),
             ),
             ("has_profile", profile.is_some().into()),
+            ("discovered", e.discovered.into()),
             (
                 "participants",
                 list(

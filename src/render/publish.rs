@@ -278,6 +278,8 @@ struct ApiPerson<'a> {
 #[derive(Serialize)]
 struct ApiEvent<'a> {
     articles: Vec<&'a str>,
+    /// Found in the articles by event discovery rather than written in `content/events/`.
+    discovered: bool,
     end: Option<String>,
     id: &'a str,
     name: &'a str,
@@ -399,6 +401,7 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
                 let profile = e.profile.as_ref();
                 ApiEvent {
                     articles: article_ids(&e.articles),
+                    discovered: e.discovered,
                     end: profile.and_then(|x| x.end).map(|d| d.to_string()),
                     id: &e.slug,
                     name: &e.name,

@@ -1,0 +1,298 @@
+//! Event discovery on whole sites: articles that report one happening become one event page;
+//! opinion and lone articles stay out; registry events win; editors' decisions in
+//! `content/events.yaml` hold; an event's address does not move when articles join it.
+
+mod common;
+
+use common::TestSite;
+use serde_json::Value;
+
+/// Three reports of a bridge collapse, two of a trade summit, an opinion piece on the
+/// collapse, and unrelated articles on other days and subjects.
+fn site() -> TestSite {
+    let site = TestSite::fixture("basic");
+    for entry in std::fs::read_dir(site.root().join("content/articles")).expect("articles") {
+        std::fs::remove_file(entry.expect("entry").path()).expect("remove");
+    }
+    std::fs::remove_file(site.root().join("content/events/harbour-talks.md")).expect("remove");
+    for (slug, text) in articles() {
+        site.write(&format!("content/articles/{slug}.md"), text);
+    }
+    site
+}
+
+fn article(title: &str, date: &str, extra: &str, body: &str) -> String {
+    format!("---\ntitle: \"{title}\"\ndate: {date}\nsource: Test Wire\n{extra}---\n{body}\n")
+}
+
+const BRIDGE: &str = "The Helsinki harbour bridge collapsed into the estuary on Monday night, and rescue divers searched the wreckage until dawn. Engineers said corrosion in the steel cables of the Helsinki bridge had been reported to the council.\n\n“We will find out why this bridge fell,” Mayor Lena Varga said at the harbour.";
+
+fn articles() -> Vec<(String, String)> {
+    let mut list = vec![
+        (
+            "bridge-falls".to_string(),
+            article("Helsinki harbour bridge collapses into estuary", "2025-03-10", "", BRIDGE),
+        ),
+        (
+            "bridge-divers".to_string(),
+            article(
+                "Divers search wreckage of Helsinki bridge collapse",
+                "2025-03-11",
+                "",
+                "Rescue divers searched the wreckage of the collapsed Helsinki harbour bridge in the estuary. Engineers blamed corrosion in the steel cables.\n\n“The divers worked through the night at the bridge,” Mayor Lena Varga said.",
+            ),
+        ),
+        (
+            "bridge-cables".to_string(),
+            article(
+                "Corroded cables behind Helsinki bridge collapse, engineers say",
+                "2025-03-11",
+                "",
+                "Engineers examining the collapsed Helsinki harbour bridge found corrosion in the steel cables, reported to the council last year. Divers left the estuary wreckage at dawn.\n\n“The council was warned about the cables,” said Mayor Lena Varga.",
+            ),
+        ),
+        (
+            "summit-opens".to_string(),
+            article(
+                "Geneva trade summit opens with tariff talks",
+                "2025-03-12",
+                "",
+                "Ministers met in Geneva for the trade summit, where tariffs on grain and timber led the agenda. Trade minister Arno Pell opened the summit.\n\n“Tariffs hurt every farmer,” Arno Pell said in Geneva.",
+            ),
+        ),
+        (
+            "summit-tariffs".to_string(),
+            article(
+                "Geneva summit ministers agree to cut grain tariffs",
+                "2025-03-13",
+                "",
+                "Trade ministers at the Geneva summit agreed to cut tariffs on grain, while timber tariffs stay. Arno Pell called the summit a success.\n\n“Grain tariffs fall this spring,” Arno Pell said.",
+            ),
+        ),
+        (
+            "opinion-bridges".to_string(),
+            article(
+                "Opinion: Helsinki bridge collapse shows the cost of neglect",
+                "2025-03-12",
+                "tags: [opinion]\n",
+                "The Helsinki harbour bridge collapse in the estuary was foretold: corrosion in the steel cables, reported to the council, was ignored. Engineers and divers now do the work of neglect.",
+            ),
+        ),
+    ];
+    let fillers = [
+        (
+            "football",
+            "Northam club wins the county football cup",
+            "Northam beat Ashby two goals to one in the county football cup final.",
+        ),
+        (
+            "orchestra",
+            "City orchestra announces spring concert season",
+            "The orchestra will play Brahms and Dvorak at the concert hall in April.",
+        ),
+        (
+            "weather",
+            "Late frost threatens apple blossom",
+            "Growers lit braziers among the apple trees as frost settled in the valley.",
+        ),
+        (
+            "library",
+            "Library extends opening hours for students",
+            "The central library will open until midnight during the examination weeks.",
+        ),
+        (
+            "ferry",
+            "Island ferry timetable changes in April",
+            "The island ferry will sail twice a day from April, the operator announced.",
+        ),
+        (
+            "museum",
+            "Museum receives rare collection of maps",
+            "A collector gave the museum four hundred maps of the coast drawn by sailors.",
+        ),
+        (
+            "marathon",
+            "Record entries for the spring marathon",
+            "More runners than ever signed up for the marathon through the old town.",
+        ),
+    ];
+    for (i, (slug, title, body)) in fillers.iter().enumerate() {
+        list.push((slug.to_string(), article(title, &format!("2025-02-{:02}", 1 + 3 * i), "", body)));
+    }
+    list
+}
+
+fn events(site: &TestSite) -> Vec<Value> {
+    let json: Value = serde_json::from_str(&site.page("api/events.json")).expect("events.json");
+    json["events"].as_array().expect("a list").clone()
+}
+
+fn articles_of(event: &Value) -> Vec<&str> {
+    event["articles"].as_array().expect("articles").iter().map(|a| a.as_str().expect("an id")).collect()
+}
+
+fn find<'a>(events: &'a [Value], article: &str) -> Vec<&'a Value> {
+    events.iter().filter(|e| articles_of(e).contains(&article)).collect()
+}
+
+#[test]
+fn articles_reporting_one_happening_become_one_discovered_event() {
+    let site = site();
+    site.build_ok();
+    let events = self::events(&site);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    let bridge = find(&events, "bridge-falls")[0];
+    let mut members = articles_of(bridge);
+    members.sort();
+    assert_eq!(members, ["bridge-cables", "bridge-divers", "bridge-falls"]);
+    assert_eq!(bridge["discovered"], true);
+    assert_eq!(bridge["start"], "2025-03-10");
+    assert_eq!(bridge["end"], "2025-03-11");
+    assert_eq!(bridge["place"], "Helsinki");
+    assert_eq!(bridge["participants"], serde_json::json!(["lena-varga"]));
+    let slug = bridge["id"].as_str().expect("an id");
+    assert_eq!(slug, "2025-03-10-helsinki-harbour-bridge-collapses-estuary", "from the earliest article");
+    let summit = find(&events, "summit-opens")[0];
+    assert_eq!(articles_of(summit).len(), 2);
+
+    // Opinion and lone articles stay out.
+    for alone in ["opinion-bridges", "football", "orchestra"] {
+        assert!(find(&events, alone).is_empty(), "{alone} is in an event");
+    }
+
+    // The page: name, dates, participants, sources in time order, quotes; a feed.
+    let page = site.page(&format!("events/{slug}.html"));
+    assert!(page.contains("Helsinki"), "a name made from the articles");
+    assert!(page.contains("Lena Varga"));
+    assert!(page.contains("10 March 2025 – 11 March 2025") || page.contains("10 – 11 March 2025"), "{page}");
+    assert!(page.contains("Found in the articles"));
+    assert!(page.contains("We will find out why this bridge fell"));
+    let (first, later) = (page.find("articles/bridge-falls.html"), page.find("articles/bridge-divers.html"));
+    assert!(first.is_some() && later.is_some() && first < later, "sources oldest first");
+    assert!(site.output().join(format!("events/{slug}.xml")).exists(), "a feed");
+    assert!(site.page("articles/bridge-divers.html").contains(&format!("events/{slug}.html")));
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}
+
+#[test]
+fn registry_events_win() {
+    // An article tied to a registry event takes its group's other articles with it.
+    let site = site();
+    site.write("content/events/helsinki-collapse.md", "---\nname: Helsinki bridge collapse\n---\nThe bridge fell.\n");
+    let tied =
+        article("Helsinki harbour bridge collapses into estuary", "2025-03-10", "event: helsinki-collapse\n", BRIDGE);
+    site.write("content/articles/bridge-falls.md", tied);
+    site.build_ok();
+    let listed = events(&site);
+    let bridge: Vec<&Value> = find(&listed, "bridge-divers");
+    assert_eq!(bridge.len(), 1, "no second, discovered copy: {listed:#?}");
+    assert_eq!(bridge[0]["id"], "helsinki-collapse");
+    assert_eq!(bridge[0]["discovered"], false);
+    let mut members = articles_of(bridge[0]);
+    members.sort();
+    assert_eq!(members, ["bridge-cables", "bridge-divers", "bridge-falls"]);
+
+    // A registry event of the same days, place and people, with no article tied to it.
+    let other = self::site();
+    other.write(
+        "content/events/bridge-disaster.md",
+        "---\nname: The Helsinki disaster\ndate: 2025-03-10\nplace: Helsinki\nparticipants: [Lena Varga]\n---\n",
+    );
+    other.build_ok();
+    let listed = events(&other);
+    let bridge = find(&listed, "bridge-falls");
+    assert_eq!(bridge.len(), 1);
+    assert_eq!(bridge[0]["id"], "bridge-disaster");
+    assert_eq!(articles_of(bridge[0]).len(), 3);
+}
+
+#[test]
+fn editors_rename_merge_split_and_suppress_discovered_events() {
+    let site = site();
+    site.build_ok();
+    let slugs: Vec<String> = events(&site).iter().map(|e| e["id"].as_str().expect("id").to_string()).collect();
+    let bridge = slugs.iter().find(|s| s.contains("bridge")).expect("the bridge event").clone();
+    let summit = slugs.iter().find(|s| s.contains("geneva")).expect("the summit event").clone();
+
+    // Renamed, with a summary; then merged into the other.
+    site.write(
+        "content/events.yaml",
+        format!(
+            "{bridge}:\n  name: The Helsinki bridge collapse\n  summary: \"The harbour bridge fell on **10 March**.\"\n"
+        ),
+    );
+    site.build_ok();
+    let page = site.page(&format!("events/{bridge}.html"));
+    assert!(page.contains("<h1>The Helsinki bridge collapse</h1>"), "renamed, at the same address");
+    assert!(page.contains("<strong>10 March</strong>"));
+    site.write("content/events.yaml", format!("{summit}:\n  merge_into: {bridge}\n"));
+    site.build_ok();
+    let listed = events(&site);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(articles_of(&listed[0]).len(), 5);
+    assert!(!site.output().join(format!("events/{summit}.html")).exists());
+
+    // Split: two articles leave and make an event of their own; suppressed: no event.
+    site.write(
+        "content/events.yaml",
+        format!("{bridge}:\n  split: [bridge-divers, bridge-cables]\n{summit}:\n  suppress: true\n"),
+    );
+    let report = site.build_ok();
+    let listed = events(&site);
+    assert_eq!(listed.len(), 1, "{listed:#?}");
+    let mut members = articles_of(&listed[0]);
+    members.sort();
+    assert_eq!(members, ["bridge-cables", "bridge-divers"]);
+    assert!(find(&listed, "bridge-falls").is_empty(), "a group of one is no event");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+
+    // A decision for an event that does not exist is a warning, not an error.
+    site.write("content/events.yaml", "no-such-event:\n  suppress: true\n");
+    let report = site.build_ok();
+    assert!(report.warnings.iter().any(|w| w.message.contains("no-such-event")), "{:?}", report.warnings);
+
+    // A mistake in the file stops the build with its line.
+    site.write("content/events.yaml", format!("{bridge}:\n  rename: Other\n"));
+    let error = site.build().expect_err("an unknown key");
+    assert!(error.to_string().contains("events.yaml"), "{error}");
+
+    // Promoted: a registry event with the slug keeps the address and the articles.
+    site.write("content/events.yaml", "");
+    site.write(
+        &format!("content/events/{bridge}.md"),
+        "---\nname: Helsinki bridge collapse\ndate: 2025-03-10\n---\nPromoted.\n",
+    );
+    site.build_ok();
+    let listed = events(&site);
+    let promoted = find(&listed, "bridge-falls")[0];
+    assert_eq!(promoted["id"], bridge.as_str());
+    assert_eq!(promoted["discovered"], false);
+    assert_eq!(articles_of(promoted).len(), 3);
+}
+
+#[test]
+fn an_event_keeps_its_address_as_articles_join_it_and_across_builds() {
+    let site = site();
+    site.build_ok();
+    let before = events(&site);
+    let bridge = find(&before, "bridge-falls")[0]["id"].as_str().expect("id").to_string();
+    let first_build = site.files();
+    site.build_ok();
+    assert_eq!(site.files(), first_build, "the same bytes from the same articles");
+
+    site.write(
+        "content/articles/bridge-inquiry.md",
+        article(
+            "Inquiry opens into Helsinki bridge collapse",
+            "2025-03-12",
+            "",
+            "An inquiry into the Helsinki harbour bridge collapse opened as divers finished in the estuary. Engineers told it about corrosion in the steel cables.\n\n“Every cable will be examined,” Mayor Lena Varga said.",
+        ),
+    );
+    site.build_ok();
+    let after = events(&site);
+    let joined = find(&after, "bridge-inquiry");
+    assert_eq!(joined.len(), 1, "{after:#?}");
+    assert_eq!(joined[0]["id"], bridge.as_str(), "the address stays");
+    assert_eq!(articles_of(joined[0]).len(), 4);
+}
