@@ -5,24 +5,14 @@
 //! to print; no test asserts on time. `BRIEF_LONG_CASES=50 cargo test --release --test
 //! long_articles` runs more cases than the default few.
 
-use brief::annotate::{Annotations, Overrides, Registry, RegistryEvent, RegistryPerson, Speaker, TextFormat, annotate};
+mod common;
+
+use brief::annotate::{Annotations, Overrides, Speaker, TextFormat, annotate};
+use common::registry;
 use proptest::prelude::*;
 
 fn cases() -> u32 {
     std::env::var("BRIEF_LONG_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(3)
-}
-
-fn registry() -> Registry {
-    Registry::new(
-        vec![RegistryPerson {
-            id: "vladimir-putin".into(),
-            name: "Vladimir Putin".into(),
-            aliases: vec!["Putin".into()],
-            role: Some("President of Russia".into()),
-            affiliation: None,
-        }],
-        vec![RegistryEvent { id: "summit".into(), name: "Anchorage summit".into(), aliases: vec![] }],
-    )
 }
 
 /// SplitMix64: the same seed, the same article, without a random number crate.

@@ -2,25 +2,15 @@
 //! every span lies on character boundaries inside the text, and annotation is deterministic.
 //! `BRIEF_PROPTEST_CASES=200000 cargo test --release --test properties` runs them at scale.
 
-use brief::annotate::{Overrides, Registry, RegistryEvent, RegistryPerson, TextFormat, annotate};
+mod common;
+
+use brief::annotate::{Overrides, TextFormat, annotate};
+use common::registry;
 use proptest::prelude::*;
 use std::path::Path;
 
 fn cases() -> u32 {
     std::env::var("BRIEF_PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
-}
-
-fn registry() -> Registry {
-    Registry::new(
-        vec![RegistryPerson {
-            id: "vladimir-putin".into(),
-            name: "Vladimir Putin".into(),
-            aliases: vec!["Putin".into()],
-            role: Some("President of Russia".into()),
-            affiliation: None,
-        }],
-        vec![RegistryEvent { id: "summit".into(), name: "Anchorage summit".into(), aliases: vec![] }],
-    )
 }
 
 /// Text made of the pieces the annotator reacts to, in any order, plus arbitrary characters.

@@ -103,3 +103,18 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A registry of one person and one event, for the annotator's property tests.
+pub fn registry() -> brief::annotate::Registry {
+    use brief::annotate::{Registry, RegistryEvent, RegistryPerson};
+    Registry::new(
+        vec![RegistryPerson {
+            id: "vladimir-putin".into(),
+            name: "Vladimir Putin".into(),
+            aliases: vec!["Putin".into()],
+            role: Some("President of Russia".into()),
+            affiliation: None,
+        }],
+        vec![RegistryEvent { id: "summit".into(), name: "Anchorage summit".into(), aliases: vec![] }],
+    )
+}
