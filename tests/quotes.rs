@@ -78,3 +78,10 @@ fn a_person_page_leads_with_full_quotes_and_shows_a_repeated_one_once() {
     assert!(site.page("articles/first.html").contains("useless"));
     assert!(site.page("articles/second.html").contains(full));
 }
+
+#[test]
+fn someone_quoted_only_in_a_word_or_two_still_has_them_shown() {
+    let site = site_with("State media quoted Ambassador Ilya Voronin as saying the mood was “generally positive.”\n");
+    let page = site.page("people/ilya-voronin.html");
+    assert!(page.contains("generally positive"), "{page}");
+}

@@ -977,7 +977,8 @@ impl Renderer<'_> {
 
     /// A subject's quotes (in the order of their articles) as `[{article, quotes, fragments}]`,
     /// one group an article: what was said in full first, then the partial quotes apart
-    /// (those shorter than `min_fragment_words` left out). A quote said again in another
+    /// (those shorter than `min_fragment_words` left out, unless they are all there is). A
+    /// quote said again in another
     /// article of the run is shown once, the first time, with the other articles in its
     /// `also_in`.
     fn quote_groups(&self, quotes: &[usize]) -> Value {
@@ -988,9 +989,15 @@ impl Renderer<'_> {
         let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut also_in: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
         let mut shown: Vec<usize> = Vec::with_capacity(quotes.len());
+        let short = |q: usize| {
+            let quote = &self.index.quotes[q];
+            quote.fragment && quote.text.split_whitespace().count() < self.min_fragment_words
+        };
+        // Someone quoted only in a word or two still has those words shown.
+        let leave_short_out = quotes.iter().any(|&q| !short(q));
         for &q in quotes {
             let quote = &self.index.quotes[q];
-            if quote.fragment && quote.text.split_whitespace().count() < self.min_fragment_words {
+            if leave_short_out && short(q) {
                 continue;
             }
             match first_of.entry(key(q)) {
