@@ -42,6 +42,10 @@ def corpus(generator, n, work, hugo=False):
     if not os.path.isdir(path):
         args = [sys.executable, generator, str(n), path] + (["--hugo"] if hugo else [])
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    # brief builds only a site: a folder with brief.yaml (empty: every default).
+    config = os.path.join(path, "brief.yaml")
+    if not hugo and not os.path.exists(config):
+        open(config, "w").close()
     return path
 
 

@@ -30,6 +30,10 @@ fn main() {
     let copy = tempfile::tempdir().expect("temporary folder");
     copy_tree(&source, copy.path());
     let root = copy.path().to_path_buf();
+    // The generator writes no brief.yaml; an empty one takes every default.
+    if !root.join("brief.yaml").exists() {
+        std::fs::write(root.join("brief.yaml"), "").expect("brief.yaml");
+    }
     let articles = root.join("content/articles");
     let mut files: Vec<PathBuf> =
         std::fs::read_dir(&articles).expect("content/articles").flatten().map(|e| e.path()).collect();

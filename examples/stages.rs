@@ -21,7 +21,8 @@ fn main() {
         return;
     };
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(5);
-    let config = brief::config::Config::load(&root).expect("brief.yaml");
+    let config = brief::config::Config::load(&root)
+        .expect("a site (../shared/bench/gen_corpus.py writes none: `touch SITE/brief.yaml`)");
     let templates = brief::render::Templates::load(&root).expect("templates");
     let mut times: Vec<[Duration; 5]> = Vec::new();
     for _ in 0..runs {
