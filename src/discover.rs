@@ -160,6 +160,12 @@ pub fn discover(articles: &[(&Article, &Annotations)], registry: &[Event], decis
         a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug))
     });
     let mut discovery = Discovery::default();
+    // An event needs two articles that no registry event has: with fewer, there is nothing
+    // to find (an archive whose every article names its event), and no signature is made.
+    let tied = |i: usize| !articles[i].0.events.is_empty() || !articles[i].1.events.is_empty();
+    if order.iter().filter(|&&i| !tied(i)).nth(1).is_none() {
+        order.clear();
+    }
     if order.is_empty() {
         warn_unused(&mut discovery, decisions, &FxHashSet::default());
         return discovery;
@@ -179,7 +185,6 @@ pub fn discover(articles: &[(&Article, &Annotations)], registry: &[Event], decis
 
     // Each group's articles, as indexes into `articles`; only groups of two or more matter.
     let registry_slugs: FxHashSet<&str> = registry.iter().map(|e| e.slug.as_str()).collect();
-    let tied = |i: usize| !articles[i].0.events.is_empty() || !articles[i].1.events.is_empty();
     let mut position = vec![usize::MAX; articles.len()];
     for (p, &i) in order.iter().enumerate() {
         position[i] = p;
