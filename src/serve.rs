@@ -92,7 +92,12 @@ impl Preview {
                 temp.display()
             );
         }
-        let output = tempfile::Builder::new().prefix(FOLDER_PREFIX).tempdir().map_err(|e| Error::io(&temp, e))?;
+        // Drafts are in it: only this user may read it (0700 on Unix).
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(FOLDER_PREFIX);
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let output = builder.tempdir().map_err(|e| Error::io(&temp, e))?;
         let marker = output.path().join(MARKER);
         std::fs::write(&marker, Owner::this_process().to_string()).map_err(|e| Error::io(&marker, e))?;
         let site = output.path().join("site");

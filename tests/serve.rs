@@ -253,6 +253,11 @@ fn brief_serve_removes_its_folder_when_stopped_by_a_signal() {
         assert!(home.contains("Leaders open the harbour talks"));
         let folders = names_in(temp.path());
         assert!(folders.len() == 1 && folders[0].starts_with("brief-preview-"), "{folders:?}");
+        // Drafts are in it: no other user may read it.
+        let mode = std::os::unix::fs::PermissionsExt::mode(
+            &std::fs::metadata(temp.path().join(&folders[0])).expect("metadata").permissions(),
+        );
+        assert_eq!(mode & 0o077, 0, "the preview's folder is open to others: {mode:o}");
 
         let status = stop_with(child, signal);
         assert_eq!(status.code(), Some(0), "SIG{signal}: {status}");
