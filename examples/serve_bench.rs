@@ -46,6 +46,7 @@ fn main() {
         bind: "127.0.0.1".parse().expect("address"),
         port: 0,
         drafts: false,
+        allowed_hosts: Vec::new(),
     })
     .expect("the preview starts");
     println!("first build: {:.2} s", started.elapsed().as_secs_f64());

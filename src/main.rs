@@ -80,6 +80,10 @@ enum Command {
         /// Include articles marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also answer requests addressed to this name (a development machine's DNS name, a
+        /// reverse proxy's); repeatable. Other names are refused (DNS rebinding).
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Write a new site skeleton into DIR.
     Init {
@@ -123,7 +127,9 @@ fn main() -> ExitCode {
             build(&root, BuildOptions { output, drafts, base_url, no_cache, progress }, quiet, timings)
         }
         Command::Init { dir } => init(&dir),
-        Command::Serve { root, port, bind, open, drafts } => serve(root, port, bind, open, drafts),
+        Command::Serve { root, port, bind, open, drafts, allow_host } => {
+            serve(brief::serve::ServeOptions { root, bind, port, drafts, allowed_hosts: allow_host }, open)
+        }
         Command::Check { root, drafts, strict, all, format } => match check(&root, drafts, strict, all, format) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
@@ -236,7 +242,7 @@ fn check_heading(check: &str) -> &'static str {
 /// they end it as a success, exit 0 (`make preview` should not report an error), once the
 /// preview has removed its folder: after the build in progress, which writes to it. A second
 /// signal stops at once (130, interrupted) and leaves the folder to the next `brief serve`.
-fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool, drafts: bool) -> Result<(), Error> {
+fn serve(options: brief::serve::ServeOptions, open: bool) -> Result<(), Error> {
     use std::sync::atomic::{AtomicBool, Ordering};
     let serving = std::sync::Arc::new(AtomicBool::new(false));
     let (stop, stopped) = std::sync::mpsc::channel::<()>();
@@ -258,7 +264,7 @@ fn serve(root: PathBuf, port: u16, bind: std::net::IpAddr, open: bool, drafts: b
     if let Err(e) = &handler {
         eprintln!("warning: cannot handle Ctrl-C ({e}): the next `brief serve` will remove this one's folder");
     }
-    let preview = brief::serve::Preview::start(brief::serve::ServeOptions { root, bind, port, drafts })?;
+    let preview = brief::serve::Preview::start(options)?;
     serving.store(true, Ordering::Relaxed);
     if stopped.try_recv().is_ok() {
         return Ok(()); // stopped during the first build; dropping the preview removes its folder

@@ -38,6 +38,9 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub drafts: bool,
+    /// More names the preview answers to (a development machine's DNS name, a reverse proxy's),
+    /// besides IP addresses, `localhost` and this machine's own names.
+    pub allowed_hosts: Vec<String>,
 }
 
 /// What the server shows: which build is current and whether the last rebuild failed.
@@ -107,7 +110,11 @@ impl Preview {
             changed: Condvar::new(),
             data: RwLock::new(()),
             closed: AtomicBool::new(false),
-            names: host_names(),
+            names: {
+                let mut names = host_names();
+                names.extend(options.allowed_hosts.iter().map(|h| h.trim_end_matches('.').to_ascii_lowercase()));
+                names
+            },
         });
         let build_options = BuildOptions { output: Some(site), drafts: options.drafts, ..Default::default() };
         let mut session = None;

@@ -65,6 +65,7 @@ fn the_preview_serves_reloads_on_save_and_shows_errors_over_the_last_good_site()
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
         drafts: false,
+        allowed_hosts: Vec::new(),
     })
     .expect("the preview starts");
     let addr = preview.addr;
@@ -140,6 +141,7 @@ fn the_preview_refuses_requests_addressed_to_another_name() {
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
         drafts: true,
+        allowed_hosts: vec!["preview.example".to_string()],
     })
     .expect("the preview starts");
     let addr = preview.addr;
@@ -161,8 +163,13 @@ fn the_preview_refuses_requests_addressed_to_another_name() {
         assert_eq!(get_as("/", &host).0, 403, "{host}");
     }
 
-    // The preview's own addresses.
-    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")] {
+    // The preview's own addresses, and a name it was told to answer to (--allow-host).
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("Preview.Example:{port}"),
+    ] {
         let (status, body) = get_as("/articles/draft-note.html", &host);
         assert_eq!(status, 200, "{host}");
         assert!(body.contains("Not ready yet"), "{host}");
