@@ -421,18 +421,23 @@ fn looks_like_one_person(a: &str, b: &str) -> bool {
     (distance == 1 && firsts_agree) || (distance == 0 && both_full && slip)
 }
 
+/// Edits between two words, a swap of two letters side by side counting as one (the
+/// optimal string alignment distance): "Trupm" is one slip from "Trump".
 fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows: Vec<Vec<usize>> = vec![(0..=b.len()).collect()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j - 1] + cost).min(rows[i - 1][j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
         }
-        previous = current;
+        rows.push(row);
     }
-    previous[b.len()]
+    rows[a.len()][b.len()]
 }
 
 fn shorten(text: &str) -> String {
@@ -465,6 +470,7 @@ mod tests {
             ("Clintons", "Hillary Clinton", false),
             ("Eric Garner", "Erica Garner", false),
             ("Bern", "Milton Berg", false),
+            ("Donald Trupm", "Donald Trump", true),
         ];
         for (a, b, expected) in cases {
             assert_eq!(looks_like_one_person(a, b), expected, "{a} / {b}");
