@@ -408,13 +408,13 @@ fn looks_like_one_person(a: &str, b: &str) -> bool {
     if plural(&sa, &sb) || (!both_full && sa.len().min(sb.len()) < 6) {
         return false;
     }
-    let distance = levenshtein(&sa, &sb);
+    let distance = edit_distance(&sa, &sb);
     let first = |n: &str| n.split_whitespace().next().unwrap_or("").to_lowercase();
     let (fa, fb) = (first(a), first(b));
     // A first name one letter off, but not one that only grows (Eric and Erica are two).
     let slip = fa != fb
         && fa.len().min(fb.len()) >= 4
-        && levenshtein(&fa, &fb) == 1
+        && edit_distance(&fa, &fb) == 1
         && !fa.starts_with(fb.as_str())
         && !fb.starts_with(fa.as_str());
     let firsts_agree = !both_full || fa == fb || slip;
@@ -423,7 +423,7 @@ fn looks_like_one_person(a: &str, b: &str) -> bool {
 
 /// Edits between two words, a swap of two letters side by side counting as one (the
 /// optimal string alignment distance): "Trupm" is one slip from "Trump".
-fn levenshtein(a: &str, b: &str) -> usize {
+fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut rows: Vec<Vec<usize>> = vec![(0..=b.len()).collect()];
     for i in 1..=a.len() {
