@@ -324,7 +324,7 @@ impl Session {
 /// The JSON API and the search index: large, read by scripts rather than people, so written
 /// after the pages (the preview holds requests for them until they are).
 pub fn is_data_file(path: &str) -> bool {
-    path.starts_with("api/") || path == "search.json"
+    path.starts_with("api/") || path.starts_with("search/")
 }
 
 fn render_to_memory(plan: &Plan, select: &(dyn Fn(&Planned) -> bool + Sync)) -> Result<Vec<Page>> {

@@ -151,7 +151,7 @@ fn the_preview_refuses_requests_addressed_to_another_name() {
     };
 
     // A hostile page whose name now resolves to 127.0.0.1 reads nothing, drafts least of all.
-    for path in ["/", "/articles/draft-note.html", "/search.json", "/__brief/events"] {
+    for path in ["/", "/articles/draft-note.html", "/search/meta.json", "/__brief/events"] {
         let (status, body) = get_as(path, &format!("evil.example:{port}"));
         assert_eq!(status, 403, "{path}");
         assert!(body.contains("DNS rebinding"), "{path}: the refusal says why: {body}");

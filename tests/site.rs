@@ -352,7 +352,7 @@ fn sources_are_shown_by_the_name_brief_yaml_gives_them() {
     let page = site.page("articles/outlet.html");
     assert!(page.contains("The Washington Post"), "the page shows the outlet's name");
     assert!(page.contains(r#""publisher":{"@type":"Organization","name":"The Washington Post","url":"https://www.washingtonpost.com/"}"#), "{page}");
-    for file in ["articles/index.html", "feed.xml", "api/articles.json", "search.json"] {
+    for file in ["articles/index.html", "feed.xml", "api/articles.json", "search/docs/0.json"] {
         let text = site.page(file);
         assert!(text.contains("The Washington Post") && !text.contains("wash-post"), "{file}");
     }

@@ -7,6 +7,7 @@ pub mod context;
 pub mod markup;
 pub mod meta;
 pub mod publish;
+pub mod search;
 
 use crate::annotate::EntityKind;
 use crate::config::Config;
@@ -131,6 +132,8 @@ enum Item {
     PersonFeed(usize),
     EventFeed(usize),
     SiteFile(usize),
+    /// A file of the search index, by its place in [`search::paths`].
+    Search(usize),
 }
 
 /// An item of the [`Plan`]: the files it makes and what they are made from.
@@ -179,6 +182,8 @@ pub struct Plan<'a> {
     renderer: Renderer<'a>,
     config: &'a Config,
     pub items: Vec<Planned>,
+    /// The search index, made on the first of its files asked for.
+    search: std::sync::OnceLock<search::SearchIndex>,
 }
 
 /// What a plan derives from the whole index before it plans a page: the references pages
@@ -254,6 +259,10 @@ impl<'a> Plan<'a> {
         let Derived { refs, hashes, order, span, .. } = derived;
         let values = Values::new(&refs);
         let min_fragment_words = config.annotator.min_fragment_words;
+        // The index reads every article's text (its fingerprint) and every name and line it shows.
+        let texts: Vec<u64> = index.articles.iter().map(|a| a.article.fingerprint).collect();
+        let search_signature =
+            hash_of(&(texts, &hashes.articles, &hashes.people, &hashes.events, &hashes.organisations, &hashes.places));
         let renderer = Renderer {
             index,
             refs,
@@ -265,6 +274,8 @@ impl<'a> Plan<'a> {
             hashes,
             order,
             values,
+            search_paths: search::paths(search::document_count(index)),
+            search_signature,
         };
 
         let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
@@ -292,6 +303,7 @@ impl<'a> Plan<'a> {
         all.extend((0..index.people.len()).map(Item::PersonFeed));
         all.extend((0..index.events.len()).map(Item::EventFeed));
         all.extend((0..publish::SITE_FILES.len()).map(Item::SiteFile));
+        all.extend((0..renderer.search_paths.len()).map(Item::Search));
         // An unchanged file list (an article replaced in place, a template saved): only the
         // files the changes touched are planned again.
         let mut items: Vec<Planned> = if previous.len() == all.len() {
@@ -307,7 +319,7 @@ impl<'a> Plan<'a> {
         if let Some(planned) = items.iter_mut().find(|p| p.path == "sitemap.xml") {
             planned.signature = Some(sitemap);
         }
-        Plan { renderer, config, items }
+        Plan { renderer, config, items, search: std::sync::OnceLock::new() }
     }
 
     /// What was derived from the index, with the planned files, for the next plan to start from.
@@ -325,7 +337,7 @@ impl<'a> Plan<'a> {
     ) -> Result<usize> {
         let mut chosen: Vec<&Planned> = self.items.iter().filter(|planned| select(planned)).collect();
         // The large files about the whole site first, so that no core is left with one at the end.
-        chosen.sort_by_key(|p| !matches!(p.item, Item::SiteFile(_)));
+        chosen.sort_by_key(|p| !matches!(p.item, Item::SiteFile(_) | Item::Search(0)));
         chosen.par_iter().try_for_each(|planned| emit(self.make(planned)?))?;
         Ok(chosen.len())
     }
@@ -338,6 +350,10 @@ impl<'a> Plan<'a> {
             Item::EventFeed(i) => publish::event_feed(index, config, refs, i),
             Item::SiteFile(i) => {
                 publish::site_file(publish::SITE_FILES[i], index, config, refs, &plan_page_paths(&self.items))
+            }
+            Item::Search(i) => {
+                let search = self.search.get_or_init(|| search::SearchIndex::build(index, refs));
+                search.file(&self.renderer.search_paths[i])
             }
         })
     }
@@ -467,6 +483,9 @@ struct Renderer<'a> {
     order: Order,
     /// The references as template values, shared by the pages that show them.
     values: Values,
+    /// The files of the search index, and their common signature.
+    search_paths: Vec<String>,
+    search_signature: u64,
 }
 
 impl Renderer<'_> {
@@ -611,13 +630,14 @@ impl Renderer<'_> {
                 let signature = match path {
                     "feed.xml" => Some(hash_of(&h.articles[..h.articles.len().min(publish::FEED_ENTRIES)])),
                     "robots.txt" => Some(0),
-                    "search.json" => {
-                        Some(hash_of(&(&h.articles, &h.people, &h.events, &h.organisations, &h.places, &h.quotes)))
-                    }
                     // The sitemap's is set by `Plan::new`, from every page's path.
                     _ => None,
                 };
                 (path.to_string(), signature.map(|s| hash_of(&(path, s))), None)
+            }
+            Item::Search(i) => {
+                let path = &self.search_paths[i];
+                (path.clone(), Some(hash_of(&(path, self.search_signature))), None)
             }
         };
         Planned { item, path, signature, template }

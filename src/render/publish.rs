@@ -123,7 +123,7 @@ fn quote_entry(quote: &QuoteRef) -> FeedEntry<'_> {
 }
 
 /// The files `site_files` makes, in its order.
-pub const SITE_FILES: [&str; 10] = [
+pub const SITE_FILES: [&str; 9] = [
     "feed.xml",
     "sitemap.xml",
     "robots.txt",
@@ -133,7 +133,6 @@ pub const SITE_FILES: [&str; 10] = [
     "api/quotes.json",
     "api/organisations.json",
     "api/places.json",
-    "search.json",
 ];
 
 /// What one person said, newest first.
@@ -155,7 +154,7 @@ pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> 
 }
 
 /// One of the files about the whole site ([`SITE_FILES`]): the site's feed, sitemap,
-/// robots.txt, a file of the JSON API or the search index. `page_paths` are the pages the
+/// robots.txt or a file of the JSON API. `page_paths` are the pages the
 /// sitemap lists.
 pub fn site_file(path: &str, index: &Index, config: &Config, refs: &Refs, page_paths: &[&String]) -> Page {
     match path {
@@ -168,7 +167,6 @@ pub fn site_file(path: &str, index: &Index, config: &Config, refs: &Refs, page_p
             path: "robots.txt".into(),
             contents: format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", base_url(config)),
         },
-        "search.json" => search_index(refs),
         api_file => api(index, refs, api_file),
     }
 }
@@ -184,52 +182,6 @@ fn sitemap(config: &Config, page_paths: &[&String]) -> Page {
     }
     sitemap.push_str("</urlset>\n");
     Page { path: "sitemap.xml".into(), contents: sitemap }
-}
-
-#[derive(Serialize)]
-struct SearchEntry<'a> {
-    /// article, person, event, organisation, place or quote.
-    kind: &'static str,
-    title: &'a str,
-    /// Root-relative.
-    url: &'a str,
-    /// More words to match and to show under the title.
-    text: String,
-}
-
-/// `search.json`: what the search page's script looks through, kept small (no bodies).
-fn search_index(refs: &Refs) -> Page {
-    let mut entries = Vec::new();
-    for a in &refs.articles {
-        let text =
-            [a.date_display.clone(), a.source.clone(), a.summary.clone()].into_iter().flatten().collect::<Vec<_>>();
-        entries.push(SearchEntry { kind: "article", title: &a.title, url: &a.url, text: text.join(" · ") });
-    }
-    for p in &refs.people {
-        entries.push(SearchEntry {
-            kind: "person",
-            title: &p.name,
-            url: &p.url,
-            text: p.role.clone().unwrap_or_default(),
-        });
-    }
-    for e in &refs.events {
-        let text = [e.date_display.clone(), e.place.clone()].into_iter().flatten().collect::<Vec<_>>();
-        entries.push(SearchEntry { kind: "event", title: &e.name, url: &e.url, text: text.join(" · ") });
-    }
-    for e in refs.organisations.iter().chain(&refs.places) {
-        entries.push(SearchEntry { kind: e.kind, title: &e.name, url: &e.url, text: String::new() });
-    }
-    for q in &refs.quotes {
-        let speaker = q.speaker.as_ref().map(|s| s.name.clone()).or_else(|| q.unnamed.clone()).unwrap_or_default();
-        entries.push(SearchEntry {
-            kind: "quote",
-            title: &q.text,
-            url: &q.url,
-            text: format!("{speaker} · {}", q.article.title),
-        });
-    }
-    Page { path: "search.json".into(), contents: json_line(&entries) }
 }
 
 /// `value` as one line of JSON and a newline, written into one buffer (appending the newline
