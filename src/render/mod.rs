@@ -1,6 +1,8 @@
-//! [`Index`] → pages: builds each page's Tera context and renders it with the theme (the
-//! default theme embedded in the binary, overridden file by file by the site's `templates/`).
-//! Pages are rendered in parallel; the templates are parsed once.
+//! [`Index`] → pages: plans every file of the site with its signature, and renders each page
+//! with the theme (the default theme embedded in the binary, overridden file by file by the
+//! site's `templates/`). What each kind of page is (its path, template, inputs and context) is
+//! its spec in `pages/` (`spec.rs` says what a spec is). Pages are rendered in parallel; the
+//! templates are parsed once.
 
 pub mod charts;
 pub mod context;
@@ -430,6 +432,8 @@ impl Order {
     }
 }
 
+/// What every page is made from: the index, the references and their hashes and values, and
+/// the site's settings. Specs read it through their inputs' handles.
 pub(crate) struct Renderer<'a> {
     index: &'a Index,
     refs: Refs,
@@ -457,14 +461,15 @@ impl Renderer<'_> {
             // A feed shows its newest entries, under the name and URL of its page.
             Item::PersonFeed(i) => {
                 let p = &self.index.people[i];
-                let quotes: Vec<u64> = p.quotes.iter().take(publish::FEED_ENTRIES).map(|&q| h.quotes[q]).collect();
-                (entity_url(p).replace(".html", ".xml"), Some(hash_of(&("person feed", h.person_links[i], quotes))))
+                let quotes = p.quotes.iter().take(publish::FEED_ENTRIES).map(|&q| spec::QuoteCard(q));
+                let inputs = (spec::Link(EntityId { kind: EntityKind::Person, index: i }), quotes.collect::<Vec<_>>());
+                (entity_url(p).replace(".html", ".xml"), Some(self.sign("person feed", &inputs)))
             }
             Item::EventFeed(i) => {
                 let e = &self.index.events[i];
-                let articles: Vec<u64> =
-                    e.articles.iter().rev().take(publish::FEED_ENTRIES).map(|&a| h.articles[a]).collect();
-                (event_url(e).replace(".html", ".xml"), Some(hash_of(&("event feed", h.event_links[i], articles))))
+                let articles = e.articles.iter().rev().take(publish::FEED_ENTRIES).map(|&a| spec::ArticleCard(a));
+                let inputs = (spec::EventMention(i), articles.collect::<Vec<_>>());
+                (event_url(e).replace(".html", ".xml"), Some(self.sign("event feed", &inputs)))
             }
             Item::SiteFile(i) => {
                 let path = publish::SITE_FILES[i];
@@ -490,6 +495,15 @@ impl Renderer<'_> {
     /// What signs a page's inputs.
     fn signer(&self) -> spec::Signer<'_> {
         spec::Signer { index: self.index, hashes: &self.hashes }
+    }
+
+    /// The signature of a file of `kind` made from `inputs`.
+    fn sign(&self, kind: &str, inputs: &impl spec::Input) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        kind.hash(&mut hasher);
+        inputs.sign(&self.signer(), &mut hasher);
+        hasher.finish()
     }
 
     /// A page through its template: the context every page has (`site`, `root`, `page`,

@@ -44,13 +44,10 @@ pub(crate) trait PageSpec {
 
 /// A page's place in the plan, with its signature.
 pub(super) fn plan<S: PageSpec>(r: &Renderer, key: S::Key, job: Job) -> Planned {
-    let mut hasher = DefaultHasher::new();
-    S::kind(key).hash(&mut hasher);
-    S::inputs(r, key).sign(&r.signer(), &mut hasher);
     Planned {
         item: Item::Page(job),
         path: S::path(r, key),
-        signature: Some(hasher.finish()),
+        signature: Some(r.sign(S::kind(key), &S::inputs(r, key))),
         template: Some(S::template(key)),
     }
 }

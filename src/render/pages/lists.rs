@@ -297,13 +297,13 @@ impl<L: Listed> PageSpec for L {
         list_path(L::FOLDER, page)
     }
 
-    fn inputs<'r>(r: &'r Renderer, page: usize) -> ListInputs<L::Item> {
+    fn inputs(r: &Renderer, page: usize) -> ListInputs<L::Item> {
         let len = L::len(r);
         let items = r.page_range(len, page).map(|position| L::item(r, position)).collect();
         ListInputs { page, pages: r.list_pages(len), items }
     }
 
-    fn context<'r>(r: &'r Renderer, inputs: ListInputs<L::Item>) -> ListContext {
+    fn context(r: &Renderer, inputs: ListInputs<L::Item>) -> ListContext {
         ListContext {
             name: L::FOLDER,
             items: inputs.items.into_iter().map(|item| L::shown(r, item)).collect(),
@@ -343,12 +343,12 @@ impl PageSpec for EntityList {
         format!("{}/index.html", kind_folder(kind))
     }
 
-    fn inputs<'r>(r: &'r Renderer, kind: EntityKind) -> (EntityKind, Vec<EntityCard>) {
+    fn inputs(r: &Renderer, kind: EntityKind) -> (EntityKind, Vec<EntityCard>) {
         let order = if kind == EntityKind::Organisation { &r.order.organisations } else { &r.order.places };
         (kind, order.iter().map(|&index| EntityCard(EntityId { kind, index })).collect())
     }
 
-    fn context<'r>(r: &'r Renderer, (kind, entities): (EntityKind, Vec<EntityCard>)) -> EntityListContext {
+    fn context(r: &Renderer, (kind, entities): (EntityKind, Vec<EntityCard>)) -> EntityListContext {
         EntityListContext {
             kind: kind_name(kind),
             heading: if kind == EntityKind::Organisation { "Organisations" } else { "Places" },
@@ -384,9 +384,9 @@ impl PageSpec for NotFound {
         "404.html".to_string()
     }
 
-    fn inputs<'r>(_: &'r Renderer, _: ()) {}
+    fn inputs(_: &Renderer, _: ()) {}
 
-    fn context<'r>(_: &'r Renderer, _: ()) -> Nothing {
+    fn context(_: &Renderer, _: ()) -> Nothing {
         Nothing {}
     }
 
@@ -414,9 +414,9 @@ impl PageSpec for Search {
         "search.html".to_string()
     }
 
-    fn inputs<'r>(_: &'r Renderer, _: ()) {}
+    fn inputs(_: &Renderer, _: ()) {}
 
-    fn context<'r>(_: &'r Renderer, _: ()) -> Nothing {
+    fn context(_: &Renderer, _: ()) -> Nothing {
         Nothing {}
     }
 

@@ -155,3 +155,43 @@ pub(super) fn subject_path(first: &str, page: usize) -> String {
 pub(super) fn list_path(folder: &str, page: usize) -> String {
     if page == 0 { format!("{folder}/index.html") } else { format!("{folder}/page/{}.html", page + 1) }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("a folder");
+        for entry in std::fs::read_dir(from).expect("a fixture") {
+            let entry = entry.expect("an entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("a type").is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).expect("a copy");
+            }
+        }
+    }
+
+    /// A profile is an input of its person's pages: a rebuild that keeps unchanged pages
+    /// (the page manifest) still makes the page of a person whose bio or affiliation changed.
+    #[test]
+    fn a_rebuild_shows_what_a_profile_says_now() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let site = dir.path().join("site");
+        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/basic"), &site);
+        let options = crate::BuildOptions { output: Some(dir.path().join("out")), ..Default::default() };
+        crate::build(&site, &options).expect("a build");
+        let profile = site.join("content/people/vladimir-putin.md");
+        let text = std::fs::read_to_string(&profile).expect("the profile");
+        let edited = text.replace("President of **Russia**.", "Leads the Kremlin.");
+        let edited = edited.replace("affiliation: Government of Russia", "affiliation: The Kremlin");
+        assert_ne!(text, edited, "the fixture's profile has the bio and affiliation this test edits");
+        std::fs::write(&profile, edited).expect("an edit");
+        let report = crate::build(&site, &options).expect("a rebuild");
+        assert!(report.unchanged > 0, "the rebuild reuses the pages the profile is not on");
+        let page = std::fs::read_to_string(dir.path().join("out/people/vladimir-putin.html")).expect("the page");
+        assert!(page.contains("Leads the Kremlin."), "the new bio is shown");
+        assert!(page.contains("The Kremlin") && !page.contains("Government of Russia"), "the new affiliation");
+    }
+}
