@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::{Changed, EntityId, Index};
 use context::*;
-use pages::for_page;
+use pages::{Job, for_page};
 use rayon::prelude::*;
 use std::path::Path;
 use tera::Value;
@@ -103,26 +103,6 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     }
     message
 }
-/// Which page to render: the unit of parallel work. Each is a page of one kind (`pages/`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Job {
-    Home,
-    /// A list page, by its 0-based page number.
-    Articles(usize),
-    Article(usize),
-    People(usize),
-    /// A person's page: index, 0-based page number.
-    Person(usize, usize),
-    /// An organisation's or place's page: kind, index, 0-based page number.
-    Entity(EntityKind, usize, usize),
-    Entities(EntityKind),
-    Events(usize),
-    /// An event's page: index, 0-based page number.
-    Event(usize, usize),
-    NotFound,
-    Search,
-}
-
 /// One file to make: a page through its template, a feed, or one of the files about the
 /// whole site (site feed, sitemap, robots.txt, search index, API), by its place in
 /// [`publish::SITE_FILES`].

@@ -154,8 +154,11 @@ impl<T> Serialize for Shared<'_, T> {
 /// The handles of the records pages show, by their place in the index. Each is signed with
 /// the record's hash and shown as the record's value: what a page shows is what it is signed by.
 macro_rules! record {
-    ($(#[$meta:meta])* $name:ident($key:ty) => $record:ty,
-        |$s:ident, $k:ident| $hash:expr, |$r:ident, $i:ident| $shown:expr, |$rr:ident, $ri:ident| $get:expr) => {
+    ($(#[$meta:meta])* $name:ident($k:ident: $key:ty) -> $record:ty {
+        hash: |$s:ident| $hash:expr,
+        record: |$rr:ident| $get:expr,
+        value: |$r:ident| $value:expr $(,)?
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name(pub $key);
@@ -167,57 +170,79 @@ macro_rules! record {
         }
         impl $name {
             pub fn record<'r>(self, $rr: &'r Renderer) -> &'r $record {
-                let $ri = self.0;
+                let $k = self.0;
                 $get
             }
             pub fn shown<'r>(self, $r: &'r Renderer) -> Shared<'r, $record> {
-                let $i = self.0;
-                Shared { value: $shown, record: self.record($r) }
+                let $k = self.0;
+                Shared { value: $value, record: self.record($r) }
             }
         }
     };
 }
 
-record!(
+record! {
     /// An article in a list: [`ArticleRef`].
-    ArticleCard(usize) => ArticleRef,
-    |s, i| s.hashes.articles[i], |r, i| r.values.article(&r.refs, i), |r, i| &r.refs.articles[i]
-);
-record!(
+    ArticleCard(i: usize) -> ArticleRef {
+        hash: |s| s.hashes.articles[i],
+        record: |r| &r.refs.articles[i],
+        value: |r| r.values.article(&r.refs, i),
+    }
+}
+
+record! {
     /// A quote: [`QuoteRef`], its speaker shown by their link.
-    QuoteCard(usize) => QuoteRef,
-    |s, q| {
-        let speaker = s.index.quotes[q].speaker.map(|id| s.hashes.link(id));
-        crate::render::hash_of(&(s.hashes.quotes[q], speaker))
-    },
-    |r, q| r.values.quote(&r.refs, r.index, q), |r, q| &r.refs.quotes[q]
-);
-record!(
+    QuoteCard(q: usize) -> QuoteRef {
+        hash: |s| crate::render::hash_of(&(s.hashes.quotes[q], s.index.quotes[q].speaker.map(|id| s.hashes.link(id)))),
+        record: |r| &r.refs.quotes[q],
+        value: |r| r.values.quote(&r.refs, r.index, q),
+    }
+}
+
+record! {
     /// A person, organisation or place named in passing: [`EntityLink`].
-    Link(EntityId) => EntityLink,
-    |s, id| s.hashes.link(id), |r, id| r.values.link(&r.refs, id), |r, id| r.refs.link(id)
-);
-record!(
+    Link(id: EntityId) -> EntityLink {
+        hash: |s| s.hashes.link(id),
+        record: |r| r.refs.link(id),
+        value: |r| r.values.link(&r.refs, id),
+    }
+}
+
+record! {
     /// An event named in passing: [`EventLink`].
-    EventMention(usize) => EventLink,
-    |s, e| s.hashes.event_links[e], |r, e| r.values.event_link(&r.refs, e), |r, e| &r.refs.event_links[e]
-);
-record!(
+    EventMention(e: usize) -> EventLink {
+        hash: |s| s.hashes.event_links[e],
+        record: |r| &r.refs.event_links[e],
+        value: |r| r.values.event_link(&r.refs, e),
+    }
+}
+
+record! {
     /// A person in a list, with their counts: [`PersonRef`].
-    PersonCard(usize) => PersonRef,
-    |s, p| s.hashes.people[p], |r, p| r.values.person(&r.refs, p), |r, p| &r.refs.people[p]
-);
-record!(
+    PersonCard(p: usize) -> PersonRef {
+        hash: |s| s.hashes.people[p],
+        record: |r| &r.refs.people[p],
+        value: |r| r.values.person(&r.refs, p),
+    }
+}
+
+record! {
     /// An event in a list, with its count: [`EventRef`].
-    EventCard(usize) => EventRef,
-    |s, e| s.hashes.events[e], |r, e| r.values.event(&r.refs, e), |r, e| &r.refs.events[e]
-);
-record!(
+    EventCard(e: usize) -> EventRef {
+        hash: |s| s.hashes.events[e],
+        record: |r| &r.refs.events[e],
+        value: |r| r.values.event(&r.refs, e),
+    }
+}
+
+record! {
     /// An organisation or place in a list, with its counts: [`EntityRef`].
-    EntityCard(EntityId) => EntityRef,
-    |s, id| s.hashes.entity(id.kind, id.index),
-    |r, id| value(id.record(r)), |r, id| id.record(r)
-);
+    EntityCard(id: EntityId) -> EntityRef {
+        hash: |s| s.hashes.entity(id.kind, id.index),
+        record: |r| r.refs.place_or_organisation(id),
+        value: |r| value(r.refs.place_or_organisation(id)),
+    }
+}
 
 /// The article itself, for its own page: everything read from its file (the fingerprint)
 /// and its reference.
@@ -258,19 +283,5 @@ impl Input for EventProfile<'_> {
         let e = self.0;
         (&e.name, &e.start, &e.end, &e.place, &e.summary).hash(h);
         serde_json::to_string(&e.extra).unwrap_or_default().hash(h);
-    }
-}
-
-/// Where an organisation or place's record is: `id.record(r)`.
-trait EntityRecord {
-    fn record<'r>(self, r: &'r Renderer) -> &'r EntityRef;
-}
-
-impl EntityRecord for EntityId {
-    fn record<'r>(self, r: &'r Renderer) -> &'r EntityRef {
-        match self.kind {
-            crate::annotate::EntityKind::Organisation => &r.refs.organisations[self.index],
-            _ => &r.refs.places[self.index],
-        }
     }
 }

@@ -1,13 +1,33 @@
 //! The page kinds, a [`PageSpec`](super::spec::PageSpec) each: an article's page
 //! (`article.rs`); a person's, an organisation's or place's and an event's pages
-//! (`subjects.rs`); the home page and the lists (`lists.rs`). `for_page!` is the one place
-//! that maps a [`Job`] to its spec.
+//! (`subjects.rs`); the home page and the lists (`lists.rs`). A page is a [`Job`]; `for_page!`
+//! is the one place that maps a job to its spec, and `jobs` lists every page of the site.
 
 pub mod article;
 pub mod lists;
 pub mod subjects;
 
-use super::Job;
+use crate::annotate::EntityKind;
+
+/// Which page to render: the unit of parallel work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Job {
+    Home,
+    /// A list page, by its 0-based page number.
+    Articles(usize),
+    Article(usize),
+    People(usize),
+    /// A person's page: index, 0-based page number.
+    Person(usize, usize),
+    /// An organisation's or place's page: kind, index, 0-based page number.
+    Entity(EntityKind, usize, usize),
+    Entities(EntityKind),
+    Events(usize),
+    /// An event's page: index, 0-based page number.
+    Event(usize, usize),
+    NotFound,
+    Search,
+}
 
 /// Runs `$body` with `$spec` the page kind of `$job` and `$key` its key.
 macro_rules! for_page {
@@ -78,7 +98,7 @@ pub(super) use for_page;
 /// pages of each person, organisation, place and event (the first at its own URL), then the
 /// later pages of the lists.
 pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
-    use crate::annotate::EntityKind::{Organisation, Place};
+    use EntityKind::{Organisation, Place};
     let index = r.index;
     let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
     jobs.extend([Job::Entities(Organisation), Job::Entities(Place)]);
