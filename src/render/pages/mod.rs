@@ -32,7 +32,7 @@ pub(super) enum Job {
 /// Runs `$body` with `$spec` the page kind of `$job` and `$key` its key.
 macro_rules! for_page {
     ($job:expr, $spec:ident, $key:ident => $body:expr) => {{
-        use $crate::render::pages::{article, lists, subjects};
+        use $crate::render::pages::{Job, article, lists, subjects};
         match $job {
             Job::Home => {
                 type $spec = lists::Home;
