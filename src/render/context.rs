@@ -203,6 +203,14 @@ impl Refs {
         }
     }
 
+    /// The reference of an organisation or place (a person's is a [`PersonRef`]).
+    pub fn place_or_organisation(&self, id: EntityId) -> &EntityRef {
+        match id.kind {
+            EntityKind::Organisation => &self.organisations[id.index],
+            _ => &self.places[id.index],
+        }
+    }
+
     /// Brings the references up to date after [`Index::replace_article`]: the article, its
     /// quotes and the counts of what it touched. Names, links and the order of records stay.
     pub fn patch(&mut self, index: &Index, changed: &Changed) {

@@ -3,23 +3,16 @@
 //! Person, Event, Quotation with its speaker). Built from the same data as the page.
 
 use super::context::SiteContext;
+use super::pages::{article::Article, subjects};
 use serde::Serialize;
 use serde_json::{Value as Json, json};
-use tera::Value;
 
-/// The text at a dotted path of a page's data ("article.title"), if there is one.
-fn text(data: &Value, path: &str) -> Option<String> {
-    data.get_from_path(path).and_then(Value::as_str).map(str::to_string)
-}
-
-/// The same as JSON: a string, or null.
-fn json_text(data: &Value, path: &str) -> Json {
-    text(data, path).map_or(Json::Null, Json::from)
-}
-
-/// The list at a dotted path, or nothing.
-fn items<'v>(data: &'v Value, path: &'v str) -> &'v [Value] {
-    data.get_from_path(path).and_then(Value::as_array).unwrap_or_default()
+/// What a page says of itself besides its template: its title and description for cards and
+/// search results, and its JSON-LD.
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    pub jsonld: String,
 }
 
 /// Absolute under the base URL, or `None` when the site has none.
@@ -27,123 +20,119 @@ pub fn canonical(site: &SiteContext, path: &str) -> Option<String> {
     (!site.base_url.is_empty()).then(|| format!("{}/{}", site.base_url.trim_end_matches('/'), path))
 }
 
-/// The page's title and description for cards and search results. Pages after the first of
-/// a list or of a person's, event's or organisation's pages say which page they are.
-pub fn title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (String, String) {
-    let (title, description) = first_page_title_and_description(site, kind, data);
-    match data.get_from_path("pagination.current").and_then(Value::as_u64) {
-        Some(page) if page > 1 => (format!("{title}, page {page}"), description),
-        _ => (title, description),
+/// `path` absolute when the site has a base URL, as it is otherwise.
+fn absolute(site: &SiteContext, path: &str) -> String {
+    canonical(site, path).unwrap_or_else(|| path.to_string())
+}
+
+/// Pages after the first of a list or of a person's, event's or organisation's pages say
+/// which page they are.
+fn paged(title: String, current: usize) -> String {
+    if current > 1 { format!("{title}, page {current}") } else { title }
+}
+
+pub fn article(site: &SiteContext, path: &str, article: &Article) -> Meta {
+    Meta {
+        title: article.title.to_string(),
+        description: article.summary.map_or_else(|| site.description.clone(), str::to_string),
+        // Most pages are articles: serialised straight from the page's context.
+        jsonld: script_safe(&news_article(site, path, article)),
     }
 }
 
-fn first_page_title_and_description(site: &SiteContext, kind: &str, data: &Value) -> (String, String) {
-    let count = |path: &str| data.get_from_path(path).and_then(Value::as_u64);
-    match kind {
-        "article" => (
-            text(data, "article.title").unwrap_or_default(),
-            text(data, "article.summary").unwrap_or_else(|| site.description.clone()),
-        ),
-        "person" => {
-            let name = text(data, "person.name").unwrap_or_default();
-            let role =
-                text(data, "person.role").map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
-            let counts = match (count("person.quote_count"), count("person.article_count")) {
-                (Some(quotes), Some(articles)) => format!("{quotes} quotes in {articles} articles"),
-                // A later page: the counts are on the first.
-                _ => "what they said, continued".to_string(),
-            };
-            (name, format!("{role}{counts}"))
-        }
-        "event" => {
-            let name = text(data, "event.name").unwrap_or_default();
-            let when = [text(data, "event.date_display"), text(data, "event.place")]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            (name, if when.is_empty() { site.description.clone() } else { when })
-        }
-        "organisation" | "place" => (text(data, "entity.name").unwrap_or_default(), site.description.clone()),
-        "index" => (site.title.clone(), site.description.clone()),
-        "404" => ("Page not found".to_string(), site.description.clone()),
-        _ => (heading(kind).to_string(), site.description.clone()),
-    }
-}
-
-fn heading(kind: &str) -> &'static str {
-    match kind {
-        "articles" => "Articles",
-        "people" => "People",
-        "events" => "Events",
-        "organisations" => "Organisations",
-        "places" => "Places",
-        "search" => "Search",
-        _ => "Briefings",
-    }
-}
-
-/// schema.org JSON-LD for the page, escaped so that it is safe inside `<script>`.
-pub fn json_ld(site: &SiteContext, path: &str, kind: &str, data: &Value) -> String {
-    if kind == "article" {
-        // Most pages are articles: serialised straight from the page's data.
-        return script_safe(&news_article(site, path, data));
-    }
-    let url = |p: &str| canonical(site, p).unwrap_or_else(|| p.to_string());
-    let url_at = |v: &Value, path: &str| text(v, path).map_or(Json::Null, |p| Json::from(url(&p)));
-    let value = match kind {
-        "person" => {
-            let named = |kind: &str, path: &str| match text(data, path) {
-                Some(name) => json!({"@type": kind, "name": name}),
-                None => Json::Null,
-            };
-            let aliases: Vec<Json> =
-                items(data, "person.aliases").iter().map(|a| a.as_str().map_or(Json::Null, Json::from)).collect();
-            json!({
-                "@context": "https://schema.org",
-                "@type": "Person",
-                "name": json_text(data, "person.name"),
-                "jobTitle": json_text(data, "person.role"),
-                "affiliation": named("Organization", "person.affiliation"),
-                "nationality": named("Country", "person.country"),
-                "alternateName": aliases,
-                "url": url_at(data, "person.url"),
-            })
-        }
-        "event" => {
-            let place = match text(data, "event.place") {
-                Some(name) => json!({"@type": "Place", "name": name}),
-                None => Json::Null,
-            };
-            let performers: Vec<Json> = items(data, "event.participants")
-                .iter()
-                .map(|p| json!({"@type": "Person", "name": json_text(p, "name")}))
-                .collect();
-            json!({
-                "@context": "https://schema.org",
-                "@type": "Event",
-                "name": json_text(data, "event.name"),
-                "startDate": json_text(data, "event.date"),
-                "location": place,
-                "url": url_at(data, "event.url"),
-                "performer": performers,
-            })
-        }
-        "index" => json!({
-            "@context": "https://schema.org",
-            "@type": "WebSite",
-            "name": site.title,
-            "description": site.description,
-            "url": url(path),
-        }),
-        _ => json!({
-            "@context": "https://schema.org",
-            "@type": "CollectionPage",
-            "name": heading(kind),
-            "url": url(path),
-        }),
+/// `current`: the page of the person's pages, from 1.
+pub fn person(site: &SiteContext, person: &subjects::Person, current: usize) -> Meta {
+    let name = person.name;
+    let role = person.role.map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
+    let counts = match (person.quote_count, person.article_count) {
+        (Some(quotes), Some(articles)) => format!("{quotes} quotes in {articles} articles"),
+        // A later page: the counts are on the first.
+        _ => "what they said, continued".to_string(),
     };
-    script_safe(&strip_nulls(value))
+    let named = |kind: &str, name: Option<&str>| name.map_or(Json::Null, |name| json!({"@type": kind, "name": name}));
+    let jsonld = json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": name,
+        "jobTitle": person.role,
+        "affiliation": named("Organization", person.affiliation),
+        "nationality": named("Country", person.country),
+        "alternateName": person.aliases,
+        "url": absolute(site, person.url),
+    });
+    Meta {
+        title: paged(name.to_string(), current),
+        description: format!("{role}{counts}"),
+        jsonld: script_safe(&strip_nulls(jsonld)),
+    }
+}
+
+pub fn event(site: &SiteContext, event: &subjects::Event, current: usize) -> Meta {
+    let when = [event.date_display, event.place].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let place = event.place.map_or(Json::Null, |name| json!({"@type": "Place", "name": name}));
+    let performers: Vec<Json> =
+        event.participants.iter().map(|p| json!({"@type": "Person", "name": p.record.name})).collect();
+    let jsonld = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.name,
+        "startDate": event.date,
+        "location": place,
+        "url": absolute(site, event.url),
+        "performer": performers,
+    });
+    Meta {
+        title: paged(event.name.to_string(), current),
+        description: if when.is_empty() { site.description.clone() } else { when },
+        jsonld: script_safe(&strip_nulls(jsonld)),
+    }
+}
+
+/// An organisation's or a place's page.
+pub fn entity(site: &SiteContext, path: &str, name: &str, current: usize) -> Meta {
+    Meta {
+        title: paged(name.to_string(), current),
+        description: site.description.clone(),
+        jsonld: collection_page(site, path, "Briefings"),
+    }
+}
+
+pub fn home(site: &SiteContext, path: &str) -> Meta {
+    let jsonld = json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": site.title,
+        "description": site.description,
+        "url": absolute(site, path),
+    });
+    Meta { title: site.title.clone(), description: site.description.clone(), jsonld: script_safe(&strip_nulls(jsonld)) }
+}
+
+pub fn not_found(site: &SiteContext, path: &str) -> Meta {
+    Meta {
+        title: "Page not found".to_string(),
+        description: site.description.clone(),
+        jsonld: collection_page(site, path, "Briefings"),
+    }
+}
+
+/// A list, or the search page, under `heading`.
+pub fn collection(site: &SiteContext, path: &str, heading: &str, current: usize) -> Meta {
+    Meta {
+        title: paged(heading.to_string(), current),
+        description: site.description.clone(),
+        jsonld: collection_page(site, path, heading),
+    }
+}
+
+fn collection_page(site: &SiteContext, path: &str, name: &str) -> String {
+    let jsonld = json!({
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": absolute(site, path),
+    });
+    script_safe(&strip_nulls(jsonld))
 }
 
 /// `value` as JSON made safe inside `<script>`: `<`, `>` and `&` written as \u escapes while
@@ -234,26 +223,22 @@ struct NewsArticleLd<'a> {
     url: String,
 }
 
-fn news_article<'a>(site: &'a SiteContext, path: &str, data: &'a Value) -> NewsArticleLd<'a> {
-    let at = |v: &'a Value, path: &'static str| v.get_from_path(path).and_then(Value::as_str);
-    let url = |p: &str| canonical(site, p).unwrap_or_else(|| p.to_string());
-    let person = |v: &'a Value, name: &'static str, link: &'static str| PersonLd {
-        kind: "Person",
-        name: at(v, name),
-        url: at(v, link).map(url),
-    };
-    let quotes = items(data, "article.quotes")
+fn news_article<'a>(site: &'a SiteContext, path: &str, article: &'a Article) -> NewsArticleLd<'a> {
+    let person =
+        |name: &'a str, url: &str| PersonLd { kind: "Person", name: Some(name), url: Some(absolute(site, url)) };
+    let quotes = article
+        .quotes
         .iter()
         .map(|q| QuotationLd {
             kind: "Quotation",
-            speaker: at(q, "speaker.name").map(|_| person(q, "speaker.name", "speaker.url")),
-            text: at(q, "text"),
-            url: at(q, "url").map(url),
+            speaker: q.record.speaker.as_ref().map(|s| person(&s.name, &s.url)),
+            text: Some(&q.record.text),
+            url: Some(absolute(site, &q.record.url)),
         })
         .collect();
-    let publisher = at(data, "article.source").unwrap_or(&site.title);
-    let home = at(data, "article.source_home");
-    let author = match at(data, "article.author") {
+    let publisher = article.source.unwrap_or(&site.title);
+    let home = article.source_home;
+    let author = match article.author {
         Some(author) => Named { kind: "Person", name: author, url: None },
         None => Named { kind: "Organization", name: publisher, url: home },
     };
@@ -261,14 +246,14 @@ fn news_article<'a>(site: &'a SiteContext, path: &str, data: &'a Value) -> NewsA
         context: "https://schema.org",
         kind: "NewsArticle",
         author,
-        date: at(data, "article.date"),
-        description: at(data, "article.summary"),
+        date: article.date,
+        description: article.summary,
         quotes,
-        headline: at(data, "article.title"),
-        source_url: at(data, "article.source_url"),
-        mentions: items(data, "article.people").iter().map(|p| person(p, "name", "url")).collect(),
+        headline: Some(article.title),
+        source_url: article.source_url,
+        mentions: article.people.iter().map(|p| person(&p.record.name, &p.record.url)).collect(),
         publisher: Named { kind: "Organization", name: publisher, url: home },
-        url: url(path),
+        url: absolute(site, path),
     }
 }
 

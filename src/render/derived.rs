@@ -1,0 +1,160 @@
+//! The part of a plan the preview keeps between saves ([`Derived`]: references, their hashes,
+//! list orders, the last plan's files), patched record by record, and which files an article
+//! replaced in place can change ([`touched`], from each page kind's spec).
+
+use super::context::Refs;
+use super::pages::for_page;
+use super::{Item, Planned, charts, hash_of, spec};
+use crate::annotate::EntityKind;
+use crate::index::{Changed, EntityId, Index};
+use rayon::prelude::*;
+
+/// What a plan derives from the whole index before it plans a page: the references pages
+/// draw on, their hashes, the orders of the list pages and the span of the timelines. The
+/// preview keeps it from one change to the next and patches it record by record
+/// ([`Derived::patch`]) when an article was replaced in place, and with it the files the
+/// plan made: files that no change touched keep their signature without being planned again.
+pub struct Derived {
+    pub(super) refs: Refs,
+    pub(super) hashes: Hashes,
+    pub(super) order: Order,
+    pub(super) span: Option<charts::Span>,
+    pub(super) planned: Vec<Planned>,
+    /// The changes patched in since `planned` was made.
+    pub(super) changes: Vec<Changed>,
+}
+
+impl Derived {
+    pub fn new(index: &Index) -> Derived {
+        let refs = Refs::new(index);
+        let dates = index.articles.iter().filter_map(|a| a.article.date);
+        let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
+        let hashes = Hashes::new(index, &refs);
+        let order = Order::new(&refs);
+        Derived { refs, hashes, order, span, planned: Vec::new(), changes: Vec::new() }
+    }
+
+    /// The files of the plan this was kept from (none for a new one).
+    pub fn planned(&self) -> &[Planned] {
+        &self.planned
+    }
+
+    /// Brings it up to date after [`Index::replace_article`], which keeps every name, date
+    /// and place in the order: only the records `changed` names are made again.
+    pub fn patch(&mut self, index: &Index, changed: &Changed) {
+        self.refs.patch(index, changed);
+        self.hashes.patch(index, &self.refs, changed);
+        self.changes.push(changed.clone());
+    }
+}
+
+/// Whether `item` may have changed with `changes`. Only the article's page, the pages and
+/// feeds of what it touched, and the files about the whole site can: any other page shows
+/// only records whose hashes the changes left alone.
+pub(super) fn touched(changes: &[Changed], item: Item) -> bool {
+    match item {
+        Item::Page(job) => for_page!(job, S, key => <S as spec::PageSpec>::touched(changes, key)),
+        Item::PersonFeed(i) => {
+            super::pages::subjects::touches_entity(changes, EntityId { kind: EntityKind::Person, index: i })
+        }
+        Item::EventFeed(i) => changes.iter().any(|c| c.events.binary_search(&i).is_ok()),
+        Item::SiteFile(_) | Item::Search(_) => true,
+    }
+}
+
+/// Hashes of the references pages draw on, made once per plan: a page's signature combines
+/// the hashes of what it shows.
+pub(crate) struct Hashes {
+    pub(super) articles: Vec<u64>,
+    pub(super) quotes: Vec<u64>,
+    pub(super) people: Vec<u64>,
+    pub(super) organisations: Vec<u64>,
+    pub(super) places: Vec<u64>,
+    pub(super) events: Vec<u64>,
+    pub(super) person_links: Vec<u64>,
+    pub(super) organisation_links: Vec<u64>,
+    pub(super) place_links: Vec<u64>,
+    pub(super) event_links: Vec<u64>,
+}
+
+impl Hashes {
+    pub(super) fn new(index: &Index, refs: &Refs) -> Hashes {
+        fn all<T: std::hash::Hash + Sync>(list: &[T]) -> Vec<u64> {
+            list.par_iter().map(hash_of).collect()
+        }
+        Hashes {
+            articles: all(&refs.articles),
+            quotes: refs.quotes.par_iter().zip(&index.quotes).map(|(r, q)| hash_of(&(r, q.span))).collect(),
+            people: all(&refs.people),
+            organisations: all(&refs.organisations),
+            places: all(&refs.places),
+            events: all(&refs.events),
+            person_links: all(&refs.person_links),
+            organisation_links: all(&refs.organisation_links),
+            place_links: all(&refs.place_links),
+            event_links: all(&refs.event_links),
+        }
+    }
+
+    /// As `Refs::patch`: the article, its quotes, and the records it touched.
+    pub(super) fn patch(&mut self, index: &Index, refs: &Refs, changed: &Changed) {
+        self.articles[changed.article] = hash_of(&refs.articles[changed.article]);
+        let start = changed.first_quote;
+        let quotes: Vec<u64> =
+            (start..start + changed.new_quotes).map(|q| hash_of(&(&refs.quotes[q], index.quotes[q].span))).collect();
+        self.quotes.splice(start..start + changed.old_quotes, quotes);
+        for &id in &changed.entities {
+            let i = id.index;
+            match id.kind {
+                EntityKind::Person => self.people[i] = hash_of(&refs.people[i]),
+                EntityKind::Organisation => self.organisations[i] = hash_of(&refs.organisations[i]),
+                EntityKind::Place => self.places[i] = hash_of(&refs.places[i]),
+            }
+        }
+        for &e in &changed.events {
+            self.events[e] = hash_of(&refs.events[e]);
+        }
+    }
+
+    pub(super) fn link(&self, id: EntityId) -> u64 {
+        match id.kind {
+            EntityKind::Person => self.person_links[id.index],
+            EntityKind::Organisation => self.organisation_links[id.index],
+            EntityKind::Place => self.place_links[id.index],
+        }
+    }
+
+    pub(super) fn entity(&self, kind: EntityKind, index: usize) -> u64 {
+        match kind {
+            EntityKind::Person => self.people[index],
+            EntityKind::Organisation => self.organisations[index],
+            EntityKind::Place => self.places[index],
+        }
+    }
+}
+
+/// The orders list pages show their records in, sorted once per plan (not once per page).
+pub(super) struct Order {
+    /// People by name.
+    pub(super) people: Vec<usize>,
+    pub(super) organisations: Vec<usize>,
+    pub(super) places: Vec<usize>,
+    /// Events newest first, then by name.
+    pub(super) events: Vec<usize>,
+}
+
+impl Order {
+    pub(super) fn new(refs: &Refs) -> Order {
+        fn sorted<T>(list: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<usize> {
+            let mut order: Vec<usize> = (0..list.len()).collect();
+            order.sort_by(|&a, &b| cmp(&list[a], &list[b]));
+            order
+        }
+        Order {
+            people: sorted(&refs.people, |a, b| a.name.cmp(&b.name)),
+            organisations: sorted(&refs.organisations, |a, b| a.name.cmp(&b.name)),
+            places: sorted(&refs.places, |a, b| a.name.cmp(&b.name)),
+            events: sorted(&refs.events, |a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name))),
+        }
+    }
+}

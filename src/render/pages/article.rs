@@ -1,0 +1,143 @@
+//! An article's page: its text with quotes and names marked up, its quotes, and what it names.
+
+use crate::annotate::{EntityKind, Span};
+use crate::content::Extra;
+use crate::index::{Changed, EntityId};
+use crate::render::context::*;
+use crate::render::markup::{self, Mark, MarkKind};
+use crate::render::meta::{self, Meta};
+use crate::render::spec::*;
+use crate::render::{Renderer, Value};
+use serde::Serialize;
+
+pub struct ArticlePage;
+
+inputs! {
+    pub struct ArticleInputs {
+        pub article: ArticleText,
+        pub quotes: Vec<QuoteCard>,
+        /// The names marked up in the text, each linked to what it names (or to nothing).
+        pub mentions: Vec<(Span, Option<Link>)>,
+        pub people: Vec<Link>,
+        pub organisations: Vec<Link>,
+        pub places: Vec<Link>,
+        pub events: Vec<EventMention>,
+    }
+}
+
+#[derive(Serialize)]
+pub struct ArticleContext<'r> {
+    pub article: Article<'r>,
+}
+
+/// `article` in `article.html`.
+#[derive(Serialize)]
+pub struct Article<'r> {
+    pub title: &'r str,
+    pub url: &'r str,
+    pub date: Option<&'r str>,
+    pub date_display: Option<&'r str>,
+    pub source: Option<&'r str>,
+    pub source_url: Option<&'r str>,
+    pub source_home: Option<&'r str>,
+    pub author: Option<&'r str>,
+    pub summary: Option<&'r str>,
+    pub tags: &'r [String],
+    pub dateline: Option<&'r str>,
+    /// The text as HTML, escaped (`markup::render_body`): a value, so that it is not copied.
+    pub body: Value,
+    pub quotes: Vec<Shared<'r, QuoteRef>>,
+    pub people: Vec<Shared<'r, EntityLink>>,
+    pub organisations: Vec<Shared<'r, EntityLink>>,
+    pub places: Vec<Shared<'r, EntityLink>>,
+    pub events: Vec<Shared<'r, EventLink>>,
+    pub extra: &'r Extra,
+}
+
+impl PageSpec for ArticlePage {
+    type Key = usize;
+    type Inputs<'r> = ArticleInputs;
+    type Context<'r> = ArticleContext<'r>;
+
+    fn kind(_: usize) -> &'static str {
+        "article"
+    }
+
+    fn template(_: usize) -> &'static str {
+        "article.html"
+    }
+
+    fn path(r: &Renderer, i: usize) -> String {
+        article_url(r.index, i)
+    }
+
+    fn inputs(r: &Renderer, i: usize) -> ArticleInputs {
+        let entry = &r.index.articles[i];
+        let links = |kind: EntityKind, list: &[usize]| -> Vec<Link> {
+            list.iter().map(|&index| Link(EntityId { kind, index })).collect()
+        };
+        let mentions = entry.annotations.mentions.iter();
+        ArticleInputs {
+            article: ArticleText(i),
+            quotes: entry.quotes.iter().map(|&q| QuoteCard(q)).collect(),
+            mentions: mentions.map(|m| (m.span, entry.entities.get(m.entity).copied().flatten().map(Link))).collect(),
+            people: links(EntityKind::Person, &entry.people),
+            organisations: links(EntityKind::Organisation, &entry.organisations),
+            places: links(EntityKind::Place, &entry.places),
+            events: entry.events.iter().map(|&e| EventMention(e)).collect(),
+        }
+    }
+
+    fn context<'r>(r: &'r Renderer, inputs: ArticleInputs) -> ArticleContext<'r> {
+        let (entry, card) = (inputs.article.record(r), ArticleCard(inputs.article.0).record(r));
+        let a = &entry.article;
+        let shown = |links: Vec<Link>| links.into_iter().map(|link| link.shown(r)).collect();
+        ArticleContext {
+            article: Article {
+                title: &a.title,
+                url: &card.url,
+                date: card.date.as_deref(),
+                date_display: card.date_display.as_deref(),
+                source: a.source.as_deref(),
+                source_url: a.url.as_deref(),
+                source_home: a.source_home.as_deref(),
+                author: a.author.as_deref(),
+                summary: a.summary.as_deref(),
+                tags: &a.tags,
+                dateline: a.dateline.as_deref(),
+                body: body(r, &inputs).into(),
+                quotes: inputs.quotes.iter().map(|q| q.shown(r)).collect(),
+                people: shown(inputs.people),
+                organisations: shown(inputs.organisations),
+                places: shown(inputs.places),
+                events: inputs.events.into_iter().map(|e| e.shown(r)).collect(),
+                extra: &a.extra,
+            },
+        }
+    }
+
+    fn meta(site: &SiteContext, path: &str, context: &ArticleContext) -> Meta {
+        meta::article(site, path, &context.article)
+    }
+
+    fn touched(changes: &[Changed], i: usize) -> bool {
+        changes.iter().any(|c| c.article == i)
+    }
+}
+
+/// The article's text as HTML, its quotes and the names it links marked up.
+fn body(r: &Renderer, inputs: &ArticleInputs) -> String {
+    let quotes = inputs.quotes.iter().map(|&q| {
+        let quote = &r.index.quotes[q.0];
+        let record = q.record(r);
+        let speaker = record.speaker.as_ref().map(|s| s.name.clone()).or_else(|| record.unnamed.clone());
+        Mark { span: quote.span, kind: MarkKind::Quote { anchor: record.id.clone(), speaker } }
+    });
+    let mentions = inputs.mentions.iter().filter_map(|&(span, link)| {
+        let link = link?.record(r);
+        Some(Mark { span, kind: MarkKind::Mention { class: link.kind, href: ["../", &link.url].concat() } })
+    });
+    let marks: Vec<Mark> = quotes.chain(mentions).collect();
+    let a = &inputs.article.record(r).article;
+    markup::render_body(&a.body, a.format, &marks)
+}
