@@ -7,13 +7,11 @@
 //! `<time datetime>`, `<title>`; then what Readability found (its byline).
 
 use super::extracted::{Extracted, absolute, line_of, node_paragraphs, parse_date, tidy};
-use super::readers::Read;
 use crate::error::{Error, Result};
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::SystemTime;
 
 /// schema.org types of a news article (a live blog is one article: its updates are its text).
 const ARTICLE_TYPES: &[&str] = &[
@@ -63,11 +61,11 @@ const NOT_THE_STORY: &[&str] = &[
 /// paragraphs is the story a subscriber saved, and stays.
 const PAYWALL: &[&str] = &["paywall", "subscribe", "subscription", "regwall", "piano", "meter", "offer"];
 
-pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read> {
-    let document = Document::from(text);
+pub fn extract(text: &str, rel: &Path) -> Result<Vec<Extracted>> {
+    let body_line = line_of(text, "<body");
+    let document = Document::from(super::prune::cut(text).as_ref());
     let meta = Meta::of(&document);
     let stem = rel.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-    let body_line = line_of(text, "<body");
 
     // Several articles on one page: the JSON-LD lists them and each has its own <article>
     // headed by its headline; or, with no JSON-LD to say so, several <article>s with an <h1>.
@@ -81,7 +79,7 @@ pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read
             let headline = own.title.clone().or_else(|| heading_of(&node));
             extracted.slug = format!("{stem}-{}", headline.as_deref().unwrap_or(&extracted.slug));
             fill(&mut extracted, own, &meta, &node);
-            read.push(extracted.into_article(rel, modified)?);
+            read.push(extracted);
         }
         return Ok(read);
     }
@@ -96,7 +94,7 @@ pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read
     let fallback = Extracted { author: extracted.author.take(), date, ..Default::default() };
     fill_from(&mut extracted, ld, &meta, fallback);
     tidy_text(&mut extracted);
-    Ok(vec![extracted.into_article(rel, modified)?])
+    Ok(vec![extracted])
 }
 
 /// The metadata of the whole page.
