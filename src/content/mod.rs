@@ -299,8 +299,12 @@ fn declared_text(bytes: Vec<u8>, rel: &Path, declared: charset::Declared) -> Res
     if !charset::is_utf16(&bytes) {
         refuse_binary(&bytes, rel)?;
     }
-    let (text, _) = charset::decode(&bytes, declared);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+    let text = charset::decode_owned(bytes, declared);
+    Ok(if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
 }
 
 /// A plain file's bytes, of at most [`MAX_FILE_BYTES`].
@@ -326,7 +330,7 @@ fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>> {
 }
 
 fn refuse_binary(bytes: &[u8], rel: &Path) -> Result<()> {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         let line = bytes.iter().take_while(|&&b| b != 0).filter(|&&b| b == b'\n').count() + 1;
         return Err(Error::input(
             rel,

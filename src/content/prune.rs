@@ -62,7 +62,7 @@ pub fn cut(html: &str) -> Cow<'_, str> {
                 cut_to(&mut cuts, lt, end, !in_noscript)
             } else if ["title", "textarea", "xmp", "iframe", "noembed", "noframes"].iter().any(|n| t.is(n.as_bytes())) {
                 // Text up to the element's end tag, whatever it looks like.
-                raw_text_end(b, t.end, &t.name)
+                raw_text_end(b, t.end, t.name)
             } else if t.is(b"svg") && in_body && !in_noscript {
                 let end = if t.self_closing { Some(t.end) } else { svg_end(b, t.end) };
                 cut_markup = true;
@@ -118,9 +118,9 @@ fn join_cut(cuts: &mut Vec<(usize, usize)>, b: &[u8], from: usize, to: usize) {
 }
 
 /// A start or end tag, read as the tokenizer reads it.
-struct Tag {
-    /// In lower case.
-    name: Vec<u8>,
+struct Tag<'a> {
+    /// As written.
+    name: &'a [u8],
     /// Just after its `>`.
     end: usize,
     self_closing: bool,
@@ -128,9 +128,10 @@ struct Tag {
     json_ld: bool,
 }
 
-impl Tag {
+impl Tag<'_> {
+    /// Whether it is `name` (in lower case), in any case.
     fn is(&self, name: &[u8]) -> bool {
-        self.name == name
+        self.name.eq_ignore_ascii_case(name)
     }
 }
 
@@ -139,7 +140,7 @@ fn is_space(c: u8) -> bool {
 }
 
 /// The tag whose name starts at `from` (just after `<` or `</`); None when the file ends in it.
-fn tag(b: &[u8], from: usize) -> Option<Tag> {
+fn tag(b: &[u8], from: usize) -> Option<Tag<'_>> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         BeforeName,
@@ -152,8 +153,8 @@ fn tag(b: &[u8], from: usize) -> Option<Tag> {
         SelfClosing,
     }
     let name_end = from + b[from..].iter().position(|&c| is_space(c) || c == b'/' || c == b'>')?;
-    let name = b[from..name_end].to_ascii_lowercase();
-    let is_script = name == b"script";
+    let name = &b[from..name_end];
+    let is_script = name.eq_ignore_ascii_case(b"script");
     let (mut attribute, mut value) = ((0, 0), (0, 0));
     let mut json_ld = false;
     let mut state = State::BeforeName;
