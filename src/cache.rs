@@ -321,6 +321,11 @@ impl Extractions {
         change(&mut self.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
     }
 
+    /// How many files' extractions the log held when it was read.
+    pub fn recorded(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Files whose articles came from the cache, and files extracted afresh, in this build.
     pub fn counts(&self) -> (usize, usize) {
         (self.hits.load(Ordering::Relaxed), self.fresh.load(Ordering::Relaxed))

@@ -598,6 +598,27 @@ fn a_rebuild_reads_again_only_the_pages_and_feeds_that_changed() {
     assert_eq!(site.build_ok().extracted, 0);
 }
 
+/// The preview's full rebuild (a saved feed) reads again the feed, not the saved page beside
+/// it: the log gains the feed's new record only.
+#[test]
+fn the_preview_reads_again_only_the_saved_feed() {
+    let site = TestSite::fixture("mixed");
+    let out = tempfile::tempdir().unwrap();
+    let options = brief::BuildOptions { output: Some(out.path().join("site")), ..Default::default() };
+    let (mut session, report) = brief::session::Session::open(site.root(), options).expect("builds");
+    assert_eq!((report.extracted, report.extracted_cached), (2, 0));
+    assert_eq!(brief::cache::Extractions::load(site.root()).recorded(), 2);
+    let rel = "content/feeds/ledger.xml";
+    let feed = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    site.write(rel, feed.replace("will retire in January", "will retire in March"));
+    let update = session.update(&[PathBuf::from(rel)]).expect("updates");
+    assert!(update.full, "a saved feed is a full build");
+    // The page's record and the feed's two versions: the page was not extracted again.
+    assert_eq!(brief::cache::Extractions::load(site.root()).recorded(), 3);
+    let item = std::fs::read_to_string(session.output().join("articles/harbour-master-retires-87aa55.html")).unwrap();
+    assert!(item.contains("will retire in March"));
+}
+
 /// The extraction cache is neither read nor written through a link: a valid cache for the same
 /// pages, planted outside the site and linked in, is not used, and it is left as it was.
 #[test]
