@@ -3,9 +3,14 @@
 own headline, link and a paragraph of its own, so no two are one article), for timing the
 page reader and a build of such a site:
 
-    python3 benches/pages.py --pages 10000 --out /tmp/brief-pages-10k
-    RAYON_NUM_THREADS=1 cargo run --release --example stages -- /tmp/brief-pages-10k 3   # load = reading the pages, one core
-    ./target/release/brief build --root /tmp/brief-pages-10k --no-cache --timings
+    python3 benches/pages.py --pages 10000 --heavy --out /tmp/brief-pages-10k
+    ./target/release/brief build --root /tmp/brief-pages-10k -o OUT --no-cache --timings   # cold
+    ./target/release/brief build --root /tmp/brief-pages-10k -o OUT --timings              # warm (run twice)
+    RAYON_NUM_THREADS=1 taskset -c 0 ./target/release/brief build --root SITE -o OUT --no-cache   # one core
+
+`--no-cache` makes every page be read afresh; without it, a build after the first takes what
+each unchanged page gave from the extraction cache. docs/benchmarks.md ("Saved web pages")
+keeps the figures.
 
 Figures only: nothing is asserted, and the generated site is not kept in the repository.
 """

@@ -6,10 +6,14 @@
 
 use crate::annotate::{Annotations, Registry};
 use crate::content::Article;
+use crate::content::extracted::Extracted;
 use crate::slug::fnv1a;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub const CACHE_DIR: &str = ".brief-cache";
 const CACHE_FILE: &str = "annotations.log";
@@ -56,7 +60,14 @@ impl AnnotationCache {
         let key = cache_key(registry);
         let path = cache_file(root, CACHE_FILE);
         let read = path.as_ref().ok().and_then(|path| std::fs::read(path).ok());
-        let (entries, clean) = read.and_then(|bytes| read_log(&bytes, &key)).unwrap_or_default();
+        let mut entries = HashMap::new();
+        let clean = read
+            .and_then(|bytes| {
+                read_log(&bytes, LOG_FORMAT, &key, |record: Record<String, Annotations>| {
+                    entries.insert(record.article, record.annotations);
+                })
+            })
+            .unwrap_or(false);
         AnnotationCache { key, entries, clean, path: Some(path), hits: 0 }
     }
 
@@ -101,22 +112,21 @@ impl AnnotationCache {
     }
 }
 
-/// The entries of a log whose header has `key`, and whether it ended cleanly; None when it
-/// is of another format or key.
-fn read_log(bytes: &[u8], key: &str) -> Option<(HashMap<String, Annotations>, bool)> {
+/// Reads a log whose header has `format` and `key`, handing each record to `each`; whether it
+/// ended cleanly. None when it is of another format or key, or has no header.
+fn read_log<R: DeserializeOwned>(bytes: &[u8], format: &str, key: &str, mut each: impl FnMut(R)) -> Option<bool> {
     let mut records = Frames(bytes);
     let header: Header<String> = rmp_serde::from_slice(records.next()?.ok()?).ok()?;
-    if header.format != LOG_FORMAT || header.key != key {
+    if header.format != format || header.key != key {
         return None;
     }
-    let mut entries = HashMap::new();
     for frame in records {
-        match frame.ok().map(rmp_serde::from_slice::<Record<String, Annotations>>) {
-            Some(Ok(record)) => entries.insert(record.article, record.annotations),
-            _ => return Some((entries, false)),
-        };
+        match frame.ok().map(rmp_serde::from_slice::<R>) {
+            Some(Ok(record)) => each(record),
+            _ => return Some(false),
+        }
     }
-    Some((entries, true))
+    Some(true)
 }
 
 /// The records of a log: each its length (four bytes, little-endian), then its MessagePack.
@@ -220,6 +230,131 @@ fn article_key(article: &Article) -> String {
     hasher.write_u8(0);
     hasher.write(article.body.as_bytes());
     format!("{:016x}-{}", hasher.finish(), article.body.len())
+}
+
+const EXTRACTIONS_FILE: &str = "extracted.log";
+const EXTRACTIONS_FORMAT: &str = "brief extraction log 1";
+/// The crates the readers stand on (dom_smoothie, feed-rs, roxmltree, encoding_rs, ...) are
+/// part of the readers' version: an upgrade may read a page otherwise.
+const CARGO_LOCK: &[u8] = include_bytes!("../Cargo.lock");
+
+/// The extraction cache: what each saved page, feed and XML file gave its reader (metadata and
+/// paragraphs, `content::extracted::Extracted`), so that a rebuild, or the preview's, extracts
+/// again only the files whose bytes changed; extraction is most of the time of a site of
+/// pages. An entry is keyed on the file's path and a hash of its bytes; the whole cache on
+/// brief's source and its `Cargo.lock` (the readers' code and the crates under them). What
+/// is made of the entry after (the article's dates of last resort, slugs, warnings) is made
+/// every time. Kept as the annotation cache is, in a log of its own beside it
+/// (`extracted.log`), by the same rules: never read or written through a link, appended a
+/// few records at a time, written anew atomically, a record cut short or a log of another
+/// key read as a miss.
+#[derive(Debug, Default)]
+pub struct Extractions {
+    key: String,
+    entries: HashMap<String, Vec<Extracted>>,
+    clean: bool,
+    path: Option<Result<PathBuf, String>>,
+    /// The files read in this build, by key, with what was extracted afresh (None: what the
+    /// log had).
+    used: Mutex<Vec<(String, Option<Vec<Extracted>>)>>,
+    hits: AtomicUsize,
+    fresh: AtomicUsize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Extraction<K, V> {
+    file: K,
+    articles: V,
+}
+
+impl Extractions {
+    /// The cache of the site in `root`, empty when missing, unreadable or made by another
+    /// build of brief.
+    pub fn load(root: &Path) -> Extractions {
+        let key = format!("{RENDER_FINGERPRINT}-{:016x}", fnv1a(CARGO_LOCK));
+        let path = cache_file(root, EXTRACTIONS_FILE);
+        let read = path.as_ref().ok().and_then(|path| std::fs::read(path).ok());
+        let mut entries = HashMap::new();
+        let clean = read
+            .and_then(|bytes| {
+                read_log(&bytes, EXTRACTIONS_FORMAT, &key, |record: Extraction<String, Vec<Extracted>>| {
+                    entries.insert(record.file, record.articles);
+                })
+            })
+            .unwrap_or(false);
+        Extractions { key, entries, clean, path: Some(path), ..Default::default() }
+    }
+
+    /// A cache that remembers nothing (for `--no-cache`, and for `content::load`).
+    pub fn disabled() -> Extractions {
+        Extractions::default()
+    }
+
+    /// The entry key of the file `rel` with these bytes; None when the cache is disabled.
+    /// A hash of the bytes eight at a time and their length, as for articles' texts.
+    pub fn key(&self, bytes: &[u8], rel: &Path) -> Option<String> {
+        use std::hash::Hasher;
+        self.path.as_ref()?;
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(bytes);
+        Some(format!("{:016x}-{}-{}", hasher.finish(), bytes.len(), rel.display()))
+    }
+
+    /// What the file of this key gave before, if the log has it.
+    pub fn get(&self, key: Option<&str>) -> Option<Vec<Extracted>> {
+        let key = key?;
+        let extracted = self.entries.get(key)?.clone();
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        self.used_mut(|used| used.push((key.to_string(), None)));
+        Some(extracted)
+    }
+
+    /// What the file of this key gave, extracted afresh.
+    pub fn record(&self, key: Option<String>, extracted: &[Extracted]) {
+        self.fresh.fetch_add(1, Ordering::Relaxed);
+        if let Some(key) = key {
+            self.used_mut(|used| used.push((key, Some(extracted.to_vec()))));
+        }
+    }
+
+    fn used_mut(&self, change: impl FnOnce(&mut Vec<(String, Option<Vec<Extracted>>)>)) {
+        change(&mut self.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    }
+
+    /// How many files' extractions the log held when it was read.
+    pub fn recorded(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Files whose articles came from the cache, and files extracted afresh, in this build.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.hits.load(Ordering::Relaxed), self.fresh.load(Ordering::Relaxed))
+    }
+
+    /// Records the files read in this build: appended to the log when the records no build
+    /// used are few, else the log written anew with exactly these. A failure to write costs
+    /// only speed next time, so it is reported, not fatal.
+    pub fn store(&mut self) -> Result<(), String> {
+        let Some(path) = self.path.clone() else { return Ok(()) };
+        let path = path?;
+        let used = std::mem::take(self.used.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let hits = used.iter().filter(|(_, fresh)| fresh.is_none()).count();
+        let unused = self.entries.len().saturating_sub(hits);
+        let mut bytes = Vec::new();
+        if self.clean && unused <= used.len() / 2 {
+            for (file, articles) in used.iter().filter_map(|(file, fresh)| Some((file, fresh.as_ref()?))) {
+                write_record(&mut bytes, &Extraction { file, articles })?;
+            }
+            return append(&path, &bytes);
+        }
+        write_record(&mut bytes, &Header { format: EXTRACTIONS_FORMAT, key: &self.key })?;
+        for (file, fresh) in &used {
+            if let Some(articles) = fresh.as_ref().or_else(|| self.entries.get(file)) {
+                write_record(&mut bytes, &Extraction { file, articles })?;
+            }
+        }
+        write_atomically(&path, &bytes)
+    }
 }
 
 const PAGES_FILE: &str = "pages.msgpack";

@@ -58,6 +58,10 @@ pub struct BuildReport {
     pub quotes: usize,
     /// Articles whose annotations came from the cache.
     pub cached: usize,
+    /// Pages, feeds and XML files read through their reader's extraction, and those whose
+    /// articles came from the extraction cache instead.
+    pub extracted: usize,
+    pub extracted_cached: usize,
     pub warnings: Vec<Warning>,
     pub elapsed: Duration,
     /// How long each stage took, in order (`brief build --timings`).
@@ -100,6 +104,8 @@ struct Analysed {
     index: index::Index,
     warnings: Vec<Warning>,
     cache: cache::AnnotationCache,
+    /// What pages, feeds and XML files gave their readers; `build_keeping` saves it.
+    extractions: cache::Extractions,
     registry: Registry,
     /// The people and events (the articles live in the index).
     profiles: Content,
@@ -131,7 +137,8 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     }
     output::check_output(root, &output)?;
     let templates = render::Templates::load(root)?;
-    let mut content = content::load(root, LoadOptions { drafts: options.drafts })?;
+    let extractions = if options.no_cache { cache::Extractions::disabled() } else { cache::Extractions::load(root) };
+    let mut content = content::load_with(root, LoadOptions { drafts: options.drafts }, &extractions)?;
     content::name_sources(&mut content.articles, &config);
     let decisions = discover::Decisions::load(root)?;
     let mut warnings = content.warnings.clone();
@@ -154,7 +161,19 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     watch.lap("discover");
     let index = index::build_with(content, annotated, &discovery, &config.annotator);
     watch.lap("index");
-    Ok(Analysed { config, output, templates, index, warnings, cache, registry, profiles, decisions, discovery })
+    Ok(Analysed {
+        config,
+        output,
+        templates,
+        index,
+        warnings,
+        cache,
+        extractions,
+        registry,
+        profiles,
+        decisions,
+        discovery,
+    })
 }
 
 /// Event discovery over annotated articles (`discover::discover` on references).
@@ -201,7 +220,7 @@ fn build_keeping(
 ) -> Result<(BuildReport, Analysed, render::Derived)> {
     let started = Instant::now();
     let mut watch = Stopwatch::new();
-    let analysed = analyse_timed(root, options, &mut watch)?;
+    let mut analysed = analyse_timed(root, options, &mut watch)?;
     let staging = output::Staging::new(root, &analysed.output)?;
     let bar = progress_bar(options.progress, 0, "rendering");
     let plan = render::Plan::new(&analysed.index, &analysed.config, &analysed.templates);
@@ -229,6 +248,18 @@ fn build_keeping(
     let static_warnings = staging.finish()?;
     watch.lap("update output");
     let Analysed { index, mut warnings, mut cache, .. } = analysed;
+    // Saved and let go: the preview keeps its session, not the extracted texts.
+    let mut extractions = std::mem::take(&mut analysed.extractions);
+    let (extracted_cached, extracted) = extractions.counts();
+    if let Err(e) = extractions.store() {
+        warnings.push(Warning {
+            location: cache::CACHE_DIR.to_string(),
+            message: format!(
+                "the extraction cache was not saved ({e}): the next build reads every page and feed again"
+            ),
+        });
+    }
+    drop(extractions);
     warnings.extend(static_warnings);
     let files = derived.planned().iter().map(|p| (p.path.as_str(), p.signature));
     if let Err(e) = manifest.store(&analysed.output, files) {
@@ -256,6 +287,8 @@ fn build_keeping(
         events: index.events.len(),
         quotes: index.quotes.len(),
         cached: cache.hits,
+        extracted,
+        extracted_cached,
         warnings: warnings.clone(),
         elapsed: started.elapsed(),
         stages: watch.laps,

@@ -558,3 +558,103 @@ fn a_page_saved_complete_brings_no_articles_from_its_folder() {
     let report = site.build_ok();
     assert!(report.warnings.iter().all(|w| !w.location.contains("_files")), "{:?}", report.warnings);
 }
+
+/// A rebuild takes what pages and feeds gave their readers from the extraction cache, reads
+/// again the file that changed, and `--no-cache` reads every one; a cache cut short or
+/// garbled is passed over.
+#[test]
+fn a_rebuild_reads_again_only_the_pages_and_feeds_that_changed() {
+    let site = TestSite::fixture("mixed");
+    let first = site.build_ok();
+    // The Markdown file is read every time; the page and the feed through their readers.
+    assert_eq!((first.extracted, first.extracted_cached), (2, 0));
+    let built = site.files();
+    let again = site.build_ok();
+    assert_eq!((again.extracted, again.extracted_cached), (0, 2), "nothing changed: nothing is extracted");
+    assert_eq!(site.files(), built, "the same site from the cache");
+
+    let rel = "content/feeds/ledger.xml";
+    let feed = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    assert!(feed.contains("will retire in January"), "the fixture changed");
+    site.write(rel, feed.replace("will retire in January", "will retire in February"));
+    let changed = site.build_ok();
+    assert_eq!((changed.extracted, changed.extracted_cached), (1, 1), "the saved feed is read again");
+    let item = site.page("articles/harbour-master-retires-87aa55.html");
+    assert!(item.contains("will retire in February") && !item.contains("will retire in January"));
+
+    let options = brief::BuildOptions { no_cache: true, ..Default::default() };
+    let uncached = brief::build(site.root(), &options).unwrap();
+    assert_eq!((uncached.extracted, uncached.extracted_cached), (2, 0));
+
+    // A log cut short keeps what came before the cut; a garbled one is a miss. Neither is an error.
+    let log = site.root().join(".brief-cache/extracted.log");
+    let bytes = std::fs::read(&log).unwrap();
+    std::fs::write(&log, &bytes[..bytes.len() - 10]).unwrap();
+    let cut = site.build_ok();
+    assert_eq!(cut.extracted + cut.extracted_cached, 2);
+    assert_eq!(site.build_ok().extracted, 0, "the log was written anew");
+    std::fs::write(&log, b"\x05\x00\x00\x00not a log at all").unwrap();
+    assert_eq!(site.build_ok().extracted, 2);
+    assert_eq!(site.build_ok().extracted, 0);
+}
+
+/// The preview's full rebuild (a saved feed) reads again the feed, not the saved page beside
+/// it: the log gains the feed's new record only.
+#[test]
+fn the_preview_reads_again_only_the_saved_feed() {
+    let site = TestSite::fixture("mixed");
+    let out = tempfile::tempdir().unwrap();
+    let options = brief::BuildOptions { output: Some(out.path().join("site")), ..Default::default() };
+    let (mut session, report) = brief::session::Session::open(site.root(), options).expect("builds");
+    assert_eq!((report.extracted, report.extracted_cached), (2, 0));
+    assert_eq!(brief::cache::Extractions::load(site.root()).recorded(), 2);
+    let rel = "content/feeds/ledger.xml";
+    let feed = std::fs::read_to_string(site.root().join(rel)).unwrap();
+    site.write(rel, feed.replace("will retire in January", "will retire in March"));
+    let update = session.update(&[PathBuf::from(rel)]).expect("updates");
+    assert!(update.full, "a saved feed is a full build");
+    // The page's record and the feed's two versions: the page was not extracted again.
+    assert_eq!(brief::cache::Extractions::load(site.root()).recorded(), 3);
+    let item = std::fs::read_to_string(session.output().join("articles/harbour-master-retires-87aa55.html")).unwrap();
+    assert!(item.contains("will retire in March"));
+}
+
+/// The extraction cache is neither read nor written through a link: a valid cache for the same
+/// pages, planted outside the site and linked in, is not used, and it is left as it was.
+#[test]
+fn the_extraction_cache_is_never_read_or_written_through_a_link() {
+    use std::os::unix::fs::symlink;
+    let elsewhere = TestSite::fixture("pages");
+    assert_eq!(elsewhere.build_ok().extracted, 7);
+    let outside = tempfile::tempdir().unwrap();
+    let planted = outside.path().join("extracted.log");
+    std::fs::copy(elsewhere.root().join(".brief-cache/extracted.log"), &planted).unwrap();
+    let state = || {
+        let meta = std::fs::metadata(&planted).unwrap();
+        (std::fs::read(&planted).unwrap(), meta.modified().unwrap())
+    };
+    let before = state();
+
+    // The cache file a link.
+    let site = TestSite::fixture("pages");
+    std::fs::create_dir(site.root().join(".brief-cache")).unwrap();
+    symlink(&planted, site.root().join(".brief-cache/extracted.log")).unwrap();
+    let report = site.build_ok();
+    assert_eq!((report.extracted, report.extracted_cached), (7, 0), "the linked cache was read");
+    assert!(
+        report.warnings.iter().any(|w| w.message.contains("extraction cache was not saved")),
+        "{:?}",
+        report.warnings
+    );
+    site.write("content/articles/ferry-strike-og.html", "<html><body><article><h1>Ferry</h1><p>The ferry crews went back to work on Friday, the union said.</p></article></body></html>");
+    site.build_ok();
+    assert!(std::fs::symlink_metadata(site.root().join(".brief-cache/extracted.log")).unwrap().is_symlink());
+
+    // The cache folder a link, to a folder that holds a valid cache.
+    let site = TestSite::fixture("pages");
+    symlink(outside.path(), site.root().join(".brief-cache")).unwrap();
+    let report = site.build_ok();
+    assert_eq!((report.extracted, report.extracted_cached), (7, 0), "the linked folder's cache was read");
+    assert_eq!(before, state(), "the file outside the site changed");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1, "a file was written outside the site");
+}

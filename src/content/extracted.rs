@@ -9,15 +9,17 @@ use crate::annotate::{Overrides, TextFormat};
 use crate::error::{Error, Result, Warning};
 use crate::slug::slugify;
 use dom_query::{Document, NodeRef};
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::time::SystemTime;
 
-/// What a reader found in a file for one article.
-#[derive(Debug, Clone, Default)]
+/// What a reader found in a file for one article: what the extraction cache keeps.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extracted {
     /// The slug, or what it is made from (a file name, a link, a headline).
     pub slug: String,
     pub title: Option<String>,
+    #[serde(with = "day")]
     pub date: Option<Date>,
     pub author: Option<String>,
     pub source: Option<String>,
@@ -27,6 +29,8 @@ pub struct Extracted {
     pub tags: Vec<String>,
     /// The text, a paragraph an entry, each on one line.
     pub paragraphs: Vec<String>,
+    /// The slug was made from the title, for want of a guid or link: it changes with it.
+    pub slug_from_title: bool,
 }
 
 impl Extracted {
@@ -56,6 +60,11 @@ impl Extracted {
                 title
             }
         };
+        if self.slug_from_title {
+            let message =
+                format!("the item \"{title}\" has no guid or link: its slug comes from its title and changes with it");
+            warn(&mut warnings, message);
+        }
         let url = match self.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()) {
             Some(url) if is_web_link(&url) => Some(without_tracking(&url)),
             Some(url) => {
@@ -101,6 +110,25 @@ impl Extracted {
             extra: Default::default(),
         };
         Ok((Article { fingerprint: fingerprint(&article, modified), ..article }, warnings))
+    }
+}
+
+/// A date in the extraction cache: as `Date` writes itself, `YYYY-MM-DD`.
+mod day {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        date.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => Date::parse_iso(&text)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date"))),
+        }
     }
 }
 
@@ -211,8 +239,11 @@ pub fn parse_date(text: &str) -> Option<Date> {
 
 /// The 1-based line of the first `needle` (ASCII, any case) in `text`.
 pub fn line_of(text: &str, needle: &str) -> Option<usize> {
-    let at = text.to_ascii_lowercase().find(needle)?;
-    Some(text[..at].matches('\n').count() + 1)
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    let first = needle.first()?;
+    let at = memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes)
+        .find(|&at| bytes[at..].get(..needle.len()).is_some_and(|b| b.eq_ignore_ascii_case(needle)))?;
+    Some(memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1)
 }
 
 /// Lines that are page furniture, not text, when they stand alone.

@@ -6,13 +6,11 @@
 //! publisher's own day (a report filed at 23:30 in New York is that day's, not the next).
 
 use super::extracted::{Extracted, absolute, html_paragraphs, line_of, parse_date, tidy};
-use super::readers::Read;
 use crate::error::{Error, Result};
 use feed_rs::model::{Entry, Feed, Text};
 use std::path::Path;
-use std::time::SystemTime;
 
-pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read> {
+pub fn extract(text: &str, rel: &Path) -> Result<Vec<Extracted>> {
     let is_json = text.trim_start().starts_with('{');
     if !is_json {
         // feed-rs's errors have no line: a well-formedness check first gives one.
@@ -43,21 +41,7 @@ pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read
     }
     let source = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
     let home = feed_home(&feed);
-    let mut read = Vec::with_capacity(feed.entries.len());
-    for entry in &feed.entries {
-        let (article, mut warnings) = item(entry, source.clone(), home.as_deref(), rel).into_article(rel, modified)?;
-        if entry.id.is_empty() && entry.links.is_empty() {
-            warnings.push(crate::error::Warning {
-                location: rel.display().to_string(),
-                message: format!(
-                    "the item \"{}\" has no guid or link: its slug comes from its title and changes with it",
-                    article.title
-                ),
-            });
-        }
-        read.push((article, warnings));
-    }
-    Ok(read)
+    Ok(feed.entries.iter().map(|entry| item(entry, source.clone(), home.as_deref(), rel)).collect())
 }
 
 /// The feed's own web page: what relative links in it are relative to.
@@ -110,6 +94,7 @@ fn item(entry: &Entry, source: Option<String>, home: Option<&str>, rel: &Path) -
         summary,
         tags: entry.categories.iter().map(|c| c.label.clone().unwrap_or_else(|| c.term.clone())).collect(),
         paragraphs,
+        slug_from_title: entry.id.is_empty() && entry.links.is_empty(),
     }
 }
 

@@ -10,10 +10,12 @@ pub mod feed;
 pub mod frontmatter;
 pub mod newsxml;
 pub mod page;
+pub mod prune;
 pub mod readers;
 pub mod wire;
 
 use crate::annotate::{Overrides, TextFormat};
+use crate::cache::Extractions;
 use crate::error::{Error, Result, Warning};
 use crate::paths::{OutsideLink, Site};
 use crate::slug::slugify;
@@ -182,6 +184,12 @@ impl Content {
 
 /// Loads the whole of `content/` under `root`.
 pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
+    load_with(root, options, &Extractions::disabled())
+}
+
+/// `load`, taking what pages, feeds and XML files give from `extractions` where it has their
+/// bytes, and recording there what it extracts afresh (`brief build` saves it).
+pub fn load_with(root: &Path, options: LoadOptions, extractions: &Extractions) -> Result<Content> {
     let mut warnings = Vec::new();
     let site = Site::new(root)?;
     let mut article_files = Vec::new();
@@ -192,7 +200,7 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<Content> {
     let event_files = list_files(&site, root, EVENTS_DIR, readers::PROFILE_EXTENSIONS, &mut warnings)?;
 
     let loaded: Vec<readers::Read> =
-        article_files.par_iter().map(|rel| load_article(root, rel)).collect::<Result<_>>()?;
+        article_files.par_iter().map(|rel| load_article_with(root, rel, extractions)).collect::<Result<_>>()?;
     let loaded = one_article_per_link(loaded.into_iter().flatten().collect());
     let mut articles = Vec::with_capacity(article_files.len());
     for (article, article_warnings) in loaded {
@@ -283,12 +291,20 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
 /// Reads a file that says its own character set (a web page, XML, JSON): decoded as
 /// `charset::decode` says, CRLF turned into LF.
 pub fn read_declared_text(root: &Path, rel: &Path, declared: charset::Declared) -> Result<String> {
-    let bytes = read_bytes(root, rel)?;
+    declared_text(read_bytes(root, rel)?, rel, declared)
+}
+
+/// The text of a file that says its own character set, from its bytes.
+fn declared_text(bytes: Vec<u8>, rel: &Path, declared: charset::Declared) -> Result<String> {
     if !charset::is_utf16(&bytes) {
         refuse_binary(&bytes, rel)?;
     }
-    let (text, _) = charset::decode(&bytes, declared);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+    let text = charset::decode_owned(bytes, declared);
+    Ok(if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
 }
 
 /// A plain file's bytes, of at most [`MAX_FILE_BYTES`].
@@ -314,7 +330,7 @@ fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>> {
 }
 
 fn refuse_binary(bytes: &[u8], rel: &Path) -> Result<()> {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         let line = bytes.iter().take_while(|&&b| b != 0).filter(|&&b| b == b'\n').count() + 1;
         return Err(Error::input(
             rel,
@@ -359,6 +375,12 @@ pub fn name_sources(articles: &mut [Article], config: &crate::config::Config) {
 /// Loads the articles of one file, by the reader its extension names, each with the
 /// warnings it raised.
 pub fn load_article(root: &Path, rel: &Path) -> Result<readers::Read> {
+    load_article_with(root, rel, &Extractions::disabled())
+}
+
+/// `load_article`, taking what pages, feeds and XML files give from `extractions` where it
+/// has their bytes.
+fn load_article_with(root: &Path, rel: &Path, extractions: &Extractions) -> Result<readers::Read> {
     let reader = readers::reader_for(rel).ok_or_else(|| {
         Error::input(
             rel,
@@ -367,12 +389,7 @@ pub fn load_article(root: &Path, rel: &Path) -> Result<readers::Read> {
             format!("articles are .{} files", readers::article_extensions().join(", .")),
         )
     })?;
-    let text = match reader.charset {
-        None => read_text(root, rel)?,
-        Some(declared) => read_declared_text(root, rel, declared)?,
-    };
-    let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok();
-    reader.read(&text, rel, modified)
+    reader.read_file(root, rel, extractions)
 }
 
 /// An article that is in a feed and saved as a file too (or in two feeds) is one article:

@@ -6,26 +6,24 @@
 //! DOCTYPE's DTD is never loaded).
 
 use super::extracted::{Extracted, parse_date, tidy};
-use super::readers::Read;
 use crate::error::{Error, Result};
 use roxmltree::{Document, Node, ParsingOptions};
 use std::path::Path;
-use std::time::SystemTime;
 
-pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read> {
+pub fn extract(text: &str, rel: &Path) -> Result<Vec<Extracted>> {
     match root_name(text).as_deref() {
-        Some("rss" | "RDF" | "feed") => super::feed::read(text, rel, modified),
+        Some("rss" | "RDF" | "feed") => super::feed::extract(text, rel),
         Some("nitf") => {
             let document = parse(text, rel)?;
             let mut item = nitf(document.root_element());
             item.slug = rel.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            Ok(vec![checked(item, rel, &document, document.root_element())?.into_article(rel, modified)?])
+            Ok(vec![checked(item, rel, &document, document.root_element())?])
         }
         Some("newsItem") => {
             let document = parse(text, rel)?;
             let mut item = news_item(document.root_element());
             item.slug = rel.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            Ok(vec![checked(item, rel, &document, document.root_element())?.into_article(rel, modified)?])
+            Ok(vec![checked(item, rel, &document, document.root_element())?])
         }
         Some("newsMessage") => {
             let document = parse(text, rel)?;
@@ -45,7 +43,7 @@ pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read
                 let guid = node.attribute("guid").unwrap_or_default();
                 let tail = guid.rsplit([':', '/']).find(|s| !s.is_empty()).unwrap_or(guid);
                 item.slug = format!("{stem}-{tail}");
-                read.push(checked(item, rel, &document, node)?.into_article(rel, modified)?);
+                read.push(checked(item, rel, &document, node)?);
             }
             Ok(read)
         }
@@ -187,7 +185,7 @@ fn nitf(root: Node) -> Extracted {
         .filter_map(|n| n.attribute("key").map(tidy))
         .collect();
     let paragraphs = first(root, "body.content").map(block_paragraphs).unwrap_or_default();
-    Extracted { slug: String::new(), title, date, author, source, url: None, dateline, summary, tags, paragraphs }
+    Extracted { title, date, author, source, dateline, summary, tags, paragraphs, ..Default::default() }
 }
 
 /// NewsML-G2's `newsItem`: `itemMeta` (provider, versionCreated), `contentMeta` (headline,
@@ -234,7 +232,7 @@ fn news_item(item: Node) -> Extracted {
         .unwrap_or_default();
     let content = item.children().find(|n| n.has_tag_name_local("contentSet"));
     let paragraphs = content.map(content_paragraphs).unwrap_or_default();
-    Extracted { slug: String::new(), title, date, author, source, url: None, dateline, summary, tags, paragraphs }
+    Extracted { title, date, author, source, dateline, summary, tags, paragraphs, ..Default::default() }
 }
 
 /// The text of a `contentSet`: its first inline XML (NITF or XHTML), else its inline text.
@@ -313,7 +311,7 @@ mod tests {
 
     #[test]
     fn malformed_xml_is_an_error_at_its_line() {
-        let error = read("<nitf>\n<body>\n<p>open\n</nitf>", Path::new("a.xml"), None).unwrap_err();
+        let error = extract("<nitf>\n<body>\n<p>open\n</nitf>", Path::new("a.xml")).unwrap_err();
         assert!(error.to_string().starts_with("a.xml:4: malformed XML"), "{error}");
     }
 }

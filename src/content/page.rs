@@ -7,13 +7,11 @@
 //! `<time datetime>`, `<title>`; then what Readability found (its byline).
 
 use super::extracted::{Extracted, absolute, line_of, node_paragraphs, parse_date, tidy};
-use super::readers::Read;
 use crate::error::{Error, Result};
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::SystemTime;
 
 /// schema.org types of a news article (a live blog is one article: its updates are its text).
 const ARTICLE_TYPES: &[&str] = &[
@@ -63,15 +61,15 @@ const NOT_THE_STORY: &[&str] = &[
 /// paragraphs is the story a subscriber saved, and stays.
 const PAYWALL: &[&str] = &["paywall", "subscribe", "subscription", "regwall", "piano", "meter", "offer"];
 
-pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read> {
-    let document = Document::from(text);
-    let meta = Meta::of(&document);
-    let stem = rel.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+pub fn extract(text: &str, rel: &Path) -> Result<Vec<Extracted>> {
     let body_line = line_of(text, "<body");
+    let document = Document::from(super::prune::cut(text).as_ref());
+    let (meta, articles) = Meta::of(&document);
+    let stem = rel.file_stem().unwrap_or_default().to_string_lossy().into_owned();
 
     // Several articles on one page: the JSON-LD lists them and each has its own <article>
     // headed by its headline; or, with no JSON-LD to say so, several <article>s with an <h1>.
-    let pieces = several_articles(&document, &meta);
+    let pieces = several_articles(articles, &meta);
     if pieces.len() > 1 {
         let mut read = Vec::new();
         for (node, ld) in pieces {
@@ -81,13 +79,13 @@ pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read
             let headline = own.title.clone().or_else(|| heading_of(&node));
             extracted.slug = format!("{stem}-{}", headline.as_deref().unwrap_or(&extracted.slug));
             fill(&mut extracted, own, &meta, &node);
-            read.push(extracted.into_article(rel, modified)?);
+            read.push(extracted);
         }
         return Ok(read);
     }
 
     let ld = meta.articles.first().map(LdArticle::of).unwrap_or_default();
-    let first_time = first_time(&document);
+    let first_time = meta.time;
     clear_furniture(&document);
     let mut extracted = main_text(document, rel, body_line)?;
     extracted.slug = stem;
@@ -96,7 +94,7 @@ pub fn read(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read
     let fallback = Extracted { author: extracted.author.take(), date, ..Default::default() };
     fill_from(&mut extracted, ld, &meta, fallback);
     tidy_text(&mut extracted);
-    Ok(vec![extracted.into_article(rel, modified)?])
+    Ok(vec![extracted])
 }
 
 /// The metadata of the whole page.
@@ -109,38 +107,64 @@ struct Meta {
     canonical: Option<String>,
     title: Option<String>,
     base: Option<String>,
+    /// The first `<time datetime>` of the page's article, else of the page.
+    time: Option<super::Date>,
 }
 
 impl Meta {
-    fn of(document: &Document) -> Meta {
+    /// The page's metadata and its `<article>`s not inside another, in one walk of the page
+    /// (a selector a question walked it once each: 16% of reading a page of 1,500 elements).
+    fn of(document: &Document) -> (Meta, Vec<NodeRef<'_>>) {
         let mut meta = Meta::default();
-        for script in document.select("script[type]").nodes() {
-            let kind = script.attr("type").unwrap_or_default().to_ascii_lowercase();
-            if kind.trim() != "application/ld+json" {
-                continue;
-            }
-            let text = script.text();
-            let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
-            if let Ok(value) = serde_json::from_str::<Value>(text) {
-                collect_articles(&value, &mut meta.articles, 0);
+        let mut articles = Vec::new();
+        let (mut first_time, mut article_time) = (None, None);
+        for node in document.root().descendants_it() {
+            let Some(name) = node.node_name() else { continue };
+            match name.as_ref() {
+                "script" => {
+                    let kind = node.attr("type").unwrap_or_default().to_ascii_lowercase();
+                    if kind.trim() != "application/ld+json" {
+                        continue;
+                    }
+                    let text = node.text();
+                    let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
+                    if let Ok(value) = serde_json::from_str::<Value>(text) {
+                        collect_articles(&value, &mut meta.articles, 0);
+                    }
+                }
+                "meta" => {
+                    let (Some(key), Some(content)) = (
+                        node.attr("property").or_else(|| node.attr("name")).or_else(|| node.attr("itemprop")),
+                        node.attr("content"),
+                    ) else {
+                        continue;
+                    };
+                    if !content.trim().is_empty() {
+                        meta.tags.entry(key.trim().to_ascii_lowercase()).or_insert_with(|| content.trim().to_string());
+                    }
+                }
+                "link" if meta.canonical.is_none() => {
+                    let rel = node.attr("rel").unwrap_or_default().to_ascii_lowercase();
+                    if rel.split_whitespace().any(|r| r == "canonical") {
+                        meta.canonical = node.attr("href").map(|h| h.to_string());
+                    }
+                }
+                "title" if meta.title.is_none() => meta.title = Some(tidy(&node.text())),
+                "base" if meta.base.is_none() => meta.base = node.attr("href").map(|h| h.to_string()),
+                "time" if article_time.is_none() && node.has_attr("datetime") => {
+                    first_time.get_or_insert(node);
+                    if node.ancestors_it(None).any(|a| a.node_name().as_deref() == Some("article")) {
+                        article_time = Some(node);
+                    }
+                }
+                "article" if !node.ancestors_it(None).any(|a| a.node_name().as_deref() == Some("article")) => {
+                    articles.push(node);
+                }
+                _ => {}
             }
         }
-        for tag in document.select("meta[content]").nodes() {
-            let Some(key) = tag.attr("property").or_else(|| tag.attr("name")).or_else(|| tag.attr("itemprop")) else {
-                continue;
-            };
-            let content = tag.attr("content").unwrap_or_default();
-            if !content.trim().is_empty() {
-                meta.tags.entry(key.trim().to_ascii_lowercase()).or_insert_with(|| content.trim().to_string());
-            }
-        }
-        meta.canonical = document.select("link[rel][href]").nodes().iter().find_map(|link| {
-            let rel = link.attr("rel")?.to_ascii_lowercase();
-            rel.split_whitespace().any(|r| r == "canonical").then(|| link.attr("href").map(|h| h.to_string()))?
-        });
-        meta.title = document.select("title").nodes().first().map(|t| tidy(&t.text()));
-        meta.base = document.select("base[href]").nodes().first().and_then(|b| b.attr("href")).map(|h| h.to_string());
-        meta
+        meta.time = article_time.or(first_time).and_then(|t| parse_date(&t.attr("datetime")?));
+        (meta, articles)
     }
 
     fn tag(&self, names: &[&str]) -> Option<String> {
@@ -317,15 +341,8 @@ fn fill(extracted: &mut Extracted, own: LdArticle, meta: &Meta, node: &NodeRef) 
 }
 
 /// The articles of a page that holds several, each with its JSON-LD object where there is one.
-fn several_articles<'a>(document: &'a Document, meta: &Meta) -> Vec<(NodeRef<'a>, Option<Value>)> {
+fn several_articles<'a>(articles: Vec<NodeRef<'a>>, meta: &Meta) -> Vec<(NodeRef<'a>, Option<Value>)> {
     let live = meta.articles.iter().any(|a| type_is(a, "LiveBlogPosting"));
-    let articles: Vec<NodeRef> = document
-        .select("article")
-        .nodes()
-        .iter()
-        .filter(|a| !a.ancestors_it(None).any(|p| p.node_name().as_deref() == Some("article")))
-        .cloned()
-        .collect();
     if live || articles.len() < 2 {
         return Vec::new();
     }
@@ -368,30 +385,26 @@ fn heading_of(node: &NodeRef) -> Option<String> {
     None
 }
 
-/// The first `<time datetime>` of the page's article, else of the page.
-fn first_time(document: &Document) -> Option<super::Date> {
-    let within = document.select("article time[datetime]");
-    let any = document.select("time[datetime]");
-    let node = within.nodes().first().or_else(|| any.nodes().first()).cloned()?;
-    parse_date(&node.attr("datetime")?)
-}
-
 /// Removes from the page what Readability would keep but is not the story.
 fn clear_furniture(document: &Document) {
     let mut doomed = Vec::new();
-    for node in document.select("[class], [id], [role], [aria-modal], dialog, aside, nav, footer").nodes() {
-        let name = node.node_name().unwrap_or_default();
+    for node in document.root().descendants_it() {
+        let Some(name) = node.node_name() else { continue };
+        let marked = ["class", "id", "role", "aria-modal"].iter().any(|a| node.has_attr(a));
+        if !marked && !matches!(name.as_ref(), "dialog" | "aside" | "nav" | "footer") {
+            continue;
+        }
         if matches!(name.as_ref(), "html" | "body" | "main" | "article") {
             continue;
         }
         if matches!(name.as_ref(), "dialog" | "nav") || node.attr("aria-modal").is_some_and(|v| v.as_ref() == "true") {
-            doomed.push(*node);
+            doomed.push(node);
             continue;
         }
         let role = node.attr("role").unwrap_or_default().to_ascii_lowercase();
         if matches!(role.as_str(), "dialog" | "alertdialog" | "navigation" | "complementary" | "banner" | "contentinfo")
         {
-            doomed.push(*node);
+            doomed.push(node);
             continue;
         }
         let marks = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default())
@@ -403,9 +416,9 @@ fn clear_furniture(document: &Document) {
                 || w.ends_with("-ad")
                 || w.contains("-ad-")
         });
-        let prompt = || PAYWALL.iter().any(|w| words().any(|m| m.contains(w))) && !holds_a_story(node);
+        let prompt = || PAYWALL.iter().any(|w| words().any(|m| m.contains(w))) && !holds_a_story(&node);
         if is_ad || NOT_THE_STORY.iter().any(|w| marks.contains(w)) || prompt() {
-            doomed.push(*node);
+            doomed.push(node);
         }
     }
     for node in doomed {

@@ -6,8 +6,10 @@
 //! extension, and the build agree on what is an article).
 
 use super::charset::Declared;
+use super::extracted::Extracted;
 use super::{Article, article_from_text};
 use crate::annotate::TextFormat;
+use crate::cache::Extractions;
 use crate::error::{Result, Warning};
 use std::path::Path;
 use std::time::SystemTime;
@@ -25,15 +27,57 @@ pub struct Reader {
     /// is refused with a hint), else the file is decoded by byte-order mark, UTF-8 validity,
     /// the declared charset, then Windows-1252 (`charset::decode`).
     pub charset: Option<Declared>,
-    /// The file's text (UTF-8, line ends made LF) → the articles in it, each with its warnings.
-    /// `rel` names the file in messages; `modified` is the date of last resort.
-    read: fn(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read>,
+    reading: Reading,
+}
+
+/// How a format's text becomes articles.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// The text is the article, with its front matter (Markdown, wire text): quick, so read
+    /// every time. `rel` names the file in messages; `modified` is the date of last resort.
+    Text(fn(text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read>),
+    /// The articles are extracted from markup (pages, feeds, XML): the costly part of
+    /// reading, kept in the extraction cache by the file's bytes, then made articles.
+    Extracted(fn(text: &str, rel: &Path) -> Result<Vec<Extracted>>),
 }
 
 impl Reader {
+    /// The articles in `text` (UTF-8, line ends made LF), the text of the file `rel`.
     pub fn read(&self, text: &str, rel: &Path, modified: Option<SystemTime>) -> Result<Read> {
-        (self.read)(text, rel, modified)
+        match self.reading {
+            Reading::Text(read) => read(text, rel, modified),
+            Reading::Extracted(extract) => articles(extract(text, rel)?, rel, modified),
+        }
     }
+
+    /// The articles of the file `rel` under `root`. What a page, feed or XML file gives is
+    /// taken from `cache` when a file of the same name and bytes gave it before, and recorded
+    /// in it otherwise.
+    pub fn read_file(&self, root: &Path, rel: &Path, cache: &Extractions) -> Result<Read> {
+        let modified = std::fs::metadata(root.join(rel)).and_then(|m| m.modified()).ok();
+        match (self.reading, self.charset) {
+            (Reading::Extracted(extract), Some(declared)) => {
+                let bytes = super::read_bytes(root, rel)?;
+                let key = cache.key(&bytes, rel);
+                let extracted = match cache.get(key.as_deref()) {
+                    Some(extracted) => extracted,
+                    None => {
+                        let extracted = extract(&super::declared_text(bytes, rel, declared)?, rel)?;
+                        cache.record(key, &extracted);
+                        extracted
+                    }
+                };
+                articles(extracted, rel, modified)
+            }
+            (_, None) => self.read(&super::read_text(root, rel)?, rel, modified),
+            (_, Some(declared)) => self.read(&super::read_declared_text(root, rel, declared)?, rel, modified),
+        }
+    }
+}
+
+/// What was extracted from the file `rel`, made articles.
+fn articles(extracted: Vec<Extracted>, rel: &Path, modified: Option<SystemTime>) -> Result<Read> {
+    extracted.into_iter().map(|e| e.into_article(rel, modified)).collect()
 }
 
 /// Every format brief reads articles from.
@@ -42,33 +86,42 @@ pub const READERS: &[Reader] = &[
         name: "Markdown with YAML front matter",
         extensions: &["md", "markdown"],
         charset: None,
-        read: |text, rel, modified| Ok(vec![article_from_text(text, rel, modified, TextFormat::Markdown)?]),
+        reading: Reading::Text(|text, rel, modified| {
+            Ok(vec![article_from_text(text, rel, modified, TextFormat::Markdown)?])
+        }),
     },
     Reader {
         name: "plain text (a wire report)",
         extensions: &["txt"],
         charset: None,
-        read: |text, rel, modified| Ok(vec![article_from_text(text, rel, modified, TextFormat::Plain)?]),
+        reading: Reading::Text(|text, rel, modified| {
+            Ok(vec![article_from_text(text, rel, modified, TextFormat::Plain)?])
+        }),
     },
     Reader {
         name: "a saved web page",
         extensions: &["html", "htm"],
         charset: Some(Declared::Html),
-        read: super::page::read,
+        reading: Reading::Extracted(super::page::extract),
     },
     Reader {
         name: "news XML (NITF or NewsML-G2; a feed, by its root element)",
         extensions: &["xml"],
         charset: Some(Declared::Xml),
-        read: super::newsxml::read,
+        reading: Reading::Extracted(super::newsxml::extract),
     },
     Reader {
         name: "an RSS or Atom feed",
         extensions: &["rss", "atom", "rdf"],
         charset: Some(Declared::Xml),
-        read: super::feed::read,
+        reading: Reading::Extracted(super::feed::extract),
     },
-    Reader { name: "a JSON Feed", extensions: &["json"], charset: Some(Declared::Nowhere), read: super::feed::read },
+    Reader {
+        name: "a JSON Feed",
+        extensions: &["json"],
+        charset: Some(Declared::Nowhere),
+        reading: Reading::Extracted(super::feed::extract),
+    },
 ];
 
 /// The folders articles are read from.
