@@ -694,24 +694,96 @@ fn follows_a_name(text: &str, at: usize) -> bool {
 }
 
 /// Questions about how an article writes a word, asked of the capitalised words that may
-/// be no name: how many word tokens read it (possessive folded), counted in one pass over
-/// the article's tokens on the first question. Searching the whole text once per question,
-/// as this did before, made annotation quadratic in the article's length; on news of
-/// ordinary length the count costs about what the searches did (benches/README.md).
+/// be no name: how many word tokens read it, possessive folded. The first questions of an
+/// article are answered by searching its text for the word (memchr's SIMD substring search)
+/// and keeping the places where a word token starts that reads it; an article of ordinary
+/// length asks a few dozen distinct questions, which cost less than counting its every word
+/// in a hash map. Past `SEARCHES` distinct questions the words are counted in one pass and
+/// the count answers the rest: a search per question would make a long article's
+/// annotation quadratic in its length. Both give the same answers.
 struct Occurrences<'t> {
     text: &'t str,
     paragraphs: &'t [Paragraph],
+    /// The questions searched so far and their answers: a name asked again (each time it
+    /// stands alone) is not searched again.
+    answered: std::cell::RefCell<Vec<(Box<str>, usize, bool)>>,
+    /// Paragraph indexes by start, made at the first hit (tight lists come out of order).
+    by_start: std::cell::OnceCell<Vec<usize>>,
     counts: std::cell::OnceCell<FxHashMap<&'t str, u32>>,
 }
 
+/// How many distinct questions of one article are answered by searching its text.
+const SEARCHES: usize = 48;
+
 impl<'t> Occurrences<'t> {
     fn new(text: &'t str, paragraphs: &'t [Paragraph]) -> Occurrences<'t> {
-        Occurrences { text, paragraphs, counts: std::cell::OnceCell::new() }
+        Occurrences {
+            text,
+            paragraphs,
+            answered: std::cell::RefCell::new(Vec::new()),
+            by_start: std::cell::OnceCell::new(),
+            counts: std::cell::OnceCell::new(),
+        }
     }
 
     /// Whether the article has at least `times` word tokens that read `word`.
     fn occurs(&self, word: &str, times: usize) -> bool {
-        let counts = self.counts.get_or_init(|| {
+        if word.is_empty() {
+            return false;
+        }
+        if self.counts.get().is_none() {
+            let mut answered = self.answered.borrow_mut();
+            if let Some(&(_, _, answer)) = answered.iter().find(|(w, t, _)| **w == *word && *t == times) {
+                return answer;
+            }
+            if answered.len() < SEARCHES {
+                let answer = self.search(word, times);
+                answered.push((word.into(), times, answer));
+                return answer;
+            }
+        }
+        self.counts().get(word).is_some_and(|&n| n as usize >= times)
+    }
+
+    /// The answer by searching: every place the word's bytes start, overlapping ones too.
+    fn search(&self, word: &str, times: usize) -> bool {
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        let bytes = self.text.as_bytes();
+        let (mut from, mut found) = (0, 0);
+        while let Some(offset) = finder.find(&bytes[from..]) {
+            let at = from + offset;
+            if self.word_at(at).is_some_and(|w| strip_possessive(w) == word) {
+                found += 1;
+                if found >= times {
+                    return true;
+                }
+            }
+            from = at + 1;
+        }
+        false
+    }
+
+    /// The word token that starts at byte `at`, if one does (outside paragraphs, none).
+    fn word_at(&self, at: usize) -> Option<&'t str> {
+        let order = self.by_start.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.paragraphs.len()).collect();
+            order.sort_by_key(|&p| self.paragraphs[p].start);
+            order
+        });
+        let before = order.partition_point(|&p| self.paragraphs[p].start <= at);
+        let paragraph = &self.paragraphs[*order.get(before.checked_sub(1)?)?];
+        if at >= paragraph.end {
+            return None;
+        }
+        let k = paragraph.tokens.partition_point(|t| t.start < at);
+        let token = paragraph.tokens.get(k).filter(|t| t.start == at && t.kind == TokenKind::Word)?;
+        Some(&self.text[token.start..token.end])
+    }
+
+    /// Every word token counted, possessive folded: made once, on the first question past
+    /// the searches.
+    fn counts(&self) -> &FxHashMap<&'t str, u32> {
+        self.counts.get_or_init(|| {
             // About half an article's words are distinct; far fewer of a long one's.
             let words = self.paragraphs.iter().map(|p| p.tokens.len()).sum::<usize>();
             let mut counts = FxHashMap::with_capacity_and_hasher((words / 2).min(1 << 16), Default::default());
@@ -720,8 +792,7 @@ impl<'t> Occurrences<'t> {
                 *count = count.saturating_add(1);
             }
             counts
-        });
-        !word.is_empty() && counts.get(word).is_some_and(|&n| n as usize >= times)
+        })
     }
 
     /// Whether the article also writes this capitalised word in lower case.
@@ -768,6 +839,44 @@ fn is_acronym(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The searches that answer an article's first questions and the count that answers the
+    /// rest give the same answers: possessives folded, words inside words not counted.
+    #[test]
+    fn occurrences_searched_and_counted_agree() {
+        let mut text = String::from("Talks and talks. The talks’ end, Bob’s word: Bob. Abob bob. aa aaa aa.");
+        for i in 0..SEARCHES {
+            text.push_str(&format!(" Word{i} word{i}."));
+        }
+        let paragraphs = text::paragraphs(&text, super::super::TextFormat::Plain);
+        let questions = [
+            ("talks", 1),
+            ("talks", 2),
+            ("talks", 4),
+            ("Talks", 2),
+            ("Bob", 2),
+            ("Bob", 3),
+            ("bob", 2),
+            ("aa", 2),
+            ("aa", 3),
+            ("word7", 1),
+            ("", 1),
+        ];
+        let answers = [true, true, false, false, true, false, false, true, false, true, false];
+        // Asked first, while searching; then again once the distinct questions have run out.
+        let words = Occurrences::new(&text, &paragraphs);
+        for ((word, times), answer) in questions.iter().zip(answers) {
+            assert_eq!(words.occurs(word, *times), answer, "searched: {word} {times}");
+        }
+        for i in 0..SEARCHES {
+            assert!(words.occurs(&format!("Word{i}"), 1));
+        }
+        assert!(words.counts.get().is_some(), "past SEARCHES questions the words are counted");
+        for ((word, times), answer) in questions.iter().zip(answers) {
+            assert_eq!(words.occurs(word, *times), answer, "counted: {word} {times}");
+        }
+        assert!(words.has_lower_case("Talks") && !words.has_lower_case("Abob") && !words.has_lower_case("talks"));
+    }
 
     #[test]
     fn contractions_are_told_from_names() {
