@@ -140,10 +140,12 @@ fn canonical_place(name: &str) -> &str {
     }
 }
 
-/// All the entities of one article, and where each is named.
-pub struct EntityFinder<'a> {
-    text: &'a str,
+/// What entity recognition gives: the entities of one article, where each is named, the
+/// registry's events it names, and what attribution reads of each entity beside its name.
+#[derive(Debug, Clone, Default)]
+pub struct Recognised {
     pub entities: Vec<Entity>,
+    /// Sorted by span start; mentions do not overlap.
     pub found: Vec<Found>,
     pub events: Vec<String>,
     /// Per entity: what its name says of the person's sex, for "he" and "she".
@@ -151,6 +153,41 @@ pub struct EntityFinder<'a> {
     /// Per entity: lowercase words of its role ("president of russia", "ambassador"), from
     /// the registry or from titles met before the name, for "the German chancellor said".
     pub roles: Vec<String>,
+}
+
+impl Recognised {
+    pub fn kind(&self, found: &Found) -> EntityKind {
+        self.entities[found.entity].kind
+    }
+}
+
+/// Entity recognition: the registry's names and aliases, the gazetteers, the editor's
+/// aliases and runs of capitalised words, in one article.
+pub fn recognise(
+    text: &str,
+    paragraphs: &[Paragraph],
+    registry: &Registry,
+    aliases: &[(String, String)],
+) -> Recognised {
+    let finder = EntityFinder::find(text, paragraphs, registry, aliases);
+    Recognised {
+        entities: finder.entities,
+        found: finder.found,
+        events: finder.events,
+        gender: finder.gender,
+        roles: finder.roles,
+    }
+}
+
+/// The work of recognition in one article: the entities so far, and what finding the next
+/// ones needs.
+struct EntityFinder<'a> {
+    text: &'a str,
+    entities: Vec<Entity>,
+    found: Vec<Found>,
+    events: Vec<String>,
+    gender: Vec<Gender>,
+    roles: Vec<String>,
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
     /// Registry id → lowercase role and affiliation.
@@ -163,7 +200,7 @@ pub struct EntityFinder<'a> {
 }
 
 impl<'a> EntityFinder<'a> {
-    pub fn find(text: &'a str, paragraphs: &[Paragraph], registry: &'a Registry, aliases: &[(String, String)]) -> Self {
+    fn find(text: &'a str, paragraphs: &[Paragraph], registry: &'a Registry, aliases: &[(String, String)]) -> Self {
         let mut finder = EntityFinder {
             text,
             entities: Vec::new(),
