@@ -723,6 +723,15 @@ impl<'a> Attributor<'a> {
             {
                 return Some(source);
             }
+            // Nor is the medium a participle writes in: "Clinton responded to the question on
+            // Facebook writing, “…”" is Clinton's, the person who opens the clause.
+            let medium = found.first > floor + article
+                && self.names.kind(found) != EntityKind::Person
+                && matches!(self.lower(p, found.first - 1 - article).as_deref(), Some("on" | "in"))
+                && self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
+            if medium && let Some(person) = self.clause_person(p, floor, found.first) {
+                return Some(Speaker::Entity { entity: person.entity });
+            }
             let person = self.person_of(p, found.first, floor).unwrap_or(found);
             return Some(Speaker::Entity { entity: person.entity });
         }
@@ -748,6 +757,13 @@ impl<'a> Attributor<'a> {
             return Some(Speaker::Entity { entity: found.entity });
         }
         self.unnamed_ending(p, last, floor)
+    }
+
+    /// The first person named as such in tokens `floor..end`, not after a preposition.
+    fn clause_person(&self, p: usize, floor: usize, end: usize) -> Option<&'a Found> {
+        (floor..end).find_map(|i| {
+            self.mention_starting(p, i).filter(|f| self.is_named_person(f) && !self.follows_preposition(p, i))
+        })
     }
 
     /// A person named as such, not in the possessive ("Trump's plan").
