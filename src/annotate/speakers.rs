@@ -732,6 +732,9 @@ impl<'a> Attributor<'a> {
             if medium && let Some(person) = self.clause_person(p, floor, found.first) {
                 return Some(Speaker::Entity { entity: person.entity });
             }
+            if let Some(group) = self.group_of_before(p, found, floor) {
+                return Some(group);
+            }
             let person = self.person_of(p, found.first, floor).unwrap_or(found);
             return Some(Speaker::Entity { entity: person.entity });
         }
@@ -1511,6 +1514,23 @@ impl<'a> Attributor<'a> {
         let tokens = &self.paragraphs[p].tokens;
         let first = if self.is_possessive(found) { found.first } else { found.first - 1 };
         Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[head].end].to_string() })
+    }
+
+    /// A group a person's before the name: "Supporters of Sanders argue", "critics of the
+    /// president say" are the group's words, not the person's. The group is a plural head
+    /// of unnamed sources joined by "of", with its determiner.
+    fn group_of_before(&self, p: usize, found: &Found, floor: usize) -> Option<Speaker> {
+        let head = found.first.checked_sub(2).filter(|&h| h >= floor)?;
+        let plural_head = self.lower(p, head).is_some_and(|w| w.ends_with('s') && lexicon::is_unnamed_head(&w));
+        if !plural_head || self.lower(p, head + 1).as_deref() != Some("of") {
+            return None;
+        }
+        let first = head
+            .checked_sub(1)
+            .filter(|&d| d >= floor && self.lower(p, d).is_some_and(|w| is_determiner(&w)))
+            .unwrap_or(head);
+        let tokens = &self.paragraphs[p].tokens;
+        Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[found.last].end].to_string() })
     }
 
     /// A name and a colon right before the quote, as in a transcript or a round-up:
