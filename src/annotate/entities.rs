@@ -140,10 +140,12 @@ fn canonical_place(name: &str) -> &str {
     }
 }
 
-/// All the entities of one article, and where each is named.
-pub struct EntityFinder<'a> {
-    text: &'a str,
+/// What entity recognition gives: the entities of one article, where each is named, the
+/// registry's events it names, and what attribution reads of each entity beside its name.
+#[derive(Debug, Clone, Default)]
+pub struct Recognised {
     pub entities: Vec<Entity>,
+    /// Sorted by span start; mentions do not overlap.
     pub found: Vec<Found>,
     pub events: Vec<String>,
     /// Per entity: what its name says of the person's sex, for "he" and "she".
@@ -151,6 +153,41 @@ pub struct EntityFinder<'a> {
     /// Per entity: lowercase words of its role ("president of russia", "ambassador"), from
     /// the registry or from titles met before the name, for "the German chancellor said".
     pub roles: Vec<String>,
+}
+
+impl Recognised {
+    pub fn kind(&self, found: &Found) -> EntityKind {
+        self.entities[found.entity].kind
+    }
+}
+
+/// Entity recognition: the registry's names and aliases, the gazetteers, the editor's
+/// aliases and runs of capitalised words, in one article.
+pub fn recognise(
+    text: &str,
+    paragraphs: &[Paragraph],
+    registry: &Registry,
+    aliases: &[(String, String)],
+) -> Recognised {
+    let finder = EntityFinder::find(text, paragraphs, registry, aliases);
+    Recognised {
+        entities: finder.entities,
+        found: finder.found,
+        events: finder.events,
+        gender: finder.gender,
+        roles: finder.roles,
+    }
+}
+
+/// The work of recognition in one article: the entities so far, and what finding the next
+/// ones needs.
+struct EntityFinder<'a> {
+    text: &'a str,
+    entities: Vec<Entity>,
+    found: Vec<Found>,
+    events: Vec<String>,
+    gender: Vec<Gender>,
+    roles: Vec<String>,
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
     /// Registry id → lowercase role and affiliation.
@@ -163,7 +200,7 @@ pub struct EntityFinder<'a> {
 }
 
 impl<'a> EntityFinder<'a> {
-    pub fn find(text: &'a str, paragraphs: &[Paragraph], registry: &'a Registry, aliases: &[(String, String)]) -> Self {
+    fn find(text: &'a str, paragraphs: &[Paragraph], registry: &'a Registry, aliases: &[(String, String)]) -> Self {
         let mut finder = EntityFinder {
             text,
             entities: Vec::new(),
@@ -694,24 +731,96 @@ fn follows_a_name(text: &str, at: usize) -> bool {
 }
 
 /// Questions about how an article writes a word, asked of the capitalised words that may
-/// be no name: how many word tokens read it (possessive folded), counted in one pass over
-/// the article's tokens on the first question. Searching the whole text once per question,
-/// as this did before, made annotation quadratic in the article's length; on news of
-/// ordinary length the count costs about what the searches did (benches/README.md).
+/// be no name: how many word tokens read it, possessive folded. The first questions of an
+/// article are answered by searching its text for the word (memchr's SIMD substring search)
+/// and keeping the places where a word token starts that reads it; an article of ordinary
+/// length asks a few dozen distinct questions, which cost less than counting its every word
+/// in a hash map. Past `SEARCHES` distinct questions the words are counted in one pass and
+/// the count answers the rest: a search per question would make a long article's
+/// annotation quadratic in its length. Both give the same answers.
 struct Occurrences<'t> {
     text: &'t str,
     paragraphs: &'t [Paragraph],
+    /// The questions searched so far and their answers: a name asked again (each time it
+    /// stands alone) is not searched again.
+    answered: std::cell::RefCell<Vec<(Box<str>, usize, bool)>>,
+    /// Paragraph indexes by start, made at the first hit (tight lists come out of order).
+    by_start: std::cell::OnceCell<Vec<usize>>,
     counts: std::cell::OnceCell<FxHashMap<&'t str, u32>>,
 }
 
+/// How many distinct questions of one article are answered by searching its text.
+const SEARCHES: usize = 48;
+
 impl<'t> Occurrences<'t> {
     fn new(text: &'t str, paragraphs: &'t [Paragraph]) -> Occurrences<'t> {
-        Occurrences { text, paragraphs, counts: std::cell::OnceCell::new() }
+        Occurrences {
+            text,
+            paragraphs,
+            answered: std::cell::RefCell::new(Vec::new()),
+            by_start: std::cell::OnceCell::new(),
+            counts: std::cell::OnceCell::new(),
+        }
     }
 
     /// Whether the article has at least `times` word tokens that read `word`.
     fn occurs(&self, word: &str, times: usize) -> bool {
-        let counts = self.counts.get_or_init(|| {
+        if word.is_empty() {
+            return false;
+        }
+        if self.counts.get().is_none() {
+            let mut answered = self.answered.borrow_mut();
+            if let Some(&(_, _, answer)) = answered.iter().find(|(w, t, _)| **w == *word && *t == times) {
+                return answer;
+            }
+            if answered.len() < SEARCHES {
+                let answer = self.search(word, times);
+                answered.push((word.into(), times, answer));
+                return answer;
+            }
+        }
+        self.counts().get(word).is_some_and(|&n| n as usize >= times)
+    }
+
+    /// The answer by searching: every place the word's bytes start, overlapping ones too.
+    fn search(&self, word: &str, times: usize) -> bool {
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        let bytes = self.text.as_bytes();
+        let (mut from, mut found) = (0, 0);
+        while let Some(offset) = finder.find(&bytes[from..]) {
+            let at = from + offset;
+            if self.word_at(at).is_some_and(|w| strip_possessive(w) == word) {
+                found += 1;
+                if found >= times {
+                    return true;
+                }
+            }
+            from = at + 1;
+        }
+        false
+    }
+
+    /// The word token that starts at byte `at`, if one does (outside paragraphs, none).
+    fn word_at(&self, at: usize) -> Option<&'t str> {
+        let order = self.by_start.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.paragraphs.len()).collect();
+            order.sort_by_key(|&p| self.paragraphs[p].start);
+            order
+        });
+        let before = order.partition_point(|&p| self.paragraphs[p].start <= at);
+        let paragraph = &self.paragraphs[*order.get(before.checked_sub(1)?)?];
+        if at >= paragraph.end {
+            return None;
+        }
+        let k = paragraph.tokens.partition_point(|t| t.start < at);
+        let token = paragraph.tokens.get(k).filter(|t| t.start == at && t.kind == TokenKind::Word)?;
+        Some(&self.text[token.start..token.end])
+    }
+
+    /// Every word token counted, possessive folded: made once, on the first question past
+    /// the searches.
+    fn counts(&self) -> &FxHashMap<&'t str, u32> {
+        self.counts.get_or_init(|| {
             // About half an article's words are distinct; far fewer of a long one's.
             let words = self.paragraphs.iter().map(|p| p.tokens.len()).sum::<usize>();
             let mut counts = FxHashMap::with_capacity_and_hasher((words / 2).min(1 << 16), Default::default());
@@ -720,8 +829,7 @@ impl<'t> Occurrences<'t> {
                 *count = count.saturating_add(1);
             }
             counts
-        });
-        !word.is_empty() && counts.get(word).is_some_and(|&n| n as usize >= times)
+        })
     }
 
     /// Whether the article also writes this capitalised word in lower case.
@@ -768,6 +876,44 @@ fn is_acronym(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The searches that answer an article's first questions and the count that answers the
+    /// rest give the same answers: possessives folded, words inside words not counted.
+    #[test]
+    fn occurrences_searched_and_counted_agree() {
+        let mut text = String::from("Talks and talks. The talks’ end, Bob’s word: Bob. Abob bob. aa aaa aa.");
+        for i in 0..SEARCHES {
+            text.push_str(&format!(" Word{i} word{i}."));
+        }
+        let paragraphs = text::paragraphs(&text, super::super::TextFormat::Plain);
+        let questions = [
+            ("talks", 1),
+            ("talks", 2),
+            ("talks", 4),
+            ("Talks", 2),
+            ("Bob", 2),
+            ("Bob", 3),
+            ("bob", 2),
+            ("aa", 2),
+            ("aa", 3),
+            ("word7", 1),
+            ("", 1),
+        ];
+        let answers = [true, true, false, false, true, false, false, true, false, true, false];
+        // Asked first, while searching; then again once the distinct questions have run out.
+        let words = Occurrences::new(&text, &paragraphs);
+        for ((word, times), answer) in questions.iter().zip(answers) {
+            assert_eq!(words.occurs(word, *times), answer, "searched: {word} {times}");
+        }
+        for i in 0..SEARCHES {
+            assert!(words.occurs(&format!("Word{i}"), 1));
+        }
+        assert!(words.counts.get().is_some(), "past SEARCHES questions the words are counted");
+        for ((word, times), answer) in questions.iter().zip(answers) {
+            assert_eq!(words.occurs(word, *times), answer, "counted: {word} {times}");
+        }
+        assert!(words.has_lower_case("Talks") && !words.has_lower_case("Abob") && !words.has_lower_case("talks"));
+    }
 
     #[test]
     fn contractions_are_told_from_names() {

@@ -3,6 +3,7 @@
 //! Spans are byte ranges into the text that was passed in.
 
 mod entities;
+mod filter;
 pub(crate) mod lexicon;
 mod overrides;
 mod quotes;
@@ -170,15 +171,22 @@ impl Registry {
 }
 
 /// Annotate one article. Deterministic: the same input always gives the same output.
+///
+/// The steps, each with a typed result: paragraphs and tokens; entity recognition
+/// ([`entities::Recognised`]); quote finding ([`quotes::QuotedSpan`]); quote filtering, what
+/// each span is from itself and the word before it ([`filter::Use`]); attribution, who said
+/// each span and each paragraph of a block quote ([`speakers::Attributed`]), with the filter
+/// deciding which spans stand; then the editor's overrides.
 pub fn annotate(text: &str, format: TextFormat, registry: &Registry, overrides: &Overrides) -> Annotations {
     let paragraphs = text::paragraphs(text, format);
     let aliases: Vec<(String, String)> = overrides.aliases.iter().map(|(a, f)| (a.clone(), f.clone())).collect();
-    let finder = entities::EntityFinder::find(text, &paragraphs, registry, &aliases);
+    let names = entities::recognise(text, &paragraphs, registry, &aliases);
     let spans = quotes::find(text, &paragraphs);
-    let attributions = speakers::Attributor::new(text, &paragraphs, &spans, &finder).attribute();
+    let uses = filter::uses(text, &paragraphs, &spans);
+    let attributed = speakers::attribute(text, &paragraphs, &spans, &uses, &names);
     let mut quotes: Vec<Quote> = spans
         .iter()
-        .zip(attributions)
+        .zip(attributed.spans)
         .filter(|(_, a)| !a.dropped)
         .map(|(span, a)| Quote {
             text: text[span.start..span.end].to_string(),
@@ -191,91 +199,25 @@ pub fn annotate(text: &str, format: TextFormat, registry: &Registry, overrides: 
             fragment: a.fragment,
         })
         .collect();
-    quotes.extend(block_quotes(text, &paragraphs, &spans, &finder));
+    quotes.extend(attributed.blocks.into_iter().map(|block| {
+        let paragraph = &paragraphs[block.paragraph];
+        Quote {
+            text: text[paragraph.start..paragraph.end].to_string(),
+            span: Span { start: paragraph.start, end: paragraph.end },
+            speaker: Some(block.speaker),
+            cue: None,
+            fragment: false,
+        }
+    }));
     quotes.sort_by_key(|q| q.span);
     let mut annotations = Annotations {
         quotes,
-        mentions: finder.found.iter().map(|f| Mention { span: f.span, entity: f.entity }).collect(),
-        entities: finder.entities,
-        events: finder.events,
+        mentions: names.found.iter().map(|f| Mention { span: f.span, entity: f.entity }).collect(),
+        entities: names.entities,
+        events: names.events,
     };
     overrides::apply(&mut annotations, overrides);
     annotations
-}
-
-/// Block quotes with no marks of their own, attributed by the line after the block (“—
-/// Volodymyr Zelensky, on X”, “— a senior official”) or by the paragraph that introduces it
-/// with a colon (“Putin told the conference:”). Every paragraph of the block is the speaker's.
-fn block_quotes(
-    text: &str,
-    paragraphs: &[text::Paragraph],
-    spans: &[quotes::QuotedSpan],
-    finder: &entities::EntityFinder,
-) -> Vec<Quote> {
-    if !paragraphs.iter().any(|p| p.in_block_quote) {
-        return Vec::new();
-    }
-    // Per paragraph: its mentions (in the order of the text) and whether it has a quoted span.
-    let mut mentions: Vec<Vec<&entities::Found>> = vec![Vec::new(); paragraphs.len()];
-    for found in &finder.found {
-        mentions[found.paragraph].push(found);
-    }
-    let mut quoted = vec![false; paragraphs.len()];
-    for span in spans {
-        quoted[span.paragraph] = true;
-    }
-    let person_in = |p: usize, from: usize| {
-        let list = &mentions[p];
-        list.get(list.partition_point(|f| f.span.start < from))
-            .filter(|f| finder.entities[f.entity].kind != EntityKind::Place)
-            // "Here is what Trump's critics wrote:" introduces the critics, not Trump.
-            .filter(|f| !text[f.span.end..].starts_with(['\'', '\u{2019}']))
-            .map(|f| Speaker::Entity { entity: f.entity })
-    };
-    let mut out = Vec::new();
-    let mut p = 0;
-    while p < paragraphs.len() {
-        if !paragraphs[p].in_block_quote {
-            p += 1;
-            continue;
-        }
-        let first = p;
-        while p < paragraphs.len() && paragraphs[p].in_block_quote {
-            p += 1;
-        }
-        let block = first..p;
-        // Below the block: a dash and a name, or a description of an unnamed source.
-        let below = paragraphs.get(p).filter(|n| starts_with_dash(&text[n.start..n.end])).and_then(|line| {
-            person_in(p, line.start).or_else(|| {
-                let rest = text[line.start..line.end].trim_start_matches(['\u{2014}', '\u{2013}', '-', '~', ' ']);
-                let description = rest.split(',').next().unwrap_or("").trim();
-                let unnamed =
-                    description.starts_with(char::is_lowercase) && description.split_whitespace().count() <= 6;
-                unnamed.then(|| Speaker::Unnamed { description: description.to_string() })
-            })
-        });
-        // Above it: a paragraph that ends on a colon, and the person it names first.
-        let above = || {
-            let intro = first.checked_sub(1).map(|i| &paragraphs[i])?;
-            text[intro.start..intro.end].ends_with(':').then(|| person_in(first - 1, intro.start)).flatten()
-        };
-        let Some(speaker) = below.or_else(above) else { continue };
-        for b in block.filter(|&b| !quoted[b]) {
-            let paragraph = &paragraphs[b];
-            out.push(Quote {
-                text: text[paragraph.start..paragraph.end].to_string(),
-                span: Span { start: paragraph.start, end: paragraph.end },
-                speaker: Some(speaker.clone()),
-                cue: None,
-                fragment: false,
-            });
-        }
-    }
-    out
-}
-
-fn starts_with_dash(line: &str) -> bool {
-    line.starts_with(['\u{2014}', '\u{2013}', '-', '~'])
 }
 
 #[cfg(test)]

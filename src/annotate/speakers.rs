@@ -3,13 +3,14 @@
 //! (Putin said: “…” / said that security “must be ensured”), and takes the name, pronoun,
 //! organisation or unnamed source that goes with the verb. Pronouns resolve to the subject
 //! of the nearest sentence that names a fitting person. A quote with no cue continues the
-//! quote it runs on from, or takes its sentence's subject; short ones with nobody behind
-//! them are scare quotes or titles and are dropped.
+//! quote it runs on from, or takes its sentence's subject. Which spans stand as quotes is
+//! the filter's to say (`filter.rs`); block quotes without marks are attributed here too.
 
-use super::entities::{EntityFinder, Found, Gender};
+use super::entities::{Found, Gender, Recognised};
+use super::filter::Use;
 use super::lexicon;
 use super::quotes::QuotedSpan;
-use super::text::{self, Paragraph, Token, TokenKind};
+use super::text::{self, Paragraph, Token, TokenKind, lower};
 use super::{EntityKind, Speaker};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -67,42 +68,6 @@ const BETWEEN: &[&str] = &[
 /// of the train and dev splits has 418 tokens.
 const MAX_SENTENCE_TOKENS: usize = 600;
 
-/// Words before a quoted span that make it a title or a word held at arm's length.
-const TITLE_MARKERS: &[&str] = &[
-    "album",
-    "article",
-    "book",
-    "called",
-    "column",
-    "documentary",
-    "dubbed",
-    "episode",
-    "essay",
-    "film",
-    "headline",
-    "magazine",
-    "movie",
-    "newspaper",
-    "nicknamed",
-    "novel",
-    "op-ed",
-    "phrase",
-    "play",
-    "podcast",
-    "poem",
-    "program",
-    "programme",
-    "series",
-    "show",
-    "so-called",
-    "song",
-    "term",
-    "termed",
-    "titled",
-    "word",
-    "words",
-];
-
 /// What ties a quote to its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cue {
@@ -122,11 +87,13 @@ pub struct Attribution {
     pub dropped: bool,
 }
 
-pub struct Attributor<'a> {
+struct Attributor<'a> {
     text: &'a str,
     paragraphs: &'a [Paragraph],
     spans: &'a [QuotedSpan],
-    finder: &'a EntityFinder<'a>,
+    names: &'a Recognised,
+    /// Per span: what the span and the word before it tell of it.
+    uses: &'a [Use],
     /// Per paragraph, per token: inside a quoted span.
     quoted: Vec<Vec<bool>>,
     /// Per paragraph, per token: the sentence number.
@@ -135,7 +102,7 @@ pub struct Attributor<'a> {
     sentence_starts: Vec<usize>,
     /// Per paragraph, and one past the last: where its sentences are in `sentence_starts`.
     first_sentence: Vec<usize>,
-    /// Per paragraph: the mentions in it, by index into `finder.found`.
+    /// Per paragraph: the mentions in it, by index into `names.found`.
     mentions: Vec<Vec<usize>>,
     /// What [`Self::nearest_subject`] found in the sentences it read, per search and paragraph.
     subjects: RefCell<FxHashMap<(Sought, usize), Subjects>>,
@@ -162,12 +129,40 @@ struct Subjects {
     found: FxHashMap<usize, Speaker>,
 }
 
+/// What attribution gives: per quoted span, its attribution; and the paragraphs of block
+/// quotes without marks, each with its speaker.
+#[derive(Debug, Clone, Default)]
+pub struct Attributed {
+    pub spans: Vec<Attribution>,
+    pub blocks: Vec<BlockQuote>,
+}
+
+/// A paragraph of a Markdown block quote that has no marks of its own, said by `speaker`.
+#[derive(Debug, Clone)]
+pub struct BlockQuote {
+    pub paragraph: usize,
+    pub speaker: Speaker,
+}
+
+/// Attribution: who said each quoted span, and each paragraph of a block quote.
+pub fn attribute(
+    text: &str,
+    paragraphs: &[Paragraph],
+    spans: &[QuotedSpan],
+    uses: &[Use],
+    names: &Recognised,
+) -> Attributed {
+    let attributor = Attributor::new(text, paragraphs, spans, uses, names);
+    Attributed { spans: attributor.attribute(), blocks: attributor.block_quotes() }
+}
+
 impl<'a> Attributor<'a> {
-    pub fn new(
+    fn new(
         text: &'a str,
         paragraphs: &'a [Paragraph],
         spans: &'a [QuotedSpan],
-        finder: &'a EntityFinder<'a>,
+        uses: &'a [Use],
+        names: &'a Recognised,
     ) -> Attributor<'a> {
         let mut quoted: Vec<Vec<bool>> = paragraphs.iter().map(|p| vec![false; p.tokens.len()]).collect();
         for span in spans {
@@ -188,7 +183,7 @@ impl<'a> Attributor<'a> {
             .collect();
         first_sentence.push(sentence_starts.len());
         let mut mentions: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
-        for (i, found) in finder.found.iter().enumerate() {
+        for (i, found) in names.found.iter().enumerate() {
             mentions[found.paragraph].push(i);
         }
         let subjects = RefCell::default();
@@ -196,7 +191,8 @@ impl<'a> Attributor<'a> {
             text,
             paragraphs,
             spans,
-            finder,
+            names,
+            uses,
             quoted,
             sentence,
             sentence_starts,
@@ -224,7 +220,7 @@ impl<'a> Attributor<'a> {
     /// The word at `k` in lower case; borrowed when it already is (most words), since this is
     /// asked of nearly every token near a quote.
     fn lower(&self, p: usize, k: usize) -> Option<std::borrow::Cow<'a, str>> {
-        self.word(p, k).map(lower)
+        self.word(p, k).map(text::lower)
     }
 
     fn is_cue_at(&self, p: usize, k: usize) -> bool {
@@ -256,18 +252,18 @@ impl<'a> Attributor<'a> {
     /// Mentions of a paragraph are sorted and do not overlap, so both lookups are binary searches.
     fn mention_ending(&self, p: usize, k: usize) -> Option<&'a Found> {
         let list = &self.mentions[p];
-        let at = list.partition_point(|&i| self.finder.found[i].last < k);
+        let at = list.partition_point(|&i| self.names.found[i].last < k);
         list.get(at)
-            .map(|&i| &self.finder.found[i])
+            .map(|&i| &self.names.found[i])
             .filter(|f| f.last == k && !self.quoted[p][f.first])
             .filter(|f| self.speaker_kind(f))
     }
 
     fn mention_starting(&self, p: usize, k: usize) -> Option<&'a Found> {
         let list = &self.mentions[p];
-        let at = list.partition_point(|&i| self.finder.found[i].first < k);
+        let at = list.partition_point(|&i| self.names.found[i].first < k);
         list.get(at)
-            .map(|&i| &self.finder.found[i])
+            .map(|&i| &self.names.found[i])
             .filter(|f| f.first == k && !self.quoted[p][f.first])
             .filter(|f| self.speaker_kind(f))
     }
@@ -275,84 +271,96 @@ impl<'a> Attributor<'a> {
     /// The last token of a place mention that starts at token `k`.
     fn place_starting(&self, p: usize, k: usize) -> Option<usize> {
         let list = &self.mentions[p];
-        let at = list.partition_point(|&i| self.finder.found[i].first < k);
+        let at = list.partition_point(|&i| self.names.found[i].first < k);
         list.get(at)
-            .map(|&i| &self.finder.found[i])
-            .filter(|f| f.first == k && self.finder.entities[f.entity].kind == EntityKind::Place)
+            .map(|&i| &self.names.found[i])
+            .filter(|f| f.first == k && self.names.entities[f.entity].kind == EntityKind::Place)
             .map(|f| f.last)
     }
 
     fn speaker_kind(&self, found: &Found) -> bool {
-        self.finder.entities[found.entity].kind != EntityKind::Place
+        self.names.entities[found.entity].kind != EntityKind::Place
     }
 
-    pub fn attribute(&self) -> Vec<Attribution> {
+    fn attribute(&self) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::with_capacity(self.spans.len());
-        for (q, span) in self.spans.iter().enumerate() {
-            // A quote listed after another with only "and" or a comma between (as Trump went on
-            // about “how the system is rigged,” and “wounded American families”) is the same
-            // speaker's, whatever verb follows the list, when that one had a verb of its own.
-            let listed = self.listed_after(q).and_then(|previous| {
-                let before: &Attribution = &out[previous];
-                (before.speaker.is_some() && before.cue.is_some()).then(|| before.clone())
-            });
-            let mut attribution = match listed {
-                Some(previous) => Attribution { dropped: false, ..previous },
-                None => self.attribute_by_cue(span).unwrap_or_default(),
-            };
-            if attribution.speaker.is_none() {
-                if let Some(speaker) = self.byline_below(span) {
-                    attribution.speaker = Some(speaker);
-                } else if let Some(previous) = span.continues.and_then(|c| out.get(c)) {
-                    attribution.speaker = previous.speaker.clone();
-                    attribution.cue = previous.cue.clone();
-                } else if let Some(speaker) = self.labelled(span) {
-                    attribution.speaker = Some(speaker);
-                } else if let Some(shared) = self.same_sentence_speaker(q, &out).filter(|_| self.shares_sentence(q)) {
-                    attribution.speaker = Some(shared);
-                } else if let Some(owner) = self.words_of(span) {
-                    attribution.speaker = Some(owner);
-                    attribution.fragment = true;
-                } else if let Some(subject) = self.sentence_subject(span) {
-                    attribution.speaker = Some(subject);
-                    attribution.fragment = true;
-                } else if let Some(shared) = self.same_sentence_speaker(q, &out) {
-                    attribution.speaker = Some(shared);
-                } else if let Some(speaker) = self.introduced(span) {
-                    attribution.speaker = Some(speaker);
-                } else if let Some(previous) = self.paragraph_run_on(q, &out) {
-                    attribution.speaker = Some(previous);
-                } else if let Some(speaker) = self.reported_before(span) {
-                    attribution.speaker = Some(speaker);
-                    attribution.cue = Some(Cue::ReportedBefore);
-                }
-            }
-            let words = self.text[span.start..span.end].split_whitespace().count();
-            let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
-            // The rest of a split quote (“We met,” Putin said, “and we talked.”) opens in lower
-            // case and is no fragment.
-            let rest_of_split = self.shares_sentence(q)
-                && span.open > 0
-                && self.is_punct(span.paragraph, span.open - 1, ",")
-                && out.last().is_some_and(|previous| !previous.fragment && previous.speaker == attribution.speaker);
-            attribution.fragment |= first_lower && !rest_of_split;
-            if attribution.speaker.is_none() && (words < 3 || self.is_title_or_scare(span)) {
-                attribution.dropped = true;
-            }
-            let so_called = span.open > 0 && self.lower(span.paragraph, span.open - 1).as_deref() == Some("so-called");
-            if self.is_title_or_scare(span) && (words <= 4 || so_called) && attribution.cue.is_none() {
-                attribution.dropped = true;
-            }
-            // What a gesture meant (he gestured "no"), a few words at most, is not speech.
-            let after_gesture =
-                span.open > 0 && self.lower(span.paragraph, span.open - 1).is_some_and(|w| lexicon::is_gesture(&w));
-            if self.is_title_case(span) || (after_gesture && words <= 3) {
-                attribution = Attribution { dropped: true, ..Attribution::default() };
-            }
+        for q in 0..self.spans.len() {
+            let attribution = self.attribute_span(q, &out);
             out.push(attribution);
         }
-        // A quote over several paragraphs whose verb comes only in a later part (“A … ¶ “B,”
-        // he said): the earlier parts are the same speaker's.
+        self.continued_parts(&mut out);
+        self.strung_before_verb(&mut out);
+        out
+    }
+
+    /// Quote `q`'s attribution, the quotes before it attributed (`done`); dropped when the
+    /// filter says it does not stand.
+    fn attribute_span(&self, q: usize, done: &[Attribution]) -> Attribution {
+        let span = &self.spans[q];
+        if self.uses[q].is_no_speech() {
+            return Attribution { dropped: true, ..Attribution::default() };
+        }
+        // A quote listed after another with only "and" or a comma between (as Trump went on
+        // about “how the system is rigged,” and “wounded American families”) is the same
+        // speaker's, whatever verb follows the list, when that one had a verb of its own.
+        let listed = self.listed_after(q).and_then(|previous| {
+            let before: &Attribution = &done[previous];
+            (before.speaker.is_some() && before.cue.is_some()).then(|| before.clone())
+        });
+        let mut attribution = match listed {
+            Some(previous) => Attribution { dropped: false, ..previous },
+            None => self.attribute_by_cue(span).unwrap_or_default(),
+        };
+        if attribution.speaker.is_none() {
+            self.attribute_without_cue(q, done, &mut attribution);
+        }
+        let words = self.text[span.start..span.end].split_whitespace().count();
+        let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
+        // The rest of a split quote (“We met,” Putin said, “and we talked.”) opens in lower
+        // case and is no fragment.
+        let rest_of_split = self.shares_sentence(q)
+            && span.open > 0
+            && self.is_punct(span.paragraph, span.open - 1, ",")
+            && done.last().is_some_and(|previous| !previous.fragment && previous.speaker == attribution.speaker);
+        attribution.fragment |= first_lower && !rest_of_split;
+        attribution.dropped = !self.uses[q].stands(words, attribution.speaker.is_some(), attribution.cue.is_some());
+        attribution
+    }
+
+    /// A speaker for quote `q`, which no cue beside it gave one: a byline below, the quote it
+    /// continues, a label, its sentence's, the one before it… in that order.
+    fn attribute_without_cue(&self, q: usize, done: &[Attribution], attribution: &mut Attribution) {
+        let span = &self.spans[q];
+        if let Some(speaker) = self.byline_below(span) {
+            attribution.speaker = Some(speaker);
+        } else if let Some(previous) = span.continues.and_then(|c| done.get(c)) {
+            attribution.speaker = previous.speaker.clone();
+            attribution.cue = previous.cue.clone();
+        } else if let Some(speaker) = self.labelled(span) {
+            attribution.speaker = Some(speaker);
+        } else if let Some(shared) = self.same_sentence_speaker(q, done).filter(|_| self.shares_sentence(q)) {
+            attribution.speaker = Some(shared);
+        } else if let Some(owner) = self.words_of(span) {
+            attribution.speaker = Some(owner);
+            attribution.fragment = true;
+        } else if let Some(subject) = self.sentence_subject(span) {
+            attribution.speaker = Some(subject);
+            attribution.fragment = true;
+        } else if let Some(shared) = self.same_sentence_speaker(q, done) {
+            attribution.speaker = Some(shared);
+        } else if let Some(speaker) = self.introduced(span) {
+            attribution.speaker = Some(speaker);
+        } else if let Some(previous) = self.paragraph_run_on(q, done) {
+            attribution.speaker = Some(previous);
+        } else if let Some(speaker) = self.reported_before(span) {
+            attribution.speaker = Some(speaker);
+            attribution.cue = Some(Cue::ReportedBefore);
+        }
+    }
+
+    /// A quote over several paragraphs whose verb comes only in a later part (“A … ¶ “B,”
+    /// he said): the earlier parts are the same speaker's.
+    fn continued_parts(&self, out: &mut [Attribution]) {
         for r in (0..self.spans.len()).rev() {
             let Some(c) = self.spans[r].continues else { continue };
             if out[c].speaker.is_none() && out[r].speaker.is_some() {
@@ -360,11 +368,14 @@ impl<'a> Attributor<'a> {
                 out[c].dropped = false;
             }
         }
-        // Quotes strung along one sentence before its verb (Guns are “the ultimate public
-        // health crisis” and “stunt children’s growth,” Howard Dean proclaimed): the earlier
-        // ones are the speaker's too, as fragments, unless they are titles, or another clause
-        // with a verb or a name of its own comes between ("…pact “insanity,” and Sanders, who
-        // says it's “disastrous.”").
+    }
+
+    /// Quotes strung along one sentence before its verb (Guns are “the ultimate public
+    /// health crisis” and “stunt children’s growth,” Howard Dean proclaimed): the earlier
+    /// ones are the speaker's too, as fragments, unless they are titles, or another clause
+    /// with a verb or a name of its own comes between ("…pact “insanity,” and Sanders, who
+    /// says it's “disastrous.”").
+    fn strung_before_verb(&self, out: &mut [Attribution]) {
         for q in (0..self.spans.len().saturating_sub(1)).rev() {
             let (span, next) = (&self.spans[q], &self.spans[q + 1]);
             let p = span.paragraph;
@@ -376,7 +387,7 @@ impl<'a> Attributor<'a> {
                 && out[q].speaker.is_none()
                 && out[q + 1].cue.is_some()
                 && self.sentence[p][span.open] == self.sentence[p][next.open]
-                && !self.is_title_or_scare(span)
+                && !matches!(self.uses[q], Use::Marked { .. })
                 && strung();
             if shared && out[q + 1].speaker.is_some() {
                 out[q].speaker = out[q + 1].speaker.clone();
@@ -384,69 +395,6 @@ impl<'a> Attributor<'a> {
                 out[q].dropped = false;
             }
         }
-        out
-    }
-
-    /// A work: a name in title case after a verb or preposition that takes one (wrote “The Art
-    /// of the Deal” in 1987, on “Fox and Friends”), with no punctuation of its own. A title,
-    /// whoever the sentence names. Words spoken start a sentence in capitals, not every word;
-    /// a name that closes on a comma or a full stop inside the marks is left as a quote, as a
-    /// rating or a slogan someone pronounced is (“Mostly False.”).
-    fn is_title_case(&self, span: &QuotedSpan) -> bool {
-        // What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
-        // Friends”". Nicknames stay quotes: "called her “Miss Piggy”".
-        let work = span.open > 0
-            && self.lower(span.paragraph, span.open - 1).is_some_and(|w| {
-                matches!(
-                    &*w,
-                    "on" | "in"
-                        | "wrote"
-                        | "writes"
-                        | "read"
-                        | "reads"
-                        | "watched"
-                        | "published"
-                        | "released"
-                        | "authored"
-                        | "starred"
-                        | "hosted"
-                        | "sang"
-                        | "performed"
-                        | "filmed"
-                        | "directed"
-                )
-            });
-        if !work {
-            return false;
-        }
-        let text = &self.text[span.start..span.end];
-        let small = |w: &str| {
-            matches!(
-                w,
-                "a" | "an"
-                    | "the"
-                    | "and"
-                    | "or"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "to"
-                    | "for"
-                    | "with"
-                    | "from"
-                    | "by"
-                    | "de"
-                    | "la"
-                    | "vs."
-            )
-        };
-        let words: Vec<&str> = text.split_whitespace().collect();
-        (2..=8).contains(&words.len())
-            && !text.ends_with(['!', '?', ',', '.', ';', ':'])
-            && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w))
-            && words[0].starts_with(char::is_uppercase)
-            && words.iter().any(|w| w.chars().any(char::is_lowercase))
     }
 
     /// The quote that quote `q` is listed after: the one before it in the paragraph, with only
@@ -463,11 +411,6 @@ impl<'a> Attributor<'a> {
             })
             && between.clone().any(|k| self.word(span.paragraph, k).is_some());
         joined.then_some(previous)
-    }
-
-    fn is_title_or_scare(&self, span: &QuotedSpan) -> bool {
-        span.open > 0
-            && self.lower(span.paragraph, span.open - 1).is_some_and(|w| TITLE_MARKERS.binary_search(&&*w).is_ok())
     }
 
     /// The range of tokens of `span`'s sentence before and after it, outside the quote.
@@ -631,7 +574,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let found = self.mention_starting(p, k + 1).filter(|f| f.last + 1 < ceiling)?;
-        let person = self.finder.entities[found.entity].kind == EntityKind::Person;
+        let person = self.names.entities[found.entity].kind == EntityKind::Person;
         (person && self.is_punct(p, found.last + 1, ",")).then_some(found)
     }
 
@@ -773,12 +716,24 @@ impl<'a> Attributor<'a> {
             let article =
                 usize::from(found.first > floor + 1 && self.lower(p, found.first - 1).as_deref() == Some("the"));
             let listener = found.first > floor + article
-                && self.finder.entities[found.entity].kind != EntityKind::Person
+                && self.names.entities[found.entity].kind != EntityKind::Person
                 && matches!(self.lower(p, found.first - 1 - article).as_deref(), Some("to" | "by"));
             if listener
                 && let Some(source) = (floor..found.first).find_map(|k| self.unnamed_starting(p, k, found.first, false))
             {
                 return Some(source);
+            }
+            // Nor is the medium a participle writes in: "Clinton responded to the question on
+            // Facebook writing, “…”" is Clinton's, the person who opens the clause.
+            let medium = found.first > floor + article
+                && self.names.kind(found) != EntityKind::Person
+                && matches!(self.lower(p, found.first - 1 - article).as_deref(), Some("on" | "in"))
+                && self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
+            if medium && let Some(person) = self.clause_person(p, floor, found.first) {
+                return Some(Speaker::Entity { entity: person.entity });
+            }
+            if let Some(group) = self.group_of_before(p, found, floor) {
+                return Some(group);
             }
             let person = self.person_of(p, found.first, floor).unwrap_or(found);
             return Some(Speaker::Entity { entity: person.entity });
@@ -807,9 +762,16 @@ impl<'a> Attributor<'a> {
         self.unnamed_ending(p, last, floor)
     }
 
+    /// The first person named as such in tokens `floor..end`, not after a preposition.
+    fn clause_person(&self, p: usize, floor: usize, end: usize) -> Option<&'a Found> {
+        (floor..end).find_map(|i| {
+            self.mention_starting(p, i).filter(|f| self.is_named_person(f) && !self.follows_preposition(p, i))
+        })
+    }
+
     /// A person named as such, not in the possessive ("Trump's plan").
     fn is_named_person(&self, found: &Found) -> bool {
-        self.finder.entities[found.entity].kind == EntityKind::Person && !self.is_possessive(found)
+        self.names.entities[found.entity].kind == EntityKind::Person && !self.is_possessive(found)
     }
 
     /// The nearest comma at or before token `to` (within 20 tokens, after `floor`) that follows
@@ -876,7 +838,7 @@ impl<'a> Attributor<'a> {
             || self.sentence[p][found.first - 1] != self.sentence[p][found.first]
             || matches!(tokens[found.first - 1].kind, TokenKind::Close | TokenKind::Open)
             || self.is_punct(p, found.first - 1, ",");
-        let person = self.finder.entities[found.entity].kind == EntityKind::Person;
+        let person = self.names.entities[found.entity].kind == EntityKind::Person;
         (opens && opens_clause && person && !self.is_possessive(found)).then_some(found)
     }
 
@@ -923,7 +885,7 @@ impl<'a> Attributor<'a> {
         if j == k {
             return None;
         }
-        self.mention_starting(p, j).filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person)
+        self.mention_starting(p, j).filter(|f| self.names.entities[f.entity].kind == EntityKind::Person)
     }
 
     /// Inverted order: said Putin / said Ambassador Alexander Darchiev / according to officials.
@@ -942,7 +904,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some(found) = self.mention_starting(p, j) {
-                let person = self.finder.entities[found.entity].kind == EntityKind::Person;
+                let person = self.names.entities[found.entity].kind == EntityKind::Person;
                 if described && !person {
                     break;
                 }
@@ -1115,7 +1077,7 @@ impl<'a> Attributor<'a> {
             let named = (self.is_punct(p, k + 1, ",") && k + 2 < ceiling)
                 .then(|| self.mention_starting(p, k + 2).or_else(|| self.role_described_person(p, k + 2, ceiling)))
                 .flatten()
-                .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person);
+                .filter(|f| self.names.entities[f.entity].kind == EntityKind::Person);
             if let Some(found) = named {
                 return Some(Speaker::Entity { entity: found.entity });
             }
@@ -1171,7 +1133,7 @@ impl<'a> Attributor<'a> {
                     .then(|| self.mention_starting(paragraph, opening + 1))
                     .flatten()
             }) {
-                return match self.finder.entities[found.entity].kind {
+                return match self.names.entities[found.entity].kind {
                     EntityKind::Organisation => Some(Speaker::Entity { entity: found.entity }),
                     _ => None,
                 };
@@ -1249,10 +1211,10 @@ impl<'a> Attributor<'a> {
         match sought {
             Sought::Pronoun(pronoun) => {
                 let wanted = if *pronoun == Pronoun::She { Gender::Female } else { Gender::Male };
-                let gender = self.finder.gender[found.entity];
+                let gender = self.names.gender[found.entity];
                 gender == wanted || gender == Gender::Unknown
             }
-            Sought::Role(head) => self.finder.roles[found.entity].contains(head.as_str()),
+            Sought::Role(head) => self.names.roles[found.entity].contains(head.as_str()),
         }
     }
 
@@ -1369,7 +1331,7 @@ impl<'a> Attributor<'a> {
             && kind(k - 1) == Some(TokenKind::Close)
             && !matches!(self.lower(p, k).as_deref(), Some("told" | "tells" | "telling" | "asked" | "asks"));
         let after = || (inverted && k + 1 < ceiling).then(|| self.mention_starting(p, k + 1)).flatten();
-        before.or_else(after).filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person)
+        before.or_else(after).filter(|f| self.names.entities[f.entity].kind == EntityKind::Person)
     }
 
     /// The previous quote of the same paragraph, when it found its speaker and nobody else
@@ -1511,7 +1473,7 @@ impl<'a> Attributor<'a> {
         }
         for k in b0..b1.min(b0 + 30) {
             if let Some(found) = self.mention_starting(p, k) {
-                let kind = self.finder.entities[found.entity].kind;
+                let kind = self.names.entities[found.entity].kind;
                 // "…hailed Trump as “the most honest candidate”": the one described, not the
                 // speaker; but "quoted Alexander Darchiev as saying" names the speaker.
                 let described =
@@ -1552,6 +1514,23 @@ impl<'a> Attributor<'a> {
         let tokens = &self.paragraphs[p].tokens;
         let first = if self.is_possessive(found) { found.first } else { found.first - 1 };
         Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[head].end].to_string() })
+    }
+
+    /// A group a person's before the name: "Supporters of Sanders argue", "critics of the
+    /// president say" are the group's words, not the person's. The group is a plural head
+    /// of unnamed sources joined by "of", with its determiner.
+    fn group_of_before(&self, p: usize, found: &Found, floor: usize) -> Option<Speaker> {
+        let head = found.first.checked_sub(2).filter(|&h| h >= floor)?;
+        let plural_head = self.lower(p, head).is_some_and(|w| w.ends_with('s') && lexicon::is_unnamed_head(&w));
+        if !plural_head || self.lower(p, head + 1).as_deref() != Some("of") {
+            return None;
+        }
+        let first = head
+            .checked_sub(1)
+            .filter(|&d| d >= floor && self.lower(p, d).is_some_and(|w| is_determiner(&w)))
+            .unwrap_or(head);
+        let tokens = &self.paragraphs[p].tokens;
+        Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[found.last].end].to_string() })
     }
 
     /// A name and a colon right before the quote, as in a transcript or a round-up:
@@ -1620,7 +1599,7 @@ impl<'a> Attributor<'a> {
         (start..end).find_map(|k| {
             self.mention_starting(p, k)
                 .filter(|f| !self.follows_preposition(p, k) && !self.is_possessive(f))
-                .filter(|f| self.finder.entities[f.entity].kind == EntityKind::Person || k == start)
+                .filter(|f| self.names.entities[f.entity].kind == EntityKind::Person || k == start)
                 .map(|f| Speaker::Entity { entity: f.entity })
         })
     }
@@ -1649,7 +1628,7 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             match self.subject_before(p, k, start)? {
-                Speaker::Entity { entity } if self.finder.entities[entity].kind == EntityKind::Person => {
+                Speaker::Entity { entity } if self.names.entities[entity].kind == EntityKind::Person => {
                     Some(Speaker::Entity { entity })
                 }
                 _ => None,
@@ -2019,16 +1998,6 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool], starts: &mut 
     numbers
 }
 
-/// A word in lower case, borrowed when it already is (most words): asked of nearly every
-/// token near a quote.
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    }
-}
-
 /// The particle that, after `verb`, makes a reporting verb of it (shot back, fired back, went
 /// on, put it), both as written; `next` gives the word after the verb, asked only of these.
 fn particle<'w>(verb: &str, next: impl FnOnce() -> Option<&'w str>) -> Option<&'static str> {
@@ -2084,14 +2053,68 @@ fn appositive_then_cue(text: &str, tokens: &[Token], k: usize) -> bool {
             .is_some_and(|t| t.kind == TokenKind::Word && lexicon::is_cue(&lower(&text[t.start..t.end])))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Block quotes with no marks of their own, attributed by the line after the block (“—
+/// Volodymyr Zelensky, on X”, “— a senior official”) or by the paragraph that introduces it
+/// with a colon (“Putin told the conference:”). Every paragraph of the block is the speaker's.
+impl Attributor<'_> {
+    fn block_quotes(&self) -> Vec<BlockQuote> {
+        if !self.paragraphs.iter().any(|p| p.in_block_quote) {
+            return Vec::new();
+        }
+        let mut quoted = vec![false; self.paragraphs.len()];
+        for span in self.spans {
+            quoted[span.paragraph] = true;
+        }
+        let mut out = Vec::new();
+        let mut p = 0;
+        while p < self.paragraphs.len() {
+            if !self.paragraphs[p].in_block_quote {
+                p += 1;
+                continue;
+            }
+            let first = p;
+            while p < self.paragraphs.len() && self.paragraphs[p].in_block_quote {
+                p += 1;
+            }
+            let Some(speaker) = self.signed_below(p).or_else(|| self.introduced_above(first)) else { continue };
+            for paragraph in (first..p).filter(|&b| !quoted[b]) {
+                out.push(BlockQuote { paragraph, speaker: speaker.clone() });
+            }
+        }
+        out
+    }
 
-    #[test]
-    fn title_markers_are_sorted_for_binary_search() {
-        let mut sorted = TITLE_MARKERS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, TITLE_MARKERS);
+    /// The line below a block, `p`: a dash and a name, or a description of an unnamed source.
+    fn signed_below(&self, p: usize) -> Option<Speaker> {
+        let line = self.paragraphs.get(p)?;
+        let text = &self.text[line.start..line.end];
+        if !text.starts_with(['\u{2014}', '\u{2013}', '-', '~']) {
+            return None;
+        }
+        self.block_person_in(p, line.start).or_else(|| {
+            let rest = text.trim_start_matches(['\u{2014}', '\u{2013}', '-', '~', ' ']);
+            let description = rest.split(',').next().unwrap_or("").trim();
+            let unnamed = description.starts_with(char::is_lowercase) && description.split_whitespace().count() <= 6;
+            unnamed.then(|| Speaker::Unnamed { description: description.to_string() })
+        })
+    }
+
+    /// Above the block that starts at paragraph `first`: a paragraph that ends on a colon,
+    /// and the person it names first.
+    fn introduced_above(&self, first: usize) -> Option<Speaker> {
+        let intro = first.checked_sub(1).map(|i| &self.paragraphs[i])?;
+        self.text[intro.start..intro.end].ends_with(':').then(|| self.block_person_in(first - 1, intro.start)).flatten()
+    }
+
+    /// The first mention of paragraph `p` from byte `from` on, unless a place or a possessive:
+    /// "Here is what Trump's critics wrote:" introduces the critics, not Trump.
+    fn block_person_in(&self, p: usize, from: usize) -> Option<Speaker> {
+        let list = &self.mentions[p];
+        let at = list.partition_point(|&i| self.names.found[i].span.start < from);
+        list.get(at)
+            .map(|&i| &self.names.found[i])
+            .filter(|f| self.names.kind(f) != EntityKind::Place)
+            .filter(|f| !self.text[f.span.end..].starts_with(['\'', '\u{2019}']))
+            .map(|f| Speaker::Entity { entity: f.entity })
     }
 }

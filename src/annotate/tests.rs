@@ -55,6 +55,8 @@ fn quotes_and_their_speakers() {
         ("party and state after the name", "“We will not stand for this,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.", &[("We will not stand for this,", Some("Chuck Schumer"))]),
         ("description joined by of", "“It has no bearing,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.", &[("It has no bearing,", Some("Asab Al-Tabchi"))]),
         ("an appositive left open before the verb", "“We will win this state,” Jeff Weaver, the campaign manager said.", &[("We will win this state,", Some("Jeff Weaver"))]),
+        ("the medium a participle writes in is not its subject", "Hillary Clinton responded to the question on Facebook writing, “Yes, I will. That was a poor choice of words.”", &[("Yes, I will. That was a poor choice of words.", Some("Hillary Clinton"))]),
+        ("a group of a person's is not the person", "“He is the only one who can win,” supporters of Bernie Sanders argue.", &[("He is the only one who can win,", Some("unnamed: supporters of Bernie Sanders"))]),
         ("a name closing an opening phrase is not the subject", "In an interview with Joe Scarborough and Mika Brzezinski, the candidate stated that the remarks were “mean-spirited and divisive.”", &[("mean-spirited and divisive.", Some("unnamed: the candidate"))]),
         ("byline after a dash", "“We want to be heard.” ― Jorge Falcon\n“Nobody listens to us.” ― Pamela Padilla", &[("We want to be heard.", Some("Jorge Falcon")), ("Nobody listens to us.", Some("Pamela Padilla"))]),
         ("byline after two hyphens", "“The vote is close.” --Kim Hjelmgaard.", &[("The vote is close.", Some("Kim Hjelmgaard"))]),

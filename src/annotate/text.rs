@@ -118,6 +118,16 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s, e.max(s))
 }
 
+/// A word in lower case, borrowed when it already is (most words): asked of nearly every
+/// token near a quote.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// The dash that opens a byline after a quote (“…” ― Jorge Falcon): ―, — or – , or two
 /// hyphens. How many tokens it takes from token `k`, if one starts there.
 pub fn byline_dash(text: &str, tokens: &[Token], k: usize) -> Option<usize> {

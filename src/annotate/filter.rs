@@ -1,0 +1,198 @@
+//! Quote filtering: which quoted spans are no speech. Told from the span and the word before
+//! it alone, before attribution: a work's title in title case after a verb or preposition
+//! that takes one (wrote “The Art of the Deal”), what a gesture meant (he gestured “no”), and
+//! a span after a word that marks a title or a word held at arm's length (the book “…”,
+//! so-called “experts”). Whether a span stands as a quote then depends also on what
+//! attribution found for it: [`Use::stands`].
+
+use super::lexicon;
+use super::quotes::QuotedSpan;
+use super::text::{self, Paragraph, TokenKind};
+
+/// What a quoted span is, read from the span and the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// Words someone said or wrote, as far as the span and the word before it tell.
+    Speech,
+    /// After a word that marks a title or a word held at arm's length ("called", "the book",
+    /// "so-called"): a quote only with a speaker, and then only when long or cued.
+    Marked { so_called: bool },
+    /// A work's title: never a quote.
+    Title,
+    /// What a gesture meant, three words at most: never a quote.
+    Gesture,
+}
+
+impl Use {
+    /// Never a quote, whatever attribution finds beside it.
+    pub fn is_no_speech(self) -> bool {
+        matches!(self, Use::Title | Use::Gesture)
+    }
+
+    /// Whether a span of this use and `words` words stands as a quote, given whether
+    /// attribution found it a speaker and a cue. Without a speaker, a span of two words or
+    /// fewer is a scare quote; a marked one stands only with a speaker, and with a cue too
+    /// when it has four words or fewer or follows "so-called".
+    pub fn stands(self, words: usize, speaker: bool, cue: bool) -> bool {
+        match self {
+            Use::Title | Use::Gesture => false,
+            Use::Marked { so_called } => speaker && (cue || (words > 4 && !so_called)),
+            Use::Speech => speaker || words >= 3,
+        }
+    }
+}
+
+/// Words before a quoted span that make it a title or a word held at arm's length.
+const TITLE_MARKERS: &[&str] = &[
+    "album",
+    "article",
+    "book",
+    "called",
+    "column",
+    "documentary",
+    "dubbed",
+    "episode",
+    "essay",
+    "film",
+    "headline",
+    "magazine",
+    "movie",
+    "newspaper",
+    "nicknamed",
+    "novel",
+    "op-ed",
+    "phrase",
+    "play",
+    "podcast",
+    "poem",
+    "program",
+    "programme",
+    "series",
+    "show",
+    "so-called",
+    "song",
+    "term",
+    "termed",
+    "titled",
+    "word",
+    "words",
+];
+
+/// The use of each span, in order.
+pub fn uses(text: &str, paragraphs: &[Paragraph], spans: &[QuotedSpan]) -> Vec<Use> {
+    spans.iter().map(|span| use_of(text, paragraphs, span)).collect()
+}
+
+fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
+    let before = span.open.checked_sub(1).and_then(|k| {
+        let token = paragraphs[span.paragraph].tokens.get(k)?;
+        (token.kind == TokenKind::Word).then(|| text::lower(&text[token.start..token.end]))
+    });
+    let Some(before) = before.as_deref() else { return Use::Speech };
+    let quoted = &text[span.start..span.end];
+    if takes_a_work(before) && is_title_case(quoted) {
+        Use::Title
+    } else if lexicon::is_gesture(before) && quoted.split_whitespace().nth(3).is_none() {
+        Use::Gesture
+    } else if TITLE_MARKERS.binary_search(&before).is_ok() {
+        Use::Marked { so_called: before == "so-called" }
+    } else {
+        Use::Speech
+    }
+}
+
+/// What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
+/// Friends”". Nicknames stay quotes: "called her “Miss Piggy”".
+fn takes_a_work(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in"
+            | "wrote"
+            | "writes"
+            | "read"
+            | "reads"
+            | "watched"
+            | "published"
+            | "released"
+            | "authored"
+            | "starred"
+            | "hosted"
+            | "sang"
+            | "performed"
+            | "filmed"
+            | "directed"
+    )
+}
+
+/// A name in title case, with no punctuation of its own. Words spoken start a sentence in
+/// capitals, not every word; a name that closes on a comma or a full stop inside the marks is
+/// left as a quote, as a rating or a slogan someone pronounced is (“Mostly False.”).
+fn is_title_case(text: &str) -> bool {
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "and"
+                | "or"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "de"
+                | "la"
+                | "vs."
+        )
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && !text.ends_with(['!', '?', ',', '.', ';', ':'])
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || small(w))
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn use_in(text: &str) -> Vec<Use> {
+        let paragraphs = text::paragraphs(text, super::super::TextFormat::Plain);
+        uses(text, &paragraphs, &super::super::quotes::find(text, &paragraphs))
+    }
+
+    #[test]
+    fn spans_are_told_from_the_word_before_them() {
+        assert_eq!(use_in("He wrote “The Art of the Deal” in 1987."), [Use::Title]);
+        assert_eq!(use_in("He wrote “We will win.”"), [Use::Speech]);
+        assert_eq!(use_in("She gestured “no” twice."), [Use::Gesture]);
+        assert_eq!(use_in("She gestured “no, not now, not ever.”"), [Use::Speech]);
+        assert_eq!(use_in("The so-called “experts” left."), [Use::Marked { so_called: true }]);
+        assert_eq!(use_in("The book “Fire and Fury” sold."), [Use::Marked { so_called: false }]);
+        assert_eq!(use_in("“We will win,” she said."), [Use::Speech]);
+    }
+
+    #[test]
+    fn what_stands_as_a_quote() {
+        assert!(!Use::Title.stands(5, true, true));
+        assert!(!Use::Gesture.stands(1, true, true));
+        assert!(Use::Speech.stands(3, false, false) && !Use::Speech.stands(2, false, false));
+        assert!(Use::Speech.stands(1, true, false));
+        assert!(!Use::Marked { so_called: false }.stands(9, false, true));
+        assert!(Use::Marked { so_called: false }.stands(5, true, false));
+        assert!(!Use::Marked { so_called: true }.stands(5, true, false));
+        assert!(Use::Marked { so_called: true }.stands(1, true, true));
+    }
+
+    #[test]
+    fn title_markers_are_sorted_for_binary_search() {
+        let mut sorted = TITLE_MARKERS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, TITLE_MARKERS);
+    }
+}
