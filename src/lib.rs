@@ -103,8 +103,8 @@ struct Analysed {
     registry: Registry,
     /// The people and events (the articles live in the index).
     profiles: Content,
-    /// The editors' decisions about discovered events, what discovery last found, and the
-    /// articles' terms it found it from (which the preview's next discovery reuses).
+    /// The editors' decisions about discovered events, what discovery last found, and, in a
+    /// preview, every article's terms (which its next discovery reuses).
     decisions: discover::Decisions,
     discovery: discover::Discovery,
     discoverer: discover::Discoverer,
@@ -151,8 +151,12 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     bar.finish_and_clear();
     watch.lap("annotate");
     let profiles = content.clone_profiles();
-    let mut discoverer = discover::Discoverer::default();
-    let discovery = discover_events(&mut discoverer, &annotated, &profiles, &decisions);
+    // A build keeps no terms (a preview asks for them: `Discoverer::keep`).
+    let discoverer = discover::Discoverer::default();
+    let discovery = {
+        let articles: Vec<(&Article, &Annotations)> = annotated.iter().map(|(a, n)| (a, n)).collect();
+        discover::discover(&articles, &profiles.events, &decisions)
+    };
     warnings.extend(discovery.warnings.iter().cloned());
     watch.lap("discover");
     let index = index::build_with(content, annotated, &discovery, &config.annotator);

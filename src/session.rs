@@ -61,7 +61,10 @@ pub struct Session {
 impl Session {
     /// Builds the site into `options.output` (which must be set) and keeps it.
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
-        let (report, analysed, derived) = crate::build_keeping(root, &options, false)?;
+        let (report, mut analysed, derived) = crate::build_keeping(root, &options, false)?;
+        let articles: Vec<(&Article, &Annotations)> =
+            analysed.index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+        analysed.discoverer.keep(&articles);
         let files = files_of(derived.planned());
         let session =
             Session { root: root.to_path_buf(), options, analysed, files, derived: Some(derived), stale: false };
