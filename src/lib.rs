@@ -109,9 +109,11 @@ struct Analysed {
     registry: Registry,
     /// The people and events (the articles live in the index).
     profiles: Content,
-    /// The editors' decisions about discovered events, and what discovery last found.
+    /// The editors' decisions about discovered events, what discovery last found, and, in a
+    /// preview, every article's terms (which its next discovery reuses).
     decisions: discover::Decisions,
     discovery: discover::Discovery,
+    discoverer: discover::Discoverer,
 }
 
 fn analyse(root: &Path, options: &BuildOptions) -> Result<Analysed> {
@@ -156,7 +158,12 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     bar.finish_and_clear();
     watch.lap("annotate");
     let profiles = content.clone_profiles();
-    let discovery = discover_events(&annotated, &profiles, &decisions);
+    // A build keeps no terms (a preview asks for them: `Discoverer::keep`).
+    let discoverer = discover::Discoverer::default();
+    let discovery = {
+        let articles: Vec<(&Article, &Annotations)> = annotated.iter().map(|(a, n)| (a, n)).collect();
+        discover::discover(&articles, &profiles.events, &decisions)
+    };
     warnings.extend(discovery.warnings.iter().cloned());
     watch.lap("discover");
     let index = index::build_with(content, annotated, &discovery, &config.annotator);
@@ -173,17 +180,19 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
         profiles,
         decisions,
         discovery,
+        discoverer,
     })
 }
 
-/// Event discovery over annotated articles (`discover::discover` on references).
+/// Event discovery over annotated articles (`Discoverer::discover` on references).
 fn discover_events(
+    discoverer: &mut discover::Discoverer,
     annotated: &[(Article, Annotations)],
     profiles: &Content,
     decisions: &discover::Decisions,
 ) -> discover::Discovery {
     let articles: Vec<(&Article, &Annotations)> = annotated.iter().map(|(a, n)| (a, n)).collect();
-    discover::discover(&articles, &profiles.events, decisions)
+    discoverer.discover(&articles, &profiles.events, decisions)
 }
 
 /// Loads, annotates, indexes and renders the site in `root`, writing nothing.

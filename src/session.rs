@@ -61,7 +61,10 @@ pub struct Session {
 impl Session {
     /// Builds the site into `options.output` (which must be set) and keeps it.
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
-        let (report, analysed, derived) = crate::build_keeping(root, &options, false)?;
+        let (report, mut analysed, derived) = crate::build_keeping(root, &options, false)?;
+        let articles: Vec<(&Article, &Annotations)> =
+            analysed.index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+        analysed.discoverer.keep(&articles);
         let files = files_of(derived.planned());
         let session =
             Session { root: root.to_path_buf(), options, analysed, files, derived: Some(derived), stale: false };
@@ -183,9 +186,8 @@ impl Session {
                 let mut all: Vec<(&Article, &Annotations)> =
                     index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
                 all[position] = (article, annotations);
-                let discovery =
-                    crate::discover::discover(&all, &self.analysed.profiles.events, &self.analysed.decisions);
-                discovery == self.analysed.discovery
+                let (events, decisions) = (&self.analysed.profiles.events, &self.analysed.decisions);
+                self.analysed.discoverer.discover(&all, events, decisions) == self.analysed.discovery
             });
             let index = &mut self.analysed.index;
             if let Some(position) = position.filter(|_| same_events) {
@@ -211,7 +213,9 @@ impl Session {
             .collect();
         annotated.extend(fresh);
         let profiles = self.analysed.profiles.clone_profiles();
-        self.analysed.discovery = crate::discover_events(&annotated, &profiles, &self.analysed.decisions);
+        let analysed = &mut self.analysed;
+        analysed.discovery =
+            crate::discover_events(&mut analysed.discoverer, &annotated, &profiles, &analysed.decisions);
         let discovery = &self.analysed.discovery;
         self.analysed.index = crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)

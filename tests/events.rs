@@ -1,11 +1,14 @@
 //! Event discovery on whole sites: articles that report one happening become one event page;
 //! opinion and lone articles stay out; registry events win; editors' decisions in
-//! `content/events.yaml` hold; an event's address does not move when articles join it.
+//! `content/events.yaml` hold; an event's address does not move when articles join it; the
+//! preview, which keeps each article's terms, finds what a full build finds after a save.
 
 mod common;
 
-use common::TestSite;
+use brief::session::Session;
+use common::{TestSite, tree};
 use serde_json::Value;
+use std::path::PathBuf;
 
 /// Three reports of a bridge collapse, two of a trade summit, an opinion piece on the
 /// collapse, and unrelated articles on other days and subjects.
@@ -295,4 +298,65 @@ fn an_event_keeps_its_address_as_articles_join_it_and_across_builds() {
     assert_eq!(joined.len(), 1, "{after:#?}");
     assert_eq!(joined[0]["id"], bridge.as_str(), "the address stays");
     assert_eq!(articles_of(joined[0]).len(), 4);
+}
+
+/// Saves `text` (None: deletes the file) in the preview, then checks every file it has
+/// against a full build of the same site.
+fn save(site: &TestSite, session: &mut Session, rel: &str, text: Option<&str>) {
+    match text {
+        Some(text) => site.write(rel, text),
+        None => std::fs::remove_file(site.root().join(rel)).expect("delete"),
+    }
+    session.update(&[PathBuf::from(rel)]).unwrap_or_else(|e| panic!("update failed: {e}"));
+    site.build_ok();
+    let (preview, full) = (tree(session.output()), site.files());
+    assert_eq!(preview.keys().collect::<Vec<_>>(), full.keys().collect::<Vec<_>>(), "{rel}: the same files");
+    for (path, bytes) in &full {
+        assert!(preview[path] == *bytes, "{rel}: {path} differs from a full build");
+    }
+}
+
+fn preview_events(session: &Session) -> Vec<Value> {
+    let text = std::fs::read_to_string(session.output().join("api/events.json")).expect("events.json");
+    let json: Value = serde_json::from_str(&text).expect("json");
+    json["events"].as_array().expect("a list").clone()
+}
+
+#[test]
+fn the_preview_finds_the_events_a_full_build_finds_as_articles_join_and_leave() {
+    let site = site();
+    let out = tempfile::tempdir().expect("temp");
+    let options = brief::BuildOptions { output: Some(out.path().join("site")), ..Default::default() };
+    let (mut session, _) = Session::open(site.root(), options).expect("the site builds");
+    let bridge = find(&preview_events(&session), "bridge-falls")[0]["id"].as_str().expect("id").to_string();
+
+    // A new report joins the bridge event, at the same address.
+    let inquiry = article(
+        "Inquiry opens into Helsinki bridge collapse",
+        "2025-03-12",
+        "",
+        "An inquiry into the Helsinki harbour bridge collapse opened as divers finished in the estuary. Engineers told it about corrosion in the steel cables.\n\n“Every cable will be examined,” Mayor Lena Varga said.",
+    );
+    save(&site, &mut session, "content/articles/bridge-inquiry.md", Some(&inquiry));
+    let joined = find(&preview_events(&session), "bridge-inquiry").iter().map(|e| e["id"].clone()).collect::<Vec<_>>();
+    assert_eq!(joined, [Value::from(bridge.as_str())]);
+
+    // A report saved as another story leaves it; a summit report saved as a bridge one moves.
+    let tram = article("Tram drivers end their strike", "2025-03-11", "", "Tram drivers returned after a pay deal.");
+    save(&site, &mut session, "content/articles/bridge-divers.md", Some(&tram));
+    assert!(find(&preview_events(&session), "bridge-divers").is_empty());
+    let moved = article(
+        "Divers search wreckage of Helsinki bridge collapse",
+        "2025-03-13",
+        "",
+        "Rescue divers searched the wreckage of the collapsed Helsinki harbour bridge in the estuary. Engineers blamed corrosion in the steel cables.\n\n“The divers worked through the night at the bridge,” Mayor Lena Varga said.",
+    );
+    save(&site, &mut session, "content/articles/summit-tariffs.md", Some(&moved));
+    let events = preview_events(&session);
+    assert_eq!(find(&events, "summit-tariffs")[0]["id"], bridge.as_str());
+    assert!(find(&events, "summit-opens").is_empty(), "a summit of one report is no event");
+
+    // Deleted: the event keeps its other reports.
+    save(&site, &mut session, "content/articles/bridge-inquiry.md", None);
+    assert_eq!(articles_of(find(&preview_events(&session), "bridge-falls")[0]).len(), 3);
 }

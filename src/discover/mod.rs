@@ -4,52 +4,45 @@
 //! Out: a [`Discovery`]: the discovered events, and for each article the events it joins
 //! (discovered ones, or a registry event its group matched).
 //!
-//! Each dated article becomes a short signature: the words of its title and first paragraphs
-//! and the people, organisations and places it names, weighted by TF-IDF, the strongest
-//! [`SIGNATURE_TERMS`] kept. Articles are then taken in date order, and each joins the open
-//! group whose summed signature is closest (cosine at least [`JOIN`]) among the groups begun
-//! at most [`SPAN_DAYS`] earlier, or begins a group of its own: single-pass clustering, as
-//! topic detection and tracking systems do it. The groups an article can join are found
-//! through an inverted index of signature terms, read only inside the window of days and
-//! only so far back ([`POSTINGS_READ`]): no pair of articles is compared unless they share a
-//! strong term, and the work grows with the number of articles, not its square.
+//! Each dated article becomes a short signature (`terms.rs`): the words of its title and first
+//! paragraphs and the people, organisations and places it names, weighted by TF-IDF, the
+//! strongest kept. Articles are then taken in date order, and each joins the open group whose
+//! summed signature is closest among the groups begun a few days earlier, or begins a group of
+//! its own (`cluster.rs`): single-pass clustering, as topic detection and tracking systems do
+//! it. The groups an article can join are found through an inverted index of signature terms,
+//! read only inside the window of days and only so far back: no pair of articles is compared
+//! unless they share a strong term, and the work grows with the number of articles, not its
+//! square.
+//!
+//! An article's terms depend on it alone; [`Discoverer`] keeps them, so that the preview,
+//! after a save, makes only the saved article's again and then the weights and the groups,
+//! which need the whole site (and give exactly what a full build gives).
 //!
 //! Precision comes first: opinion and analysis stay out, a group needs two articles not
 //! already tied to a registry event, and a group that mixes articles of different registry
 //! events is dropped. A discovered event's address is made from its earliest article's date
 //! and title, so later articles joining it do not move it.
 
+mod cluster;
+mod terms;
+
+pub use terms::{Terms, terms};
+
 use crate::annotate::{Annotations, EntityKind};
 use crate::content::{Article, Date, DateSource, Event};
 use crate::error::{Error, Result, Warning};
 use crate::slug::{fnv1a, slugify_or_hash};
+use cluster::{GAP_DAYS, cluster};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use terms::{Term, key, signature, too_common, word_term};
 
 /// The editors' decisions about discovered events, relative to the site root.
 pub const DECISIONS_FILE: &str = "content/events.yaml";
 
-/// Terms kept in an article's signature.
-const SIGNATURE_TERMS: usize = 40;
-/// Terms of an article looked up in the inverted index to find the groups it may join.
-const BLOCKING_TERMS: usize = 10;
-/// Index entries read per blocking term, newest first: bounds the work on common terms.
-const POSTINGS_READ: usize = 64;
-/// Groups compared in full with each article: those sharing the most of its strongest terms.
-const CANDIDATES: usize = 8;
-/// Cosine between an article's signature and a group's summed signature needed to join it.
-const JOIN: f32 = 0.25;
-/// An article joins a group begun at most this many days before it...
-const SPAN_DAYS: i64 = 7;
-/// ...whose latest article is at most this many days before it.
-const GAP_DAYS: i64 = 3;
-/// Bytes of the body read for terms: news puts the happening in its first paragraphs.
-const LEAD_BYTES: usize = 2_000;
-/// Terms in more than this share of the articles say nothing about which happening it is.
-const MAX_SHARE: f32 = 0.5;
 /// At most this many participants and words in a slug.
 const MAX_PARTICIPANTS: usize = 5;
 const SLUG_WORDS: usize = 6;
@@ -153,6 +146,55 @@ pub struct Discovery {
 /// Groups the articles into events. `articles` in any order; `registry` the events of
 /// `content/events/`.
 pub fn discover(articles: &[(&Article, &Annotations)], registry: &[Event], decisions: &Decisions) -> Discovery {
+    run(articles, registry, decisions, None)
+}
+
+/// Discovery that keeps every article's terms from one run to the next, as the preview needs:
+/// a run makes the terms of the articles it has not seen (or whose file changed) and forgets
+/// those of articles gone, and gives what [`discover`] gives.
+#[derive(Debug, Default)]
+pub struct Discoverer {
+    /// Article slug → the fingerprint of the article its terms were made from, and the terms.
+    kept: FxHashMap<String, (u64, Terms)>,
+    /// How many articles' terms the last run made (the others it had kept).
+    made: usize,
+}
+
+impl Discoverer {
+    /// [`discover`], making only the terms of new and changed articles. An article is known
+    /// by its slug and `Article::fingerprint` (its file's text), and its annotations are taken
+    /// to follow from it, as they do while the registry stays the same.
+    pub fn discover(
+        &mut self,
+        articles: &[(&Article, &Annotations)],
+        registry: &[Event],
+        decisions: &Decisions,
+    ) -> Discovery {
+        self.made = 0;
+        run(articles, registry, decisions, Some(self))
+    }
+
+    /// Makes and keeps the terms of `articles` that it does not have (and forgets the others),
+    /// without grouping: what a preview does once its first build is done, so that its first
+    /// save is as cheap as the next.
+    pub fn keep(&mut self, articles: &[(&Article, &Annotations)]) {
+        let order: Vec<usize> = (0..articles.len()).filter(|&i| day(articles[i].0).is_some()).collect();
+        self.made = 0;
+        terms_of(articles, &order, Some(self));
+    }
+
+    /// How many articles' terms the last run made rather than reused.
+    pub fn made(&self) -> usize {
+        self.made
+    }
+}
+
+fn run(
+    articles: &[(&Article, &Annotations)],
+    registry: &[Event],
+    decisions: &Decisions,
+    discoverer: Option<&mut Discoverer>,
+) -> Discovery {
     // Dated articles, in date order, then by slug: the order the single pass reads them in.
     let mut order: Vec<usize> = (0..articles.len()).filter(|&i| day(articles[i].0).is_some()).collect();
     order.sort_by(|&a, &b| {
@@ -171,15 +213,26 @@ pub fn discover(articles: &[(&Article, &Annotations)], registry: &[Event], decis
         return discovery;
     }
     let opinion: Vec<bool> = order.iter().map(|&i| is_opinion(articles[i].0)).collect();
-    let counted: Vec<Vec<(u64, f32)>> = order.par_iter().map(|&i| term_counts(articles[i].0, articles[i].1)).collect();
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-    for terms in &counted {
-        for &(term, _) in terms {
-            *df.entry(term).or_default() += 1;
-        }
-    }
+    let counted = terms_of(articles, &order, discoverer);
+    // How many articles have each term: counted by each thread over its share, then summed.
+    let df: FxHashMap<Term, u32> = counted
+        .par_iter()
+        .fold(FxHashMap::default, |mut df: FxHashMap<Term, u32>, terms| {
+            for &(term, _) in terms.iter() {
+                *df.entry(term).or_default() += 1;
+            }
+            df
+        })
+        .reduce(FxHashMap::default, |mut a, b| {
+            let (mut a, b) = if a.len() >= b.len() { (a, b) } else { (b, std::mem::take(&mut a)) };
+            for (term, count) in b {
+                *a.entry(term).or_default() += count;
+            }
+            a
+        });
     let n = order.len() as f32;
-    let signatures: Vec<Vec<(u64, f32)>> = counted.into_par_iter().map(|terms| signature(terms, &df, n)).collect();
+    let signatures: Vec<Vec<(Term, f32)>> = counted.par_iter().map(|terms| signature(terms, &df, n)).collect();
+    drop(counted);
     let days: Vec<i64> = order.iter().map(|&i| day(articles[i].0).unwrap_or_default()).collect();
     let groups = cluster(&signatures, &days, &opinion);
 
@@ -312,6 +365,29 @@ pub fn discover(articles: &[(&Article, &Annotations)], registry: &[Event], decis
     discovery
 }
 
+/// The terms of the articles at `order`: with a discoverer, taken from what it kept where an
+/// article's file is the same and made otherwise, and it then keeps exactly these.
+fn terms_of(articles: &[(&Article, &Annotations)], order: &[usize], discoverer: Option<&mut Discoverer>) -> Vec<Terms> {
+    let Some(Discoverer { kept, made }) = discoverer else {
+        return order.par_iter().map(|&i| terms(articles[i].0, articles[i].1)).collect();
+    };
+    let known = |i: usize| {
+        let article = articles[i].0;
+        kept.get(&article.slug).filter(|(fingerprint, _)| *fingerprint == article.fingerprint).map(|(_, t)| t.clone())
+    };
+    let counted: Vec<(Terms, bool)> = order
+        .par_iter()
+        .map(|&i| known(i).map_or_else(|| (terms(articles[i].0, articles[i].1), true), |t| (t, false)))
+        .collect();
+    *made = counted.iter().filter(|(_, new)| *new).count();
+    let counted: Vec<Terms> = counted.into_iter().map(|(t, _)| t).collect();
+    kept.clear();
+    for (&i, terms) in order.iter().zip(&counted) {
+        kept.insert(articles[i].0.slug.clone(), (articles[i].0.fingerprint, terms.clone()));
+    }
+    counted
+}
+
 /// A group on its way to being an event: articles not tied to a registry event (indexes into
 /// the articles), and the registry event it joins, if it does.
 struct Found {
@@ -386,357 +462,13 @@ fn is_opinion(article: &Article) -> bool {
         || article.url.as_deref().is_some_and(|u| u.contains("/opinion"))
 }
 
-/// Words that say nothing about which happening an article reports.
-const STOPWORDS: &[&str] = &[
-    "about",
-    "according",
-    "added",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "also",
-    "among",
-    "and",
-    "another",
-    "any",
-    "are",
-    "around",
-    "asked",
-    "because",
-    "been",
-    "before",
-    "being",
-    "between",
-    "both",
-    "but",
-    "came",
-    "can",
-    "could",
-    "day",
-    "days",
-    "did",
-    "does",
-    "done",
-    "down",
-    "during",
-    "each",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "first",
-    "for",
-    "friday",
-    "from",
-    "get",
-    "going",
-    "got",
-    "had",
-    "has",
-    "have",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "into",
-    "its",
-    "just",
-    "last",
-    "later",
-    "least",
-    "less",
-    "like",
-    "made",
-    "make",
-    "many",
-    "may",
-    "might",
-    "monday",
-    "more",
-    "most",
-    "much",
-    "must",
-    "new",
-    "next",
-    "not",
-    "now",
-    "off",
-    "one",
-    "only",
-    "other",
-    "our",
-    "out",
-    "over",
-    "own",
-    "part",
-    "people",
-    "percent",
-    "said",
-    "saturday",
-    "say",
-    "saying",
-    "says",
-    "see",
-    "she",
-    "should",
-    "since",
-    "some",
-    "still",
-    "such",
-    "sunday",
-    "take",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "thing",
-    "think",
-    "this",
-    "those",
-    "three",
-    "through",
-    "thursday",
-    "time",
-    "told",
-    "too",
-    "tuesday",
-    "two",
-    "under",
-    "until",
-    "very",
-    "want",
-    "was",
-    "way",
-    "wednesday",
-    "week",
-    "well",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "year",
-    "years",
-    "yet",
-    "you",
-    "your",
-];
-
-/// A term's key: a hash of its kind and text, stable across runs.
-fn key(kind: u8, text: &str) -> u64 {
-    // FNV-1a, as `slug::fnv1a`, over the kind byte and then the text, without a copy.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in std::iter::once(&kind).chain(text.as_bytes()) {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
-/// A word as a term: lowercased, without a possessive, a plural cut back; None for short
-/// words, numbers and stopwords.
-fn word_term(word: &str) -> Option<String> {
-    let mut term = String::new();
-    word_term_into(word, &mut term).then_some(term)
-}
-
-/// `word_term` into a buffer the caller reuses: no allocation per word.
-fn word_term_into(word: &str, term: &mut String) -> bool {
-    static STOP: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    let word = word.trim_matches(|c| c == '\'' || c == '’');
-    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
-    if word.len() < 3 || word.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    term.clear();
-    if word.is_ascii() {
-        term.push_str(word);
-        term.make_ascii_lowercase();
-    } else {
-        term.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
-    if term.contains(['\'', '’']) || stop.contains(term.as_str()) {
-        return false;
-    }
-    if term.len() > 5 && term.ends_with("ies") {
-        term.truncate(term.len() - 3);
-        term.push('y');
-    } else if term.len() > 4 && term.ends_with('s') && !term.ends_with("ss") && !term.ends_with("us") {
-        term.pop();
-    }
-    true
-}
-
-/// An article's terms with their counts: words of the title (counted thrice) and of the
-/// lead, and the people (by surname), organisations and places it names.
-fn term_counts(article: &Article, annotations: &Annotations) -> Vec<(u64, f32)> {
-    let mut counts: FxHashMap<u64, f32> = FxHashMap::default();
-    let mut term = String::new();
-    let mut count_words = |text: &str, weight: f32| {
-        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            if word_term_into(word, &mut term) {
-                *counts.entry(key(b'w', &term)).or_default() += weight;
-            }
-        }
-    };
-    count_words(&article.title, 3.0);
-    let mut end = article.body.len().min(LEAD_BYTES);
-    while !article.body.is_char_boundary(end) {
-        end -= 1;
-    }
-    count_words(&article.body[..end], 1.0);
-    let mut mentions = vec![0usize; annotations.entities.len()];
-    for mention in &annotations.mentions {
-        if let Some(count) = mentions.get_mut(mention.entity) {
-            *count += 1;
-        }
-    }
-    for (entity, &count) in annotations.entities.iter().zip(&mentions) {
-        let name = entity.name.trim().to_lowercase();
-        let term = match entity.kind {
-            EntityKind::Person => key(b'p', name.rsplit(' ').next().unwrap_or(&name)),
-            EntityKind::Organisation => key(b'o', &name),
-            EntityKind::Place => key(b'l', &name),
-        };
-        *counts.entry(term).or_default() += count.max(1) as f32;
-    }
-    let mut terms: Vec<(u64, f32)> = counts.into_iter().collect();
-    terms.sort_unstable_by_key(|&(term, _)| term);
-    terms
-}
-
-/// The strongest terms by TF-IDF, as a unit vector sorted by weight, strongest first. Terms
-/// in one article only cannot link it to another, and terms in most articles link it to
-/// all: both are left out.
-fn signature(terms: Vec<(u64, f32)>, df: &FxHashMap<u64, u32>, n: f32) -> Vec<(u64, f32)> {
-    let mut weighted: Vec<(u64, f32)> = terms
-        .into_iter()
-        .filter_map(|(term, count)| {
-            let df = *df.get(&term)? as f32;
-            (df >= 2.0 && df <= (n * MAX_SHARE).max(2.0)).then(|| (term, (1.0 + count.ln()) * (n / df).ln()))
-        })
-        .collect();
-    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    weighted.truncate(SIGNATURE_TERMS);
-    let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        weighted.iter_mut().for_each(|(_, w)| *w /= norm);
-    }
-    weighted
-}
-
-/// A group as the single pass builds it: positions in the date order.
-struct Group {
-    members: Vec<usize>,
-    /// The members' signatures summed, and that vector's squared length.
-    centroid: FxHashMap<u64, f32>,
-    norm2: f32,
-    first: i64,
-    last: i64,
-}
-
-impl Group {
-    fn add(&mut self, member: usize, signature: &[(u64, f32)], day: i64) {
-        self.members.push(member);
-        for &(term, w) in signature {
-            let c = self.centroid.entry(term).or_default();
-            self.norm2 += 2.0 * *c * w + w * w;
-            *c += w;
-        }
-        self.last = self.last.max(day);
-    }
-
-    fn cosine(&self, signature: &[(u64, f32)]) -> f32 {
-        let dot: f32 = signature.iter().filter_map(|(term, w)| self.centroid.get(term).map(|c| c * w)).sum();
-        if self.norm2 > 0.0 { dot / self.norm2.sqrt() } else { 0.0 }
-    }
-}
-
-/// The single pass: articles in date order, each into the closest open group or a new one.
-fn cluster(signatures: &[Vec<(u64, f32)>], days: &[i64], opinion: &[bool]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    // Term → (day, group) for every member that has it, in date order.
-    let mut postings: FxHashMap<u64, Vec<(i64, u32)>> = FxHashMap::default();
-    let mut candidates: Vec<(u32, f32)> = Vec::new();
-    let mut partial: FxHashMap<u32, f32> = FxHashMap::default();
-    for (position, signature) in signatures.iter().enumerate() {
-        if opinion[position] || signature.is_empty() {
-            continue;
-        }
-        let day = days[position];
-        // Groups that share the article's strongest terms, scored by the weight they share;
-        // only the best few are compared in full.
-        partial.clear();
-        for (term, w) in signature.iter().take(BLOCKING_TERMS) {
-            let Some(list) = postings.get(term) else { continue };
-            let mut last = u32::MAX;
-            for &(when, group) in list.iter().rev().take(POSTINGS_READ) {
-                if when < day - SPAN_DAYS {
-                    break;
-                }
-                if group != last {
-                    *partial.entry(group).or_default() += w;
-                    last = group;
-                }
-            }
-        }
-        candidates.clear();
-        candidates.extend(partial.iter().map(|(&g, &w)| (g, w)));
-        candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(CANDIDATES);
-        let best = candidates
-            .iter()
-            .map(|&(g, _)| (g, &groups[g as usize]))
-            .filter(|(_, g)| day - g.first <= SPAN_DAYS && day - g.last <= GAP_DAYS)
-            .map(|(i, g)| (i, g.cosine(signature)))
-            .filter(|&(_, sim)| sim >= JOIN)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        let group = match best {
-            Some((g, _)) => g,
-            None => {
-                groups.push(Group {
-                    members: Vec::new(),
-                    centroid: FxHashMap::default(),
-                    norm2: 0.0,
-                    first: day,
-                    last: day,
-                });
-                (groups.len() - 1) as u32
-            }
-        };
-        groups[group as usize].add(position, signature, day);
-        for (term, _) in signature {
-            let list = postings.entry(*term).or_default();
-            if list.last() != Some(&(day, group)) {
-                list.push((day, group));
-            }
-        }
-    }
-    groups
-}
-
 /// What naming and describing a group needs.
 struct Context<'a> {
     articles: &'a [(&'a Article, &'a Annotations)],
-    df: &'a FxHashMap<u64, u32>,
+    df: &'a FxHashMap<Term, u32>,
     n: f32,
     /// Signatures by position in the date order; `position[i]` is article i's.
-    signatures: &'a [Vec<(u64, f32)>],
+    signatures: &'a [Vec<(Term, f32)>],
     position: &'a [usize],
 }
 
@@ -804,7 +536,8 @@ impl Context<'_> {
         (first, last)
     }
 
-    /// The place most of the articles name, unless it is named across the whole site.
+    /// The place more than half of the articles name (two at least), unless it is named across
+    /// much of the site.
     fn place(&self, list: &[usize]) -> Option<String> {
         let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
         for &i in list {
@@ -816,10 +549,10 @@ impl Context<'_> {
                 }
             }
         }
-        let common = |lower: &str| self.df.get(&key(b'l', lower)).is_none_or(|&df| df as f32 > self.n * MAX_SHARE);
+        let common = |lower: &str| self.df.get(&key(b'l', lower)).is_none_or(|&df| too_common(df as f32, self.n));
         counts
             .into_iter()
-            .filter(|(lower, (count, _))| *count * 2 >= list.len().max(2) && !common(lower))
+            .filter(|(lower, (count, _))| *count >= 2 && *count * 2 > list.len() && !common(lower))
             .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(&a.0)))
             .map(|(_, (_, name))| name)
     }
@@ -865,7 +598,7 @@ impl Context<'_> {
     /// the group reports.
     fn name(&self, list: &[usize]) -> String {
         let position = self.position;
-        let mut centroid: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut centroid: FxHashMap<Term, f32> = FxHashMap::default();
         for &i in list {
             for &(term, w) in &self.signatures[position[i]] {
                 *centroid.entry(term).or_default() += w;
@@ -921,11 +654,81 @@ fn headline(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::terms::STOPWORDS;
     use super::*;
 
     #[test]
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "STOPWORDS must stay sorted");
+    }
+
+    /// Articles from their text, annotated without a registry.
+    fn annotated(texts: &[(&str, &str)]) -> Vec<(Article, Annotations)> {
+        let registry = crate::annotate::Registry::new(Vec::new(), Vec::new());
+        texts
+            .iter()
+            .map(|(name, text)| {
+                let rel = PathBuf::from(format!("content/articles/{name}.md"));
+                let (article, _) =
+                    crate::content::article_from_text(text, &rel, None, crate::annotate::TextFormat::Markdown)
+                        .expect("an article");
+                let annotations =
+                    crate::annotate::annotate(&article.body, article.format, &registry, &article.overrides);
+                (article, annotations)
+            })
+            .collect()
+    }
+
+    fn report(title: &str, date: &str, body: &str) -> String {
+        format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n{body}\n")
+    }
+
+    #[test]
+    fn the_preview_makes_only_the_saved_articles_terms_and_finds_what_a_full_run_finds() {
+        let bridge = "Engineers said corrosion in the steel cables of the Helsinki harbour bridge had been reported before it collapsed into the estuary, and divers searched the wreckage.\n\n“We will find out why this bridge fell,” Mayor Lena Varga said.";
+        let mut texts = vec![
+            ("falls", report("Helsinki harbour bridge collapses", "2025-03-10", bridge)),
+            ("divers", report("Divers search wreckage of Helsinki bridge collapse", "2025-03-11", bridge)),
+            ("cup", report("Northam wins the football cup", "2025-03-10", "Northam beat Ashby in the cup final.")),
+            ("frost", report("Late frost threatens blossom", "2025-03-11", "Growers lit braziers as frost settled.")),
+            ("library", report("Library opens late", "2025-03-12", "The library will open until midnight.")),
+        ];
+        let run = |texts: &[(&str, String)], discoverer: &mut Discoverer| {
+            let texts: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            let site = annotated(&texts);
+            let refs: Vec<(&Article, &Annotations)> = site.iter().map(|(a, n)| (a, n)).collect();
+            let found = discoverer.discover(&refs, &[], &Decisions::default());
+            assert_eq!(found, discover(&refs, &[], &Decisions::default()), "the same as a full run");
+            found
+        };
+        let mut discoverer = Discoverer::default();
+        let first = run(&texts, &mut discoverer);
+        assert_eq!(discoverer.made(), 5);
+        let mut primed = Discoverer::default();
+        let site = annotated(&texts.iter().map(|(n, t)| (*n, t.as_str())).collect::<Vec<_>>());
+        primed.keep(&site.iter().map(|(a, n)| (a, n)).collect::<Vec<_>>());
+        assert_eq!((primed.made(), primed.kept.len()), (5, 5));
+        assert_eq!(run(&texts, &mut primed), first);
+        assert_eq!(primed.made(), 0, "kept: nothing made on the first run");
+        assert_eq!(first.events.len(), 1, "{first:#?}");
+        assert_eq!(first.events[0].articles, ["falls", "divers"]);
+
+        // The same articles: nothing made again. One saved so that it leaves: one made.
+        assert_eq!(run(&texts, &mut discoverer), first);
+        assert_eq!(discoverer.made(), 0);
+        texts[1].1 = report("Tram drivers end their strike", "2025-03-11", "Tram drivers went back to work.");
+        let left = run(&texts, &mut discoverer);
+        assert_eq!(discoverer.made(), 1);
+        assert!(left.events.is_empty(), "{left:#?}");
+
+        // A new article joins; a deleted one leaves the kept terms.
+        texts.push(("inquiry", report("Inquiry into Helsinki bridge collapse", "2025-03-12", bridge)));
+        let joined = run(&texts, &mut discoverer);
+        assert_eq!(discoverer.made(), 1);
+        assert_eq!(joined.events[0].articles, ["falls", "inquiry"]);
+        texts.remove(0);
+        run(&texts, &mut discoverer);
+        assert_eq!((discoverer.made(), discoverer.kept.len()), (0, 5));
     }
 
     #[test]
