@@ -55,6 +55,11 @@ impl Date {
         format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
     }
 
+    /// "March 2016".
+    pub fn month_display(&self) -> String {
+        format!("{} {}", MONTHS[usize::from(self.month) - 1], self.year)
+    }
+
     /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.

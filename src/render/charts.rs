@@ -30,6 +30,18 @@ pub struct TimelineRow {
     pub quotes: usize,
 }
 
+/// A row of a timeline's numbers: a day (for a timeline by day) or a month, and how many of
+/// the subject's articles and quotes fall in it. A row an article would make the table grow
+/// with the archive, and repeat what the page's list of articles says.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodRow {
+    /// `2016-03-21` or `2016-03`: a valid `<time datetime>`.
+    pub period: String,
+    pub period_display: String,
+    pub articles: usize,
+    pub quotes: usize,
+}
+
 /// A chart and the numbers behind it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart<Row> {
@@ -65,7 +77,7 @@ pub fn timeline(
     span: Span,
     highlight: Option<Date>,
     root: &str,
-) -> Chart<TimelineRow> {
+) -> Chart<PeriodRow> {
     let first = span.first.days_since_epoch().min(highlight.map_or(i64::MAX, |d| d.days_since_epoch()));
     let last = span.last.days_since_epoch().max(highlight.map_or(i64::MIN, |d| d.days_since_epoch()));
     let days = (last - first + 1).max(1);
@@ -144,11 +156,28 @@ pub fn timeline(
         Tenths(baseline + 14.0),
         Escaped(&Date::from_days_since_epoch(last).display())
     );
-    Chart {
-        svg,
-        rows: rows.into_iter().map(|(_, row)| row).collect(),
-        scale: if bin_days == 1 { "by day" } else { "by week" },
+    Chart { svg, rows: periods(&rows, bin_days == 1), scale: if bin_days == 1 { "by day" } else { "by week" } }
+}
+
+/// The numbers behind a timeline: articles and quotes by day or by month, in date order.
+fn periods(rows: &[(Date, TimelineRow)], by_day: bool) -> Vec<PeriodRow> {
+    let mut sorted: Vec<&(Date, TimelineRow)> = rows.iter().collect();
+    sorted.sort_by_key(|(date, _)| *date);
+    let mut periods: Vec<PeriodRow> = Vec::new();
+    for (date, row) in sorted {
+        let period = if by_day { date.to_string() } else { date.to_string()[..7].to_string() };
+        match periods.last_mut() {
+            Some(last) if last.period == period => {
+                last.articles += 1;
+                last.quotes += row.quotes;
+            }
+            _ => {
+                let display = if by_day { date.display() } else { date.month_display() };
+                periods.push(PeriodRow { period, period_display: display, articles: 1, quotes: row.quotes });
+            }
+        }
     }
+    periods
 }
 
 /// A horizontal bar chart: one linked bar per row, longest first as given.
@@ -263,6 +292,20 @@ mod tests {
         assert!(chart.svg.contains("Article &lt;15&gt;"), "labels are escaped");
         let long = Span { first: Date::new(2024, 1, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
         assert_eq!(timeline("t", "x", vec![row(15, 1)], long, None, "").scale, "by week");
+    }
+
+    #[test]
+    fn a_timelines_numbers_are_by_day_or_by_month_not_by_article() {
+        let span = Span { first: Date::new(2025, 8, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
+        let chart = timeline("t", "x", vec![row(20, 1), row(15, 2), row(15, 0)], span, None, "");
+        let days: Vec<(&str, usize, usize)> =
+            chart.rows.iter().map(|r| (r.period.as_str(), r.articles, r.quotes)).collect();
+        assert_eq!(days, [("2025-08-15", 2, 2), ("2025-08-20", 1, 1)]);
+        let long = Span { first: Date::new(2024, 1, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
+        let chart = timeline("t", "x", vec![row(3, 1), row(28, 0)], long, None, "");
+        assert_eq!(chart.rows.len(), 1);
+        assert_eq!((chart.rows[0].period.as_str(), chart.rows[0].period_display.as_str()), ("2025-08", "August 2025"));
+        assert_eq!((chart.rows[0].articles, chart.rows[0].quotes), (2, 1));
     }
 
     #[test]

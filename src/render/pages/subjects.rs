@@ -7,7 +7,7 @@ use super::{Pagination, subject_path};
 use crate::annotate::EntityKind;
 use crate::content::{Date, Extra};
 use crate::index::{Changed, EntityId};
-use crate::render::charts::{self, BarRow, Chart, TimelineRow};
+use crate::render::charts::{self, BarRow, Chart, PeriodRow, TimelineRow};
 use crate::render::context::*;
 use crate::render::meta::{self, Meta};
 use crate::render::spec::*;
@@ -89,7 +89,7 @@ pub struct Person<'r> {
     pub quotes_by_article: Vec<QuoteGroup>,
     pub articles: Vec<Shared<'r, ArticleRef>>,
     pub quoted_with: Vec<Counted<'r>>,
-    pub timeline: Option<Chart<TimelineRow>>,
+    pub timeline: Option<Chart<PeriodRow>>,
     pub quoted_with_chart: Option<Chart<BarRow>>,
     pub events: Vec<Shared<'r, EventLink>>,
     pub extra: &'r Extra,
@@ -314,7 +314,7 @@ pub struct Event<'r> {
     pub participants: Vec<Shared<'r, EntityLink>>,
     pub articles: Vec<Shared<'r, ArticleRef>>,
     pub speakers: Vec<Counted<'r>>,
-    pub timeline: Option<Chart<TimelineRow>>,
+    pub timeline: Option<Chart<PeriodRow>>,
     pub speakers_chart: Option<Chart<BarRow>>,
     pub quotes: Vec<Shared<'r, QuoteRef>>,
     pub extra: &'r Extra,
@@ -468,7 +468,7 @@ fn timeline(r: &Renderer, day: Option<Date>, rows: impl Iterator<Item = (usize, 
 }
 
 /// Dated articles, oldest first, a mark each, filled where quoted.
-fn timeline_chart(r: &Renderer, title: &str, timeline: &Timeline) -> Option<Chart<TimelineRow>> {
+fn timeline_chart(r: &Renderer, title: &str, timeline: &Timeline) -> Option<Chart<PeriodRow>> {
     let mut rows: Vec<(Date, TimelineRow)> = timeline
         .rows
         .iter()
