@@ -9,8 +9,9 @@ pub const MAX_LEN: usize = 100;
 
 /// Names the layout uses for its own pages in the folders that hold articles, people,
 /// organisations, places and events (`people/index.html` is the list of people): a slug of
-/// one of these would overwrite that page.
-pub const RESERVED: &[&str] = &["index"];
+/// one of these would overwrite that page (`people/most-quoted.html`, `places/busiest.html`
+/// are the rankings).
+pub const RESERVED: &[&str] = &["index", "most-quoted", "busiest"];
 
 pub fn is_reserved(slug: &str) -> bool {
     RESERVED.contains(&slug)

@@ -44,6 +44,9 @@ impl Derived {
     pub fn patch(&mut self, index: &Index, changed: &Changed) {
         self.refs.patch(index, changed);
         self.hashes.patch(index, &self.refs, changed);
+        // Counts move in place: the rankings are sorted again (nearly sorted already, which
+        // the stable sort takes in about one pass).
+        self.order.rank(&self.refs);
         self.changes.push(changed.clone());
     }
 }
@@ -141,7 +144,16 @@ pub(super) struct Order {
     pub(super) places: Vec<usize>,
     /// Events newest first, then by name.
     pub(super) events: Vec<usize>,
+    /// Every person, most quoted first (then most articles, then by name and url): those with
+    /// a quote are the first `quoted` ([`Order::quoted`]).
+    pub(super) most_quoted: Vec<usize>,
+    /// Every organisation, and every place, named in most articles first (then by name and url).
+    pub(super) busiest_organisations: Vec<usize>,
+    pub(super) busiest_places: Vec<usize>,
 }
+
+/// An organisation or place is ranked among the busiest when this many articles name it.
+pub(super) const BUSIEST_MIN_ARTICLES: usize = 2;
 
 impl Order {
     pub(super) fn new(refs: &Refs) -> Order {
@@ -150,11 +162,52 @@ impl Order {
             order.sort_by(|&a, &b| cmp(&list[a], &list[b]));
             order
         }
-        Order {
+        let mut order = Order {
             people: sorted(&refs.people, |a, b| a.name.cmp(&b.name)),
             organisations: sorted(&refs.organisations, |a, b| a.name.cmp(&b.name)),
             places: sorted(&refs.places, |a, b| a.name.cmp(&b.name)),
             events: sorted(&refs.events, |a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name))),
+            most_quoted: (0..refs.people.len()).collect(),
+            busiest_organisations: (0..refs.organisations.len()).collect(),
+            busiest_places: (0..refs.places.len()).collect(),
+        };
+        order.rank(refs);
+        order
+    }
+
+    /// Sorts the rankings by counts, which change when an article is replaced in place (names
+    /// and urls do not, and no record comes or goes). Each order is total (urls are unique),
+    /// so sorting the last order again gives what sorting from scratch gives.
+    pub(super) fn rank(&mut self, refs: &Refs) {
+        let people = &refs.people;
+        self.most_quoted.sort_by(|&a, &b| {
+            let (a, b) = (&people[a], &people[b]);
+            (b.quote_count, b.article_count)
+                .cmp(&(a.quote_count, a.article_count))
+                .then_with(|| (&a.name, &a.url).cmp(&(&b.name, &b.url)))
+        });
+        for (order, list) in
+            [(&mut self.busiest_organisations, &refs.organisations), (&mut self.busiest_places, &refs.places)]
+        {
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&list[a], &list[b]);
+                b.article_count.cmp(&a.article_count).then_with(|| (&a.name, &a.url).cmp(&(&b.name, &b.url)))
+            });
         }
+    }
+
+    /// How many people of `most_quoted` have a quote (they come first).
+    pub(super) fn quoted(&self, refs: &Refs) -> usize {
+        self.most_quoted.partition_point(|&p| refs.people[p].quote_count > 0)
+    }
+
+    /// How many of `busiest_organisations` or `busiest_places` are named in
+    /// [`BUSIEST_MIN_ARTICLES`] articles or more (they come first).
+    pub(super) fn busy(&self, refs: &Refs, kind: EntityKind) -> usize {
+        let (order, list) = match kind {
+            EntityKind::Organisation => (&self.busiest_organisations, &refs.organisations),
+            _ => (&self.busiest_places, &refs.places),
+        };
+        order.partition_point(|&e| list[e].article_count >= BUSIEST_MIN_ARTICLES)
     }
 }

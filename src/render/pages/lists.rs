@@ -85,16 +85,12 @@ impl PageSpec for Home {
     }
 
     fn inputs(r: &Renderer, _: ()) -> HomeInputs {
-        let people = &r.refs.people;
-        let mut quoted: Vec<usize> = (0..people.len()).filter(|&p| people[p].quote_count > 0).collect();
-        quoted.sort_by(|&a, &b| {
-            people[b].quote_count.cmp(&people[a].quote_count).then_with(|| people[a].name.cmp(&people[b].name))
-        });
-        quoted.truncate(HOME_PEOPLE);
+        // The first of the most quoted page's ranking.
+        let quoted = &r.order.most_quoted[..r.order.quoted(&r.refs).min(HOME_PEOPLE)];
         let index = r.index;
         HomeInputs {
             articles: (0..r.refs.articles.len().min(HOME_ARTICLES)).map(ArticleCard).collect(),
-            people: quoted.into_iter().map(PersonCard).collect(),
+            people: quoted.iter().map(|&p| PersonCard(p)).collect(),
             events: r.order.events.iter().map(|&e| EventCard(e)).collect(),
             charts: r.span.map(|span| home_chart_inputs(index, span.last)),
             counts: Counts {

@@ -1,10 +1,11 @@
 //! The page kinds, a [`PageSpec`](super::spec::PageSpec) each: an article's page
 //! (`article.rs`); a person's, an organisation's or place's and an event's pages
-//! (`subjects.rs`); the home page and the lists (`lists.rs`). A page is a [`Job`]; `for_page!`
+//! (`subjects.rs`); the home page and the lists (`lists.rs`); the rankings (`ranked.rs`). A page is a [`Job`]; `for_page!`
 //! is the one place that maps a job to its spec, and `jobs` lists every page of the site.
 
 pub mod article;
 pub mod lists;
+pub mod ranked;
 pub mod subjects;
 
 use crate::annotate::EntityKind;
@@ -22,6 +23,8 @@ pub(super) enum Job {
     /// An organisation's or place's page: kind, index, 0-based page number.
     Entity(EntityKind, usize, usize),
     Entities(EntityKind),
+    /// A ranking (most quoted people, busiest organisations or places): kind, 0-based page.
+    Ranked(EntityKind, usize),
     Events(usize),
     /// An event's page: index, 0-based page number.
     Event(usize, usize),
@@ -32,7 +35,7 @@ pub(super) enum Job {
 /// Runs `$body` with `$spec` the page kind of `$job` and `$key` its key.
 macro_rules! for_page {
     ($job:expr, $spec:ident, $key:ident => $body:expr) => {{
-        use $crate::render::pages::{Job, article, lists, subjects};
+        use $crate::render::pages::{Job, article, lists, ranked, subjects};
         match $job {
             Job::Home => {
                 type $spec = lists::Home;
@@ -57,6 +60,11 @@ macro_rules! for_page {
             Job::Entities(kind) => {
                 type $spec = lists::EntityList;
                 let $key = kind;
+                $body
+            }
+            Job::Ranked(kind, page) => {
+                type $spec = ranked::Ranked;
+                let $key = (kind, page);
                 $body
             }
             Job::NotFound => {
@@ -102,6 +110,7 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
     let index = r.index;
     let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
     jobs.extend([Job::Entities(Organisation), Job::Entities(Place)]);
+    jobs.extend([EntityKind::Person, Organisation, Place].map(|kind| Job::Ranked(kind, 0)));
     jobs.extend((0..index.articles.len()).map(Job::Article));
     for i in 0..index.people.len() {
         jobs.extend((0..r.subject_pages(&index.people[i].articles)).map(|page| Job::Person(i, page)));
@@ -117,6 +126,9 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
     jobs.extend((1..r.list_pages(r.refs.articles.len())).map(Job::Articles));
     jobs.extend((1..r.list_pages(r.refs.people.len())).map(Job::People));
     jobs.extend((1..r.list_pages(r.refs.events.len())).map(Job::Events));
+    for kind in [EntityKind::Person, Organisation, Place] {
+        jobs.extend((1..r.list_pages(ranked::ranked_len(r, kind))).map(|page| Job::Ranked(kind, page)));
+    }
     jobs
 }
 
@@ -134,6 +146,8 @@ pub struct Pagination {
     /// wherever pages are left out: every page links to a handful of others, not to all.
     pub pages: Vec<PageNumber>,
     pub newest_first: bool,
+    /// A ranking's pages (most first): previous and next, not newer and older.
+    pub ranked: bool,
 }
 
 #[derive(serde::Serialize)]
@@ -162,6 +176,7 @@ impl Pagination {
             next: (page + 1 < total).then(|| url(page + 1)),
             pages,
             newest_first,
+            ranked: false,
         }
     }
 }
