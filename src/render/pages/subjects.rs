@@ -93,7 +93,30 @@ pub struct Person<'r> {
     pub timeline: Option<Chart<TimelineRow>>,
     pub quoted_with_chart: Option<Chart<BarRow>>,
     pub events: Vec<Shared<'r, EventLink>>,
+    /// What the first page's articles can be narrowed by, or null.
+    pub filters: Option<Filters>,
     pub extra: &'r Extra,
+}
+
+/// The outlets and periods of a person's first page, for `static/filter.js`: each article
+/// (its card and its quote group) carries `data-source` and `data-date`, and a period is the
+/// prefix of the dates it holds ("2025" or "2025-08").
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Filters {
+    /// "year", or "month" when the page's articles span less than a year.
+    pub by: &'static str,
+    /// By name; the articles without a source are in no choice but "all".
+    pub sources: Vec<Choice>,
+    /// Newest first.
+    pub periods: Vec<Choice>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    /// How many of the page's articles it keeps.
+    pub count: usize,
 }
 
 impl PageSpec for PersonPage {
@@ -166,6 +189,7 @@ impl PageSpec for PersonPage {
             }),
             quoted_with_chart: first.and_then(chart),
             events: first.map(|f| f.events.iter().map(|e| e.shown(r)).collect()).unwrap_or_default(),
+            filters: first.and_then(|_| filters(inputs.articles.iter().map(|a| a.record(r)))),
             extra: profile.map_or(&NO_EXTRA, |x| &x.extra),
         };
         let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(&link.url, n));
@@ -617,6 +641,44 @@ fn quote_groups(r: &Renderer, quotes: &[QuoteCard]) -> Vec<QuoteGroup> {
     .collect()
 }
 
+/// The choices that narrow a page of `articles`: none unless there are two articles and two
+/// outlets or periods to tell apart.
+fn filters<'r>(articles: impl Iterator<Item = &'r ArticleRef>) -> Option<Filters> {
+    use std::collections::BTreeMap;
+    let articles: Vec<&ArticleRef> = articles.collect();
+    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in articles.iter().filter_map(|a| a.source.as_deref()) {
+        *sources.entry(source).or_default() += 1;
+    }
+    let dates: Vec<&str> = articles.iter().filter_map(|a| a.date.as_deref()).filter(|d| d.len() == 10).collect();
+    let (first, last) = (dates.iter().min()?, dates.iter().max()?);
+    // Under a year apart: the same year, or the next one before the same day.
+    let by_month = first[..4] == last[..4]
+        || (first[..4].parse::<u32>().ok().map(|y| y + 1) == last[..4].parse().ok() && last[5..] < first[5..]);
+    let width = if by_month { 7 } else { 4 };
+    let mut periods: BTreeMap<&str, usize> = BTreeMap::new();
+    for date in &dates {
+        *periods.entry(&date[..width]).or_default() += 1;
+    }
+    if articles.len() < 2 || (sources.len() < 2 && periods.len() < 2) {
+        return None;
+    }
+    let label = |period: &str| match by_month {
+        true => {
+            let month =
+                period[5..].parse::<usize>().ok().and_then(|m| crate::content::date::MONTHS.get(m.wrapping_sub(1)));
+            format!("{} {}", month.copied().unwrap_or(&period[5..]), &period[..4])
+        }
+        false => period.to_string(),
+    };
+    let choice = |(value, count): (&str, usize), label: String| Choice { value: value.to_string(), label, count };
+    Some(Filters {
+        by: if by_month { "month" } else { "year" },
+        sources: sources.into_iter().map(|s| choice(s, s.0.to_string())).collect(),
+        periods: periods.into_iter().rev().map(|p| choice(p, label(p.0))).collect(),
+    })
+}
+
 /// Sentences shown per article on an organisation's or place's page.
 const SENTENCES_SHOWN: usize = 2;
 /// About the longest sentence shown whole, in bytes: a longer one is cut around the name.
@@ -656,12 +718,12 @@ pub(crate) fn sentences(body: &str, format: TextFormat, spans: &[Span]) -> (Vec<
 /// The byte range of the sentence around `span`.
 fn sentence_around(body: &str, format: TextFormat, span: Span) -> (usize, usize) {
     let bytes = body.as_bytes();
-    let low = body.floor_char_boundary(span.start.saturating_sub(SENTENCE_SCAN));
+    let low = floor_char(body, span.start.saturating_sub(SENTENCE_SCAN));
     let start = (low..span.start)
         .rev()
         .find(|&w| bytes[w].is_ascii_whitespace() && ends_sentence(body, format, w))
         .map_or(low, |w| w + 1);
-    let high = body.ceil_char_boundary((span.end + SENTENCE_SCAN).min(body.len()));
+    let high = ceil_char(body, (span.end + SENTENCE_SCAN).min(body.len()));
     let end =
         (span.end..high).find(|&w| bytes[w].is_ascii_whitespace() && ends_sentence(body, format, w)).unwrap_or(high);
     (start, end)
@@ -698,8 +760,8 @@ fn excerpt(body: &str, format: TextFormat, range: (usize, usize), marks: &[Span]
     let (cut_start, cut_end) = if end - start > SENTENCE_CAP {
         let first = marks[0];
         let room = SENTENCE_CAP.saturating_sub(first.end - first.start) / 2;
-        let from = body.floor_char_boundary(first.start.saturating_sub(room)).max(start);
-        let to = body.ceil_char_boundary((first.end + room).min(end));
+        let from = floor_char(body, first.start.saturating_sub(room)).max(start);
+        let to = ceil_char(body, (first.end + room).min(end));
         // At a word's edge.
         let from = if from > start { body[from..first.start].find(' ').map_or(from, |i| from + i + 1) } else { from };
         let to = if to < end { body[first.end..to].rfind(' ').map_or(to, |i| first.end + i) } else { to };
@@ -775,6 +837,24 @@ fn excerpt(body: &str, format: TextFormat, range: (usize, usize), marks: &[Span]
     parts
 }
 
+/// The char boundary at or before `i` (`str::floor_char_boundary` is newer than brief's MSRV).
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// `slice[range]` as pieces, marked where it falls inside `marks` (relative to `slice`).
 fn split_marked<'t>(
     slice: &'t str,
@@ -843,6 +923,13 @@ mod tests {
         let excerpt = shown(&found[0]);
         assert!(excerpt.starts_with("…word") && excerpt.ends_with("more…"), "{excerpt}");
         assert!(excerpt.contains(" [Acme] ") && excerpt.len() < 320, "{excerpt}");
+
+        // Cut between the bytes of no character.
+        for pad in 0..4 {
+            let long = format!("{}{} Acme {}.", "x".repeat(pad), "wörd é ".repeat(60), "ünd ".repeat(60));
+            let (found, _) = sentences(&long, TextFormat::Plain, &[span_of(&long, "Acme", 0)]);
+            assert!(shown(&found[0]).contains("[Acme]"));
+        }
     }
 
     #[test]
