@@ -1,4 +1,4 @@
-//! Embeds the default theme (templates/ and static/style.css) in the binary, so that
+//! Embeds the default theme (templates/ and static/: style.css, search.js, filter.js) in the binary, so that
 //! `brief build` works in a folder that has only content/.
 
 use std::fmt::Write as _;
@@ -11,6 +11,7 @@ fn main() {
     collect(&root.join("templates"), &mut files);
     files.push(root.join("static/style.css"));
     files.push(root.join("static/search.js"));
+    files.push(root.join("static/filter.js"));
     files.sort();
     let mut code = String::from(
         "/// The default theme: (path relative to the site root, contents).\npub const THEME: &[(&str, &str)] = &[\n",

@@ -4,7 +4,7 @@
 //! that an edit re-renders the page of the edited article and the first, not every page.
 
 use super::{Pagination, subject_path};
-use crate::annotate::EntityKind;
+use crate::annotate::{EntityKind, Span, TextFormat};
 use crate::content::{Date, Extra};
 use crate::index::{Changed, EntityId};
 use crate::render::charts::{self, BarRow, Chart, PeriodRow, TimelineRow};
@@ -13,6 +13,7 @@ use crate::render::meta::{self, Meta};
 use crate::render::spec::*;
 use crate::render::{Renderer, Value, markup};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Front matter that is not brief's own, for a subject without a profile.
 static NO_EXTRA: Extra = Extra::new();
@@ -92,7 +93,30 @@ pub struct Person<'r> {
     pub timeline: Option<Chart<PeriodRow>>,
     pub quoted_with_chart: Option<Chart<BarRow>>,
     pub events: Vec<Shared<'r, EventLink>>,
+    /// What the first page's articles can be narrowed by, or null.
+    pub filters: Option<Filters>,
     pub extra: &'r Extra,
+}
+
+/// The outlets and periods of a person's first page, for `static/filter.js`: each article
+/// (its card and its quote group) carries `data-source` and `data-date`, and a period is the
+/// prefix of the dates it holds ("2025" or "2025-08").
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Filters {
+    /// "year", or "month" when the page's articles span less than a year.
+    pub by: &'static str,
+    /// By name; the articles without a source are in no choice but "all".
+    pub sources: Vec<Choice>,
+    /// Newest first.
+    pub periods: Vec<Choice>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    /// How many of the page's articles it keeps.
+    pub count: usize,
 }
 
 impl PageSpec for PersonPage {
@@ -165,6 +189,7 @@ impl PageSpec for PersonPage {
             }),
             quoted_with_chart: first.and_then(chart),
             events: first.map(|f| f.events.iter().map(|e| e.shown(r)).collect()).unwrap_or_default(),
+            filters: first.and_then(|_| filters(inputs.articles.iter().map(|a| a.record(r)))),
             extra: profile.map_or(&NO_EXTRA, |x| &x.extra),
         };
         let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(&link.url, n));
@@ -194,8 +219,37 @@ inputs! {
         /// Its counts, on the first page.
         pub counts: Option<EntityCard>,
         pub articles: Vec<ArticleCard>,
+        /// Where each of `articles` names it, for the sentences shown.
+        pub named: Vec<Naming>,
         pub quotes: Vec<QuoteCard>,
     }
+}
+
+inputs! {
+    /// An article's text and the spans in it that name a subject: the sentences shown are cut
+    /// from the text (signed by its fingerprint) around the spans (which resolution, not the
+    /// text alone, decides).
+    pub struct Naming {
+        pub text: ArticleText,
+        pub spans: Vec<Span>,
+    }
+}
+
+/// An article on an organisation's or place's page, with the sentences that name it.
+#[derive(Serialize)]
+pub struct Mentioned<'r> {
+    pub article: Shared<'r, ArticleRef>,
+    /// The first [`SENTENCES_SHOWN`], each a run of text with the name marked.
+    pub sentences: Vec<Vec<Part>>,
+    /// How many more sentences of the article name it.
+    pub more: usize,
+}
+
+/// A piece of a sentence: plain text, and whether it is the name.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Part {
+    pub text: String,
+    pub mark: bool,
 }
 
 #[derive(Serialize)]
@@ -212,6 +266,8 @@ pub struct Entity<'r> {
     pub url: &'r str,
     pub article_count: Option<usize>,
     pub articles: Vec<Shared<'r, ArticleRef>>,
+    /// This page's articles, each with the sentences that name it.
+    pub mentions: Vec<Mentioned<'r>>,
     pub quotes: Vec<Shared<'r, QuoteRef>>,
 }
 
@@ -237,12 +293,22 @@ impl PageSpec for EntityPage {
         let e = &r.index.entities(kind)[index];
         let (articles, quotes) = shown(r, &e.articles, &e.quotes, true, page);
         let id = EntityId { kind, index };
+        let named = articles
+            .iter()
+            .map(|a| {
+                let entry = &r.index.articles[a.0];
+                let of = |m: &&crate::annotate::Mention| entry.entities.get(m.entity).copied().flatten() == Some(id);
+                let spans = entry.annotations.mentions.iter().filter(of).map(|m| m.span).collect();
+                Naming { text: ArticleText(a.0), spans }
+            })
+            .collect();
         EntityInputs {
             entity: Link(id),
             page,
             pages: r.subject_pages(&e.articles),
             counts: (page == 0).then_some(EntityCard(id)),
             articles,
+            named,
             quotes,
         }
     }
@@ -255,6 +321,16 @@ impl PageSpec for EntityPage {
             url: &link.url,
             article_count: inputs.counts.map(|c| c.record(r).article_count),
             articles: inputs.articles.iter().map(|a| a.shown(r)).collect(),
+            mentions: inputs
+                .articles
+                .iter()
+                .zip(&inputs.named)
+                .map(|(a, named)| {
+                    let article = &named.text.record(r).article;
+                    let (sentences, more) = sentences(&article.body, article.format, &named.spans);
+                    Mentioned { article: a.shown(r), sentences, more }
+                })
+                .collect(),
             quotes: inputs.quotes.iter().map(|q| q.shown(r)).collect(),
         };
         let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(&link.url, n));
@@ -563,4 +639,303 @@ fn quote_groups(r: &Renderer, quotes: &[QuoteCard]) -> Vec<QuoteGroup> {
         }
     })
     .collect()
+}
+
+/// The choices that narrow a page of `articles`: none unless there are two articles and two
+/// outlets or periods to tell apart.
+fn filters<'r>(articles: impl Iterator<Item = &'r ArticleRef>) -> Option<Filters> {
+    use std::collections::BTreeMap;
+    let articles: Vec<&ArticleRef> = articles.collect();
+    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in articles.iter().filter_map(|a| a.source.as_deref()) {
+        *sources.entry(source).or_default() += 1;
+    }
+    let dates: Vec<&str> = articles.iter().filter_map(|a| a.date.as_deref()).filter(|d| d.len() == 10).collect();
+    let (first, last) = (dates.iter().min()?, dates.iter().max()?);
+    // Under a year apart: the same year, or the next one before the same day.
+    let by_month = first[..4] == last[..4]
+        || (first[..4].parse::<u32>().ok().map(|y| y + 1) == last[..4].parse().ok() && last[5..] < first[5..]);
+    let width = if by_month { 7 } else { 4 };
+    let mut periods: BTreeMap<&str, usize> = BTreeMap::new();
+    for date in &dates {
+        *periods.entry(&date[..width]).or_default() += 1;
+    }
+    if articles.len() < 2 || (sources.len() < 2 && periods.len() < 2) {
+        return None;
+    }
+    let label = |period: &str| match by_month {
+        true => {
+            let month =
+                period[5..].parse::<usize>().ok().and_then(|m| crate::content::date::MONTHS.get(m.wrapping_sub(1)));
+            format!("{} {}", month.copied().unwrap_or(&period[5..]), &period[..4])
+        }
+        false => period.to_string(),
+    };
+    let choice = |(value, count): (&str, usize), label: String| Choice { value: value.to_string(), label, count };
+    Some(Filters {
+        by: if by_month { "month" } else { "year" },
+        sources: sources.into_iter().map(|s| choice(s, s.0.to_string())).collect(),
+        periods: periods.into_iter().rev().map(|p| choice(p, label(p.0))).collect(),
+    })
+}
+
+/// Sentences shown per article on an organisation's or place's page.
+const SENTENCES_SHOWN: usize = 2;
+/// About the longest sentence shown whole, in bytes: a longer one is cut around the name.
+const SENTENCE_CAP: usize = 300;
+/// How far a sentence's ends are looked for, either side of the name.
+const SENTENCE_SCAN: usize = 2000;
+/// Words whose full stop ends no sentence ("Sen. Warren", "Acme Inc. said").
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Amb", "Brig", "Capt", "Co", "Col", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Maj", "Mr",
+    "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "vs",
+];
+
+/// The sentences of `body` that hold `spans` (sorted, as the annotator gives mentions), the
+/// first [`SENTENCES_SHOWN`] as plain text with the spans marked, and how many more there
+/// are. Sentence ends are found by a scan for `. `, `? `, `! ` and paragraph breaks near the
+/// name, not by reading the whole text.
+pub(crate) fn sentences(body: &str, format: TextFormat, spans: &[Span]) -> (Vec<Vec<Part>>, usize) {
+    let mut groups: Vec<((usize, usize), Vec<Span>)> = Vec::new();
+    for &span in spans {
+        if span.start >= span.end || span.end > body.len() {
+            continue;
+        }
+        if let Some((range, marks)) = groups.last_mut()
+            && span.start < range.1
+        {
+            marks.push(span);
+            range.1 = range.1.max(span.end);
+            continue;
+        }
+        groups.push((sentence_around(body, format, span), vec![span]));
+    }
+    let more = groups.len().saturating_sub(SENTENCES_SHOWN);
+    let shown = groups.into_iter().take(SENTENCES_SHOWN).map(|(range, marks)| excerpt(body, format, range, &marks));
+    (shown.collect(), more)
+}
+
+/// The byte range of the sentence around `span`.
+fn sentence_around(body: &str, format: TextFormat, span: Span) -> (usize, usize) {
+    let bytes = body.as_bytes();
+    let low = floor_char(body, span.start.saturating_sub(SENTENCE_SCAN));
+    let start = (low..span.start)
+        .rev()
+        .find(|&w| bytes[w].is_ascii_whitespace() && ends_sentence(body, format, w))
+        .map_or(low, |w| w + 1);
+    let high = ceil_char(body, (span.end + SENTENCE_SCAN).min(body.len()));
+    let end =
+        (span.end..high).find(|&w| bytes[w].is_ascii_whitespace() && ends_sentence(body, format, w)).unwrap_or(high);
+    (start, end)
+}
+
+/// Whether the white space at byte `w` follows the end of a sentence, or breaks a paragraph.
+fn ends_sentence(body: &str, format: TextFormat, w: usize) -> bool {
+    let bytes = body.as_bytes();
+    if bytes[w] == b'\n' {
+        let blank_after = bytes[w + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r').count();
+        if format == TextFormat::Plain || bytes.get(w + 1 + blank_after) == Some(&b'\n') {
+            return true;
+        }
+    }
+    // Closing marks after the stop: `said.”`, `(see above.)`, `*done.*`.
+    let before = body[..w].trim_end_matches(['"', '\'', ')', ']', '*', '_', '\u{201d}', '\u{2019}']);
+    let Some(stop) = before.chars().next_back() else { return false };
+    match stop {
+        '?' | '!' => true,
+        '.' => {
+            let word = &before[..before.len() - 1];
+            let word = &word[word.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1)..];
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            !(initial || word.contains('.') || ABBREVIATIONS.contains(&word))
+        }
+        _ => false,
+    }
+}
+
+/// The sentence `range` of `body` as plain text, its Markdown markup dropped and `marks`
+/// marked; cut to about [`SENTENCE_CAP`] bytes around the first mark, with an ellipsis.
+fn excerpt(body: &str, format: TextFormat, range: (usize, usize), marks: &[Span]) -> Vec<Part> {
+    let (mut start, mut end) = range;
+    let (cut_start, cut_end) = if end - start > SENTENCE_CAP {
+        let first = marks[0];
+        let room = SENTENCE_CAP.saturating_sub(first.end - first.start) / 2;
+        let from = floor_char(body, first.start.saturating_sub(room)).max(start);
+        let to = ceil_char(body, (first.end + room).min(end));
+        // At a word's edge.
+        let from = if from > start { body[from..first.start].find(' ').map_or(from, |i| from + i + 1) } else { from };
+        let to = if to < end { body[first.end..to].rfind(' ').map_or(to, |i| first.end + i) } else { to };
+        let cut = (from > start, to < end);
+        (start, end) = (from, to);
+        cut
+    } else {
+        (false, false)
+    };
+    let marks: Vec<(usize, usize)> =
+        marks.iter().filter(|m| m.start >= start && m.end <= end).map(|m| (m.start - start, m.end - start)).collect();
+    let slice = &body[start..end];
+    let mut pieces: Vec<(Cow<str>, bool)> = Vec::new();
+    match format {
+        TextFormat::Plain => split_marked(slice, 0..slice.len(), &marks, &mut pieces),
+        TextFormat::Markdown => {
+            use pulldown_cmark::{Event, Parser, TagEnd};
+            for (event, range) in Parser::new_ext(slice, crate::annotate::markdown_options()).into_offset_iter() {
+                match event {
+                    Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) | Event::Html(text) => {
+                        if slice.get(range.clone()) == Some(&*text) {
+                            split_marked(slice, range, &marks, &mut pieces);
+                        } else {
+                            // An entity or escape (`&amp;`, `\*`): its text, marked if inside a name.
+                            let marked = marks.iter().any(|&(s, e)| s <= range.start && range.end <= e);
+                            pieces.push((Cow::Owned(text.to_string()), marked));
+                        }
+                    }
+                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                        pieces.push((Cow::Borrowed(" "), false));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    // Runs of white space as one space (before a name, outside its mark), none at the ends.
+    let mut parts: Vec<Part> = Vec::new();
+    let mut space = false;
+    for (text, mark) in pieces {
+        if parts.last().is_none_or(|last: &Part| last.mark != mark) {
+            parts.push(Part { text: String::new(), mark });
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            let n = parts.len();
+            if std::mem::take(&mut space) && parts.iter().any(|p| !p.text.is_empty()) {
+                let at = if parts[n - 1].mark && parts[n - 1].text.is_empty() && n > 1 { n - 2 } else { n - 1 };
+                parts[at].text.push(' ');
+            }
+            parts[n - 1].text.push(c);
+        }
+    }
+    parts.retain(|p| !p.text.is_empty());
+    if cut_start {
+        parts.insert(0, Part { text: "…".into(), mark: false });
+    }
+    if cut_end {
+        parts.push(Part { text: "…".into(), mark: false });
+    }
+    // Neighbours of one kind joined (the ellipses).
+    parts.dedup_by(|next, kept| {
+        let same = next.mark == kept.mark;
+        if same {
+            kept.text.push_str(&next.text);
+        }
+        same
+    });
+    parts.retain(|p| !p.text.is_empty());
+    parts
+}
+
+/// The char boundary at or before `i` (`str::floor_char_boundary` is newer than brief's MSRV).
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `slice[range]` as pieces, marked where it falls inside `marks` (relative to `slice`).
+fn split_marked<'t>(
+    slice: &'t str,
+    range: std::ops::Range<usize>,
+    marks: &[(usize, usize)],
+    out: &mut Vec<(Cow<'t, str>, bool)>,
+) {
+    let mut at = range.start;
+    for &(s, e) in marks {
+        let (s, e) = (s.clamp(at, range.end), e.clamp(at, range.end));
+        if s >= e {
+            continue;
+        }
+        if at < s {
+            out.push((Cow::Borrowed(&slice[at..s]), false));
+        }
+        out.push((Cow::Borrowed(&slice[s..e]), true));
+        at = e;
+    }
+    if at < range.end {
+        out.push((Cow::Borrowed(&slice[at..range.end]), false));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, name: &str, nth: usize) -> Span {
+        let start = text.match_indices(name).nth(nth).expect("the name is in the text").0;
+        Span { start, end: start + name.len() }
+    }
+
+    fn shown(parts: &[Part]) -> String {
+        parts.iter().map(|p| if p.mark { format!("[{}]", p.text) } else { p.text.clone() }).collect()
+    }
+
+    #[test]
+    fn the_sentence_around_a_name_is_cut_at_its_ends_with_markup_dropped() {
+        let text = "# Head\n\nFirst one. Then **the** [Acme Corp.](https://x.example) said `no` to Sen. Warren! Last one.\n\nNext *para* with Acme Corp. again.";
+        let spans = [span_of(text, "Acme Corp.", 0), span_of(text, "Acme Corp.", 1)];
+        let (found, more) = sentences(text, TextFormat::Markdown, &spans);
+        let shown: Vec<String> = found.iter().map(|s| shown(s)).collect();
+        assert_eq!(shown, ["Then the [Acme Corp.] said no to Sen. Warren!", "Next para with [Acme Corp.] again."]);
+        assert_eq!(more, 0);
+    }
+
+    #[test]
+    fn two_sentences_are_shown_and_the_rest_counted() {
+        let text = "Acme rose. Acme fell? Acme and Acme held! Acme left.";
+        let spans: Vec<Span> = (0..5).map(|n| span_of(text, "Acme", n)).collect();
+        let (found, more) = sentences(text, TextFormat::Plain, &spans);
+        let shown: Vec<String> = found.iter().map(|s| shown(s)).collect();
+        assert_eq!(shown, ["[Acme] rose.", "[Acme] fell?"]);
+        assert_eq!(more, 2, "the third sentence names it twice and counts once");
+    }
+
+    #[test]
+    fn a_wire_line_is_a_paragraph_and_a_long_sentence_is_cut_around_the_name() {
+        let text = "Dateline line without a stop\nAcme said it";
+        let (found, _) = sentences(text, TextFormat::Plain, &[span_of(text, "Acme", 0)]);
+        assert_eq!(shown(&found[0]), "[Acme] said it");
+
+        let long = format!("{} Acme {}.", "word ".repeat(100), "more ".repeat(100));
+        let (found, _) = sentences(&long, TextFormat::Markdown, &[span_of(&long, "Acme", 0)]);
+        let excerpt = shown(&found[0]);
+        assert!(excerpt.starts_with("…word") && excerpt.ends_with("more…"), "{excerpt}");
+        assert!(excerpt.contains(" [Acme] ") && excerpt.len() < 320, "{excerpt}");
+
+        // Cut between the bytes of no character.
+        for pad in 0..4 {
+            let long = format!("{}{} Acme {}.", "x".repeat(pad), "wörd é ".repeat(60), "ünd ".repeat(60));
+            let (found, _) = sentences(&long, TextFormat::Plain, &[span_of(&long, "Acme", 0)]);
+            assert!(shown(&found[0]).contains("[Acme]"));
+        }
+    }
+
+    #[test]
+    fn html_and_entities_in_the_text_stay_text() {
+        let text = "Profits at <b>Smith &amp; Sons</b> & Acme rose.";
+        let (found, _) = sentences(text, TextFormat::Markdown, &[span_of(text, "Acme", 0)]);
+        assert_eq!(shown(&found[0]), "Profits at <b>Smith & Sons</b> & [Acme] rose.");
+    }
 }
