@@ -6,7 +6,7 @@
 //! organisation's acronym), never all against all, so the stage stays linear in the archive.
 //! The editors' file (`content/entities.yaml`, [`Corrections`]) is asked first and always wins.
 
-use crate::annotate::{Annotations, EntityKind, lexicon};
+use crate::annotate::{Annotations, EntityKind, capitalise, lexicon};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -310,11 +310,6 @@ fn parse(name: &str) -> Option<Parsed> {
 fn is_initial(word: &str) -> bool {
     let letters = word.trim_end_matches('.');
     letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A name the annotator took for a person's that is nobody's, or another kind's.

@@ -4,7 +4,7 @@
 //! two words and more). A surname said alone joins the full name met in the article.
 
 use super::lexicon;
-use super::text::{self, Paragraph, Token, TokenKind};
+use super::text::{self, Paragraph, Token, TokenKind, capitalise};
 use super::{Entity, EntityKind, Registry, Span};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -704,11 +704,6 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = word(last + 1).or_else(|| comma.then(|| word(last + 2)).flatten()).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Whether token `k` opens a sentence (or the paragraph).

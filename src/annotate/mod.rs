@@ -11,6 +11,7 @@ mod speakers;
 mod text;
 
 pub use text::markdown_options;
+pub(crate) use text::capitalise;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

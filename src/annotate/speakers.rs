@@ -10,7 +10,7 @@ use super::entities::{Found, Gender, Recognised};
 use super::filter::Use;
 use super::lexicon;
 use super::quotes::QuotedSpan;
-use super::text::{self, Paragraph, Token, TokenKind, lower};
+use super::text::{self, Paragraph, Token, TokenKind, capitalise, lower};
 use super::{EntityKind, Speaker};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -1933,11 +1933,6 @@ fn is_role_word(word: &str) -> bool {
         || lexicon::is_title(&capitalise(word))
         || lexicon::is_unnamed_head(word)
         || matches!(word, "consultant" | "lawyer" | "attorney" | "campaign" | "senior" | "press" | "communications")
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn is_determiner(word: &str) -> bool {

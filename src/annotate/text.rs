@@ -38,6 +38,12 @@ const ABBREVIATIONS: &[&str] = &[
     "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "vs",
 ];
 
+/// A word with its first letter in capitals ("obama" → "Obama").
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// The Markdown brief reads, in the annotator and in the pages alike: CommonMark with
 /// tables, footnotes and strikethrough.
 pub fn markdown_options() -> Options {
