@@ -10,8 +10,8 @@ mod quotes;
 mod speakers;
 mod text;
 
-pub use text::markdown_options;
 pub(crate) use text::capitalise;
+pub use text::markdown_options;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
