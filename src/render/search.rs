@@ -54,12 +54,13 @@ pub fn terms(text: &str, mut each: impl FnMut(&str)) {
     let mut folded = String::new();
     while i < bytes.len() {
         // A word: a run of letters and digits (bytes for ASCII, characters beyond).
-        let (start, mut ascii) = (i, true);
+        let (start, mut ascii, mut upper) = (i, true, false);
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
                 if !b.is_ascii_alphanumeric() {
                     break;
                 }
+                upper |= b.is_ascii_uppercase();
                 i += 1;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
@@ -71,11 +72,11 @@ pub fn terms(text: &str, mut each: impl FnMut(&str)) {
             }
         }
         if i == start {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            i += if bytes[i] < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
             continue;
         }
         let word = &text[start..i];
-        let (word, chars) = if ascii && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let (word, chars) = if ascii && !upper {
             (word, word.len())
         } else if ascii {
             folded.clear();
@@ -221,32 +222,27 @@ fn count<'a>(first: u32, documents: impl Iterator<Item = Fields<'a>>) -> Counted
 /// The text of an article a reader sees: Markdown without its raw HTML tags and link
 /// addresses (a cheap pass: the words are what matters, not the structure).
 fn visible_text(body: &str, format: TextFormat) -> std::borrow::Cow<'_, str> {
-    if format == TextFormat::Plain || !body.contains(['<', ']']) {
+    if format == TextFormat::Plain || memchr::memchr2(b'<', b']', body.as_bytes()).is_none() {
         return body.into();
     }
     let mut text = String::with_capacity(body.len());
     let mut rest = body;
-    while let Some(at) = rest.find(['<', ']']) {
+    while let Some(at) = memchr::memchr2(b'<', b']', rest.as_bytes()) {
         text.push_str(&rest[..at]);
         let after = &rest[at + 1..];
         let skip = if rest.as_bytes()[at] == b'<' {
             // A tag or comment: `<` then a letter, `/` or `!`.
             let tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-            tag.then(|| after.find('>')).flatten()
+            tag.then(|| memchr::memchr(b'>', after.as_bytes())).flatten()
         } else {
             // A link's address: `](…)`.
-            after.starts_with('(').then(|| after.find(')')).flatten()
+            after.starts_with('(').then(|| memchr::memchr(b')', after.as_bytes())).flatten()
         };
-        match skip {
-            Some(end) => {
-                text.push(' ');
-                rest = &after[end + 1..];
-            }
-            None => {
-                text.push(' ');
-                rest = after;
-            }
-        }
+        text.push(' ');
+        rest = match skip {
+            Some(end) => &after[end + 1..],
+            None => after,
+        };
     }
     text.push_str(rest);
     text.into()
