@@ -186,6 +186,9 @@ fn long_lists_are_paginated() {
     assert!(first.contains("page/2.html"), "{first}");
     let third = site.page("articles/page/3.html");
     assert!(!third.contains("page/4.html"));
+    assert!(first.contains("Older →"), "articles are newest first");
+    let people = site.page("people/index.html");
+    assert!(people.contains("Next →") && !people.contains("Older"), "people are by name, not by time: {people}");
     assert!(!site.output().join("articles/page/4.html").exists());
     assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
 }

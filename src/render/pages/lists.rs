@@ -212,6 +212,9 @@ pub trait Listed {
     const TEMPLATE: &'static str;
     /// Its title.
     const HEADING: &'static str;
+    /// Ordered by time (newest first: its pages are "newer" and "older"), or not (by name:
+    /// "previous" and "next").
+    const BY_TIME: bool = true;
     fn len(r: &Renderer) -> usize;
     /// The item at `position` of the list.
     fn item(r: &Renderer, position: usize) -> Self::Item;
@@ -245,6 +248,7 @@ impl Listed for PeopleList {
     const FOLDER: &'static str = "people";
     const TEMPLATE: &'static str = "people.html";
     const HEADING: &'static str = "People";
+    const BY_TIME: bool = false;
     fn len(r: &Renderer) -> usize {
         r.order.people.len()
     }
@@ -303,7 +307,10 @@ impl<L: Listed> PageSpec for L {
         ListContext {
             name: L::FOLDER,
             items: inputs.items.into_iter().map(|item| L::shown(r, item)).collect(),
-            pagination: Pagination::new(inputs.page, inputs.pages, true, |p| list_path(L::FOLDER, p)),
+            pagination: Pagination {
+                ranked: !L::BY_TIME,
+                ..Pagination::new(inputs.page, inputs.pages, true, |p| list_path(L::FOLDER, p))
+            },
         }
     }
 

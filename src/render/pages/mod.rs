@@ -146,7 +146,8 @@ pub struct Pagination {
     /// wherever pages are left out: every page links to a handful of others, not to all.
     pub pages: Vec<PageNumber>,
     pub newest_first: bool,
-    /// A ranking's pages (most first): previous and next, not newer and older.
+    /// Pages in an order other than time (a ranking, most first; people by name): previous
+    /// and next, not newer and older.
     pub ranked: bool,
 }
 
