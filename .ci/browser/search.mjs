@@ -1,11 +1,16 @@
 // The search page as a reader uses it, in Debian's Chromium over HTTP: a query for words that
 // are only in an article's text must list that article, with the words marked in a line of
-// it. Prints the bytes the page and the query fetched.
+// it, and axe-core must find nothing wrong with the page of results. Prints the bytes the
+// page and the query fetched.
 // Usage: node search.mjs <site output folder> <query> <part of the expected result's URL>
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join, resolve, normalize, extname } from "node:path";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const [siteArg, query, expected] = process.argv.slice(2);
 if (!siteArg || !query || !expected) {
@@ -52,6 +57,13 @@ try {
   const searchBytes = fetched.filter(([p]) => p.includes("/search/")).reduce((sum, [, n]) => sum + n, 0);
   console.log(`search "${query}": ${found.length} results shown; "${expected}" at rank ${hit + 1}; ` +
     `${fetched.length} files, ${(bytes / 1024).toFixed(1)} KiB fetched (${(searchBytes / 1024).toFixed(1)} KiB of index)`);
+  // The page with its results, as axe-core reads it: no violations.
+  await page.addScriptTag({ content: axeSource });
+  const axe = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  for (const v of axe.violations) {
+    failed = true;
+    console.log(`search page with results: ${v.id} — ${v.help} (${v.nodes.length} nodes)`);
+  }
   if (hit === -1) {
     failed = true;
     console.log(`not found: ${expected} (results: ${found.slice(0, 5).map((r) => r.url).join(", ")})`);
