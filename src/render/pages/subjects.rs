@@ -745,7 +745,9 @@ fn ends_sentence(body: &str, format: TextFormat, w: usize) -> bool {
         '?' | '!' => true,
         '.' => {
             let word = &before[..before.len() - 1];
-            let word = &word[word.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1)..];
+            // After the last space or bracket, whatever its width (a no-break space is two bytes).
+            let cut = word.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '(');
+            let word = &word[cut.map_or(0, |(i, c)| i + c.len_utf8())..];
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             !(initial || word.contains('.') || ABBREVIATIONS.contains(&word))
         }
@@ -930,6 +932,14 @@ mod tests {
             let (found, _) = sentences(&long, TextFormat::Plain, &[span_of(&long, "Acme", 0)]);
             assert!(shown(&found[0]).contains("[Acme]"));
         }
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_stop_is_one_character() {
+        // As in a wire dateline: "WASHINGTON —\u{a0}U.S. officials…".
+        let text = "WASHINGTON —\u{a0}U.S. officials met Acme. Then they left.";
+        let (found, _) = sentences(text, TextFormat::Plain, &[span_of(text, "Acme", 0)]);
+        assert_eq!(shown(&found[0]), "WASHINGTON — U.S. officials met [Acme].", "not cut inside the space");
     }
 
     #[test]
