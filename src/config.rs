@@ -57,6 +57,31 @@ pub struct AnnotatorConfig {
     /// from what they said in full, and leaves out those shorter than this ("…disgusting…"):
     /// they stay marked in the article and in the API.
     pub min_fragment_words: usize,
+    /// Which people get a page of their own: `notable` (a profile, a quote, or named in
+    /// [`NOTABLE_MIN_ARTICLES`] articles or more) or `all`. A person without a page is still
+    /// listed, unlinked, on the articles that name them and in the JSON API.
+    pub person_pages: PersonPages,
+}
+
+/// A person with neither profile nor quote gets a page (under `person_pages: notable`) when
+/// this many articles name them.
+pub const NOTABLE_MIN_ARTICLES: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonPages {
+    /// People with a profile, a quote, or named in two articles or more.
+    #[default]
+    Notable,
+    /// Everyone the site names.
+    All,
+}
+
+impl PersonPages {
+    /// Whether a person with this profile, this many quotes and articles gets a page.
+    pub fn worth_a_page(self, profiled: bool, quotes: usize, articles: usize) -> bool {
+        self == PersonPages::All || profiled || quotes > 0 || articles >= NOTABLE_MIN_ARTICLES
+    }
 }
 
 impl Default for Config {
@@ -76,7 +101,12 @@ impl Default for Config {
 
 impl Default for AnnotatorConfig {
     fn default() -> AnnotatorConfig {
-        AnnotatorConfig { people_from_text: true, min_quote_words: 1, min_fragment_words: 3 }
+        AnnotatorConfig {
+            people_from_text: true,
+            min_quote_words: 1,
+            min_fragment_words: 3,
+            person_pages: PersonPages::Notable,
+        }
     }
 }
 
@@ -121,7 +151,7 @@ impl Config {
                 e.line,
                 format!("invalid site configuration: {}", e.message),
                 "brief.yaml takes: title, description, base_url, language, output, paginate, annotator \
-                 (people_from_text, min_quote_words, min_fragment_words), sources; see docs/content.md in brief's repository",
+                 (people_from_text, min_quote_words, min_fragment_words, person_pages), sources; see docs/content.md in brief's repository",
             )
         })?;
         if config.output.is_absolute()

@@ -5,7 +5,7 @@
 //! name in the archive that ends with it.
 
 use crate::annotate::{Annotations, EntityKind, Speaker};
-use crate::config::AnnotatorConfig;
+use crate::config::{AnnotatorConfig, PersonPages};
 use crate::content::{Article, Content, Date, Event, Person};
 use crate::discover::Discovery;
 use crate::resolve::{Resolver, Target};
@@ -64,6 +64,9 @@ pub struct EntityEntry {
     /// People quoted in the same articles, with the number of such articles, most first.
     pub quoted_with: Vec<(usize, usize)>,
     pub events: Vec<usize>,
+    /// Whether the entity has a page of its own: every organisation and place; a person as
+    /// `annotator.person_pages` says ([`PersonPages::worth_a_page`]). Links go only to pages.
+    pub page: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +248,9 @@ impl Index {
             })
             .collect();
         let ordered = site_order(&resolved.ordered, &entities, quotes.iter().filter_map(|q| q.speaker));
+        if self.page_changes(position, &quotes, &ordered, options.person_pages) {
+            return None;
+        }
 
         let mut events = Vec::new();
         for slug in article.events.iter().chain(annotations.events.iter()) {
@@ -403,6 +409,28 @@ impl Index {
             entities,
             events: touched_events,
         }
+    }
+
+    /// Whether a person the article at `position` names, before or after, would gain or lose
+    /// their page with the article's new quotes and site entities (`ordered`): every page
+    /// that links to them changes then, and only a full build finds those pages.
+    fn page_changes(&self, position: usize, quotes: &[QuoteEntry], ordered: &[EntityId], pages: PersonPages) -> bool {
+        let old = &self.articles[position];
+        let old_quotes = &old.quotes;
+        let said = |list: &mut dyn Iterator<Item = &QuoteEntry>, p: usize| {
+            list.filter(|q| q.speaker == Some(EntityId { kind: EntityKind::Person, index: p })).count()
+        };
+        let new_people = ordered.iter().filter(|id| id.kind == EntityKind::Person).map(|id| id.index);
+        old.people.iter().copied().chain(new_people).any(|p| {
+            let person = &self.people[p];
+            let (was_in, is_in) =
+                (old.people.contains(&p), ordered.contains(&EntityId { kind: EntityKind::Person, index: p }));
+            let articles = person.articles.len() - usize::from(was_in) + usize::from(is_in);
+            let quoted_before = said(&mut old_quotes.iter().map(|&q| &self.quotes[q]), p);
+            let quoted_now = said(&mut quotes.iter(), p);
+            let count = person.quotes.len() - quoted_before + quoted_now;
+            pages.worth_a_page(person.profile.is_some(), count, articles) != person.page
+        })
     }
 
     /// The events a person takes part in (by the event's file) or is named in the articles of.
@@ -650,7 +678,12 @@ pub fn build_with(
     for (article_index, ((article, annotations), resolved)) in annotated.into_iter().zip(resolved).enumerate() {
         builder.add_article(article_index, article, annotations, resolved);
     }
-    builder.finish()
+    let mut index = builder.finish();
+    for person in &mut index.people {
+        person.page =
+            options.person_pages.worth_a_page(person.profile.is_some(), person.quotes.len(), person.articles.len());
+    }
+    index
 }
 
 /// One article's entities and quotes as far as they can be known without the other articles.
@@ -806,6 +839,7 @@ impl Builder {
             quotes: Vec::new(),
             quoted_with: Vec::new(),
             events: Vec::new(),
+            page: true,
         });
         let index = list.len() - 1;
         self.lookup.by_slug[kind_slot(kind)].insert(slug.to_string(), index);

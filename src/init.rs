@@ -13,7 +13,7 @@ const FILES: &[(&str, &str)] = &[
          base_url: https://example.org/\n\
          language: en\n\
          output: public\n\
-         annotator:\n  people_from_text: true\n  min_quote_words: 1\n",
+         annotator:\n  people_from_text: true\n  min_quote_words: 1\n  person_pages: notable   # or all: a page for everyone named\n",
     ),
     (
         "content/articles/first-briefing.md",

@@ -87,9 +87,15 @@ fn overrides_in_front_matter_win_in_the_built_site() {
     let witkoff = site.page("people/steve-witkoff.html");
     assert!(witkoff.contains("We will talk again next week"), "the alias names the envoy");
     assert!(witkoff.contains("articles/talks-open.html"));
-    let rubio = site.page("people/marco-rubio.html");
-    assert!(rubio.contains("articles/talks-open.html"), "an added person lists the article");
+    // Named once, never quoted, no profile: listed on the article and in the API, no page.
+    let api = site.page("api/articles.json");
+    let articles: serde_json::Value = serde_json::from_str(&api).expect("JSON");
+    let open =
+        articles["articles"].as_array().expect("a list").iter().find(|a| a["id"] == "talks-open").expect("listed");
+    assert!(open["people"].as_array().expect("people").iter().any(|p| p == "marco-rubio"), "an added person is listed");
     let article = site.page("articles/talks-open.html");
+    assert!(article.contains("<li>Marco Rubio</li>"), "an added person is named on the article");
+    assert!(!site.output().join("people/marco-rubio.html").exists());
     assert!(!article.contains("people/donald-trump.html"), "a removed person is not linked from the article");
     // Overrides survive a rebuild from the cache.
     site.build_ok();

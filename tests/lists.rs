@@ -53,7 +53,8 @@ fn the_most_quoted_come_first_and_the_unquoted_are_left_out() {
     );
     assert!(page.contains("4 quotes, 2 articles"), "each with their counts");
     assert!(page.contains("President of Russia"), "and their role");
-    assert!(site.page("people/index.html").contains("Jan Nowak"), "the clerk is a person of the site");
+    assert!(site.page("articles/mediation-one.html").contains("<li>Jan Nowak</li>"), "the clerk is named, unlinked");
+    assert!(!site.page("people/index.html").contains("Jan Nowak"), "named once in passing: no page, not listed");
     assert!(!page.contains("Jan Nowak"), "but never quoted, so not ranked");
     assert!(page.contains("<title>Most quoted people · Fixture briefings</title>"));
 

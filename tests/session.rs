@@ -74,13 +74,18 @@ fn incremental_updates_equal_a_full_build() {
     );
     assert!(!update.full && !update.in_place, "a new article builds the index again");
 
-    // A second quote by the new person, then none: the quotes of every later article move.
-    for body in ["“We will meet again,” said Marta Kowalska. “Soon,” she added.", "Marta Kowalska said nothing."]
+    // A second quote by the new person, then one again: the quotes of every later article move.
+    let later = |body: &str| format!("---\ntitle: Later\ndate: 2025-09-01\nevent: autumn-talks\n---\n{body}\n");
+    for body in ["“We will meet again,” said Marta Kowalska. “Soon,” she added.", "“Soon,” said Marta Kowalska."]
     {
-        let text = format!("---\ntitle: Later\ndate: 2025-09-01\nevent: autumn-talks\n---\n{body}\n");
-        let update = apply(&site, &mut session, &[("content/articles/later.md", Some(&text))]);
+        let update = apply(&site, &mut session, &[("content/articles/later.md", Some(&later(body)))]);
         assert!(update.in_place, "{body}");
     }
+    // Then none: named once and never quoted, she loses her page, and every link to it goes.
+    let update =
+        apply(&site, &mut session, &[("content/articles/later.md", Some(&later("Marta Kowalska said nothing.")))]);
+    assert!(!update.in_place, "a page lost: the index is built again");
+    assert!(!session.output().join("people/marta-kowalska.html").exists());
 
     // A title changed: every list that shows it.
     let update = apply(
@@ -288,4 +293,41 @@ fn a_saved_article_joins_and_leaves_a_discovered_event() {
     assert!(!events(&session).contains("\"discovered\":true"), "it leaves, and the event goes");
     apply(&site, &mut session, &[("content/articles/bridge-divers.md", Some(&joined))]);
     apply(&site, &mut session, &[("content/articles/bridge-divers.md", None)]);
+}
+
+/// A person named once in passing has no page; a save that names them in a second article
+/// gives them one, linked from both articles, and a save that takes the mention away again
+/// takes the page and every link to it away. Each save equals a full build.
+#[test]
+fn a_person_named_in_a_second_article_gains_a_page_and_loses_it_again() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/articles/clerk.md",
+        "---\ntitle: Papers\ndate: 2025-08-20\n---\nJan Nowak, a clerk, carried the papers.\n",
+    );
+    let (mut session, _, _out) = open(&site);
+    let page = "people/jan-nowak.html";
+    let out = session.output().to_path_buf();
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).expect("a page");
+    assert!(!out.join(page).exists(), "named once, no quote, no profile: no page");
+    assert!(read("articles/clerk.html").contains("<li>Jan Nowak</li>"), "listed without a link");
+    assert!(!read("articles/clerk.html").contains("jan-nowak.html"));
+
+    let close = std::fs::read_to_string(site.root().join("content/articles/talks-close.md")).expect("fixture");
+    let named = close.replace("The talks ended", "Jan Nowak, a clerk, took notes. The talks ended");
+    let update = apply(&site, &mut session, &[("content/articles/talks-close.md", Some(&named))]);
+    assert!(!update.in_place, "a page gained: every page that names him changes");
+    assert!(out.join(page).is_file(), "named in two articles: a page");
+    for article in ["articles/clerk.html", "articles/talks-close.html"] {
+        assert!(read(article).contains("../people/jan-nowak.html"), "{article} links to the new page");
+    }
+    assert!(read("people/index.html").contains("Jan Nowak"));
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+
+    let update = apply(&site, &mut session, &[("content/articles/talks-close.md", Some(&close))]);
+    assert!(!update.in_place, "a page lost");
+    assert!(!out.join(page).exists(), "named once again: the page goes");
+    assert!(!read("articles/clerk.html").contains("jan-nowak.html"), "and the link to it");
+    assert!(!read("people/index.html").contains("Jan Nowak"));
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
 }

@@ -423,3 +423,84 @@ fn a_broken_editors_file_is_an_error_with_its_line() {
     let error = site.build().expect_err("an unknown key is an error").to_string();
     assert!(error.contains("entities.yaml"), "{error}");
 }
+
+/// The basic fixture with a clerk named once in passing (no quote, no profile), a mediator
+/// quoted once in one article, and an adviser named, never quoted, in two articles.
+fn passing_site(config: &str) -> TestSite {
+    let site = TestSite::fixture("basic");
+    site.write("brief.yaml", format!("title: Passing\nbase_url: https://example.org/\n{config}"));
+    site.write(
+        "content/articles/papers.md",
+        "---\ntitle: Papers\ndate: 2025-08-20\nevent: harbour-talks\n---\nJan Nowak, a clerk, carried the papers. \
+         Ewa Lis, an adviser, read them.\n\n“We are close,” said Marta Kowalska, the mediator.\n",
+    );
+    site.write(
+        "content/articles/letters.md",
+        "---\ntitle: Letters\ndate: 2025-08-21\n---\nEwa Lis, an adviser, wrote the letters.\n",
+    );
+    let event = std::fs::read_to_string(site.root().join("content/events/harbour-talks.md")).expect("fixture");
+    site.write("content/events/harbour-talks.md", event.replace("donald-trump]", "donald-trump, Jan Nowak]"));
+    site
+}
+
+fn api(site: &TestSite, file: &str) -> serde_json::Value {
+    serde_json::from_str(&site.page(&format!("api/{file}.json"))).expect("JSON")
+}
+
+#[test]
+fn a_person_named_once_in_passing_is_listed_but_has_no_page_and_no_link() {
+    let site = passing_site("");
+    site.build_ok();
+    let out = site.output();
+    assert!(!out.join("people/jan-nowak.html").exists(), "named once, never quoted: no page");
+    assert!(!out.join("people/jan-nowak.xml").exists(), "and no feed");
+    assert!(out.join("people/marta-kowalska.html").is_file(), "quoted once: a page");
+    assert!(out.join("people/ewa-lis.html").is_file(), "named in two articles: a page");
+
+    let article = site.page("articles/papers.html");
+    assert!(article.contains("<li>Jan Nowak</li>"), "listed on the article as plain text");
+    assert!(
+        article.contains("../people/ewa-lis.html\">Ewa Lis</a>") && article.contains("../people/marta-kowalska.html")
+    );
+    for (path, bytes) in site.files() {
+        let text = String::from_utf8_lossy(&bytes);
+        if !path.starts_with("api/") {
+            assert!(!text.contains("jan-nowak"), "{path} points to the page that is not built");
+        }
+    }
+    assert!(!site.page("people/index.html").contains("Jan Nowak"), "the people list holds those with a page");
+    let event = site.page("events/harbour-talks.html");
+    assert!(event.contains("<li>Jan Nowak</li>"), "a participant without a page, unlinked");
+
+    let people = api(&site, "people");
+    let nowak = people["people"].as_array().expect("people").iter().find(|p| p["id"] == "jan-nowak").expect("listed");
+    assert!(nowak["url"].is_null(), "{nowak}");
+    assert_eq!(nowak["articles"].as_array().map(Vec::len), Some(1));
+    let lis = people["people"].as_array().expect("people").iter().find(|p| p["id"] == "ewa-lis").expect("listed");
+    assert_eq!(lis["url"], "people/ewa-lis.html");
+    let articles = api(&site, "articles");
+    let papers = articles["articles"].as_array().expect("list").iter().find(|a| a["id"] == "papers").expect("listed");
+    let named: Vec<&str> = papers["people"].as_array().expect("people").iter().filter_map(|p| p.as_str()).collect();
+    assert!(named.contains(&"jan-nowak") && named.contains(&"ewa-lis"), "{named:?}");
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+}
+
+#[test]
+fn person_pages_all_gives_everyone_named_a_page() {
+    let site = passing_site("annotator:\n  person_pages: all\n");
+    site.build_ok();
+    assert!(site.output().join("people/jan-nowak.html").is_file());
+    assert!(site.output().join("people/jan-nowak.xml").is_file());
+    let article = site.page("articles/papers.html");
+    assert!(article.contains("<li><a href=\"../people/jan-nowak.html\">Jan Nowak</a>"), "listed with a link");
+    assert!(article.contains("class=\"mention person\" href=\"../people/jan-nowak.html\""), "and linked in the text");
+    assert!(site.page("people/index.html").contains("Jan Nowak"));
+    let people = api(&site, "people");
+    let nowak = people["people"].as_array().expect("people").iter().find(|p| p["id"] == "jan-nowak").expect("listed");
+    assert_eq!(nowak["url"], "people/jan-nowak.html");
+    assert!(site.broken_links().is_empty(), "{:?}", site.broken_links());
+
+    site.write("brief.yaml", "annotator:\n  person_pages: some\n");
+    let error = site.build().expect_err("an unknown value").to_string();
+    assert!(error.contains("person_pages"), "{error}");
+}

@@ -78,9 +78,18 @@ pub struct EntityRef {
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct EntityLink {
     pub name: String,
-    pub url: String,
+    /// None for a person without a page (`annotator.person_pages`): shown as plain text.
+    pub url: Option<String>,
     pub kind: &'static str,
     pub role: Option<String>,
+}
+
+impl EntityLink {
+    /// The url of the page this link is about, on that page: only those with a page have one
+    /// planned.
+    pub fn page_url(&self) -> &str {
+        self.url.as_deref().expect("a subject's page is planned only when it has one")
+    }
 }
 
 /// An event named in passing: an EventRef without its count, for the same reason.
@@ -164,7 +173,7 @@ impl Refs {
             list.iter()
                 .map(|e| EntityLink {
                     name: e.name.clone(),
-                    url: entity_url(e),
+                    url: e.page.then(|| entity_url(e)),
                     kind: kind_name(e.kind),
                     role: e.profile.as_ref().and_then(|profile| profile.role.clone()),
                 })

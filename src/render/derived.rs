@@ -30,7 +30,7 @@ impl Derived {
         let dates = index.articles.iter().filter_map(|a| a.article.date);
         let span = dates.clone().min().zip(dates.max()).map(|(first, last)| charts::Span { first, last });
         let hashes = Hashes::new(index, &refs);
-        let order = Order::new(&refs);
+        let order = Order::new(index, &refs);
         Derived { refs, hashes, order, span, planned: Vec::new(), changes: Vec::new() }
     }
 
@@ -138,7 +138,7 @@ impl Hashes {
 
 /// The orders list pages show their records in, sorted once per plan (not once per page).
 pub(super) struct Order {
-    /// People by name.
+    /// People with a page, by name.
     pub(super) people: Vec<usize>,
     pub(super) organisations: Vec<usize>,
     pub(super) places: Vec<usize>,
@@ -156,14 +156,17 @@ pub(super) struct Order {
 pub(super) const BUSIEST_MIN_ARTICLES: usize = 2;
 
 impl Order {
-    pub(super) fn new(refs: &Refs) -> Order {
+    pub(super) fn new(index: &Index, refs: &Refs) -> Order {
         fn sorted<T>(list: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<usize> {
             let mut order: Vec<usize> = (0..list.len()).collect();
             order.sort_by(|&a, &b| cmp(&list[a], &list[b]));
             order
         }
         let mut order = Order {
-            people: sorted(&refs.people, |a, b| a.name.cmp(&b.name)),
+            people: sorted(&refs.people, |a, b| a.name.cmp(&b.name))
+                .into_iter()
+                .filter(|&p| index.people[p].page)
+                .collect(),
             organisations: sorted(&refs.organisations, |a, b| a.name.cmp(&b.name)),
             places: sorted(&refs.places, |a, b| a.name.cmp(&b.name)),
             events: sorted(&refs.events, |a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name))),

@@ -251,7 +251,15 @@ fn news_article<'a>(site: &'a SiteContext, path: &str, article: &'a Article) -> 
         quotes,
         headline: Some(article.title),
         source_url: article.source_url,
-        mentions: article.people.iter().map(|p| person(&p.record.name, &p.record.url)).collect(),
+        mentions: article
+            .people
+            .iter()
+            .map(|p| PersonLd {
+                kind: "Person",
+                name: Some(&p.record.name),
+                url: p.record.url.as_deref().map(|url| absolute(site, url)),
+            })
+            .collect(),
         publisher: Named { kind: "Organization", name: publisher, url: home },
         url: absolute(site, path),
     }

@@ -210,7 +210,8 @@ impl<'a> Plan<'a> {
 
         let jobs = pages::jobs(&renderer);
         let mut all: Vec<Item> = jobs.into_iter().map(Item::Page).collect();
-        all.extend((0..index.people.len()).map(Item::PersonFeed));
+        // A person without a page has no feed either.
+        all.extend((0..index.people.len()).filter(|&i| index.people[i].page).map(Item::PersonFeed));
         all.extend((0..index.events.len()).map(Item::EventFeed));
         all.extend((0..publish::SITE_FILES.len()).map(Item::SiteFile));
         all.extend((0..renderer.search_paths.len()).map(Item::Search));

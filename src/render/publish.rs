@@ -224,7 +224,8 @@ struct ApiPerson<'a> {
     name: &'a str,
     quotes: Vec<String>,
     role: Option<&'a str>,
-    url: &'a str,
+    /// None for a person without a page (`annotator.person_pages`).
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -339,7 +340,7 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
                     name: &p.name,
                     quotes: quote_ids(&p.quotes),
                     role: profile.and_then(|x| x.role.as_deref()),
-                    url: &r.url,
+                    url: p.page.then_some(r.url.as_str()),
                 }
             })
             .collect()

@@ -138,9 +138,17 @@ pub fn shard_of(term: &str, shards: usize) -> usize {
     hash as usize % shards.max(1)
 }
 
-/// How many documents the index holds: articles, people, events, organisations and places.
+/// How many documents the index holds: articles, people with a page, events, organisations
+/// and places.
 pub fn document_count(index: &Index) -> usize {
-    index.articles.len() + index.people.len() + index.events.len() + index.organisations.len() + index.places.len()
+    let people = index.people.iter().filter(|p| p.page).count();
+    index.articles.len() + people + index.events.len() + index.organisations.len() + index.places.len()
+}
+
+/// The people the index holds, in order: those with a page (a person without one is named on
+/// the articles only, and a result must link somewhere).
+fn searched_people(index: &Index) -> Vec<usize> {
+    (0..index.people.len()).filter(|&p| index.people[p].page).collect()
 }
 
 /// The shard count for that many documents.
@@ -257,13 +265,14 @@ const DOCS_PER_TASK: usize = 64;
 impl SearchIndex {
     pub fn build(index: &Index, refs: &Refs) -> SearchIndex {
         let documents = document_count(index);
-        let docs = documents_of(index, refs);
+        let people = searched_people(index);
+        let docs = documents_of(index, refs, &people);
         debug_assert_eq!(docs.len(), documents);
         let counted: Vec<Counted> = (0..documents.div_ceil(DOCS_PER_TASK))
             .into_par_iter()
             .map(|task| {
                 let range = task * DOCS_PER_TASK..((task + 1) * DOCS_PER_TASK).min(documents);
-                count(range.start as u32, range.map(|d| fields(index, d)))
+                count(range.start as u32, range.map(|d| fields(index, &people, d)))
             })
             .collect();
         let shards = shard_count(documents);
@@ -297,13 +306,13 @@ impl SearchIndex {
 
 /// Document `d`'s words: an article's title, summary, byline and text; a person's names, role
 /// and profile; an event's names, place and summary; an organisation's or place's name.
-fn fields(index: &Index, d: usize) -> Fields<'_> {
+fn fields<'a>(index: &'a Index, searched: &[usize], d: usize) -> Fields<'a> {
     let join = |list: &[String]| list.join(" ").into();
     let (articles, people, events, organisations) = (
         index.articles.len(),
-        index.articles.len() + index.people.len(),
-        index.articles.len() + index.people.len() + index.events.len(),
-        index.articles.len() + index.people.len() + index.events.len() + index.organisations.len(),
+        index.articles.len() + searched.len(),
+        index.articles.len() + searched.len() + index.events.len(),
+        index.articles.len() + searched.len() + index.events.len() + index.organisations.len(),
     );
     if d < articles {
         let a = &index.articles[d].article;
@@ -311,7 +320,7 @@ fn fields(index: &Index, d: usize) -> Fields<'_> {
         fields.extend([&a.summary, &a.author, &a.source].into_iter().flatten().map(|t| (t.as_str().into(), 1.0)));
         fields
     } else if d < people {
-        let p = &index.people[d - articles];
+        let p = &index.people[searched[d - articles]];
         let mut fields: Fields = vec![(p.name.as_str().into(), TITLE_WEIGHT)];
         if let Some(profile) = &p.profile {
             fields.push((join(&profile.aliases), TITLE_WEIGHT));
@@ -336,13 +345,13 @@ fn fields(index: &Index, d: usize) -> Fields<'_> {
 }
 
 /// The documents as the results list shows them, in the order of [`fields`].
-fn documents_of<'a>(index: &Index, refs: &'a Refs) -> Vec<Doc<'a>> {
+fn documents_of<'a>(index: &Index, refs: &'a Refs, searched: &[usize]) -> Vec<Doc<'a>> {
     let mut docs = Vec::with_capacity(document_count(index));
     let line = |parts: [Option<&str>; 2]| parts.into_iter().flatten().collect::<Vec<_>>().join(" · ");
     for r in &refs.articles {
         docs.push(Doc("a", &r.url, &r.title, line([r.date_display.as_deref(), r.source.as_deref()])));
     }
-    for r in &refs.people {
+    for r in searched.iter().map(|&p| &refs.people[p]) {
         docs.push(Doc("p", &r.url, &r.name, r.role.clone().unwrap_or_default()));
     }
     for r in &refs.events {

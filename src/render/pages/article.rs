@@ -134,8 +134,10 @@ fn body(r: &Renderer, inputs: &ArticleInputs) -> String {
         Mark { span: quote.span, kind: MarkKind::Quote { anchor: record.id.clone(), speaker } }
     });
     let mentions = inputs.mentions.iter().filter_map(|&(span, link)| {
+        // A person without a page is named in plain text.
         let link = link?.record(r);
-        Some(Mark { span, kind: MarkKind::Mention { class: link.kind, href: ["../", &link.url].concat() } })
+        let url = link.url.as_deref()?;
+        Some(Mark { span, kind: MarkKind::Mention { class: link.kind, href: ["../", url].concat() } })
     });
     let marks: Vec<Mark> = quotes.chain(mentions).collect();
     let a = &inputs.article.record(r).article;

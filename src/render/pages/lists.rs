@@ -95,7 +95,7 @@ impl PageSpec for Home {
             charts: r.span.map(|span| home_chart_inputs(index, span.last)),
             counts: Counts {
                 articles: index.articles.len(),
-                people: index.people.len(),
+                people: r.order.people.len(),
                 events: index.events.len(),
                 quotes: index.quotes.len(),
             },
@@ -152,9 +152,9 @@ fn home_charts(r: &Renderer, inputs: HomeChartInputs) -> HomeCharts {
     let people: Vec<BarRow> = inputs
         .people
         .iter()
-        .map(|&(p, count)| {
+        .filter_map(|&(p, count)| {
             let link = p.record(r);
-            bar(&link.name, &link.url, count)
+            Some(bar(&link.name, link.url.as_deref()?, count))
         })
         .collect();
     let events: Vec<BarRow> = inputs

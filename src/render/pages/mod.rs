@@ -112,7 +112,7 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
     jobs.extend([Job::Entities(Organisation), Job::Entities(Place)]);
     jobs.extend([EntityKind::Person, Organisation, Place].map(|kind| Job::Ranked(kind, 0)));
     jobs.extend((0..index.articles.len()).map(Job::Article));
-    for i in 0..index.people.len() {
+    for i in (0..index.people.len()).filter(|&i| index.people[i].page) {
         jobs.extend((0..r.subject_pages(&index.people[i].articles)).map(|page| Job::Person(i, page)));
     }
     for kind in [Organisation, Place] {
@@ -124,7 +124,7 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
         jobs.extend((0..r.subject_pages(&e.articles)).map(|page| Job::Event(i, page)));
     }
     jobs.extend((1..r.list_pages(r.refs.articles.len())).map(Job::Articles));
-    jobs.extend((1..r.list_pages(r.refs.people.len())).map(Job::People));
+    jobs.extend((1..r.list_pages(r.order.people.len())).map(Job::People));
     jobs.extend((1..r.list_pages(r.refs.events.len())).map(Job::Events));
     for kind in [EntityKind::Person, Organisation, Place] {
         jobs.extend((1..r.list_pages(ranked::ranked_len(r, kind))).map(|page| Job::Ranked(kind, page)));

@@ -171,7 +171,7 @@ impl PageSpec for PersonPage {
         let bio = profile.map(|x| x.bio.trim()).filter(|b| first.is_some() && !b.is_empty());
         let person = Person {
             name: &link.name,
-            url: &link.url,
+            url: link.page_url(),
             role: profile.and_then(|x| x.role.as_deref()),
             affiliation: profile.and_then(|x| x.affiliation.as_deref()),
             country: profile.and_then(|x| x.country.as_deref()),
@@ -192,7 +192,7 @@ impl PageSpec for PersonPage {
             filters: first.and_then(|_| filters(inputs.articles.iter().map(|a| a.record(r)))),
             extra: profile.map_or(&NO_EXTRA, |x| &x.extra),
         };
-        let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(&link.url, n));
+        let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(link.page_url(), n));
         PersonContext { person, pagination }
     }
 
@@ -318,7 +318,7 @@ impl PageSpec for EntityPage {
         let entity = Entity {
             name: &link.name,
             kind: link.kind,
-            url: &link.url,
+            url: link.page_url(),
             article_count: inputs.counts.map(|c| c.record(r).article_count),
             articles: inputs.articles.iter().map(|a| a.shown(r)).collect(),
             mentions: inputs
@@ -333,7 +333,7 @@ impl PageSpec for EntityPage {
                 .collect(),
             quotes: inputs.quotes.iter().map(|q| q.shown(r)).collect(),
         };
-        let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(&link.url, n));
+        let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(link.page_url(), n));
         EntityContext { entity, pagination }
     }
 
@@ -572,9 +572,9 @@ pub(super) fn bar_chart(r: &Renderer, id: &str, title: &str, people: &[(Link, us
     let rows: Vec<BarRow> = people
         .iter()
         .take(8)
-        .map(|&(person, count)| {
+        .filter_map(|&(person, count)| {
             let link = person.record(r);
-            BarRow { label: link.name.clone(), url: link.url.clone(), count }
+            Some(BarRow { label: link.name.clone(), url: link.url.clone()?, count })
         })
         .collect();
     (!rows.is_empty()).then(|| charts::bars(id, title, rows, "../"))
