@@ -186,7 +186,7 @@ fn sitemap(config: &Config, page_paths: &[&String]) -> Page {
 
 /// `value` as one line of JSON and a newline, written into one buffer (appending the newline
 /// to a finished string would copy all of it again: 17 MB for the quotes at 10,000 articles).
-fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
     let mut bytes = serde_json::to_vec(value).unwrap_or_default();
     bytes.push(b'\n');
     String::from_utf8(bytes).unwrap_or_default()

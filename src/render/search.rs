@@ -18,6 +18,7 @@
 //! text and name, so it writes its own (see `docs/output.md`).
 
 use super::Page;
+use super::publish::json_line;
 use super::context::Refs;
 use crate::annotate::TextFormat;
 use crate::index::Index;
@@ -437,12 +438,6 @@ fn shard_json(terms: &[(String, Postings)]) -> String {
     }
     out.push_str("}\n");
     out
-}
-
-fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut text = serde_json::to_string(value).unwrap_or_default();
-    text.push('\n');
-    text
 }
 
 #[cfg(test)]
