@@ -18,8 +18,8 @@
 //! text and name, so it writes its own (see `docs/output.md`).
 
 use super::Page;
-use super::publish::json_line;
 use super::context::Refs;
+use super::publish::json_line;
 use crate::annotate::TextFormat;
 use crate::index::Index;
 use rayon::prelude::*;
