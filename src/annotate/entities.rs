@@ -475,6 +475,8 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Organisation
         } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return; // "F-22", "Route 66": not a name
+        } else if lexicon::is_group_ending(words[words.len() - 1]) {
+            return; // "Central European", "Sunni Muslims": a group, nobody
         } else {
             EntityKind::Person
         };

@@ -396,6 +396,40 @@ const TITLE_QUALIFIERS: &[&str] = &[
     "Vice",
 ];
 
+/// Words that end the name of a group, never a person's ("Central European", "Sunni Muslims",
+/// "Presumptive Republican"). Demonyms that are also surnames (Cuban, French, English) are not here.
+const GROUP_ENDINGS: &[&str] = &[
+    "African",
+    "Africans",
+    "American",
+    "Americans",
+    "Arab",
+    "Arabs",
+    "Asian",
+    "Asians",
+    "Christian",
+    "Christians",
+    "Democrat",
+    "Democrats",
+    "European",
+    "Europeans",
+    "Hispanic",
+    "Hispanics",
+    "Islamic",
+    "Jewish",
+    "Jews",
+    "Latina",
+    "Latinas",
+    "Latino",
+    "Latinos",
+    "Muslim",
+    "Muslims",
+    "Republican",
+    "Republicans",
+    "Russian",
+    "Russians",
+];
+
 const DEMONYMS: &[&str] = &[
     "Afghan",
     "African",
@@ -2135,6 +2169,7 @@ static LISTS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         PLACE_WORDS,
         GESTURES,
         TITLE_QUALIFIERS,
+        GROUP_ENDINGS,
     ]
     .into_iter()
     .enumerate()
@@ -2157,6 +2192,7 @@ const ORGANISATION_WORD: u16 = 1 << 7;
 const PLACE_WORD: u16 = 1 << 8;
 const GESTURE: u16 = 1 << 9;
 const TITLE_QUALIFIER: u16 = 1 << 10;
+const GROUP_ENDING: u16 = 1 << 11;
 
 fn on(list: u16, word: &str) -> bool {
     LISTS.get(word).is_some_and(|lists| lists & list != 0)
@@ -2170,6 +2206,10 @@ pub fn is_title(word: &str) -> bool {
 }
 pub fn is_title_qualifier(word: &str) -> bool {
     on(TITLE_QUALIFIER, word)
+}
+/// A word that ends a group's name, and never a person's; "-American" compounds too.
+pub fn is_group_ending(word: &str) -> bool {
+    on(GROUP_ENDING, word) || word.rsplit_once('-').is_some_and(|(_, last)| on(GROUP_ENDING, last))
 }
 pub fn is_demonym(word: &str) -> bool {
     on(DEMONYM, word)
@@ -2227,6 +2267,7 @@ mod tests {
             ("MALE_NAMES", MALE_NAMES),
             ("GESTURES", GESTURES),
             ("TITLE_QUALIFIERS", TITLE_QUALIFIERS),
+            ("GROUP_ENDINGS", GROUP_ENDINGS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
