@@ -63,7 +63,7 @@ impl Session {
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
         let (report, mut analysed, derived) = crate::build_keeping(root, &options, false)?;
         let articles: Vec<(&Article, &Annotations)> =
-            analysed.index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+            analysed.index.articles.iter().map(|e| &e.article).zip(&analysed.annotations).collect();
         analysed.discoverer.keep(&articles);
         let files = files_of(derived.planned());
         let session =
@@ -184,32 +184,35 @@ impl Session {
             let position = index.articles.iter().position(|e| e.article.path == article.path);
             let same_events = position.is_some_and(|position| {
                 let mut all: Vec<(&Article, &Annotations)> =
-                    index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+                    index.articles.iter().map(|e| &e.article).zip(&self.analysed.annotations).collect();
                 all[position] = (article, annotations);
                 let (events, decisions) = (&self.analysed.profiles.events, &self.analysed.decisions);
                 self.analysed.discoverer.discover(&all, events, decisions) == self.analysed.discovery
             });
-            let index = &mut self.analysed.index;
+            let Analysed { index, annotations: kept, config, .. } = &mut self.analysed;
             if let Some(position) = position.filter(|_| same_events) {
                 let (article, annotations) = fresh.pop().expect("one article");
-                match index.replace_article(position, article, annotations, &self.analysed.config.annotator) {
+                match index.replace_article(position, &kept[position], article, &annotations, &config.annotator) {
                     Ok(change) => {
+                        kept[position] = annotations;
                         if let Some(derived) = &mut self.derived {
                             derived.patch(index, &change);
                         }
                         return self.write_article_changes(annotated_count, true, warnings, pages_ready);
                     }
-                    Err(back) => fresh.push(*back),
+                    Err(article) => fresh.push((*article, annotations)),
                 }
             }
         }
         self.derived = None;
         let old_index = std::mem::take(&mut self.analysed.index);
+        let old_annotations = std::mem::take(&mut self.analysed.annotations);
         let mut annotated: Vec<(Article, Annotations)> = old_index
             .articles
             .into_iter()
-            .filter(|e| !is_changed(&e.article))
-            .map(|e| (e.article, e.annotations))
+            .map(|e| e.article)
+            .zip(old_annotations)
+            .filter(|(article, _)| !is_changed(article))
             .collect();
         annotated.extend(fresh);
         let profiles = self.analysed.profiles.clone_profiles();
@@ -217,7 +220,8 @@ impl Session {
         analysed.discovery =
             crate::discover_events(&mut analysed.discoverer, &annotated, &profiles, &analysed.decisions);
         let discovery = &self.analysed.discovery;
-        self.analysed.index = crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
+        (self.analysed.index, self.analysed.annotations) =
+            crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
     }
 

@@ -190,13 +190,13 @@ impl Refs {
             })
             .collect();
         Refs {
-            person_links: links(&index.people),
-            organisation_links: links(&index.organisations),
-            place_links: links(&index.places),
+            person_links: links(&index.entities.people),
+            organisation_links: links(&index.entities.organisations),
+            place_links: links(&index.entities.places),
             event_links,
-            people: index.people.iter().map(person_ref).collect(),
-            organisations: index.organisations.iter().map(entity_ref).collect(),
-            places: index.places.iter().map(entity_ref).collect(),
+            people: index.entities.people.iter().map(person_ref).collect(),
+            organisations: index.entities.organisations.iter().map(entity_ref).collect(),
+            places: index.entities.places.iter().map(entity_ref).collect(),
             events,
             quotes,
             articles,

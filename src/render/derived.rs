@@ -165,7 +165,7 @@ impl Order {
         let mut order = Order {
             people: sorted(&refs.people, |a, b| a.name.cmp(&b.name))
                 .into_iter()
-                .filter(|&p| index.people[p].page)
+                .filter(|&p| index.entities.people[p].page)
                 .collect(),
             organisations: sorted(&refs.organisations, |a, b| a.name.cmp(&b.name)),
             places: sorted(&refs.places, |a, b| a.name.cmp(&b.name)),

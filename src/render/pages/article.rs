@@ -1,6 +1,6 @@
 //! An article's page: its text with quotes and names marked up, its quotes, and what it names.
 
-use crate::annotate::{EntityKind, Span};
+use crate::annotate::Span;
 use crate::content::Extra;
 use crate::index::{Changed, EntityId};
 use crate::render::context::*;
@@ -16,8 +16,8 @@ inputs! {
     pub struct ArticleInputs {
         pub article: ArticleText,
         pub quotes: Vec<QuoteCard>,
-        /// The names marked up in the text, each linked to what it names (or to nothing).
-        pub mentions: Vec<(Span, Option<Link>)>,
+        /// The names marked up in the text, each linked to what it names.
+        pub mentions: Vec<(Span, Link)>,
         pub people: Vec<Link>,
         pub organisations: Vec<Link>,
         pub places: Vec<Link>,
@@ -73,17 +73,14 @@ impl PageSpec for ArticlePage {
 
     fn inputs(r: &Renderer, i: usize) -> ArticleInputs {
         let entry = &r.index.articles[i];
-        let links = |kind: EntityKind, list: &[usize]| -> Vec<Link> {
-            list.iter().map(|&index| Link(EntityId { kind, index })).collect()
-        };
-        let mentions = entry.annotations.mentions.iter();
+        let links = entry.named.map(|kind, list| list.iter().map(|&index| Link(EntityId { kind, index })).collect());
         ArticleInputs {
             article: ArticleText(i),
             quotes: entry.quotes.iter().map(|&q| QuoteCard(q)).collect(),
-            mentions: mentions.map(|m| (m.span, entry.entities.get(m.entity).copied().flatten().map(Link))).collect(),
-            people: links(EntityKind::Person, &entry.people),
-            organisations: links(EntityKind::Organisation, &entry.organisations),
-            places: links(EntityKind::Place, &entry.places),
+            mentions: entry.mentions.iter().map(|&(span, id)| (span, Link(id))).collect(),
+            people: links.people,
+            organisations: links.organisations,
+            places: links.places,
             events: entry.events.iter().map(|&e| EventMention(e)).collect(),
         }
     }
@@ -135,7 +132,7 @@ fn body(r: &Renderer, inputs: &ArticleInputs) -> String {
     });
     let mentions = inputs.mentions.iter().filter_map(|&(span, link)| {
         // A person without a page is named in plain text.
-        let link = link?.record(r);
+        let link = link.record(r);
         let url = link.url.as_deref()?;
         Some(Mark { span, kind: MarkKind::Mention { class: link.kind, href: ["../", url].concat() } })
     });

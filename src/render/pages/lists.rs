@@ -130,7 +130,9 @@ fn home_chart_inputs(index: &Index, last: Date) -> HomeChartInputs {
         }
     }
     let mut people: Vec<(usize, usize)> = people.into_iter().collect();
-    people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| index.people[a.0].name.cmp(&index.people[b.0].name)));
+    people.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| index.entities.people[a.0].name.cmp(&index.entities.people[b.0].name))
+    });
     let events = index.events.iter().enumerate();
     let mut events: Vec<(usize, usize)> = events
         .map(|(i, e)| (i, e.articles.iter().filter(|&&a| in_period(a)).count()))

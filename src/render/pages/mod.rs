@@ -112,11 +112,11 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
     jobs.extend([Job::Entities(Organisation), Job::Entities(Place)]);
     jobs.extend([EntityKind::Person, Organisation, Place].map(|kind| Job::Ranked(kind, 0)));
     jobs.extend((0..index.articles.len()).map(Job::Article));
-    for i in (0..index.people.len()).filter(|&i| index.people[i].page) {
-        jobs.extend((0..r.subject_pages(&index.people[i].articles)).map(|page| Job::Person(i, page)));
+    for i in (0..index.entities.people.len()).filter(|&i| index.entities.people[i].page) {
+        jobs.extend((0..r.subject_pages(&index.entities.people[i].articles)).map(|page| Job::Person(i, page)));
     }
     for kind in [Organisation, Place] {
-        for (i, e) in index.entities(kind).iter().enumerate() {
+        for (i, e) in index.entities[kind].iter().enumerate() {
             jobs.extend((0..r.subject_pages(&e.articles)).map(|page| Job::Entity(kind, i, page)));
         }
     }
