@@ -190,8 +190,7 @@ impl<'a> Plan<'a> {
         let values = Values::new(&refs);
         // The index reads every article's text (its fingerprint) and every name and line it shows.
         let texts: Vec<u64> = index.articles.iter().map(|a| a.article.fingerprint).collect();
-        let search_signature =
-            hash_of(&(texts, &hashes.articles, &hashes.people, &hashes.events, &hashes.organisations, &hashes.places));
+        let search_signature = hash_of(&(texts, &hashes.articles, &hashes.entities, &hashes.events));
         let renderer = Renderer {
             index,
             refs,

@@ -220,7 +220,7 @@ record! {
 record! {
     /// A person in a list, with their counts: [`PersonRef`].
     PersonCard(p: usize) -> PersonRef {
-        hash: |s| s.hashes.people[p],
+        hash: |s| s.hashes.entities.people[p],
         record: |r| &r.refs.people[p],
         value: |r| r.values.person(&r.refs, p),
     }
@@ -238,7 +238,7 @@ record! {
 record! {
     /// An organisation or place in a list, with its counts: [`EntityRef`].
     EntityCard(id: EntityId) -> EntityRef {
-        hash: |s| s.hashes.entity(id.kind, id.index),
+        hash: |s| s.hashes.entity(id),
         record: |r| r.refs.place_or_organisation(id),
         value: |r| value(r.refs.place_or_organisation(id)),
     }
