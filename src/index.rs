@@ -280,48 +280,14 @@ impl Index {
 
     fn apply(&mut self, position: usize, article: Article, merge: Merge) -> Changed {
         let Merge { entities, mentions, quotes, ordered, events } = merge;
-        let first_quote = self.quotes.partition_point(|q| q.article < position);
-        let (old_count, new_count) = (self.articles[position].quotes.len(), quotes.len());
-        let old_end = first_quote + old_count;
         let old = &self.articles[position];
+        let (old_count, new_count) = (old.quotes.len(), quotes.len());
         let old_ids: Vec<EntityId> =
             old.named.iter().flat_map(|(kind, list)| list.iter().map(move |&index| EntityId { kind, index })).collect();
         let old_events = old.events.clone();
-        let old_speakers: Vec<EntityId> = self.quotes[first_quote..old_end].iter().filter_map(|q| q.speaker).collect();
-
-        // The old quotes leave their speakers and events; the new ones take their ids, and
-        // every later id moves by the difference.
-        let is_old = |q: &usize| (first_quote..old_end).contains(q);
-        for &id in &old_speakers {
-            self.entity_mut(id).quotes.retain(|q| !is_old(q));
-        }
-        for &e in &old_events {
-            self.events[e].quotes.retain(|q| !is_old(q));
-        }
-        let new_speakers: Vec<Option<EntityId>> = quotes.iter().map(|q| q.speaker).collect();
-        self.quotes.splice(first_quote..old_end, quotes);
-        if new_count != old_count {
-            let shift = |q: &mut usize| {
-                if *q >= old_end {
-                    *q = *q - old_count + new_count;
-                }
-            };
-            for entry in &mut self.articles[position + 1..] {
-                entry.quotes.iter_mut().for_each(shift);
-            }
-            for (_, list) in self.entities.iter_mut() {
-                list.iter_mut().for_each(|entry| entry.quotes.iter_mut().for_each(shift));
-            }
-            for event in &mut self.events {
-                event.quotes.iter_mut().for_each(shift);
-            }
-        }
+        let new_speakers: Vec<EntityId> = quotes.iter().filter_map(|q| q.speaker).collect();
+        let (first_quote, old_speakers) = self.swap_quotes(position, quotes);
         let new_ids: Vec<usize> = (first_quote..first_quote + new_count).collect();
-        for (&q, speaker) in new_ids.iter().zip(&new_speakers) {
-            if let Some(id) = *speaker {
-                insert_sorted(&mut self.entity_mut(id).quotes, q);
-            }
-        }
 
         // Which entities and events name the article.
         for &id in &old_ids {
@@ -379,7 +345,7 @@ impl Index {
         }
         let mut speakers: Vec<usize> = old_speakers
             .iter()
-            .chain(new_speakers.iter().flatten())
+            .chain(&new_speakers)
             .filter(|id| id.kind == EntityKind::Person)
             .map(|id| id.index)
             .collect();
@@ -401,6 +367,48 @@ impl Index {
             entities,
             events: touched_events,
         }
+    }
+
+    /// Puts `quotes` in the place of the quotes of the article at `position`: the old ones
+    /// leave their speakers and events, the new ones take their ids and join their speakers,
+    /// and every later id moves by the difference. Gives the article's first quote id and the
+    /// speakers of its old quotes.
+    fn swap_quotes(&mut self, position: usize, quotes: Vec<QuoteEntry>) -> (usize, Vec<EntityId>) {
+        let first_quote = self.quotes.partition_point(|q| q.article < position);
+        let (old_count, new_count) = (self.articles[position].quotes.len(), quotes.len());
+        let old_end = first_quote + old_count;
+        let old_speakers: Vec<EntityId> = self.quotes[first_quote..old_end].iter().filter_map(|q| q.speaker).collect();
+        let is_old = |q: &usize| (first_quote..old_end).contains(q);
+        for &id in &old_speakers {
+            self.entity_mut(id).quotes.retain(|q| !is_old(q));
+        }
+        for &e in &self.articles[position].events {
+            self.events[e].quotes.retain(|q| !is_old(q));
+        }
+        let new_speakers: Vec<Option<EntityId>> = quotes.iter().map(|q| q.speaker).collect();
+        self.quotes.splice(first_quote..old_end, quotes);
+        if new_count != old_count {
+            let shift = |q: &mut usize| {
+                if *q >= old_end {
+                    *q = *q - old_count + new_count;
+                }
+            };
+            for entry in &mut self.articles[position + 1..] {
+                entry.quotes.iter_mut().for_each(shift);
+            }
+            for (_, list) in self.entities.iter_mut() {
+                list.iter_mut().for_each(|entry| entry.quotes.iter_mut().for_each(shift));
+            }
+            for event in &mut self.events {
+                event.quotes.iter_mut().for_each(shift);
+            }
+        }
+        for (q, speaker) in (first_quote..).zip(new_speakers) {
+            if let Some(id) = speaker {
+                insert_sorted(&mut self.entity_mut(id).quotes, q);
+            }
+        }
+        (first_quote, old_speakers)
     }
 
     /// Whether a person the article at `position` names, before or after, would gain or lose
