@@ -658,29 +658,34 @@ pub fn build(
     annotated: Vec<(Article, Annotations)>,
     options: &AnnotatorConfig,
 ) -> (Index, Vec<Annotations>) {
-    build_with(content, annotated, &Discovery::default(), options)
+    let resolver = resolve(&content, &annotated);
+    build_with(content, annotated, &Discovery::default(), resolver, options)
 }
 
-/// [`build`], with the events `discover` found: each is an event as if from a file, and
-/// its articles (and those it joined to registry events) belong to it.
+/// The site-level resolution stage ([`Resolver::for_site`]) over these articles, which
+/// knows from the start the people the index makes before any article: those with a
+/// profile, and the participants of the events in `content/events/`.
+pub fn resolve(content: &Content, annotated: &[(Article, Annotations)]) -> Resolver {
+    let people: Vec<String> = Builder::new(content).entities.people.into_iter().map(|p| p.name).collect();
+    Resolver::for_site(&content.corrections, &people, annotated.par_iter().map(|(_, annotations)| annotations))
+}
+
+/// [`build`], with the events `discover` found (each is an event as if from a file, and
+/// its articles, and those it joined to registry events, belong to it) and what
+/// [`resolve`] made of the site's names.
 pub fn build_with(
     content: Content,
     annotated: Vec<(Article, Annotations)>,
     discovery: &Discovery,
+    resolver: Resolver,
     options: &AnnotatorConfig,
 ) -> (Index, Vec<Annotations>) {
     let mut builder = Builder::new(&content);
+    builder.lookup.resolver = resolver;
     builder.add_discovered(discovery);
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
     annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    // Each article's names are read in parallel; counting them is a sequence of map updates.
-    let resolver = &builder.lookup.resolver;
-    let names: Vec<_> = annotated.par_iter().map(|(_, annotations)| resolver.names(annotations)).collect();
-    for names in &names {
-        builder.lookup.resolver.add(names);
-    }
-    builder.lookup.resolver.prepare();
     let lookup = &builder.lookup;
     let resolved: Vec<Resolved> =
         annotated.par_iter().map(|(_, annotations)| lookup.resolve(annotations, options)).collect();
@@ -770,8 +775,6 @@ impl Builder {
                 push_unique(&mut builder.entities.people[person].events, event_index);
             }
         }
-        let names: Vec<String> = builder.entities.people.iter().map(|p| p.name.clone()).collect();
-        builder.lookup.resolver = Resolver::new(&content.corrections, &names);
         builder.lookup.fixed = builder.entities.map(|_, list| list.len());
         builder.lookup.fixed_events = builder.events.len();
         builder

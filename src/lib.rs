@@ -170,7 +170,9 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     };
     warnings.extend(discovery.warnings.iter().cloned());
     watch.lap("discover");
-    let (index, annotations) = index::build_with(content, annotated, &discovery, &config.annotator);
+    let resolver = index::resolve(&content, &annotated);
+    watch.lap("resolve");
+    let (index, annotations) = index::build_with(content, annotated, &discovery, resolver, &config.annotator);
     watch.lap("index");
     Ok(Analysed {
         config,

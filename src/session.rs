@@ -200,8 +200,9 @@ impl Session {
         analysed.discovery =
             crate::discover_events(&mut analysed.discoverer, &annotated, &profiles, &analysed.decisions);
         let discovery = &self.analysed.discovery;
+        let resolver = crate::index::resolve(&profiles, &annotated);
         (self.analysed.index, self.analysed.annotations) =
-            crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
+            crate::index::build_with(profiles, annotated, discovery, resolver, &self.analysed.config.annotator);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
     }
 
