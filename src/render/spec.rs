@@ -131,6 +131,13 @@ impl Input for () {
     fn sign(&self, _: &Signer, _: &mut DefaultHasher) {}
 }
 
+/// Each kind's value in turn: as three fields, people, organisations and places.
+impl<T: Input> Input for crate::kinds::ByKind<T> {
+    fn sign(&self, s: &Signer, h: &mut DefaultHasher) {
+        self.iter().for_each(|(_, input)| input.sign(s, h));
+    }
+}
+
 impl<A: Input, B: Input> Input for (A, B) {
     fn sign(&self, s: &Signer, h: &mut DefaultHasher) {
         self.0.sign(s, h);

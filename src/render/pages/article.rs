@@ -3,6 +3,7 @@
 use crate::annotate::Span;
 use crate::content::Extra;
 use crate::index::{Changed, EntityId};
+use crate::kinds::ByKind;
 use crate::render::context::*;
 use crate::render::markup::{self, Mark, MarkKind};
 use crate::render::meta::{self, Meta};
@@ -18,9 +19,8 @@ inputs! {
         pub quotes: Vec<QuoteCard>,
         /// The names marked up in the text, each linked to what it names.
         pub mentions: Vec<(Span, Link)>,
-        pub people: Vec<Link>,
-        pub organisations: Vec<Link>,
-        pub places: Vec<Link>,
+        /// What the article names, by kind.
+        pub named: ByKind<Vec<Link>>,
         pub events: Vec<EventMention>,
     }
 }
@@ -73,14 +73,11 @@ impl PageSpec for ArticlePage {
 
     fn inputs(r: &Renderer, i: usize) -> ArticleInputs {
         let entry = &r.index.articles[i];
-        let links = entry.named.map(|kind, list| list.iter().map(|&index| Link(EntityId { kind, index })).collect());
         ArticleInputs {
             article: ArticleText(i),
             quotes: entry.quotes.iter().map(|&q| QuoteCard(q)).collect(),
             mentions: entry.mentions.iter().map(|&(span, id)| (span, Link(id))).collect(),
-            people: links.people,
-            organisations: links.organisations,
-            places: links.places,
+            named: entry.named.map(|kind, list| list.iter().map(|&index| Link(EntityId { kind, index })).collect()),
             events: entry.events.iter().map(|&e| EventMention(e)).collect(),
         }
     }
@@ -88,7 +85,7 @@ impl PageSpec for ArticlePage {
     fn context<'r>(r: &'r Renderer, inputs: ArticleInputs) -> ArticleContext<'r> {
         let (entry, card) = (inputs.article.record(r), ArticleCard(inputs.article.0).record(r));
         let a = &entry.article;
-        let shown = |links: Vec<Link>| links.into_iter().map(|link| link.shown(r)).collect();
+        let shown = |links: &[Link]| links.iter().map(|link| link.shown(r)).collect();
         ArticleContext {
             article: Article {
                 title: &a.title,
@@ -104,9 +101,9 @@ impl PageSpec for ArticlePage {
                 dateline: a.dateline.as_deref(),
                 body: body(r, &inputs).into(),
                 quotes: inputs.quotes.iter().map(|q| q.shown(r)).collect(),
-                people: shown(inputs.people),
-                organisations: shown(inputs.organisations),
-                places: shown(inputs.places),
+                people: shown(&inputs.named.people),
+                organisations: shown(&inputs.named.organisations),
+                places: shown(&inputs.named.places),
                 events: inputs.events.into_iter().map(|e| e.shown(r)).collect(),
                 extra: &a.extra,
             },
