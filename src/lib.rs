@@ -13,6 +13,7 @@ pub mod discover;
 pub mod error;
 pub mod index;
 pub mod init;
+pub mod kinds;
 pub mod output;
 pub mod paths;
 pub mod render;
@@ -102,6 +103,9 @@ struct Analysed {
     output: PathBuf,
     templates: render::Templates,
     index: index::Index,
+    /// Each article's annotations, in the index's article order: what the annotation cache
+    /// saves and the preview resolves again. Render reads the index only.
+    annotations: Vec<Annotations>,
     warnings: Vec<Warning>,
     cache: cache::AnnotationCache,
     /// What pages, feeds and XML files gave their readers; `build_keeping` saves it.
@@ -166,13 +170,16 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     };
     warnings.extend(discovery.warnings.iter().cloned());
     watch.lap("discover");
-    let index = index::build_with(content, annotated, &discovery, &config.annotator);
+    let resolver = index::resolve(&content, &annotated);
+    watch.lap("resolve");
+    let (index, annotations) = index::build_with(content, annotated, &discovery, resolver, &config.annotator);
     watch.lap("index");
     Ok(Analysed {
         config,
         output,
         templates,
         index,
+        annotations,
         warnings,
         cache,
         extractions,
@@ -256,7 +263,7 @@ fn build_keeping(
     watch.lap("render and write");
     let static_warnings = staging.finish()?;
     watch.lap("update output");
-    let Analysed { index, mut warnings, mut cache, .. } = analysed;
+    let Analysed { index, annotations, mut warnings, mut cache, .. } = analysed;
     // Saved and let go: the preview keeps its session, not the extracted texts.
     let mut extractions = std::mem::take(&mut analysed.extractions);
     let (extracted_cached, extracted) = extractions.counts();
@@ -278,7 +285,7 @@ fn build_keeping(
         });
     }
     if !options.no_cache {
-        let annotated = index.articles.iter().map(|entry| (&entry.article, &entry.annotations));
+        let annotated = index.articles.iter().map(|entry| &entry.article).zip(&annotations);
         if let Err(e) = cache.store(annotated) {
             warnings.push(Warning {
                 location: cache::CACHE_DIR.to_string(),
@@ -292,7 +299,7 @@ fn build_keeping(
         pages,
         unchanged,
         articles: index.articles.len(),
-        people: index.people.len(),
+        people: index.entities.people.len(),
         events: index.events.len(),
         quotes: index.quotes.len(),
         cached: cache.hits,
@@ -302,7 +309,7 @@ fn build_keeping(
         elapsed: started.elapsed(),
         stages: watch.laps,
     };
-    Ok((report, Analysed { index, warnings, cache, ..analysed }, derived))
+    Ok((report, Analysed { index, annotations, warnings, cache, ..analysed }, derived))
 }
 
 /// mimalloc's `mi_option_purge_delay` (its numbering is not exported as a constant).

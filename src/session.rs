@@ -63,7 +63,7 @@ impl Session {
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
         let (report, mut analysed, derived) = crate::build_keeping(root, &options, false)?;
         let articles: Vec<(&Article, &Annotations)> =
-            analysed.index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+            analysed.index.articles.iter().map(|e| &e.article).zip(&analysed.annotations).collect();
         analysed.discoverer.keep(&articles);
         let files = files_of(derived.planned());
         let session =
@@ -177,39 +177,22 @@ impl Session {
         let annotated_count = fresh.len();
 
         // One saved article that keeps its place in the archive and names no one new (the
-        // usual edit) is merged into the index in place; anything else builds it again. So is
-        // a save that changes the events discovered in the articles (one joins or leaves).
-        if let ([(article, annotations)], [_]) = (fresh.as_slice(), changed) {
-            let index = &self.analysed.index;
-            let position = index.articles.iter().position(|e| e.article.path == article.path);
-            let same_events = position.is_some_and(|position| {
-                let mut all: Vec<(&Article, &Annotations)> =
-                    index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
-                all[position] = (article, annotations);
-                let (events, decisions) = (&self.analysed.profiles.events, &self.analysed.decisions);
-                self.analysed.discoverer.discover(&all, events, decisions) == self.analysed.discovery
-            });
-            let index = &mut self.analysed.index;
-            if let Some(position) = position.filter(|_| same_events) {
-                let (article, annotations) = fresh.pop().expect("one article");
-                match index.replace_article(position, article, annotations, &self.analysed.config.annotator) {
-                    Ok(change) => {
-                        if let Some(derived) = &mut self.derived {
-                            derived.patch(index, &change);
-                        }
-                        return self.write_article_changes(annotated_count, true, warnings, pages_ready);
-                    }
-                    Err(back) => fresh.push(*back),
-                }
+        // usual edit) is merged into the index in place; anything else builds it again.
+        if let ([_], [_]) = (fresh.as_slice(), changed) {
+            match self.merge_in_place(fresh.pop().expect("one article")) {
+                Ok(()) => return self.write_article_changes(annotated_count, true, warnings, pages_ready),
+                Err(back) => fresh.push(*back),
             }
         }
         self.derived = None;
         let old_index = std::mem::take(&mut self.analysed.index);
+        let old_annotations = std::mem::take(&mut self.analysed.annotations);
         let mut annotated: Vec<(Article, Annotations)> = old_index
             .articles
             .into_iter()
-            .filter(|e| !is_changed(&e.article))
-            .map(|e| (e.article, e.annotations))
+            .map(|e| e.article)
+            .zip(old_annotations)
+            .filter(|(article, _)| !is_changed(article))
             .collect();
         annotated.extend(fresh);
         let profiles = self.analysed.profiles.clone_profiles();
@@ -217,8 +200,41 @@ impl Session {
         analysed.discovery =
             crate::discover_events(&mut analysed.discoverer, &annotated, &profiles, &analysed.decisions);
         let discovery = &self.analysed.discovery;
-        self.analysed.index = crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
+        let resolver = crate::index::resolve(&profiles, &annotated);
+        (self.analysed.index, self.analysed.annotations) =
+            crate::index::build_with(profiles, annotated, discovery, resolver, &self.analysed.config.annotator);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
+    }
+
+    /// Merges one saved article into the index in place (`Index::replace_article`), and what
+    /// was derived from the index with it; gives the article back when only building the
+    /// index again gives the right result: it is new, it takes another place in the archive,
+    /// names someone new, or changes the events discovered in the articles (one joins or
+    /// leaves).
+    fn merge_in_place(
+        &mut self,
+        (article, annotations): (Article, Annotations),
+    ) -> std::result::Result<(), Box<(Article, Annotations)>> {
+        let Analysed { index, annotations: kept, config, profiles, decisions, discovery, discoverer, .. } =
+            &mut self.analysed;
+        let Some(position) = index.articles.iter().position(|e| e.article.path == article.path) else {
+            return Err(Box::new((article, annotations)));
+        };
+        let mut all: Vec<(&Article, &Annotations)> = index.articles.iter().map(|e| &e.article).zip(&*kept).collect();
+        all[position] = (&article, &annotations);
+        if discoverer.discover(&all, &profiles.events, decisions) != *discovery {
+            return Err(Box::new((article, annotations)));
+        }
+        match index.replace_article(position, &kept[position], article, &annotations, &config.annotator) {
+            Ok(change) => {
+                kept[position] = annotations;
+                if let Some(derived) = &mut self.derived {
+                    derived.patch(index, &change);
+                }
+                Ok(())
+            }
+            Err(article) => Err(Box::new((*article, annotations))),
+        }
     }
 
     /// Writes the files whose signature changed with the index.
