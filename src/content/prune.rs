@@ -1,5 +1,5 @@
 //! What no reader of a saved page reads, cut before the page is parsed: scripts (but JSON-LD),
-//! styles, inline SVG in the body, and comments. A news site's page is mostly these (a
+//! styles, the content of inline SVG in the body (its tags stay), and comments. A news site's page is mostly these (a
 //! bundle inlined in a script is often most of its bytes), and the HTML parser reads every
 //! one of them character by character. The cut follows the HTML tokenizer's rules for where
 //! each of them ends (script data and its escapes, raw text, comments, quoted attribute
@@ -64,11 +64,17 @@ pub fn cut(html: &str) -> Cow<'_, str> {
                 // Text up to the element's end tag, whatever it looks like.
                 raw_text_end(b, t.end, t.name)
             } else if t.is(b"svg") && in_body && !in_noscript {
-                let end = if t.self_closing { Some(t.end) } else { svg_end(b, t.end) };
-                cut_markup = true;
-                match end {
-                    Some(end) => cut_to(&mut cuts, lt, Some(end), true),
-                    None => break,
+                // Its content only: the tags stay, so that the tree is built as from the whole
+                // page (an element opened in a table is moved before it and reopens the
+                // formatting elements around it, `<a>`, `<b>`, whatever it holds).
+                if t.self_closing {
+                    Some(t.end)
+                } else {
+                    cut_markup = true;
+                    match svg_end(b, t.end) {
+                        Some(close) => cut_to(&mut cuts, t.end, Some(close), true),
+                        None => break,
+                    }
                 }
             } else if t.is(b"svg") || t.is(b"math") || t.is(b"plaintext") {
                 break;
@@ -367,10 +373,13 @@ const SVG_ELEMENTS: &[&str] = &[
     "view",
 ];
 
-/// Just after the `</svg>` that closes the SVG whose content starts at `from`; None when it
-/// holds anything but SVG elements, text, comments and CDATA.
+/// Where the `</svg>` that closes the SVG whose content starts at `from` begins; None when it
+/// holds anything but SVG elements, text, comments and CDATA, or an end tag that closes no
+/// element opened inside it: in foreign content such a tag goes on to close HTML elements
+/// around the SVG ("<g><svg></g>" closes the HTML `<g>` before it), so the SVG stays.
 fn svg_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut depth = 1;
+    // The elements open inside the SVG, itself first.
+    let mut open: Vec<&[u8]> = vec![b"svg"];
     let mut i = from;
     loop {
         let lt = i + memchr(b'<', &b[i..])?;
@@ -389,13 +398,15 @@ fn svg_end(b: &[u8], from: usize) -> Option<usize> {
             if !SVG_ELEMENTS.iter().any(|n| t.is(n.as_bytes())) {
                 return None;
             }
-            if t.is(b"svg") && closing {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(t.end);
+            if closing {
+                // Closes the innermost open element of its name, and every one inside it.
+                let at = open.iter().rposition(|name| t.is(name))?;
+                open.truncate(at);
+                if open.is_empty() {
+                    return Some(lt);
                 }
-            } else if t.is(b"svg") && !t.self_closing {
-                depth += 1;
+            } else if !t.self_closing {
+                open.push(t.name);
             }
             t.end
         } else if rest.starts_with(b"</") {
@@ -446,12 +457,17 @@ mod tests {
             <title>icon</title></svg>two</p><script><!--<script>x</script>--></script><p>three</p>\
             <textarea><!-- kept --></textarea></body></html>";
         let cut = cut(page);
-        for gone in ["var s", "p > a", "a comment", "viewBox", "<!--<script>"] {
+        for gone in ["var s", "p > a", "a comment", "<path", "icon", "<!--<script>"] {
             assert!(!cut.contains(gone), "{gone} in {cut}");
         }
-        for kept in
-            ["a <script> b", "{\"headline\": \"Kept\"}", "title='<script>'", "One two", "three", "<!-- kept -->"]
-        {
+        for kept in [
+            "a <script> b",
+            "{\"headline\": \"Kept\"}",
+            "title='<script>'",
+            "One <svg viewBox=\"0 0 1 1\"></svg>two",
+            "three",
+            "<!-- kept -->",
+        ] {
             assert!(cut.contains(kept), "{kept} not in {cut}");
         }
         same_tree(page);
@@ -461,6 +477,21 @@ mod tests {
         same_tree(odd);
         // Nothing to cut: the same text, not a copy.
         assert!(matches!(super::cut("<p>plain</p>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_svg_moved_out_of_a_table_reopens_the_same_formatting_elements() {
+        // An element opened in a table goes before it and reopens the open `<a>` there: the
+        // SVG's tags must stay for the tree to be the same (a case the proptest below found).
+        for page in [
+            "<table><html><html><a href=x title=y><body><table><svg/>",
+            "<table><a href=x><table><svg viewBox='0 0 1 1'><path d='M0'/><title>icon</title></svg>text",
+            // An end tag in an SVG that closes nothing opened in it closes the HTML `<g>`.
+            "<g><body></div><svg></g></svg><html>",
+        ] {
+            same_tree(page);
+        }
+        assert!(!cut("<body><table><a href=x><table><svg><path d='M0'/></svg>").contains("<path"));
     }
 
     #[test]
