@@ -543,28 +543,15 @@ fn timeline(r: &Renderer, day: Option<Date>, rows: impl Iterator<Item = (usize, 
     Some(Timeline { span: (span.first, span.last), day, rows: rows.map(|(a, n)| (ArticleCard(a), n)).collect() })
 }
 
-/// Dated articles, oldest first, a mark each, filled where quoted.
+/// Dated articles on the archive's timeline, a column a day or week, filled where quoted.
 fn timeline_chart(r: &Renderer, title: &str, timeline: &Timeline) -> Option<Chart<PeriodRow>> {
-    let mut rows: Vec<(Date, TimelineRow)> = timeline
+    let rows: Vec<TimelineRow> = timeline
         .rows
         .iter()
-        .filter_map(|&(article, quotes)| {
-            let date = r.index.articles[article.0].article.date?;
-            // The strings the article's reference already holds, not made again.
-            let reference = article.record(r);
-            let row = TimelineRow {
-                date: reference.date.clone().unwrap_or_default(),
-                date_display: reference.date_display.clone().unwrap_or_default(),
-                title: reference.title.clone(),
-                url: reference.url.clone(),
-                quotes,
-            };
-            Some((date, row))
-        })
+        .filter_map(|&(article, quotes)| Some((r.index.articles[article.0].article.date?, quotes)))
         .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.url.cmp(&b.1.url)));
     let span = charts::Span { first: timeline.span.0, last: timeline.span.1 };
-    Some(charts::timeline("timeline", title, rows, span, timeline.day, "../"))
+    Some(charts::timeline("timeline", title, &rows, span, timeline.day))
 }
 
 /// A bar chart of people and counts (at most eight), or null when there is nobody.
