@@ -79,27 +79,28 @@ fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[Fe
     let updated = atom_time(entries.iter().filter_map(|e| e.date).max());
     let mut xml =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(xml, "  <title>{}</title>", Escaped(title));
-    let _ = writeln!(xml, "  <id>{}</id>", Absolute(config, path));
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", Absolute(config, path));
-    let _ = writeln!(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, alternate));
-    let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", Escaped(&config.title));
-    let _ = writeln!(xml, "  <generator>brief</generator>");
+    let _ = writeln!(xml, "<title>{}</title>", Escaped(title));
+    let _ = writeln!(xml, "<id>{}</id>", Absolute(config, path));
+    let _ = writeln!(xml, "<link rel=\"self\" href=\"{}\"/>", Absolute(config, path));
+    let _ = writeln!(xml, "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, alternate));
+    let _ = writeln!(xml, "<updated>{updated}</updated>");
+    let _ = writeln!(xml, "<author><name>{}</name></author>", Escaped(&config.title));
+    let _ = writeln!(xml, "<generator>brief</generator>");
+    // An entry a few lines, unindented, its link without `rel` (alternate is what a link
+    // without one is, RFC 4287 4.2.7.2) and `type`: a subject's feed repeats them 20 times.
     for entry in entries {
-        xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <id>{}</id>", Absolute(config, entry.url));
-        let _ = writeln!(xml, "    <title>{}</title>", entry.title);
-        let _ =
-            writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, entry.url));
-        let _ = writeln!(xml, "    <updated>{}</updated>", atom_time(entry.date));
+        xml.push_str("<entry>\n");
+        let _ = writeln!(xml, "<id>{}</id>", Absolute(config, entry.url));
+        let _ = writeln!(xml, "<title>{}</title>", entry.title);
+        let _ = writeln!(xml, "<link href=\"{}\"/>", Absolute(config, entry.url));
+        let _ = writeln!(xml, "<updated>{}</updated>", atom_time(entry.date));
         if let Some(author) = entry.author {
-            let _ = writeln!(xml, "    <author><name>{}</name></author>", Escaped(author));
+            let _ = writeln!(xml, "<author><name>{}</name></author>", Escaped(author));
         }
         if !entry.summary.is_empty() {
-            let _ = writeln!(xml, "    <summary>{}</summary>", entry.summary);
+            let _ = writeln!(xml, "<summary>{}</summary>", entry.summary);
         }
-        xml.push_str("  </entry>\n");
+        xml.push_str("</entry>\n");
     }
     xml.push_str("</feed>\n");
     Page { path: path.to_string(), contents: xml }

@@ -53,6 +53,10 @@ pub struct PersonPage;
 /// list would otherwise grow with the archive (hundreds of names on a busy person's page).
 pub const QUOTED_WITH_SHOWN: usize = 20;
 
+/// The events a person's first page lists, the newest first: the rest are on the events' list
+/// and linked from their articles.
+pub const PERSON_EVENTS_SHOWN: usize = 20;
+
 /// The speakers an event's first page lists, most quoted first, for the same reason.
 pub const SPEAKERS_SHOWN: usize = 20;
 
@@ -74,6 +78,7 @@ inputs! {
         pub quoted_with: Vec<(Link, usize)>,
         pub quoted_with_more: usize,
         pub events: Vec<EventMention>,
+        pub events_more: usize,
         pub timeline: Option<Timeline>,
     }
 }
@@ -108,7 +113,10 @@ pub struct Person<'r> {
     pub quoted_with_more: usize,
     pub timeline: Option<Chart<PeriodRow>>,
     pub quoted_with_chart: Option<Chart<BarRow>>,
+    /// The newest `PERSON_EVENTS_SHOWN` of their events, newest first.
     pub events: Vec<Shared<'r, EventLink>>,
+    /// How many more events they are in.
+    pub events_more: usize,
     /// What the first page's articles can be narrowed by, or null.
     pub filters: Option<Filters>,
     pub extra: &'r Extra,
@@ -162,7 +170,13 @@ impl PageSpec for PersonPage {
                 counts: PersonCard(i),
                 quoted_with: counted(EntityKind::Person, &p.quoted_with[..p.quoted_with.len().min(QUOTED_WITH_SHOWN)]),
                 quoted_with_more: p.quoted_with.len().saturating_sub(QUOTED_WITH_SHOWN),
-                events: p.events.iter().map(|&e| EventMention(e)).collect(),
+                events: {
+                    // Newest first (a stable sort: events of one day stay by slug), the latest few.
+                    let mut events = p.events.clone();
+                    events.sort_by(|&a, &b| r.refs.events[b].date.cmp(&r.refs.events[a].date));
+                    events.into_iter().take(PERSON_EVENTS_SHOWN).map(EventMention).collect()
+                },
+                events_more: p.events.len().saturating_sub(PERSON_EVENTS_SHOWN),
                 timeline: timeline(r, None, p.articles.iter().copied().zip(counts)),
             }
         });
@@ -207,6 +221,7 @@ impl PageSpec for PersonPage {
             }),
             quoted_with_chart: first.and_then(chart),
             events: first.map(|f| f.events.iter().map(|e| e.shown(r)).collect()).unwrap_or_default(),
+            events_more: first.map_or(0, |f| f.events_more),
             filters: first.and_then(|_| filters(inputs.articles.iter().map(|a| a.record(r)))),
             extra: profile.map_or(&NO_EXTRA, |x| &x.extra),
         };
