@@ -1,5 +1,6 @@
-// Narrows a person's first page by outlet and period, in the page: each article (its card
-// and its quote group) carries data-source and data-date, a period is a prefix of the date.
+// Narrows a person's first page by outlet and period, in the page: each article (its quote
+// group, or its card when it has no quotes from them) carries data-source and data-date, a
+// period is a prefix of the date.
 // Without this script the form stays hidden and every article shows.
 (function () {
   "use strict";
@@ -7,7 +8,6 @@
   var status = document.getElementById("filter-status");
   if (!form || !status) return;
   var items = document.querySelectorAll("[data-source]");
-  var cards = document.querySelectorAll(".card[data-source]");
   // A select is left out when it would offer one choice.
   function value(name) {
     var select = form.elements[name];
@@ -19,8 +19,8 @@
       el.hidden = (source && el.getAttribute("data-source") !== source) ||
         (period && (el.getAttribute("data-date") || "").indexOf(period) !== 0);
     });
-    cards.forEach(function (el) { if (!el.hidden) shown++; });
-    status.textContent = shown + " of " + cards.length + " articles shown";
+    items.forEach(function (el) { if (!el.hidden) shown++; });
+    status.textContent = shown + " of " + items.length + " articles shown";
   }
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); });

@@ -41,11 +41,14 @@ fn a_persons_first_page_offers_outlets_and_months_and_marks_every_article() {
         ),
         "{page}"
     );
-    // Every article of the page and every quote group carries what the script compares.
+    // Every article of the page carries what the script compares, once: as its quote group,
+    // or as its card when Putin is not quoted in it.
     let sources = attribute_values(&page, "data-source");
     let dates = attribute_values(&page, "data-date");
     let groups = page.matches("<section class=\"quote-group\"").count();
-    assert_eq!(sources.len(), 4 + groups, "{sources:?}");
+    let cards = page.matches("<li class=\"card\" data-source=").count();
+    assert!(groups > 0, "{page}");
+    assert_eq!((sources.len(), groups + cards), (4, 4), "{sources:?}");
     assert_eq!(dates.len(), sources.len());
     assert!(sources.contains(&"The <Post> & Co".to_string()) && sources.contains(&String::new()), "{sources:?}");
     assert!(dates.contains(&"2025-07-02".to_string()));

@@ -92,9 +92,15 @@ fn every_page_carries_json_ld_of_the_right_type() {
     assert_eq!(article["datePublished"], "2025-08-15");
     assert_eq!(article["publisher"]["name"], "Fixture Wire");
     assert_eq!(article["author"]["name"], "A. Reporter");
-    let quotes = article["hasPart"].as_array().expect("quotations");
-    assert!(quotes.iter().all(|q| q["@type"] == "Quotation"));
-    assert!(quotes.iter().any(|q| q["spokenByCharacter"]["name"] == "Vladimir Putin"), "{quotes:?}");
+    // Who is named, with their pages; the quotes' words are in the page's text, not again here.
+    let mentions = article["mentions"].as_array().expect("the people mentioned");
+    assert!(
+        mentions
+            .iter()
+            .any(|p| p["name"] == "Vladimir Putin" && p["url"] == format!("{BASE}people/vladimir-putin.html")),
+        "{mentions:?}"
+    );
+    assert!(article.get("hasPart").is_none(), "{article}");
     for (path, bytes) in site.files() {
         if path.ends_with(".html") && path != "404.html" {
             let html = String::from_utf8_lossy(&bytes);
@@ -117,6 +123,22 @@ fn the_json_api_links_quotes_people_articles_and_events_by_stable_ids() {
         .expect("the quote is in the API");
     assert_eq!(quote["speaker"], "person/vladimir-putin");
     assert_eq!(quote["article"], "talks-close");
+    // A quote's page is its article's url and its anchor; nothing without a value is written.
+    let articles = read("api/articles.json");
+    let article = articles["articles"].as_array().expect("list").iter().find(|a| a["id"] == "talks-close").expect("it");
+    let anchor = quote["id"].as_str().expect("an id").split_once('#').expect("article#anchor").1;
+    let page = format!("{}#{anchor}", article["url"].as_str().expect("a url"));
+    assert!(site.page(page.split('#').next().expect("a path")).contains(&format!("id=\"{anchor}\"")), "{page}");
+    for record in
+        quotes["quotes"].as_array().expect("list").iter().chain(articles["articles"].as_array().expect("list"))
+    {
+        let fields = record.as_object().expect("an object");
+        assert!(!fields.contains_key("url") || record.get("title").is_some(), "a quote has no url: {record}");
+        assert!(
+            fields.values().all(|v| !v.is_null() && v != &serde_json::json!(false) && v != &serde_json::json!([])),
+            "no null, false or empty field: {record}"
+        );
+    }
     let people = read("api/people.json");
     let putin = people["people"].as_array().expect("list").iter().find(|p| p["id"] == "vladimir-putin").expect("Putin");
     assert!(putin["quotes"].as_array().expect("ids").contains(&quote["id"]));
@@ -333,9 +355,14 @@ fn a_person_with_many_quotes_gets_pages_that_keep_every_quote_once_and_the_profi
     }
     let mut articles: Vec<String> = (1..=12).map(|day| format!("articles/day-{day:02}.html")).collect();
     articles.extend(["articles/talks-open.html", "articles/talks-close.html"].map(String::from));
+    // Each article once in all: under its quotes, or in the list of the others that mention him.
+    let listed = |h: &str| {
+        let others = if h.contains("id=\"appears\"") { section(h, "appears") } else { "" };
+        [section(h, "said"), others].concat()
+    };
     for article in &articles {
-        let on = html.iter().filter(|h| section(h, "appears").contains(article.as_str())).count();
-        assert_eq!(on, 1, "{article} is listed on {on} pages");
+        let on: usize = html.iter().map(|h| listed(h).matches(&format!("{article}\"")).count()).sum();
+        assert_eq!(on, 1, "{article} is shown {on} times");
     }
     // Newest first: the talks on the first page, the first days of July on the last.
     assert!(section(&html[0], "said").contains("Next time in Moscow"));
@@ -370,10 +397,15 @@ fn an_event_with_many_articles_gets_pages_oldest_first_that_keep_every_quote_onc
         let on = html.iter().filter(|h| section(h, "what-was-said").contains(quote.as_str())).count();
         assert_eq!(on, 1, "{quote} is on {on} pages");
     }
+    // Each article once in all: heading its quotes, or among the other sources.
+    let listed = |h: &str| {
+        let others = if h.contains("id=\"sources\"") { section(h, "sources") } else { "" };
+        [section(h, "what-was-said"), others].concat()
+    };
     for day in 1..=12 {
         let article = format!("articles/day-{day:02}.html");
-        let on = html.iter().filter(|h| section(h, "sources").contains(&article)).count();
-        assert_eq!(on, 1, "{article} is listed on {on} pages");
+        let on: usize = html.iter().map(|h| listed(h).matches(&format!("{article}\"")).count()).sum();
+        assert_eq!(on, 1, "{article} is shown {on} times");
     }
     // Oldest first: early July on the first page, the talks themselves on the last.
     assert!(section(&html[0], "what-was-said").contains("Remark number 1 stands"));
@@ -403,9 +435,9 @@ fn feeds_hold_the_newest_entries_only() {
     site.build_ok();
     let parse = |rel: &str| feed_rs::parser::parse(site.page(rel).as_bytes()).expect("a feed");
     let person = parse("people/vladimir-putin.xml");
-    assert_eq!(person.entries.len(), brief::render::publish::FEED_ENTRIES);
+    assert_eq!(person.entries.len(), brief::render::publish::SUBJECT_FEED_ENTRIES);
     let titles: Vec<String> =
         person.entries.iter().filter_map(|e| e.title.as_ref().map(|t| t.content.clone())).collect();
     assert!(titles[0].contains("Next time in Moscow"), "newest first: {titles:?}");
-    assert_eq!(parse("events/harbour-talks.xml").entries.len(), brief::render::publish::FEED_ENTRIES);
+    assert_eq!(parse("events/harbour-talks.xml").entries.len(), brief::render::publish::SUBJECT_FEED_ENTRIES);
 }

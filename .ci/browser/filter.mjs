@@ -1,5 +1,6 @@
 // A person's first page narrowed in Debian's Chromium: with JavaScript the form shows and
-// choosing an outlet or period hides the other articles and says how many are shown; without
+// choosing an outlet or period hides the other articles (each a quote group or a card, once)
+// and says how many are shown; without
 // JavaScript the form stays hidden and every article shows.
 // Usage: node filter.mjs <site output folder> <person page, relative to it>
 import { chromium } from "playwright-core";
@@ -26,9 +27,9 @@ try {
   const off = await browser.newContext({ javaScriptEnabled: false });
   const plain = await off.newPage();
   await plain.goto(url);
-  const all = await plain.$$eval(".card[data-source]", (els) => els.length);
+  const all = await plain.$$eval("[data-source]", (els) => els.length);
   if (await plain.isVisible("#filters")) fail("the form shows without JavaScript");
-  if ((await visible(plain, ".card[data-source]")) !== all) fail("articles hidden without JavaScript");
+  if ((await visible(plain, "[data-source]")) !== all) fail("articles hidden without JavaScript");
 
   const page = await browser.newPage();
   await page.goto(url);
@@ -40,9 +41,9 @@ try {
     if (!(await page.$(`#${id}`))) continue;
     const [value] = await choices(id);
     await page.selectOption(`#${id}`, value);
-    const shown = await visible(page, ".card[data-source]");
+    const shown = await visible(page, "[data-source]");
     const expected = await page.$$eval(
-      ".card[data-source]",
+      "[data-source]",
       (els, [id, value]) =>
         els.filter((el) =>
           id === "filter-source" ? el.dataset.source === value : el.dataset.date.startsWith(value)).length,

@@ -1,9 +1,10 @@
-//! Charts drawn by the build as inline SVG: a timeline of articles (one mark per article,
-//! filled when the article quotes the person, each mark a link) and horizontal bar charts
-//! (who is quoted most, who spoke at an event, which events were busiest). No script and no
-//! chart service: the SVG is text in the page, styled by the theme's CSS, so it follows the
-//! light and dark colour schemes. Every chart comes with its numbers as plain rows, which the
-//! templates print as a table for screen readers and text browsers.
+//! Charts drawn by the build as inline SVG: a timeline of articles (a column a day or a week,
+//! its filled part the articles that quote the subject, its open part those that only mention
+//! it) and horizontal bar charts (who is quoted most, who spoke at an event, which events were
+//! busiest). No script and no chart service: the SVG is text in the page, styled by the
+//! theme's CSS, so it follows the light and dark colour schemes. Every chart comes with its
+//! numbers as plain rows, which the templates print as a table for screen readers and text
+//! browsers.
 
 use super::markup::Escaped;
 use crate::content::Date;
@@ -13,22 +14,14 @@ use std::fmt::Write as _;
 const WIDTH: f64 = 640.0;
 const MARK: f64 = 10.0;
 const GAP: f64 = 2.0;
-/// Marks stacked in one day or week before the stack shows a count instead.
+/// The height of the tallest column, in articles' marks: a taller one is scaled down to it.
 const MAX_STACK: usize = 8;
 /// Up to this many days the timeline has a column a day; past it, a column a week.
 const DAILY_UP_TO: i64 = 92;
 
-/// One article on a timeline.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineRow {
-    pub date: String,
-    pub date_display: String,
-    pub title: String,
-    /// Root-relative.
-    pub url: String,
-    /// How many of the subject's quotes the article has (0: only mentioned).
-    pub quotes: usize,
-}
+/// One article on a timeline: its date and how many of the subject's quotes it has (0: only
+/// mentioned).
+pub type TimelineRow = (Date, usize);
 
 /// A row of a timeline's numbers: a day (for a timeline by day) or a month, and how many of
 /// the subject's articles and quotes fall in it. A row an article would make the table grow
@@ -68,16 +61,19 @@ pub struct Span {
     pub last: Date,
 }
 
-/// A timeline of `rows` (each with a date) over `span`, with `highlight` (an event's day)
-/// drawn as a line. `root` makes the links relative to the page; `id` keeps ids unique.
-pub fn timeline(
-    id: &str,
-    title: &str,
-    rows: Vec<(Date, TimelineRow)>,
-    span: Span,
-    highlight: Option<Date>,
-    root: &str,
-) -> Chart<PeriodRow> {
+/// A column of a timeline: the subject's articles in one day or week.
+#[derive(Clone, Copy, Default)]
+struct Column {
+    quoting: usize,
+    mentioning: usize,
+}
+
+/// A timeline of `rows` over `span`, with `highlight` (an event's day) drawn as a line: a
+/// column a day or a week, as tall as its articles (the tallest `MAX_STACK` marks, the others
+/// in proportion), its title the day or week and its counts. A column, not a mark an article:
+/// a busy subject's page would otherwise carry an element and a headline for each of its
+/// articles, which the list below it already links. `id` keeps ids unique.
+pub fn timeline(id: &str, title: &str, rows: &[TimelineRow], span: Span, highlight: Option<Date>) -> Chart<PeriodRow> {
     let first = span.first.days_since_epoch().min(highlight.map_or(i64::MAX, |d| d.days_since_epoch()));
     let last = span.last.days_since_epoch().max(highlight.map_or(i64::MIN, |d| d.days_since_epoch()));
     let days = (last - first + 1).max(1);
@@ -86,13 +82,20 @@ pub fn timeline(
     let column = WIDTH / bins as f64;
     let mark_width = (column - 1.0).clamp(1.0, MARK);
 
-    let mut stacks = vec![0usize; bins];
+    let mut columns = vec![Column::default(); bins];
     let bin_of = |date: Date| (((date.days_since_epoch() - first) / bin_days).clamp(0, bins as i64 - 1)) as usize;
-    for (date, _) in &rows {
-        stacks[bin_of(*date)] += 1;
+    for &(date, quotes) in rows {
+        let c = &mut columns[bin_of(date)];
+        if quotes > 0 {
+            c.quoting += 1;
+        } else {
+            c.mentioning += 1;
+        }
     }
-    let tallest = stacks.iter().copied().max().unwrap_or(0).min(MAX_STACK);
-    let plot = (tallest.max(1) as f64) * (MARK + GAP);
+    let tallest = columns.iter().map(|c| c.quoting + c.mentioning).max().unwrap_or(0);
+    let plot = (tallest.clamp(1, MAX_STACK) as f64) * (MARK + GAP);
+    // The height of one article's share of a column.
+    let unit = plot / tallest.max(1) as f64;
     let height = plot + 36.0;
     let baseline = plot + 4.0;
 
@@ -112,41 +115,39 @@ pub fn timeline(
             Escaped(&day.display())
         );
     }
-    let mut placed = vec![0usize; bins];
-    for (date, row) in &rows {
-        let bin = bin_of(*date);
-        let level = placed[bin];
-        placed[bin] += 1;
-        if level >= MAX_STACK {
-            if level == MAX_STACK {
-                let x = Tenths((bin as f64 + 0.5) * column);
-                let _ = write!(
-                    svg,
-                    "<text class=\"overflow\" x=\"{x}\" y=\"8\" text-anchor=\"middle\">+{}</text>",
-                    stacks[bin] - MAX_STACK
-                );
-            }
+    for (bin, c) in columns.iter().enumerate() {
+        let articles = c.quoting + c.mentioning;
+        if articles == 0 {
             continue;
         }
+        let day = Date::from_days_since_epoch(first + bin as i64 * bin_days);
+        let week = if bin_days == 1 { "" } else { "Week of " };
+        let _ = write!(svg, "<g><title>{week}{}: {articles} article", Escaped(&day.display()));
+        if articles > 1 {
+            svg.push('s');
+        }
+        if c.quoting > 0 {
+            let _ = write!(svg, ", {} quoting", c.quoting);
+        }
+        svg.push_str("</title>");
         let x = Tenths(bin as f64 * column + (column - mark_width) / 2.0);
-        let y = Tenths(baseline - (level as f64 + 1.0) * (MARK + GAP));
-        let class = if row.quotes > 0 { "mark quoted" } else { "mark mentioned" };
-        let _ = write!(
-            svg,
-            "<a href=\"{}{}\"><rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{}\" height=\"{}\"><title>{}: {} (",
-            Escaped(root),
-            Escaped(&row.url),
-            Tenths(mark_width),
-            MARK as u32, // whole: printed as f64 prints it, without the cost of f64 formatting
-            Escaped(&row.date_display),
-            Escaped(&row.title),
-        );
-        let _ = match row.quotes {
-            0 => write!(svg, "mentioned"),
-            1 => write!(svg, "1 quote"),
-            n => write!(svg, "{n} quotes"),
-        };
-        svg.push_str(")</title></rect></a>");
+        let width = Tenths(mark_width);
+        // Quoting at the foot of the column, mentioning above; each part at least a sliver.
+        let mut top = baseline;
+        for (count, class) in [(c.quoting, "mark quoted"), (c.mentioning, "mark mentioned")] {
+            if count == 0 {
+                continue;
+            }
+            let part = (count as f64 * unit).max(2.0);
+            top -= part;
+            let _ = write!(
+                svg,
+                "<rect class=\"{class}\" x=\"{x}\" y=\"{}\" width=\"{width}\" height=\"{}\"/>",
+                Tenths(top),
+                Tenths(part - 1.0)
+            );
+        }
+        svg.push_str("</g>");
     }
     let _ = write!(
         svg,
@@ -156,24 +157,24 @@ pub fn timeline(
         Tenths(baseline + 14.0),
         Escaped(&Date::from_days_since_epoch(last).display())
     );
-    Chart { svg, rows: periods(&rows, bin_days == 1), scale: if bin_days == 1 { "by day" } else { "by week" } }
+    Chart { svg, rows: periods(rows, bin_days == 1), scale: if bin_days == 1 { "by day" } else { "by week" } }
 }
 
 /// The numbers behind a timeline: articles and quotes by day or by month, in date order.
-fn periods(rows: &[(Date, TimelineRow)], by_day: bool) -> Vec<PeriodRow> {
-    let mut sorted: Vec<&(Date, TimelineRow)> = rows.iter().collect();
-    sorted.sort_by_key(|(date, _)| *date);
+fn periods(rows: &[TimelineRow], by_day: bool) -> Vec<PeriodRow> {
+    let mut sorted: Vec<TimelineRow> = rows.to_vec();
+    sorted.sort_by_key(|&(date, _)| date);
     let mut periods: Vec<PeriodRow> = Vec::new();
-    for (date, row) in sorted {
+    for (date, quotes) in sorted {
         let period = if by_day { date.to_string() } else { date.to_string()[..7].to_string() };
         match periods.last_mut() {
             Some(last) if last.period == period => {
                 last.articles += 1;
-                last.quotes += row.quotes;
+                last.quotes += quotes;
             }
             _ => {
                 let display = if by_day { date.display() } else { date.month_display() };
-                periods.push(PeriodRow { period, period_display: display, articles: 1, quotes: row.quotes });
+                periods.push(PeriodRow { period, period_display: display, articles: 1, quotes });
             }
         }
     }
@@ -267,42 +268,55 @@ fn shorten(text: &str, chars: usize) -> String {
 mod tests {
     use super::*;
 
-    fn row(day: u8, quotes: usize) -> (Date, TimelineRow) {
-        let date = Date::new(2025, 8, day).expect("a date");
-        (
-            date,
-            TimelineRow {
-                date: date.to_string(),
-                date_display: date.display(),
-                title: format!("Article <{day}>"),
-                url: format!("articles/a{day}.html"),
-                quotes,
-            },
-        )
+    fn row(day: u8, quotes: usize) -> TimelineRow {
+        (Date::new(2025, 8, day).expect("a date"), quotes)
     }
 
     #[test]
-    fn a_timeline_has_one_linked_mark_per_article_and_scales_by_day_or_week() {
+    fn a_timeline_has_a_column_a_day_or_week_with_its_counts_in_its_title() {
         let span = Span { first: Date::new(2025, 8, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
-        let chart = timeline("t", "When quoted", vec![row(15, 2), row(15, 0), row(20, 1)], span, None, "../");
+        let chart = timeline("t", "When <quoted>", &[row(15, 2), row(15, 0), row(20, 1)], span, None);
         assert_eq!(chart.scale, "by day");
+        // Two days with articles: a group each, the 15th in two parts.
+        assert_eq!(chart.svg.matches("<g>").count(), 2);
         assert_eq!(chart.svg.matches("<rect class=\"mark quoted\"").count(), 2);
         assert_eq!(chart.svg.matches("<rect class=\"mark mentioned\"").count(), 1);
-        assert!(chart.svg.contains("href=\"../articles/a15.html\""));
-        assert!(chart.svg.contains("Article &lt;15&gt;"), "labels are escaped");
+        assert!(chart.svg.contains("<title>15 August 2025: 2 articles, 1 quoting</title>"), "{}", chart.svg);
+        assert!(chart.svg.contains("<title>20 August 2025: 1 article, 1 quoting</title>"), "{}", chart.svg);
+        assert!(chart.svg.contains("When &lt;quoted&gt;"), "titles are escaped");
+        assert!(!chart.svg.contains("<a "), "a column stands for several articles: no link");
         let long = Span { first: Date::new(2024, 1, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
-        assert_eq!(timeline("t", "x", vec![row(15, 1)], long, None, "").scale, "by week");
+        let weekly = timeline("t", "x", &[row(15, 1)], long, None);
+        assert_eq!(weekly.scale, "by week");
+        assert!(weekly.svg.contains("<title>Week of "), "{}", weekly.svg);
+    }
+
+    #[test]
+    fn a_busy_timeline_has_one_group_a_column_not_a_mark_an_article() {
+        let span = Span { first: Date::new(2025, 8, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
+        let rows: Vec<TimelineRow> = (0..40).map(|i| row(10, i % 3)).collect();
+        let chart = timeline("t", "x", &rows, span, None);
+        assert_eq!(chart.svg.matches("<g>").count(), 1);
+        assert_eq!(chart.svg.matches("<rect").count(), 2);
+        assert!(chart.svg.contains("40 articles, 26 quoting"), "{}", chart.svg);
+        // The tallest column is MAX_STACK marks high, however many articles it holds.
+        let heights: f64 = chart
+            .svg
+            .match_indices("height=\"")
+            .map(|(i, _)| chart.svg[i + 8..].split('"').next().expect("a height").parse::<f64>().expect("a number"))
+            .sum();
+        assert!((heights - (MAX_STACK as f64 * (MARK + GAP) - 2.0)).abs() < 0.2, "{heights}");
     }
 
     #[test]
     fn a_timelines_numbers_are_by_day_or_by_month_not_by_article() {
         let span = Span { first: Date::new(2025, 8, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
-        let chart = timeline("t", "x", vec![row(20, 1), row(15, 2), row(15, 0)], span, None, "");
+        let chart = timeline("t", "x", &[row(20, 1), row(15, 2), row(15, 0)], span, None);
         let days: Vec<(&str, usize, usize)> =
             chart.rows.iter().map(|r| (r.period.as_str(), r.articles, r.quotes)).collect();
         assert_eq!(days, [("2025-08-15", 2, 2), ("2025-08-20", 1, 1)]);
         let long = Span { first: Date::new(2024, 1, 1).expect("date"), last: Date::new(2025, 8, 31).expect("date") };
-        let chart = timeline("t", "x", vec![row(3, 1), row(28, 0)], long, None, "");
+        let chart = timeline("t", "x", &[row(3, 1), row(28, 0)], long, None);
         assert_eq!(chart.rows.len(), 1);
         assert_eq!((chart.rows[0].period.as_str(), chart.rows[0].period_display.as_str()), ("2025-08", "August 2025"));
         assert_eq!((chart.rows[0].articles, chart.rows[0].quotes), (2, 1));

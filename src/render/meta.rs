@@ -1,6 +1,11 @@
 //! What a page tells machines about itself: its title and description for OpenGraph and
-//! Twitter cards, its canonical URL, its Atom feed, and schema.org JSON-LD (NewsArticle,
-//! Person, Event, Quotation with its speaker). Built from the same data as the page.
+//! Twitter cards, its canonical URL, its Atom feed, and schema.org JSON-LD (NewsArticle with
+//! the people it mentions, Person, Event). Built from the same data as the page.
+//!
+//! An article's JSON-LD has no `hasPart` of `Quotation`s: they repeated every quote's text,
+//! which the page's text already holds, and none of the search engines or link previews that
+//! read a `NewsArticle` reads quotations from it (Google's article data reads the headline,
+//! dates, author, publisher and image). `mentions` names each person with their page.
 
 use super::context::SiteContext;
 use super::pages::{article::Article, subjects};
@@ -190,18 +195,6 @@ struct PersonLd<'a> {
 }
 
 #[derive(Serialize)]
-struct QuotationLd<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "spokenByCharacter", skip_serializing_if = "Option::is_none")]
-    speaker: Option<PersonLd<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-}
-
-#[derive(Serialize)]
 struct NewsArticleLd<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
@@ -212,8 +205,6 @@ struct NewsArticleLd<'a> {
     date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
-    #[serde(rename = "hasPart")]
-    quotes: Vec<QuotationLd<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<&'a str>,
     #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
@@ -224,18 +215,6 @@ struct NewsArticleLd<'a> {
 }
 
 fn news_article<'a>(site: &'a SiteContext, path: &str, article: &'a Article) -> NewsArticleLd<'a> {
-    let person =
-        |name: &'a str, url: &str| PersonLd { kind: "Person", name: Some(name), url: Some(absolute(site, url)) };
-    let quotes = article
-        .quotes
-        .iter()
-        .map(|q| QuotationLd {
-            kind: "Quotation",
-            speaker: q.record.speaker.as_ref().map(|s| person(&s.name, &s.url)),
-            text: Some(&q.record.text),
-            url: Some(absolute(site, &q.record.url)),
-        })
-        .collect();
     let publisher = article.source.unwrap_or(&site.title);
     let home = article.source_home;
     let author = match article.author {
@@ -248,7 +227,6 @@ fn news_article<'a>(site: &'a SiteContext, path: &str, article: &'a Article) -> 
         author,
         date: article.date,
         description: article.summary,
-        quotes,
         headline: Some(article.title),
         source_url: article.source_url,
         mentions: article

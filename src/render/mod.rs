@@ -309,13 +309,14 @@ impl Renderer<'_> {
             // A feed shows its newest entries, under the name and URL of its page.
             Item::PersonFeed(i) => {
                 let p = &self.index.entities.people[i];
-                let quotes = p.quotes.iter().take(publish::FEED_ENTRIES).map(|&q| spec::QuoteCard(q));
+                let quotes = p.quotes.iter().take(publish::SUBJECT_FEED_ENTRIES).map(|&q| spec::QuoteCard(q));
                 let inputs = (spec::Link(EntityId { kind: EntityKind::Person, index: i }), quotes.collect::<Vec<_>>());
                 (entity_url(p).replace(".html", ".xml"), Some(self.sign("person feed", &inputs)))
             }
             Item::EventFeed(i) => {
                 let e = &self.index.events[i];
-                let articles = e.articles.iter().rev().take(publish::FEED_ENTRIES).map(|&a| spec::ArticleCard(a));
+                let articles =
+                    e.articles.iter().rev().take(publish::SUBJECT_FEED_ENTRIES).map(|&a| spec::ArticleCard(a));
                 let inputs = (spec::EventMention(i), articles.collect::<Vec<_>>());
                 (event_url(e).replace(".html", ".xml"), Some(self.sign("event feed", &inputs)))
             }

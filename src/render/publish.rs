@@ -12,8 +12,12 @@ use crate::index::Index;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// Entries a feed holds: the newest. A feed reader keeps what it has already read.
+/// Entries the site's feed holds: the newest. A feed reader keeps what it has already read.
 pub const FEED_ENTRIES: usize = 50;
+
+/// Entries a person's or an event's feed holds: the newest. The whole run is on their pages;
+/// a feed of everything a busy person ever said would be rewritten, whole, at each new quote.
+pub const SUBJECT_FEED_ENTRIES: usize = 20;
 
 /// A day as an Atom timestamp; articles without a date sort as the epoch.
 fn atom_time(date: Option<&str>) -> String {
@@ -75,27 +79,28 @@ fn atom(config: &Config, path: &str, title: &str, alternate: &str, entries: &[Fe
     let updated = atom_time(entries.iter().filter_map(|e| e.date).max());
     let mut xml =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(xml, "  <title>{}</title>", Escaped(title));
-    let _ = writeln!(xml, "  <id>{}</id>", Absolute(config, path));
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", Absolute(config, path));
-    let _ = writeln!(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, alternate));
-    let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", Escaped(&config.title));
-    let _ = writeln!(xml, "  <generator>brief</generator>");
+    let _ = writeln!(xml, "<title>{}</title>", Escaped(title));
+    let _ = writeln!(xml, "<id>{}</id>", Absolute(config, path));
+    let _ = writeln!(xml, "<link rel=\"self\" href=\"{}\"/>", Absolute(config, path));
+    let _ = writeln!(xml, "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, alternate));
+    let _ = writeln!(xml, "<updated>{updated}</updated>");
+    let _ = writeln!(xml, "<author><name>{}</name></author>", Escaped(&config.title));
+    let _ = writeln!(xml, "<generator>brief</generator>");
+    // An entry a few lines, unindented, its link without `rel` (alternate is what a link
+    // without one is, RFC 4287 4.2.7.2) and `type`: a subject's feed repeats them 20 times.
     for entry in entries {
-        xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <id>{}</id>", Absolute(config, entry.url));
-        let _ = writeln!(xml, "    <title>{}</title>", entry.title);
-        let _ =
-            writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", Absolute(config, entry.url));
-        let _ = writeln!(xml, "    <updated>{}</updated>", atom_time(entry.date));
+        xml.push_str("<entry>\n");
+        let _ = writeln!(xml, "<id>{}</id>", Absolute(config, entry.url));
+        let _ = writeln!(xml, "<title>{}</title>", entry.title);
+        let _ = writeln!(xml, "<link href=\"{}\"/>", Absolute(config, entry.url));
+        let _ = writeln!(xml, "<updated>{}</updated>", atom_time(entry.date));
         if let Some(author) = entry.author {
-            let _ = writeln!(xml, "    <author><name>{}</name></author>", Escaped(author));
+            let _ = writeln!(xml, "<author><name>{}</name></author>", Escaped(author));
         }
         if !entry.summary.is_empty() {
-            let _ = writeln!(xml, "    <summary>{}</summary>", entry.summary);
+            let _ = writeln!(xml, "<summary>{}</summary>", entry.summary);
         }
-        xml.push_str("  </entry>\n");
+        xml.push_str("</entry>\n");
     }
     xml.push_str("</feed>\n");
     Page { path: path.to_string(), contents: xml }
@@ -139,7 +144,7 @@ pub const SITE_FILES: [&str; 9] = [
 pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -> Page {
     let (entry, r) = (&index.entities.people[person], &refs.people[person]);
     let quotes: Vec<FeedEntry> =
-        entry.quotes.iter().take(FEED_ENTRIES).map(|&q| quote_entry(&refs.quotes[q])).collect();
+        entry.quotes.iter().take(SUBJECT_FEED_ENTRIES).map(|&q| quote_entry(&refs.quotes[q])).collect();
     let path = r.url.replace(".html", ".xml");
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &quotes)
 }
@@ -148,7 +153,7 @@ pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -
 pub fn event_feed(index: &Index, config: &Config, refs: &Refs, event: usize) -> Page {
     let (entry, r) = (&index.events[event], &refs.events[event]);
     let articles: Vec<FeedEntry> =
-        entry.articles.iter().rev().take(FEED_ENTRIES).map(|&a| article_entry(&refs.articles[a])).collect();
+        entry.articles.iter().rev().take(SUBJECT_FEED_ENTRIES).map(|&a| article_entry(&refs.articles[a])).collect();
     let path = r.url.replace(".html", ".xml");
     atom(config, &path, &format!("{} — {}", entry.name, config.title), &r.url, &articles)
 }
@@ -193,20 +198,37 @@ pub(super) fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 // The API's objects, their fields in alphabetical order (the order the API has always had).
+// A field without a value is left out rather than written as null, an empty list or false:
+// at 10,000 articles those were a fifth of the quotes' file (docs/output.md says which).
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
 
 #[derive(Serialize)]
 struct ApiArticle<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     author: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     date: &'a Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     events: Vec<&'a str>,
     id: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     organisations: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     people: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source_url: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     summary: &'a Option<String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
     title: &'a str,
     url: &'a str,
@@ -214,17 +236,25 @@ struct ApiArticle<'a> {
 
 #[derive(Serialize)]
 struct ApiPerson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     affiliation: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     aliases: &'a [String],
     articles: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     events: Vec<&'a str>,
+    #[serde(skip_serializing_if = "is_false")]
     has_profile: bool,
     id: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
-    /// None for a person without a page (`annotator.person_pages`).
+    /// Left out for a person without a page (`annotator.person_pages`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
 }
 
@@ -232,13 +262,19 @@ struct ApiPerson<'a> {
 struct ApiEvent<'a> {
     articles: Vec<&'a str>,
     /// Found in the articles by event discovery rather than written in `content/events/`.
+    #[serde(skip_serializing_if = "is_false")]
     discovered: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<String>,
     id: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     participants: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     start: Option<String>,
     url: &'a str,
 }
@@ -248,20 +284,26 @@ struct ApiEntity<'a> {
     articles: Vec<&'a str>,
     id: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<String>,
     url: String,
 }
 
+/// A quote: its page address is its article's `url` and `#` and what follows `#` in its id,
+/// so neither is repeated here.
 #[derive(Serialize)]
 struct ApiQuote<'a> {
     article: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     cue: &'a Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
     fragment: bool,
     id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<String>,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     unnamed: &'a Option<String>,
-    url: &'a str,
 }
 
 /// One file of the JSON API, made alone: each is large on a large site.
@@ -285,7 +327,6 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
                 unnamed: &q.unnamed,
                 cue: &q.cue,
                 fragment: q.fragment,
-                url: &refs.quotes[i].url,
             })
             .collect()
     };

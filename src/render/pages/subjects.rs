@@ -39,12 +39,26 @@ pub struct Counted<'r> {
 /// One article's quotes on a person's page: what was said in full, then the partial quotes.
 #[derive(Serialize)]
 pub struct QuoteGroup {
+    /// The article's index, for the page to leave it out of its other articles.
+    #[serde(skip)]
+    pub index: usize,
     pub article: Value,
     pub quotes: Vec<Value>,
     pub fragments: Vec<Value>,
 }
 
 pub struct PersonPage;
+
+/// The people quoted alongside a person that their first page lists, most often first: the
+/// list would otherwise grow with the archive (hundreds of names on a busy person's page).
+pub const QUOTED_WITH_SHOWN: usize = 20;
+
+/// The events a person's first page lists, the newest first: the rest are on the events' list
+/// and linked from their articles.
+pub const PERSON_EVENTS_SHOWN: usize = 20;
+
+/// The speakers an event's first page lists, most quoted first, for the same reason.
+pub const SPEAKERS_SHOWN: usize = 20;
 
 inputs! {
     pub struct PersonInputs<'r> {
@@ -62,7 +76,9 @@ inputs! {
     pub struct PersonFirst {
         pub counts: PersonCard,
         pub quoted_with: Vec<(Link, usize)>,
+        pub quoted_with_more: usize,
         pub events: Vec<EventMention>,
+        pub events_more: usize,
         pub timeline: Option<Timeline>,
     }
 }
@@ -88,11 +104,19 @@ pub struct Person<'r> {
     pub quote_count: Option<usize>,
     pub article_count: Option<usize>,
     pub quotes_by_article: Vec<QuoteGroup>,
+    /// The page's articles that have no group in `quotes_by_article`: each article is shown
+    /// once, with its quotes or in this list.
     pub articles: Vec<Shared<'r, ArticleRef>>,
+    /// The people most often quoted in the same articles, at most `QUOTED_WITH_SHOWN`.
     pub quoted_with: Vec<Counted<'r>>,
+    /// How many more there are.
+    pub quoted_with_more: usize,
     pub timeline: Option<Chart<PeriodRow>>,
     pub quoted_with_chart: Option<Chart<BarRow>>,
+    /// The newest `PERSON_EVENTS_SHOWN` of their events, newest first.
     pub events: Vec<Shared<'r, EventLink>>,
+    /// How many more events they are in.
+    pub events_more: usize,
     /// What the first page's articles can be narrowed by, or null.
     pub filters: Option<Filters>,
     pub extra: &'r Extra,
@@ -144,8 +168,15 @@ impl PageSpec for PersonPage {
             let counts = quotes_per_article(r, &p.articles, &p.quotes);
             PersonFirst {
                 counts: PersonCard(i),
-                quoted_with: counted(EntityKind::Person, &p.quoted_with),
-                events: p.events.iter().map(|&e| EventMention(e)).collect(),
+                quoted_with: counted(EntityKind::Person, &p.quoted_with[..p.quoted_with.len().min(QUOTED_WITH_SHOWN)]),
+                quoted_with_more: p.quoted_with.len().saturating_sub(QUOTED_WITH_SHOWN),
+                events: {
+                    // Newest first (a stable sort: events of one day stay by slug), the latest few.
+                    let mut events = p.events.clone();
+                    events.sort_by(|&a, &b| r.refs.events[b].date.cmp(&r.refs.events[a].date));
+                    events.into_iter().take(PERSON_EVENTS_SHOWN).map(EventMention).collect()
+                },
+                events_more: p.events.len().saturating_sub(PERSON_EVENTS_SHOWN),
                 timeline: timeline(r, None, p.articles.iter().copied().zip(counts)),
             }
         });
@@ -180,17 +211,26 @@ impl PageSpec for PersonPage {
             has_profile: profile.is_some(),
             quote_count: first.map(|f| f.counts.record(r).quote_count),
             article_count: first.map(|f| f.counts.record(r).article_count),
-            quotes_by_article: quote_groups(r, &inputs.quotes),
-            articles: inputs.articles.iter().map(|a| a.shown(r)).collect(),
+            quotes_by_article: Vec::new(),
+            articles: Vec::new(),
             quoted_with: first.map(|f| counted_context(r, &f.quoted_with)).unwrap_or_default(),
+            quoted_with_more: first.map_or(0, |f| f.quoted_with_more),
             timeline: first.and_then(|f| {
                 let title = format!("When {} was quoted or mentioned", link.name);
                 timeline_chart(r, &title, f.timeline.as_ref()?)
             }),
             quoted_with_chart: first.and_then(chart),
             events: first.map(|f| f.events.iter().map(|e| e.shown(r)).collect()).unwrap_or_default(),
+            events_more: first.map_or(0, |f| f.events_more),
             filters: first.and_then(|_| filters(inputs.articles.iter().map(|a| a.record(r)))),
             extra: profile.map_or(&NO_EXTRA, |x| &x.extra),
+        };
+        let groups = quote_groups(r, &inputs.quotes);
+        let grouped: std::collections::HashSet<usize> = groups.iter().map(|g| g.index).collect();
+        let person = Person {
+            articles: inputs.articles.iter().filter(|a| !grouped.contains(&a.0)).map(|a| a.shown(r)).collect(),
+            quotes_by_article: groups,
+            ..person
         };
         let pagination = Pagination::new(inputs.page, inputs.pages, true, |n| subject_path(link.page_url(), n));
         PersonContext { person, pagination }
@@ -364,6 +404,7 @@ inputs! {
     pub struct EventFirst {
         pub participants: Vec<Link>,
         pub speakers: Vec<(Link, usize)>,
+        pub speakers_more: usize,
         pub timeline: Option<Timeline>,
     }
 }
@@ -387,8 +428,12 @@ pub struct Event<'r> {
     pub has_profile: bool,
     pub discovered: bool,
     pub participants: Vec<Shared<'r, EntityLink>>,
+    /// The page's articles without quotes: those with quotes head their group in `quotes`.
     pub articles: Vec<Shared<'r, ArticleRef>>,
+    /// The most quoted speakers, at most `SPEAKERS_SHOWN`.
     pub speakers: Vec<Counted<'r>>,
+    /// How many more speakers there are.
+    pub speakers_more: usize,
     pub timeline: Option<Chart<PeriodRow>>,
     pub speakers_chart: Option<Chart<BarRow>>,
     pub quotes: Vec<Shared<'r, QuoteRef>>,
@@ -426,7 +471,8 @@ impl PageSpec for EventPage {
                     .iter()
                     .map(|&p| Link(EntityId { kind: EntityKind::Person, index: p }))
                     .collect(),
-                speakers: counted(EntityKind::Person, &e.speakers),
+                speakers: counted(EntityKind::Person, &e.speakers[..e.speakers.len().min(SPEAKERS_SHOWN)]),
+                speakers_more: e.speakers.len().saturating_sub(SPEAKERS_SHOWN),
                 timeline: timeline(r, profile.and_then(|x| x.start), rows),
             }
         });
@@ -461,8 +507,13 @@ impl PageSpec for EventPage {
             has_profile: profile.is_some(),
             discovered: inputs.discovered,
             participants: first.map(|f| f.participants.iter().map(|p| p.shown(r)).collect()).unwrap_or_default(),
-            articles: inputs.articles.iter().map(|a| a.shown(r)).collect(),
+            articles: {
+                let quoted: std::collections::HashSet<usize> =
+                    inputs.quotes.iter().map(|q| r.index.quotes[q.0].article).collect();
+                inputs.articles.iter().filter(|a| !quoted.contains(&a.0)).map(|a| a.shown(r)).collect()
+            },
             speakers: first.map(|f| counted_context(r, &f.speakers)).unwrap_or_default(),
+            speakers_more: first.map_or(0, |f| f.speakers_more),
             timeline: first.and_then(|f| {
                 let title = format!("Articles about {} over time", link.name);
                 timeline_chart(r, &title, f.timeline.as_ref()?)
@@ -542,28 +593,15 @@ fn timeline(r: &Renderer, day: Option<Date>, rows: impl Iterator<Item = (usize, 
     Some(Timeline { span: (span.first, span.last), day, rows: rows.map(|(a, n)| (ArticleCard(a), n)).collect() })
 }
 
-/// Dated articles, oldest first, a mark each, filled where quoted.
+/// Dated articles on the archive's timeline, a column a day or week, filled where quoted.
 fn timeline_chart(r: &Renderer, title: &str, timeline: &Timeline) -> Option<Chart<PeriodRow>> {
-    let mut rows: Vec<(Date, TimelineRow)> = timeline
+    let rows: Vec<TimelineRow> = timeline
         .rows
         .iter()
-        .filter_map(|&(article, quotes)| {
-            let date = r.index.articles[article.0].article.date?;
-            // The strings the article's reference already holds, not made again.
-            let reference = article.record(r);
-            let row = TimelineRow {
-                date: reference.date.clone().unwrap_or_default(),
-                date_display: reference.date_display.clone().unwrap_or_default(),
-                title: reference.title.clone(),
-                url: reference.url.clone(),
-                quotes,
-            };
-            Some((date, row))
-        })
+        .filter_map(|&(article, quotes)| Some((r.index.articles[article.0].article.date?, quotes)))
         .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.url.cmp(&b.1.url)));
     let span = charts::Span { first: timeline.span.0, last: timeline.span.1 };
-    Some(charts::timeline("timeline", title, rows, span, timeline.day, "../"))
+    Some(charts::timeline("timeline", title, &rows, span, timeline.day))
 }
 
 /// A bar chart of people and counts (at most eight), or null when there is nobody.
@@ -629,6 +667,7 @@ fn quote_groups(r: &Renderer, quotes: &[QuoteCard]) -> Vec<QuoteGroup> {
     runs.map(|run| {
         let (fragments, full): (Vec<usize>, Vec<usize>) = run.iter().partition(|&&q| r.index.quotes[q].fragment);
         QuoteGroup {
+            index: article_of(run[0]),
             article: r.values.article(&r.refs, article_of(run[0])),
             quotes: full.into_iter().map(value_of).collect(),
             fragments: fragments.into_iter().map(value_of).collect(),
