@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod discover;
 pub mod error;
+pub mod fold;
 pub mod index;
 pub mod init;
 pub mod output;
@@ -112,6 +113,8 @@ struct Analysed {
     /// The editors' decisions about discovered events, what discovery last found, and, in a
     /// preview, every article's terms (which its next discovery reuses).
     decisions: discover::Decisions,
+    /// The editors' decisions about copies (`content/folds.yaml`).
+    folds: fold::Decisions,
     discovery: discover::Discovery,
     discoverer: discover::Discoverer,
 }
@@ -143,6 +146,7 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     let mut content = content::load_with(root, LoadOptions { drafts: options.drafts }, &extractions)?;
     content::name_sources(&mut content.articles, &config);
     let decisions = discover::Decisions::load(root)?;
+    let folds = fold::Decisions::load(root)?;
     let mut warnings = content.warnings.clone();
     watch.lap("load");
     let registry = registry(&content);
@@ -157,6 +161,8 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     let annotated = annotate_with(articles, &registry, &mut cache, &bar);
     bar.finish_and_clear();
     watch.lap("annotate");
+    let fold::Folded { articles: annotated, copies } = fold::fold(annotated, &folds)?;
+    watch.lap("fold");
     let profiles = content.clone_profiles();
     // A build keeps no terms (a preview asks for them: `Discoverer::keep`).
     let discoverer = discover::Discoverer::default();
@@ -166,7 +172,8 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     };
     warnings.extend(discovery.warnings.iter().cloned());
     watch.lap("discover");
-    let index = index::build_with(content, annotated, &discovery, &config.annotator);
+    let mut index = index::build_with(content, annotated, &discovery, &config.annotator);
+    fold::attach(&mut index, copies);
     watch.lap("index");
     Ok(Analysed {
         config,
@@ -179,6 +186,7 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
         registry,
         profiles,
         decisions,
+        folds,
         discovery,
         discoverer,
     })
@@ -279,7 +287,9 @@ fn build_keeping(
     }
     if !options.no_cache {
         let annotated = index.articles.iter().map(|entry| (&entry.article, &entry.annotations));
-        if let Err(e) = cache.store(annotated) {
+        let copies = index.copies.iter().map(|copy| (&copy.article, &copy.annotations));
+        let annotated: Vec<(&Article, &Annotations)> = annotated.chain(copies).collect();
+        if let Err(e) = cache.store(annotated.into_iter()) {
             warnings.push(Warning {
                 location: cache::CACHE_DIR.to_string(),
                 message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),

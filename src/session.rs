@@ -147,7 +147,8 @@ impl Session {
         // is read (`content::one_article_per_link`, a feed's item and the page saved of it):
         // the site is read again.
         let link = |a: &Article| a.url.as_deref().and_then(crate::content::extracted::same_article_key);
-        let articles = || self.analysed.index.articles.iter().map(|e| &e.article);
+        let index = &self.analysed.index;
+        let articles = || index.articles.iter().map(|e| &e.article).chain(index.copies.iter().map(|c| &c.article));
         let kept: HashSet<String> = articles().filter(|a| !is_changed(a)).filter_map(link).collect();
         let new: HashSet<String> = loaded.iter().filter_map(link).collect();
         // A link dropped can bring back a feed's item that gave way to it (feeds are in their
@@ -159,11 +160,12 @@ impl Session {
         }
         // Slugs stay unique: the kept articles' were, so only a loaded one's can clash.
         let new_slugs: HashSet<&str> = loaded.iter().map(|a| a.slug.as_str()).collect();
-        let kept = self.analysed.index.articles.iter().map(|e| &e.article);
-        let kept = kept.filter(|a| new_slugs.contains(a.slug.as_str()) && !is_changed(a));
+        let kept = articles().filter(|a| new_slugs.contains(a.slug.as_str()) && !is_changed(a));
         let mut all: Vec<(&String, &PathBuf)> = kept.chain(&loaded).map(|a| (&a.slug, &a.path)).collect();
         all.sort();
         crate::content::check_unique(all.into_iter(), "article")?;
+        // The editors' `unfold:` names only articles that are still there.
+        self.analysed.folds.check(articles().filter(|a| !is_changed(a)).chain(&loaded))?;
 
         let registry = &self.analysed.registry;
         let mut fresh: Vec<(Article, Annotations)> = loaded
@@ -178,17 +180,25 @@ impl Session {
 
         // One saved article that keeps its place in the archive and names no one new (the
         // usual edit) is merged into the index in place; anything else builds it again. So is
-        // a save that changes the events discovered in the articles (one joins or leaves).
+        // a save that changes the events discovered in the articles (one joins or leaves), or
+        // the copies folded together (one joins or leaves a group, or another is the primary).
         if let ([(article, annotations)], [_]) = (fresh.as_slice(), changed) {
             let index = &self.analysed.index;
             let position = index.articles.iter().position(|e| e.article.path == article.path);
-            let same_events = position.is_some_and(|position| {
-                let mut all: Vec<(&Article, &Annotations)> =
-                    index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
-                all[position] = (article, annotations);
-                let (events, decisions) = (&self.analysed.profiles.events, &self.analysed.decisions);
-                self.analysed.discoverer.discover(&all, events, decisions) == self.analysed.discovery
+            let same_folds = position.is_some_and(|position| {
+                let copies = index.copies.iter().map(|c| &c.article);
+                let mut all: Vec<&Article> = index.articles.iter().map(|e| &e.article).chain(copies).collect();
+                all[position] = article;
+                crate::fold::slug_groups(&all, &self.analysed.folds) == crate::fold::index_groups(index)
             });
+            let same_events = same_folds
+                && position.is_some_and(|position| {
+                    let mut all: Vec<(&Article, &Annotations)> =
+                        index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+                    all[position] = (article, annotations);
+                    let (events, decisions) = (&self.analysed.profiles.events, &self.analysed.decisions);
+                    self.analysed.discoverer.discover(&all, events, decisions) == self.analysed.discovery
+                });
             let index = &mut self.analysed.index;
             if let Some(position) = position.filter(|_| same_events) {
                 let (article, annotations) = fresh.pop().expect("one article");
@@ -205,19 +215,30 @@ impl Session {
         }
         self.derived = None;
         let old_index = std::mem::take(&mut self.analysed.index);
+        let copies = old_index.copies.into_iter().map(|c| (c.article, c.annotations));
         let mut annotated: Vec<(Article, Annotations)> = old_index
             .articles
             .into_iter()
-            .filter(|e| !is_changed(&e.article))
             .map(|e| (e.article, e.annotations))
+            .chain(copies)
+            .filter(|(article, _)| !is_changed(article))
             .collect();
         annotated.extend(fresh);
+        let crate::fold::Folded { articles: annotated, copies } =
+            match crate::fold::fold(annotated, &self.analysed.folds) {
+                Ok(folded) => folded,
+                Err(error) => {
+                    self.stale = true;
+                    return Err(error);
+                }
+            };
         let profiles = self.analysed.profiles.clone_profiles();
         let analysed = &mut self.analysed;
         analysed.discovery =
             crate::discover_events(&mut analysed.discoverer, &annotated, &profiles, &analysed.decisions);
         let discovery = &self.analysed.discovery;
         self.analysed.index = crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
+        crate::fold::attach(&mut self.analysed.index, copies);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
     }
 
