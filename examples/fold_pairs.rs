@@ -53,6 +53,13 @@ fn main() {
     );
     let largest = buckets.iter().map(Vec::len).max().unwrap_or(0);
     println!("{} buckets (largest {largest}), {} distinct candidate pairs", buckets.len(), pairs.len());
+    // Candidates are compared only when their sketches agree on an eighth of their bins.
+    let agreeing = |a: usize, b: usize| match (&sketches[a], &sketches[b]) {
+        (Some(x), Some(y)) => x.iter().zip(y).filter(|(p, q)| p == q).count(),
+        _ => 0,
+    };
+    let compared = pairs.iter().filter(|&&(a, b)| agreeing(a, b) * 8 >= sketches[a].map_or(0, |s| s.len())).count();
+    println!("{compared} of them with sketches that agree on an eighth of their bins or more");
     let sets: Vec<Vec<u64>> = articles.par_iter().map(|a| fold::shingle_set(&a.body)).collect();
     let mut histogram = [0usize; 11];
     let mut close = Vec::new();

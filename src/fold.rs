@@ -33,7 +33,7 @@ const SHINGLE_WORDS: usize = 5;
 /// Bytes of a text sketched for blocking: copies share their lead (a new headline, a trimmed
 /// ending or an added line leave it as it was), and reading leads only is what keeps folding
 /// cheap next to the rest of a build. The exact comparison reads the whole texts.
-const LEAD_BYTES: usize = 1_500;
+const LEAD_BYTES: usize = 800;
 /// MinHash bins, and bins in an LSH band: two articles are candidates when the minima of
 /// every bin of one band agree. With 32 bands of 2, a pair whose leads' shingle sets have a
 /// Jaccard similarity of 0.5 is a candidate with probability 0.9997, of 0.3 0.95, of 0.1 0.28.
@@ -46,6 +46,9 @@ pub const CONTAINMENT: f64 = 0.8;
 pub const MIN_SIZE_RATIO: f64 = 0.3;
 /// Texts of fewer shingles are too short to call copies (a one-paragraph brief).
 pub const MIN_SHINGLES: usize = 40;
+/// Candidates whose sketches agree on fewer bins than this (an estimated Jaccard similarity of
+/// their leads below 1/8) are not compared: they met by chance, on a band of common words.
+const MIN_AGREEING_BINS: usize = BINS / 8;
 /// In one LSH bucket, an article is compared with at most this many groups met before in it:
 /// a bucket of many unrelated articles would otherwise be compared all pairs.
 const MAX_BUCKET_GROUPS: usize = 16;
@@ -127,10 +130,18 @@ pub struct Copy {
 /// copy with the most text (a syndicated story's fullest version, so that no quote is lost),
 /// then the earliest, then by slug; every other member is a copy of it.
 pub fn fold(annotated: Vec<(Article, Annotations)>, decisions: &Decisions) -> Result<Folded> {
+    fold_with(annotated, decisions, None)
+}
+
+fn fold_with(
+    annotated: Vec<(Article, Annotations)>,
+    decisions: &Decisions,
+    sketcher: Option<&mut Sketcher>,
+) -> Result<Folded> {
     decisions.check(annotated.iter().map(|(a, _)| a))?;
     let groups = {
         let articles: Vec<&Article> = annotated.iter().map(|(a, _)| a).collect();
-        groups(&articles, decisions)
+        groups_with(&articles, decisions, sketcher)
     };
     if groups.is_empty() {
         return Ok(Folded { articles: annotated, copies: Vec::new() });
@@ -157,12 +168,61 @@ pub fn fold(annotated: Vec<(Article, Annotations)>, decisions: &Decisions) -> Re
 /// then its copies by slug; the groups by their primary's slug. The same set of articles gives
 /// the same groups in whatever order it comes.
 pub fn groups(articles: &[&Article], decisions: &Decisions) -> Vec<Vec<usize>> {
+    groups_with(articles, decisions, None)
+}
+
+/// Folding that keeps every article's sketch from one run to the next, as the preview needs:
+/// a run sketches only the articles it has not seen (or whose file changed), forgets those
+/// gone, and gives what [`fold`] and [`groups`] give.
+#[derive(Debug, Default)]
+pub struct Sketcher {
+    /// Article slug → the fingerprint of the article its sketch was made from, and the sketch.
+    kept: FxHashMap<String, (u64, Option<Sketch>)>,
+    /// How many articles the last run sketched (the others it had kept).
+    made: usize,
+}
+
+impl Sketcher {
+    pub fn fold(&mut self, annotated: Vec<(Article, Annotations)>, decisions: &Decisions) -> Result<Folded> {
+        fold_with(annotated, decisions, Some(self))
+    }
+
+    /// [`slug_groups`], sketching only new and changed articles.
+    pub fn slug_groups(&mut self, articles: &[&Article], decisions: &Decisions) -> Vec<(String, Vec<String>)> {
+        named(articles, groups_with(articles, decisions, Some(self)))
+    }
+
+    /// How many articles the last run sketched rather than reused.
+    pub fn made(&self) -> usize {
+        self.made
+    }
+}
+
+fn groups_with(articles: &[&Article], decisions: &Decisions, sketcher: Option<&mut Sketcher>) -> Vec<Vec<usize>> {
     // Work in slug order: which pairs are compared, and so the groups, follow from the set.
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| articles[a].slug.cmp(&articles[b].slug));
     let foldable = |a: &Article| a.fold && !decisions.unfold.contains(&a.slug);
+    let all: Vec<Option<Sketch>> = match sketcher {
+        None => order.par_iter().map(|&i| sketch(&articles[i].body)).collect(),
+        Some(sketcher) => {
+            let kept = &sketcher.kept;
+            let known = |a: &Article| kept.get(&a.slug).filter(|(fingerprint, _)| *fingerprint == a.fingerprint);
+            let all: Vec<Option<Sketch>> = order
+                .par_iter()
+                .map(|&i| known(articles[i]).map_or_else(|| sketch(&articles[i].body), |(_, s)| *s))
+                .collect();
+            sketcher.made = order.iter().filter(|&&i| known(articles[i]).is_none()).count();
+            sketcher.kept = order
+                .iter()
+                .zip(&all)
+                .map(|(&i, s)| (articles[i].slug.clone(), (articles[i].fingerprint, *s)))
+                .collect();
+            all
+        }
+    };
     let sketches: Vec<Option<Sketch>> =
-        order.par_iter().map(|&i| foldable(articles[i]).then(|| sketch(&articles[i].body)).flatten()).collect();
+        order.iter().zip(all).map(|(&i, s)| s.filter(|_| foldable(articles[i]))).collect();
     let mut shingles = Shingles { articles, order: &order, sets: FxHashMap::default() };
     let mut groups = UnionFind::new(order.len());
     for bucket in buckets(&sketches) {
@@ -171,7 +231,8 @@ pub fn groups(articles: &[&Article], decisions: &Decisions) -> Vec<Vec<usize>> {
         for &member in &bucket {
             let mut joined = false;
             for &other in &seen {
-                if groups.find(other) != groups.find(member) && shingles.copies(other, member) {
+                let alike = |a: usize, b: usize| agreeing(&sketches[a], &sketches[b]) >= MIN_AGREEING_BINS;
+                if groups.find(other) != groups.find(member) && alike(other, member) && shingles.copies(other, member) {
                     groups.union(other, member);
                     joined = true;
                 }
@@ -380,6 +441,14 @@ pub fn sketch(text: &str) -> Option<Sketch> {
     Some(sketch)
 }
 
+/// On how many bins two sketches agree.
+fn agreeing(a: &Option<Sketch>, b: &Option<Sketch>) -> usize {
+    match (a, b) {
+        (Some(a), Some(b)) => a.iter().zip(b).filter(|(x, y)| x == y).count(),
+        _ => 0,
+    }
+}
+
 /// The LSH buckets of two or more sketches, as positions in `sketches`, in a fixed order.
 pub fn buckets(sketches: &[Option<Sketch>]) -> Vec<Vec<usize>> {
     let bands: Vec<Vec<Vec<usize>>> = (0..BINS / ROWS)
@@ -394,7 +463,7 @@ pub fn buckets(sketches: &[Option<Sketch>]) -> Vec<Vec<usize>> {
                     Some((rows.iter().fold(0u64, |key, &r| key.rotate_left(32) ^ u64::from(r)), p))
                 })
                 .collect();
-            keys.sort_unstable();
+            keys.sort_unstable_by_key(|&(key, _)| key);
             keys.chunk_by(|a, b| a.0 == b.0)
                 .filter(|run| run.len() > 1)
                 .map(|run| run.iter().map(|&(_, p)| p).collect())
@@ -464,7 +533,11 @@ pub fn index_groups(index: &Index) -> Vec<(String, Vec<String>)> {
 
 /// [`groups`] as slugs, in the form of [`index_groups`].
 pub fn slug_groups(articles: &[&Article], decisions: &Decisions) -> Vec<(String, Vec<String>)> {
-    let mut named: Vec<(String, Vec<String>)> = groups(articles, decisions)
+    named(articles, groups(articles, decisions))
+}
+
+fn named(articles: &[&Article], groups: Vec<Vec<usize>>) -> Vec<(String, Vec<String>)> {
+    let mut named: Vec<(String, Vec<String>)> = groups
         .into_iter()
         .map(|g| {
             let mut copies: Vec<String> = g[1..].iter().map(|&i| articles[i].slug.clone()).collect();
@@ -541,6 +614,22 @@ mod tests {
         assert_eq!(found(&articles), expected, "equal texts and dates: the first slug is the primary");
         let reversed: Vec<Article> = articles.into_iter().rev().collect();
         assert_eq!(found(&reversed), expected);
+    }
+
+    #[test]
+    fn a_sketcher_sketches_only_what_changed_and_finds_what_a_run_finds() {
+        let mut articles = vec![article("a", STORY), article("b", OTHER), article("c", STORY)];
+        let mut sketcher = Sketcher::default();
+        let refs: Vec<&Article> = articles.iter().collect();
+        assert_eq!(sketcher.slug_groups(&refs, &Decisions::default()), found(&articles));
+        assert_eq!(sketcher.made(), 3);
+        articles[1] = article("b", &format!("{STORY} One more line."));
+        articles[1].fingerprint += 1;
+        let refs: Vec<&Article> = articles.iter().collect();
+        let groups = sketcher.slug_groups(&refs, &Decisions::default());
+        assert_eq!(sketcher.made(), 1, "only the changed article is sketched again");
+        assert_eq!(groups, found(&articles));
+        assert_eq!(groups.len(), 1, "all three are copies now");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! brief: a static site generator for annotated news briefings.
 //!
 //! The pipeline, one module a stage: [`config`] (brief.yaml) → [`content`] (files → articles,
-//! people, events) → [`annotate`] (quotes, speakers, entities) → [`index`] (cross-references)
+//! people, events) → [`annotate`] (quotes, speakers, entities) → [`fold`] (copies of one story)
+//! → [`discover`] (events) → [`index`] (cross-references)
 //! → [`render`] (Tera pages) → [`output`] (files, atomically).
 
 pub mod annotate;
@@ -115,6 +116,8 @@ struct Analysed {
     decisions: discover::Decisions,
     /// The editors' decisions about copies (`content/folds.yaml`).
     folds: fold::Decisions,
+    /// In a preview, every article's sketch, which its next folding reuses.
+    sketcher: fold::Sketcher,
     discovery: discover::Discovery,
     discoverer: discover::Discoverer,
 }
@@ -187,6 +190,7 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
         profiles,
         decisions,
         folds,
+        sketcher: fold::Sketcher::default(),
         discovery,
         discoverer,
     })

@@ -65,6 +65,9 @@ impl Session {
         let articles: Vec<(&Article, &Annotations)> =
             analysed.index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
         analysed.discoverer.keep(&articles);
+        let copies = analysed.index.copies.iter().map(|c| &c.article);
+        let all: Vec<&Article> = articles.iter().map(|(a, _)| *a).chain(copies).collect();
+        analysed.sketcher.slug_groups(&all, &analysed.folds);
         let files = files_of(derived.planned());
         let session =
             Session { root: root.to_path_buf(), options, analysed, files, derived: Some(derived), stale: false };
@@ -189,7 +192,8 @@ impl Session {
                 let copies = index.copies.iter().map(|c| &c.article);
                 let mut all: Vec<&Article> = index.articles.iter().map(|e| &e.article).chain(copies).collect();
                 all[position] = article;
-                crate::fold::slug_groups(&all, &self.analysed.folds) == crate::fold::index_groups(index)
+                let (sketcher, folds) = (&mut self.analysed.sketcher, &self.analysed.folds);
+                sketcher.slug_groups(&all, folds) == crate::fold::index_groups(index)
             });
             let same_events = same_folds
                 && position.is_some_and(|position| {
@@ -224,14 +228,14 @@ impl Session {
             .filter(|(article, _)| !is_changed(article))
             .collect();
         annotated.extend(fresh);
-        let crate::fold::Folded { articles: annotated, copies } =
-            match crate::fold::fold(annotated, &self.analysed.folds) {
-                Ok(folded) => folded,
-                Err(error) => {
-                    self.stale = true;
-                    return Err(error);
-                }
-            };
+        let (sketcher, folds) = (&mut self.analysed.sketcher, &self.analysed.folds);
+        let crate::fold::Folded { articles: annotated, copies } = match sketcher.fold(annotated, folds) {
+            Ok(folded) => folded,
+            Err(error) => {
+                self.stale = true;
+                return Err(error);
+            }
+        };
         let profiles = self.analysed.profiles.clone_profiles();
         let analysed = &mut self.analysed;
         analysed.discovery =
