@@ -212,12 +212,17 @@ fn groups_with(articles: &[&Article], decisions: &Decisions, sketcher: Option<&m
                 .par_iter()
                 .map(|&i| known(articles[i]).map_or_else(|| sketch(&articles[i].body), |(_, s)| *s))
                 .collect();
-            sketcher.made = order.iter().filter(|&&i| known(articles[i]).is_none()).count();
-            sketcher.kept = order
-                .iter()
-                .zip(&all)
-                .map(|(&i, s)| (articles[i].slug.clone(), (articles[i].fingerprint, *s)))
-                .collect();
+            let made: Vec<usize> = (0..order.len()).filter(|&p| known(articles[order[p]]).is_none()).collect();
+            sketcher.made = made.len();
+            for p in made {
+                let a = articles[order[p]];
+                sketcher.kept.insert(a.slug.clone(), (a.fingerprint, all[p]));
+            }
+            // Slugs are unique: as many kept as there are articles, and none is gone.
+            if sketcher.kept.len() != order.len() {
+                let slugs: rustc_hash::FxHashSet<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
+                sketcher.kept.retain(|slug, _| slugs.contains(slug.as_str()));
+            }
             all
         }
     };
