@@ -33,7 +33,7 @@ fn main() {
         let annotated = brief::annotate_all(&content);
         let annotate = t.elapsed();
         let t = Instant::now();
-        let index = brief::index::build(content, annotated, &config.annotator);
+        let (index, _annotations) = brief::index::build(content, annotated, &config.annotator);
         let index_time = t.elapsed();
         let t = Instant::now();
         let plan = brief::render::Plan::new(&index, &config, &templates);
@@ -59,7 +59,7 @@ fn main() {
 
     // Rendering by kind of file, to see which pages a larger archive makes slower.
     let content = brief::content::load(&root, Default::default()).expect("content");
-    let index = brief::index::build(content.clone_profiles(), brief::annotate_all(&content), &config.annotator);
+    let (index, _) = brief::index::build(content.clone_profiles(), brief::annotate_all(&content), &config.annotator);
     let plan = brief::render::Plan::new(&index, &config, &templates);
     let kind = |path: &str| -> &'static str {
         let folder = path.split('/').next().unwrap_or("");

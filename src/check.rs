@@ -312,7 +312,7 @@ fn check_content(index: &Index) -> Vec<Finding> {
             }
         }
     }
-    for person in &index.people {
+    for person in &index.entities.people {
         if person.profile.is_none() && !person.quotes.is_empty() {
             findings.push(Finding {
                 check: "profile",
@@ -381,7 +381,7 @@ fn folded_copies(index: &Index) -> Vec<Finding> {
 fn near_duplicates(index: &Index) -> Vec<Finding> {
     // Bucket by the surname's first three letters, so the comparison stays near-linear.
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, person) in index.people.iter().enumerate() {
+    for (i, person) in index.entities.people.iter().enumerate() {
         let surname = surname(&person.name);
         buckets.entry(surname.chars().take(3).collect()).or_default().push(i);
     }
@@ -389,7 +389,7 @@ fn near_duplicates(index: &Index) -> Vec<Finding> {
     for members in buckets.values() {
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
-                let (pa, pb) = (&index.people[a], &index.people[b]);
+                let (pa, pb) = (&index.entities.people[a], &index.entities.people[b]);
                 if looks_like_one_person(&pa.name, &pb.name) {
                     // The name more articles use is the one to keep.
                     let (keep, other) = if pb.articles.len() > pa.articles.len() { (pb, pa) } else { (pa, pb) };

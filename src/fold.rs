@@ -120,8 +120,6 @@ pub struct Folded {
 #[derive(Debug, Clone)]
 pub struct Copy {
     pub article: Article,
-    /// Kept for the annotation cache; never indexed.
-    pub annotations: Annotations,
     /// Its primary's position in [`Index::articles`].
     pub into: usize,
 }
@@ -504,18 +502,23 @@ impl UnionFind {
 }
 
 /// Puts the copies beside the index, each pointing at its primary's position; an article's
-/// copies are then one run, by date and slug.
-pub fn attach(index: &mut Index, copies: Vec<(String, Article, Annotations)>) {
+/// copies are then one run, by date and slug. The index holds no annotations: the copies'
+/// come back in the order of `Index::copies`, for the annotation cache and the preview.
+pub fn attach(index: &mut Index, copies: Vec<(String, Article, Annotations)>) -> Vec<Annotations> {
     let position: FxHashMap<&str, usize> =
         index.articles.iter().enumerate().map(|(i, e)| (e.article.slug.as_str(), i)).collect();
-    let mut attached: Vec<Copy> = copies
+    let mut attached: Vec<(Copy, Annotations)> = copies
         .into_iter()
         .filter_map(|(primary, article, annotations)| {
-            Some(Copy { into: *position.get(primary.as_str())?, article, annotations })
+            Some((Copy { into: *position.get(primary.as_str())?, article }, annotations))
         })
         .collect();
-    attached.sort_by(|a, b| (a.into, a.article.date, &a.article.slug).cmp(&(b.into, b.article.date, &b.article.slug)));
-    index.copies = attached;
+    attached.sort_by(|(a, _), (b, _)| {
+        (a.into, a.article.date, &a.article.slug).cmp(&(b.into, b.article.date, &b.article.slug))
+    });
+    let (copies, annotations) = attached.into_iter().unzip();
+    index.copies = copies;
+    annotations
 }
 
 /// The groups as the index holds them: each primary's slug with its copies' slugs, sorted.

@@ -4,10 +4,11 @@
 //! person by id, anyone else by name, and a surname said alone ("Trump") to the one full
 //! name in the archive that ends with it.
 
-use crate::annotate::{Annotations, EntityKind, Speaker};
+use crate::annotate::{Annotations, EntityKind, Span, Speaker};
 use crate::config::{AnnotatorConfig, PersonPages};
 use crate::content::{Article, Content, Date, Event, Person};
 use crate::discover::Discovery;
+use crate::kinds::ByKind;
 use crate::resolve::{Resolver, Target};
 use crate::slug::slugify_or_hash;
 use rayon::prelude::*;
@@ -33,21 +34,27 @@ pub struct QuoteEntry {
     pub unnamed: Option<String>,
     pub cue: Option<String>,
     pub fragment: bool,
+    /// A partial quote shorter than `annotator.min_fragment_words`: a person's page leaves it
+    /// out, unless such quotes are all the person has.
+    pub short_fragment: bool,
 }
 
+/// An article as the pages see it: every name and quote in it resolved to the site's
+/// entities. The annotator's own output stays with the stage that owns it (the build's
+/// annotation cache, the preview's session), out of render's reach.
 #[derive(Debug, Clone)]
 pub struct ArticleEntry {
     pub article: Article,
     /// Indexes into [`Index::quotes`], in text order.
     pub quotes: Vec<usize>,
-    /// Each article entity, by its index in the article's annotations, as a site entity.
-    pub entities: Vec<Option<EntityId>>,
-    pub annotations: Annotations,
+    /// The places in the text that name a site entity, in text order.
+    pub mentions: Vec<(Span, EntityId)>,
     /// Site entities named in the article, by kind, in order of first mention.
-    pub people: Vec<usize>,
-    pub organisations: Vec<usize>,
-    pub places: Vec<usize>,
+    pub named: ByKind<Vec<usize>>,
     pub events: Vec<usize>,
+    /// Each entity of the article's annotations, in their order, as a site entity: what
+    /// [`Index::replace_article`] compares a new version with.
+    entities: Vec<Option<EntityId>>,
 }
 
 #[derive(Debug, Clone)]
@@ -89,9 +96,8 @@ pub struct EventEntry {
 pub struct Index {
     /// Newest first; ties by slug.
     pub articles: Vec<ArticleEntry>,
-    pub people: Vec<EntityEntry>,
-    pub organisations: Vec<EntityEntry>,
-    pub places: Vec<EntityEntry>,
+    /// The people, organisations and places, each kind numbered from 0 (`EntityId::index`).
+    pub entities: ByKind<Vec<EntityEntry>>,
     pub events: Vec<EventEntry>,
     /// In article order, then text order: an article's quotes are one run of ids.
     pub quotes: Vec<QuoteEntry>,
@@ -118,16 +124,8 @@ pub struct Changed {
 }
 
 impl Index {
-    pub fn entities(&self, kind: EntityKind) -> &[EntityEntry] {
-        match kind {
-            EntityKind::Person => &self.people,
-            EntityKind::Organisation => &self.organisations,
-            EntityKind::Place => &self.places,
-        }
-    }
-
     pub fn entity(&self, id: EntityId) -> &EntityEntry {
-        &self.entities(id.kind)[id.index]
+        &self.entities[id.kind][id.index]
     }
 
     pub fn article_date(&self, article: usize) -> Option<Date> {
@@ -135,11 +133,7 @@ impl Index {
     }
 
     fn entity_mut(&mut self, id: EntityId) -> &mut EntityEntry {
-        match id.kind {
-            EntityKind::Person => &mut self.people[id.index],
-            EntityKind::Organisation => &mut self.organisations[id.index],
-            EntityKind::Place => &mut self.places[id.index],
-        }
+        &mut self.entities[id.kind][id.index]
     }
 
     /// Puts a new version of the article at `position` (a saved edit) into the index in
@@ -149,20 +143,22 @@ impl Index {
     /// the same place in the order), no entity or event made or dropped, none made in another
     /// order or under another spelling, and no surname that changes whom it stands for.
     /// Otherwise nothing changes and the article comes back: build the index again.
+    /// `old` is the annotations the article was indexed with, `annotations` its new ones.
     pub fn replace_article(
         &mut self,
         position: usize,
+        old: &Annotations,
         article: Article,
-        annotations: Annotations,
+        annotations: &Annotations,
         options: &AnnotatorConfig,
-    ) -> std::result::Result<Changed, Box<(Article, Annotations)>> {
-        let old = &self.articles[position];
-        if old.article.slug != article.slug || old.article.date != article.date {
-            return Err(Box::new((article, annotations)));
+    ) -> std::result::Result<Changed, Box<Article>> {
+        let entry = &self.articles[position];
+        if entry.article.slug != article.slug || entry.article.date != article.date {
+            return Err(Box::new(article));
         }
         let resolver = &mut self.lookup.resolver;
-        let old_names = resolver.names(&old.annotations);
-        let new_names = resolver.names(&annotations);
+        let old_names = resolver.names(old);
+        let new_names = resolver.names(annotations);
         let both = [&old_names, &new_names];
         // Every decision the article's names take part in must stay as it was: else other
         // articles' entities could resolve differently, and only a full build finds them.
@@ -171,16 +167,16 @@ impl Index {
         resolver.add(&new_names);
         resolver.prepare_for(&both);
         let merge = (self.lookup.resolver.decisions(&both) == before)
-            .then(|| self.merge_in_place(position, &article, &annotations, options))
+            .then(|| self.merge_in_place(position, &article, annotations, options))
             .flatten();
         match merge {
-            Some(merge) => Ok(self.apply(position, article, annotations, merge)),
+            Some(merge) => Ok(self.apply(position, article, merge)),
             None => {
                 let resolver = &mut self.lookup.resolver;
                 resolver.remove(&new_names);
                 resolver.add(&old_names);
                 resolver.prepare_for(&[&old_names, &new_names]);
-                Err(Box::new((article, annotations)))
+                Err(Box::new(article))
             }
         }
     }
@@ -196,7 +192,7 @@ impl Index {
     ) -> Option<Merge> {
         let lookup = &self.lookup;
         let resolved = lookup.resolve(annotations, options);
-        let people = &lookup.by_slug[kind_slot(EntityKind::Person)];
+        let people = &lookup.by_slug.people;
         let mut entities = Vec::with_capacity(resolved.entities.len());
         let mut names = Vec::with_capacity(resolved.entities.len());
         for identity in &resolved.entities {
@@ -208,7 +204,7 @@ impl Index {
                     (Some(found.or_else(|| people.get(slug.as_str()).copied())?), Some(name.trim()))
                 }
                 Identity::Other { kind, name, slug } => {
-                    (Some(*lookup.by_slug[kind_slot(*kind)].get(slug.as_str())?), Some(name.as_str()))
+                    (Some(*lookup.by_slug[*kind].get(slug.as_str())?), Some(name.as_str()))
                 }
                 Identity::Dropped => (None, None),
             };
@@ -218,7 +214,7 @@ impl Index {
 
         // Entities are numbered in the order they are first met, article by article. Those
         // the article was first to name must stay the same, in the same order and spelling.
-        let made_here = |id: EntityId| id.index >= lookup.fixed[kind_slot(id.kind)];
+        let made_here = |id: EntityId| id.index >= lookup.fixed[id.kind];
         let mut made_before = Vec::new();
         for &id in self.articles[position].entities.iter().flatten() {
             if made_here(id) && self.entity(id).articles.first() == Some(&position) {
@@ -249,6 +245,7 @@ impl Index {
                 quote
             })
             .collect();
+        let mentions = site_mentions(annotations, &entities);
         let ordered = site_order(&resolved.ordered, &entities, quotes.iter().filter_map(|q| q.speaker));
         if self.page_changes(position, &quotes, &ordered, options.person_pages) {
             return None;
@@ -280,55 +277,19 @@ impl Index {
         if made_before != made_now {
             return None;
         }
-        Some(Merge { entities, quotes, ordered, events })
+        Some(Merge { entities, mentions, quotes, ordered, events })
     }
 
-    fn apply(&mut self, position: usize, article: Article, annotations: Annotations, merge: Merge) -> Changed {
-        let Merge { entities, quotes, ordered, events } = merge;
-        let first_quote = self.quotes.partition_point(|q| q.article < position);
-        let (old_count, new_count) = (self.articles[position].quotes.len(), quotes.len());
-        let old_end = first_quote + old_count;
+    fn apply(&mut self, position: usize, article: Article, merge: Merge) -> Changed {
+        let Merge { entities, mentions, quotes, ordered, events } = merge;
         let old = &self.articles[position];
-        let old_ids: Vec<EntityId> = ids(EntityKind::Person, &old.people)
-            .chain(ids(EntityKind::Organisation, &old.organisations))
-            .chain(ids(EntityKind::Place, &old.places))
-            .collect();
+        let (old_count, new_count) = (old.quotes.len(), quotes.len());
+        let old_ids: Vec<EntityId> =
+            old.named.iter().flat_map(|(kind, list)| list.iter().map(move |&index| EntityId { kind, index })).collect();
         let old_events = old.events.clone();
-        let old_speakers: Vec<EntityId> = self.quotes[first_quote..old_end].iter().filter_map(|q| q.speaker).collect();
-
-        // The old quotes leave their speakers and events; the new ones take their ids, and
-        // every later id moves by the difference.
-        let is_old = |q: &usize| (first_quote..old_end).contains(q);
-        for &id in &old_speakers {
-            self.entity_mut(id).quotes.retain(|q| !is_old(q));
-        }
-        for &e in &old_events {
-            self.events[e].quotes.retain(|q| !is_old(q));
-        }
-        let new_speakers: Vec<Option<EntityId>> = quotes.iter().map(|q| q.speaker).collect();
-        self.quotes.splice(first_quote..old_end, quotes);
-        if new_count != old_count {
-            let shift = |q: &mut usize| {
-                if *q >= old_end {
-                    *q = *q - old_count + new_count;
-                }
-            };
-            for entry in &mut self.articles[position + 1..] {
-                entry.quotes.iter_mut().for_each(shift);
-            }
-            for entry in self.people.iter_mut().chain(&mut self.organisations).chain(&mut self.places) {
-                entry.quotes.iter_mut().for_each(shift);
-            }
-            for event in &mut self.events {
-                event.quotes.iter_mut().for_each(shift);
-            }
-        }
+        let new_speakers: Vec<EntityId> = quotes.iter().filter_map(|q| q.speaker).collect();
+        let (first_quote, old_speakers) = self.swap_quotes(position, quotes);
         let new_ids: Vec<usize> = (first_quote..first_quote + new_count).collect();
-        for (&q, speaker) in new_ids.iter().zip(&new_speakers) {
-            if let Some(id) = *speaker {
-                insert_sorted(&mut self.entity_mut(id).quotes, q);
-            }
-        }
 
         // Which entities and events name the article.
         for &id in &old_ids {
@@ -356,17 +317,14 @@ impl Index {
             event.quotes.extend(&new_ids);
         }
 
-        let (people, organisations, places) = by_kind(&ordered);
-        let old_people = std::mem::take(&mut self.articles[position].people);
+        let old_people = std::mem::take(&mut self.articles[position].named.people);
         self.articles[position] = ArticleEntry {
             article,
             quotes: new_ids,
-            entities,
-            annotations,
-            people,
-            organisations,
-            places,
+            mentions,
+            named: by_kind(&ordered),
             events: events.clone(),
+            entities,
         };
 
         // What is derived from several articles, again for what the article touched.
@@ -374,29 +332,29 @@ impl Index {
         touched_events.extend(&events);
         touched_events.sort_unstable();
         touched_events.dedup();
-        let names: Vec<&str> = self.people.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = self.entities.people.iter().map(|p| p.name.as_str()).collect();
         for &e in &touched_events {
             let event = &mut self.events[e];
             sort_event_quotes(&mut event.quotes, &self.quotes);
             event.speakers = event_speakers(&event.quotes, &self.quotes, &names);
         }
         let mut touched_people = old_people;
-        touched_people.extend(&self.articles[position].people);
+        touched_people.extend(&self.articles[position].named.people);
         touched_people.sort_unstable();
         touched_people.dedup();
         for &p in &touched_people {
-            self.people[p].events = self.person_events(p);
+            self.entities.people[p].events = self.person_events(p);
         }
         let mut speakers: Vec<usize> = old_speakers
             .iter()
-            .chain(new_speakers.iter().flatten())
+            .chain(&new_speakers)
             .filter(|id| id.kind == EntityKind::Person)
             .map(|id| id.index)
             .collect();
         speakers.sort_unstable();
         speakers.dedup();
         for &p in &speakers {
-            self.people[p].quoted_with = self.quoted_with(p);
+            self.entities.people[p].quoted_with = self.quoted_with(p);
         }
 
         let mut entities = old_ids;
@@ -413,6 +371,48 @@ impl Index {
         }
     }
 
+    /// Puts `quotes` in the place of the quotes of the article at `position`: the old ones
+    /// leave their speakers and events, the new ones take their ids and join their speakers,
+    /// and every later id moves by the difference. Gives the article's first quote id and the
+    /// speakers of its old quotes.
+    fn swap_quotes(&mut self, position: usize, quotes: Vec<QuoteEntry>) -> (usize, Vec<EntityId>) {
+        let first_quote = self.quotes.partition_point(|q| q.article < position);
+        let (old_count, new_count) = (self.articles[position].quotes.len(), quotes.len());
+        let old_end = first_quote + old_count;
+        let old_speakers: Vec<EntityId> = self.quotes[first_quote..old_end].iter().filter_map(|q| q.speaker).collect();
+        let is_old = |q: &usize| (first_quote..old_end).contains(q);
+        for &id in &old_speakers {
+            self.entity_mut(id).quotes.retain(|q| !is_old(q));
+        }
+        for &e in &self.articles[position].events {
+            self.events[e].quotes.retain(|q| !is_old(q));
+        }
+        let new_speakers: Vec<Option<EntityId>> = quotes.iter().map(|q| q.speaker).collect();
+        self.quotes.splice(first_quote..old_end, quotes);
+        if new_count != old_count {
+            let shift = |q: &mut usize| {
+                if *q >= old_end {
+                    *q = *q - old_count + new_count;
+                }
+            };
+            for entry in &mut self.articles[position + 1..] {
+                entry.quotes.iter_mut().for_each(shift);
+            }
+            for (_, list) in self.entities.iter_mut() {
+                list.iter_mut().for_each(|entry| entry.quotes.iter_mut().for_each(shift));
+            }
+            for event in &mut self.events {
+                event.quotes.iter_mut().for_each(shift);
+            }
+        }
+        for (q, speaker) in (first_quote..).zip(new_speakers) {
+            if let Some(id) = speaker {
+                insert_sorted(&mut self.entity_mut(id).quotes, q);
+            }
+        }
+        (first_quote, old_speakers)
+    }
+
     /// Whether a person the article at `position` names, before or after, would gain or lose
     /// their page with the article's new quotes and site entities (`ordered`): every page
     /// that links to them changes then, and only a full build finds those pages.
@@ -423,10 +423,10 @@ impl Index {
             list.filter(|q| q.speaker == Some(EntityId { kind: EntityKind::Person, index: p })).count()
         };
         let new_people = ordered.iter().filter(|id| id.kind == EntityKind::Person).map(|id| id.index);
-        old.people.iter().copied().chain(new_people).any(|p| {
-            let person = &self.people[p];
+        old.named.people.iter().copied().chain(new_people).any(|p| {
+            let person = &self.entities.people[p];
             let (was_in, is_in) =
-                (old.people.contains(&p), ordered.contains(&EntityId { kind: EntityKind::Person, index: p }));
+                (old.named.people.contains(&p), ordered.contains(&EntityId { kind: EntityKind::Person, index: p }));
             let articles = person.articles.len() - usize::from(was_in) + usize::from(is_in);
             let quoted_before = said(&mut old_quotes.iter().map(|&q| &self.quotes[q]), p);
             let quoted_now = said(&mut quotes.iter(), p);
@@ -439,7 +439,7 @@ impl Index {
     fn person_events(&self, person: usize) -> Vec<usize> {
         let mut events: Vec<usize> = (0..self.events.len())
             .filter(|&e| self.events[e].participants.contains(&person))
-            .chain(self.people[person].articles.iter().flat_map(|&a| self.articles[a].events.iter().copied()))
+            .chain(self.entities.people[person].articles.iter().flat_map(|&a| self.articles[a].events.iter().copied()))
             .collect();
         events.sort_unstable();
         events.dedup();
@@ -449,7 +449,7 @@ impl Index {
     /// People quoted in the same articles as `person`, with the number of such articles.
     fn quoted_with(&self, person: usize) -> Vec<(usize, usize)> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
-        for &a in &self.people[person].articles {
+        for &a in &self.entities.people[person].articles {
             let speakers = article_speakers(&self.articles[a], &self.quotes);
             if speakers.binary_search(&person).is_ok() {
                 for &other in speakers.iter().filter(|&&other| other != person) {
@@ -458,7 +458,8 @@ impl Index {
             }
         }
         let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-        list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| self.people[x.0].name.cmp(&self.people[y.0].name)));
+        let people = &self.entities.people;
+        list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| people[x.0].name.cmp(&people[y.0].name)));
         list
     }
 }
@@ -466,6 +467,7 @@ impl Index {
 /// An article's new entities, quotes and events, found in the index (see `merge_in_place`).
 struct Merge {
     entities: Vec<Option<EntityId>>,
+    mentions: Vec<(Span, EntityId)>,
     quotes: Vec<QuoteEntry>,
     /// Site entities in order of first mention, then the speakers.
     ordered: Vec<EntityId>,
@@ -486,21 +488,20 @@ fn site_order(
     site
 }
 
-/// Entities split into people, organisations and places (indexes into each list), in order.
-fn by_kind(ordered: &[EntityId]) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let (mut people, mut organisations, mut places) = (Vec::new(), Vec::new(), Vec::new());
+/// Entities split by kind (indexes into each list), in order.
+fn by_kind(ordered: &[EntityId]) -> ByKind<Vec<usize>> {
+    let mut named: ByKind<Vec<usize>> = ByKind::default();
     for id in ordered {
-        match id.kind {
-            EntityKind::Person => people.push(id.index),
-            EntityKind::Organisation => organisations.push(id.index),
-            EntityKind::Place => places.push(id.index),
-        }
+        named[id.kind].push(id.index);
     }
-    (people, organisations, places)
+    named
 }
 
-fn ids(kind: EntityKind, list: &[usize]) -> impl Iterator<Item = EntityId> + '_ {
-    list.iter().map(move |&index| EntityId { kind, index })
+/// The article's mentions of what is a site entity (`entities`: the article's entities as
+/// the site's), in the annotator's order; a name linked to nothing is left out.
+fn site_mentions(annotations: &Annotations, entities: &[Option<EntityId>]) -> Vec<(Span, EntityId)> {
+    let linked = |m: &crate::annotate::Mention| Some((m.span, entities.get(m.entity).copied().flatten()?));
+    annotations.mentions.iter().filter_map(linked).collect()
 }
 
 fn insert_sorted(list: &mut Vec<usize>, item: usize) {
@@ -549,8 +550,8 @@ fn event_speakers(list: &[usize], quotes: &[QuoteEntry], names: &[&str]) -> Vec<
 /// How names, slugs and surnames lead to the site's entities and events.
 #[derive(Debug, Clone, Default)]
 struct Lookup {
-    /// Slug → index, per kind (in [`EntityKind`] order).
-    by_slug: [HashMap<String, usize>; 3],
+    /// Slug → index, per kind.
+    by_slug: ByKind<HashMap<String, usize>>,
     /// Lowercased name or alias of a profiled person → person index.
     by_name: HashMap<String, usize>,
     event_by_slug: HashMap<String, usize>,
@@ -561,7 +562,7 @@ struct Lookup {
     discovered: HashMap<String, Vec<usize>>,
     /// Entities per kind, and events, made before the first article (from profiles and
     /// event participants): those after were made by articles, in article order.
-    fixed: [usize; 3],
+    fixed: ByKind<usize>,
     fixed_events: usize,
 }
 
@@ -569,7 +570,7 @@ impl Lookup {
     /// The first pass over one article: what each of its entities and quotes is, as far as it can be known without the
     /// other articles.
     fn resolve(&self, annotations: &Annotations, options: &AnnotatorConfig) -> Resolved {
-        let people = &self.by_slug[kind_slot(EntityKind::Person)];
+        let people = &self.by_slug.people;
         let entities: Vec<Identity> = annotations
             .entities
             .iter()
@@ -607,7 +608,8 @@ impl Lookup {
         sorted_quotes.sort_by_key(|q| q.span);
         let mut quotes = Vec::new();
         for quote in sorted_quotes {
-            if quote.text.split_whitespace().count() < options.min_quote_words {
+            let words = quote.text.split_whitespace().count();
+            if words < options.min_quote_words {
                 continue;
             }
             let (entity, unnamed) = match &quote.speaker {
@@ -628,6 +630,7 @@ impl Lookup {
                 unnamed,
                 cue: quote.cue.clone(),
                 fragment: quote.fragment,
+                short_fragment: quote.fragment && words < options.min_fragment_words,
             };
             quotes.push((entry, entity));
         }
@@ -645,47 +648,60 @@ impl Lookup {
     }
 }
 
-/// Builds the index. `annotated` pairs each article with its annotations.
+/// Builds the index. `annotated` pairs each article with its annotations; they come back in
+/// the index's article order, for the stages that own them (the annotation cache, the
+/// preview, which resolves them again), as the index holds only what they resolve to.
 ///
 /// Two passes: what each article's entities and quotes are can be worked out from the
 /// article alone and the profiles (in parallel); merging them into site-wide entities, in
 /// article order, is then a sequence of map look-ups.
-pub fn build(content: Content, annotated: Vec<(Article, Annotations)>, options: &AnnotatorConfig) -> Index {
-    build_with(content, annotated, &Discovery::default(), options)
+pub fn build(
+    content: Content,
+    annotated: Vec<(Article, Annotations)>,
+    options: &AnnotatorConfig,
+) -> (Index, Vec<Annotations>) {
+    let resolver = resolve(&content, &annotated);
+    build_with(content, annotated, &Discovery::default(), resolver, options)
 }
 
-/// [`build`], with the events `discover` found: each is an event as if from a file, and
-/// its articles (and those it joined to registry events) belong to it.
+/// The site-level resolution stage ([`Resolver::for_site`]) over these articles, which
+/// knows from the start the people the index makes before any article: those with a
+/// profile, and the participants of the events in `content/events/`.
+pub fn resolve(content: &Content, annotated: &[(Article, Annotations)]) -> Resolver {
+    let people: Vec<String> = Builder::new(content).entities.people.into_iter().map(|p| p.name).collect();
+    Resolver::for_site(&content.corrections, &people, annotated.par_iter().map(|(_, annotations)| annotations))
+}
+
+/// [`build`], with the events `discover` found (each is an event as if from a file, and
+/// its articles, and those it joined to registry events, belong to it) and what
+/// [`resolve`] made of the site's names.
 pub fn build_with(
     content: Content,
     annotated: Vec<(Article, Annotations)>,
     discovery: &Discovery,
+    resolver: Resolver,
     options: &AnnotatorConfig,
-) -> Index {
+) -> (Index, Vec<Annotations>) {
     let mut builder = Builder::new(&content);
+    builder.lookup.resolver = resolver;
     builder.add_discovered(discovery);
     let mut annotated = annotated;
     // Newest first, then by slug: the order of every list derived from articles.
     annotated.par_sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    // Each article's names are read in parallel; counting them is a sequence of map updates.
-    let resolver = &builder.lookup.resolver;
-    let names: Vec<_> = annotated.par_iter().map(|(_, annotations)| resolver.names(annotations)).collect();
-    for names in &names {
-        builder.lookup.resolver.add(names);
-    }
-    builder.lookup.resolver.prepare();
     let lookup = &builder.lookup;
     let resolved: Vec<Resolved> =
         annotated.par_iter().map(|(_, annotations)| lookup.resolve(annotations, options)).collect();
+    let mut kept = Vec::with_capacity(annotated.len());
     for (article_index, ((article, annotations), resolved)) in annotated.into_iter().zip(resolved).enumerate() {
-        builder.add_article(article_index, article, annotations, resolved);
+        builder.add_article(article_index, article, &annotations, resolved);
+        kept.push(annotations);
     }
     let mut index = builder.finish();
-    for person in &mut index.people {
+    for person in &mut index.entities.people {
         person.page =
             options.person_pages.worth_a_page(person.profile.is_some(), person.quotes.len(), person.articles.len());
     }
-    index
+    (index, kept)
 }
 
 /// One article's entities and quotes as far as they can be known without the other articles.
@@ -723,29 +739,17 @@ impl Identity {
 }
 
 struct Builder {
-    people: Vec<EntityEntry>,
-    organisations: Vec<EntityEntry>,
-    places: Vec<EntityEntry>,
+    entities: ByKind<Vec<EntityEntry>>,
     lookup: Lookup,
     events: Vec<EventEntry>,
     articles: Vec<ArticleEntry>,
     quotes: Vec<QuoteEntry>,
 }
 
-fn kind_slot(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Organisation => 1,
-        EntityKind::Place => 2,
-    }
-}
-
 impl Builder {
     fn new(content: &Content) -> Builder {
         let mut builder = Builder {
-            people: Vec::new(),
-            organisations: Vec::new(),
-            places: Vec::new(),
+            entities: ByKind::default(),
             lookup: Lookup::default(),
             events: Vec::new(),
             articles: Vec::new(),
@@ -753,7 +757,7 @@ impl Builder {
         };
         for person in &content.people {
             let index = builder.add_entity(EntityKind::Person, &person.slug, &person.name);
-            builder.people[index].profile = Some(person.clone());
+            builder.entities.people[index].profile = Some(person.clone());
             for name in person.aliases.iter().chain([&person.name]) {
                 builder.lookup.by_name.insert(name.trim().to_lowercase(), index);
             }
@@ -770,12 +774,10 @@ impl Builder {
             for participant in participants.unwrap_or_default() {
                 let person = builder.person_for_name(&participant);
                 push_unique(&mut builder.events[event_index].participants, person);
-                push_unique(&mut builder.people[person].events, event_index);
+                push_unique(&mut builder.entities.people[person].events, event_index);
             }
         }
-        let names: Vec<String> = builder.people.iter().map(|p| p.name.clone()).collect();
-        builder.lookup.resolver = Resolver::new(&content.corrections, &names);
-        builder.lookup.fixed = [builder.people.len(), builder.organisations.len(), builder.places.len()];
+        builder.lookup.fixed = builder.entities.map(|_, list| list.len());
         builder.lookup.fixed_events = builder.events.len();
         builder
     }
@@ -802,7 +804,7 @@ impl Builder {
     /// A discovered event's participants: people of the site by name, slug or the one full
     /// name of a surname.
     fn discovered_participants(&mut self) {
-        let people = &self.lookup.by_slug[kind_slot(EntityKind::Person)];
+        let people = &self.lookup.by_slug.people;
         for (e, event) in self.events.iter_mut().enumerate().filter(|(_, e)| e.discovered) {
             let names = event.profile.as_ref().map(|p| p.participants.as_slice()).unwrap_or_default();
             for name in names {
@@ -813,25 +815,17 @@ impl Builder {
                     .or_else(|| people.get(slugify_or_hash(name, "person").as_str()));
                 if let Some(&person) = found {
                     push_unique(&mut event.participants, person);
-                    push_unique(&mut self.people[person].events, e);
+                    push_unique(&mut self.entities.people[person].events, e);
                 }
             }
         }
     }
 
-    fn list(&mut self, kind: EntityKind) -> &mut Vec<EntityEntry> {
-        match kind {
-            EntityKind::Person => &mut self.people,
-            EntityKind::Organisation => &mut self.organisations,
-            EntityKind::Place => &mut self.places,
-        }
-    }
-
     fn add_entity(&mut self, kind: EntityKind, slug: &str, name: &str) -> usize {
-        if let Some(&index) = self.lookup.by_slug[kind_slot(kind)].get(slug) {
+        if let Some(&index) = self.lookup.by_slug[kind].get(slug) {
             return index;
         }
-        let list = self.list(kind);
+        let list = &mut self.entities[kind];
         list.push(EntityEntry {
             slug: slug.to_string(),
             name: name.to_string(),
@@ -844,7 +838,7 @@ impl Builder {
             page: true,
         });
         let index = list.len() - 1;
-        self.lookup.by_slug[kind_slot(kind)].insert(slug.to_string(), index);
+        self.lookup.by_slug[kind].insert(slug.to_string(), index);
         index
     }
 
@@ -868,7 +862,7 @@ impl Builder {
 
     /// A person named by slug, name or alias: the profiled person, else one made for the name.
     fn person_for_name(&mut self, name: &str) -> usize {
-        if let Some(&index) = self.lookup.by_slug[kind_slot(EntityKind::Person)].get(name) {
+        if let Some(&index) = self.lookup.by_slug.people.get(name) {
             return index;
         }
         if let Some(&index) = self.lookup.by_name.get(&name.trim().to_lowercase()) {
@@ -879,7 +873,7 @@ impl Builder {
     }
 
     /// The second pass: merges one article, in article order, into the site's entities.
-    fn add_article(&mut self, article_index: usize, article: Article, annotations: Annotations, resolved: Resolved) {
+    fn add_article(&mut self, article_index: usize, article: Article, annotations: &Annotations, resolved: Resolved) {
         let mut entities = Vec::with_capacity(resolved.entities.len());
         for identity in resolved.entities {
             let kind = identity.kind();
@@ -887,7 +881,7 @@ impl Builder {
                 Identity::Profiled(index) => Some(index),
                 Identity::Person { name, slug, profiled } => {
                     // As `person_for_name`, with the slug and the profile look-up done already.
-                    let by_slug = self.lookup.by_slug[kind_slot(EntityKind::Person)].get(name.as_str()).copied();
+                    let by_slug = self.lookup.by_slug.people.get(name.as_str()).copied();
                     Some(
                         by_slug.or(profiled).unwrap_or_else(|| self.add_entity(EntityKind::Person, &slug, name.trim())),
                     )
@@ -909,17 +903,17 @@ impl Builder {
 
         let speakers = quote_ids.iter().filter_map(|&q| self.quotes[q].speaker);
         let ordered = site_order(&resolved.ordered, &entities, speakers);
-        let (people, organisations, places) = by_kind(&ordered);
+        let named = by_kind(&ordered);
         for id in &ordered {
             // Articles arrive in order, so a repeat can only be the last one: no linear scan.
-            let articles = &mut self.list(id.kind)[id.index].articles;
+            let articles = &mut self.entities[id.kind][id.index].articles;
             if articles.last() != Some(&article_index) {
                 articles.push(article_index);
             }
         }
         for &q in &quote_ids {
             if let Some(id) = self.quotes[q].speaker {
-                self.list(id.kind)[id.index].quotes.push(q);
+                self.entities[id.kind][id.index].quotes.push(q);
             }
         }
 
@@ -940,21 +934,13 @@ impl Builder {
         for &event in &events {
             self.events[event].articles.push(article_index);
             self.events[event].quotes.extend(&quote_ids);
-            for &person in &people {
-                push_unique(&mut self.people[person].events, event);
+            for &person in &named.people {
+                push_unique(&mut self.entities.people[person].events, event);
             }
         }
 
-        self.articles.push(ArticleEntry {
-            article,
-            quotes: quote_ids,
-            entities,
-            annotations,
-            people,
-            organisations,
-            places,
-            events,
-        });
+        let mentions = site_mentions(annotations, &entities);
+        self.articles.push(ArticleEntry { article, quotes: quote_ids, mentions, named, events, entities });
     }
 
     fn finish(mut self) -> Index {
@@ -971,10 +957,10 @@ impl Builder {
             }
         }
         for ((a, b), count) in pairs {
-            self.people[a].quoted_with.push((b, count));
+            self.entities.people[a].quoted_with.push((b, count));
         }
-        let names: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
-        for person in &mut self.people {
+        let names: Vec<String> = self.entities.people.iter().map(|p| p.name.clone()).collect();
+        for person in &mut self.entities.people {
             person.quoted_with.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| names[x.0].cmp(&names[y.0])));
             person.events.sort_unstable();
         }
@@ -989,9 +975,7 @@ impl Builder {
 
         Index {
             articles: self.articles,
-            people: self.people,
-            organisations: self.organisations,
-            places: self.places,
+            entities: self.entities,
             events: self.events,
             quotes: self.quotes,
             copies: Vec::new(),
@@ -1024,10 +1008,7 @@ mod tests {
 
     /// Everything the pages are made from (the look-ups hold hash maps, in no fixed order).
     fn snapshot(index: &Index) -> String {
-        format!(
-            "{:#?}",
-            (&index.articles, &index.people, &index.organisations, &index.places, &index.events, &index.quotes)
-        )
+        format!("{:#?}", (&index.articles, &index.entities, &index.events, &index.quotes))
     }
 
     /// Edits of every kind to every article of the example site: each one merged in place
@@ -1040,14 +1021,17 @@ mod tests {
         let registry = crate::registry(&content);
         let options = AnnotatorConfig::default();
         let annotated = crate::annotate_all(&content);
-        let index = build(content.clone_profiles(), annotated.clone(), &options);
+        let (index, kept) = build(content.clone_profiles(), annotated.clone(), &options);
         let before = snapshot(&index);
         type Edit = dyn Fn(&Index, &str) -> String;
         let edits: [&Edit; 9] = [
             // A new quote by someone the article already names, and one by nobody known.
             &|index, body| {
-                let someone =
-                    index.people.iter().find(|p| p.articles.iter().any(|&a| index.articles[a].article.body == body));
+                let someone = index
+                    .entities
+                    .people
+                    .iter()
+                    .find(|p| p.articles.iter().any(|&a| index.articles[a].article.body == body));
                 let name = someone.map_or("Vladimir Putin", |p| p.name.as_str());
                 format!("{body}\n\n“We will have more to say on this,” {name} said.\n")
             },
@@ -1057,7 +1041,7 @@ mod tests {
             // An event, and a person with a profile, named for the first time.
             &|index, body| format!("{body}\n\nThe {} was discussed.\n", index.events[index.events.len() / 2].name),
             &|index, body| {
-                let last = index.people.iter().rfind(|p| p.profile.is_some()).map_or("", |p| p.name.as_str());
+                let last = index.entities.people.iter().rfind(|p| p.profile.is_some()).map_or("", |p| p.name.as_str());
                 format!("{body}\n\n{last} did not attend.\n")
             },
             // The last paragraph gone; everything but the first gone; a word changed.
@@ -1073,14 +1057,14 @@ mod tests {
                 edited.body = edit(&index, &article.body);
                 let annotations = crate::annotate::annotate(&edited.body, edited.format, &registry, &edited.overrides);
                 let mut patched = index.clone();
-                match patched.replace_article(position, edited.clone(), annotations.clone(), &options) {
+                match patched.replace_article(position, &kept[position], edited.clone(), &annotations, &options) {
                     Ok(changed) => {
                         in_place += 1;
                         assert_eq!(changed.article, position);
                         let mut all = annotated.clone();
                         all.retain(|(a, _)| a.slug != article.slug);
                         all.push((edited, annotations));
-                        let expected = build(content.clone_profiles(), all, &options);
+                        let (expected, _) = build(content.clone_profiles(), all, &options);
                         assert_eq!(snapshot(&patched), snapshot(&expected), "{} edited in place", article.slug);
                     }
                     Err(_) => assert_eq!(snapshot(&patched), before, "{} refused, yet changed", article.slug),

@@ -15,6 +15,7 @@ pub mod error;
 pub mod fold;
 pub mod index;
 pub mod init;
+pub mod kinds;
 pub mod output;
 pub mod paths;
 pub mod render;
@@ -104,6 +105,11 @@ struct Analysed {
     output: PathBuf,
     templates: render::Templates,
     index: index::Index,
+    /// Each article's annotations, in the index's article order: what the annotation cache
+    /// saves and the preview resolves again. Render reads the index only.
+    annotations: Vec<Annotations>,
+    /// The annotations of the copies folded into other articles, in the order of `Index::copies`.
+    copy_annotations: Vec<Annotations>,
     warnings: Vec<Warning>,
     cache: cache::AnnotationCache,
     /// What pages, feeds and XML files gave their readers; `build_keeping` saves it.
@@ -175,14 +181,18 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     };
     warnings.extend(discovery.warnings.iter().cloned());
     watch.lap("discover");
-    let mut index = index::build_with(content, annotated, &discovery, &config.annotator);
-    fold::attach(&mut index, copies);
+    let resolver = index::resolve(&content, &annotated);
+    watch.lap("resolve");
+    let (mut index, annotations) = index::build_with(content, annotated, &discovery, resolver, &config.annotator);
+    let copy_annotations = fold::attach(&mut index, copies);
     watch.lap("index");
     Ok(Analysed {
         config,
         output,
         templates,
         index,
+        annotations,
+        copy_annotations,
         warnings,
         cache,
         extractions,
@@ -268,7 +278,7 @@ fn build_keeping(
     watch.lap("render and write");
     let static_warnings = staging.finish()?;
     watch.lap("update output");
-    let Analysed { index, mut warnings, mut cache, .. } = analysed;
+    let Analysed { index, annotations, copy_annotations, mut warnings, mut cache, .. } = analysed;
     // Saved and let go: the preview keeps its session, not the extracted texts.
     let mut extractions = std::mem::take(&mut analysed.extractions);
     let (extracted_cached, extracted) = extractions.counts();
@@ -290,8 +300,8 @@ fn build_keeping(
         });
     }
     if !options.no_cache {
-        let annotated = index.articles.iter().map(|entry| (&entry.article, &entry.annotations));
-        let copies = index.copies.iter().map(|copy| (&copy.article, &copy.annotations));
+        let annotated = index.articles.iter().map(|entry| &entry.article).zip(&annotations);
+        let copies = index.copies.iter().map(|copy| &copy.article).zip(&copy_annotations);
         let annotated: Vec<(&Article, &Annotations)> = annotated.chain(copies).collect();
         if let Err(e) = cache.store(annotated.into_iter()) {
             warnings.push(Warning {
@@ -306,7 +316,7 @@ fn build_keeping(
         pages,
         unchanged,
         articles: index.articles.len(),
-        people: index.people.len(),
+        people: index.entities.people.len(),
         events: index.events.len(),
         quotes: index.quotes.len(),
         cached: cache.hits,
@@ -316,7 +326,7 @@ fn build_keeping(
         elapsed: started.elapsed(),
         stages: watch.laps,
     };
-    Ok((report, Analysed { index, warnings, cache, ..analysed }, derived))
+    Ok((report, Analysed { index, annotations, copy_annotations, warnings, cache, ..analysed }, derived))
 }
 
 /// mimalloc's `mi_option_purge_delay` (its numbering is not exported as a constant).

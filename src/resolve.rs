@@ -8,6 +8,7 @@
 
 use crate::annotate::{Annotations, EntityKind, capitalise, lexicon};
 use crate::error::{Error, Result};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -459,6 +460,22 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    /// The site-level stage: the names of every article counted (read in parallel), and the
+    /// decisions made from the counts, for the index to ask article by article.
+    pub fn for_site<'a>(
+        corrections: &Corrections,
+        profile_names: &[String],
+        annotations: impl IndexedParallelIterator<Item = &'a Annotations>,
+    ) -> Resolver {
+        let mut resolver = Resolver::new(corrections, profile_names);
+        let names: Vec<ArticleNames> = annotations.map(|annotations| resolver.names(annotations)).collect();
+        for names in &names {
+            resolver.add(names);
+        }
+        resolver.prepare();
+        resolver
+    }
+
     pub fn new(corrections: &Corrections, profile_names: &[String]) -> Resolver {
         let mut resolver = Resolver { fixed: corrections.compile(), ..Resolver::default() };
         resolver.profiles = profile_names.to_vec();

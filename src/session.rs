@@ -63,7 +63,7 @@ impl Session {
     pub fn open(root: &Path, options: BuildOptions) -> Result<(Session, BuildReport)> {
         let (report, mut analysed, derived) = crate::build_keeping(root, &options, false)?;
         let articles: Vec<(&Article, &Annotations)> =
-            analysed.index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
+            analysed.index.articles.iter().map(|e| &e.article).zip(&analysed.annotations).collect();
         analysed.discoverer.keep(&articles);
         let copies = analysed.index.copies.iter().map(|c| &c.article);
         let all: Vec<&Article> = articles.iter().map(|(a, _)| *a).chain(copies).collect();
@@ -182,48 +182,24 @@ impl Session {
         let annotated_count = fresh.len();
 
         // One saved article that keeps its place in the archive and names no one new (the
-        // usual edit) is merged into the index in place; anything else builds it again. So is
-        // a save that changes the events discovered in the articles (one joins or leaves), or
-        // the copies folded together (one joins or leaves a group, or another is the primary).
-        if let ([(article, annotations)], [_]) = (fresh.as_slice(), changed) {
-            let index = &self.analysed.index;
-            let position = index.articles.iter().position(|e| e.article.path == article.path);
-            let same_folds = position.is_some_and(|position| {
-                let copies = index.copies.iter().map(|c| &c.article);
-                let mut all: Vec<&Article> = index.articles.iter().map(|e| &e.article).chain(copies).collect();
-                all[position] = article;
-                let (sketcher, folds) = (&mut self.analysed.sketcher, &self.analysed.folds);
-                sketcher.slug_groups(&all, folds) == crate::fold::index_groups(index)
-            });
-            let same_events = same_folds
-                && position.is_some_and(|position| {
-                    let mut all: Vec<(&Article, &Annotations)> =
-                        index.articles.iter().map(|e| (&e.article, &e.annotations)).collect();
-                    all[position] = (article, annotations);
-                    let (events, decisions) = (&self.analysed.profiles.events, &self.analysed.decisions);
-                    self.analysed.discoverer.discover(&all, events, decisions) == self.analysed.discovery
-                });
-            let index = &mut self.analysed.index;
-            if let Some(position) = position.filter(|_| same_events) {
-                let (article, annotations) = fresh.pop().expect("one article");
-                match index.replace_article(position, article, annotations, &self.analysed.config.annotator) {
-                    Ok(change) => {
-                        if let Some(derived) = &mut self.derived {
-                            derived.patch(index, &change);
-                        }
-                        return self.write_article_changes(annotated_count, true, warnings, pages_ready);
-                    }
-                    Err(back) => fresh.push(*back),
-                }
+        // usual edit) is merged into the index in place; anything else builds it again (so is a
+        // save that changes the events discovered or the copies folded: `merge_in_place`).
+        if let ([_], [_]) = (fresh.as_slice(), changed) {
+            match self.merge_in_place(fresh.pop().expect("one article")) {
+                Ok(()) => return self.write_article_changes(annotated_count, true, warnings, pages_ready),
+                Err(back) => fresh.push(*back),
             }
         }
         self.derived = None;
         let old_index = std::mem::take(&mut self.analysed.index);
-        let copies = old_index.copies.into_iter().map(|c| (c.article, c.annotations));
+        let old_annotations = std::mem::take(&mut self.analysed.annotations);
+        let old_copy_annotations = std::mem::take(&mut self.analysed.copy_annotations);
+        let copies = old_index.copies.into_iter().map(|c| c.article).zip(old_copy_annotations);
         let mut annotated: Vec<(Article, Annotations)> = old_index
             .articles
             .into_iter()
-            .map(|e| (e.article, e.annotations))
+            .map(|e| e.article)
+            .zip(old_annotations)
             .chain(copies)
             .filter(|(article, _)| !is_changed(article))
             .collect();
@@ -241,9 +217,60 @@ impl Session {
         analysed.discovery =
             crate::discover_events(&mut analysed.discoverer, &annotated, &profiles, &analysed.decisions);
         let discovery = &self.analysed.discovery;
-        self.analysed.index = crate::index::build_with(profiles, annotated, discovery, &self.analysed.config.annotator);
-        crate::fold::attach(&mut self.analysed.index, copies);
+        let resolver = crate::index::resolve(&profiles, &annotated);
+        (self.analysed.index, self.analysed.annotations) =
+            crate::index::build_with(profiles, annotated, discovery, resolver, &self.analysed.config.annotator);
+        self.analysed.copy_annotations = crate::fold::attach(&mut self.analysed.index, copies);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
+    }
+
+    /// Merges one saved article into the index in place (`Index::replace_article`), and what
+    /// was derived from the index with it; gives the article back when only building the
+    /// index again gives the right result: it is new, it takes another place in the archive,
+    /// names someone new, or changes the events discovered in the articles (one joins or
+    /// leaves).
+    fn merge_in_place(
+        &mut self,
+        (article, annotations): (Article, Annotations),
+    ) -> std::result::Result<(), Box<(Article, Annotations)>> {
+        let Analysed {
+            index,
+            annotations: kept,
+            config,
+            profiles,
+            decisions,
+            discovery,
+            discoverer,
+            sketcher,
+            folds,
+            ..
+        } = &mut self.analysed;
+        let Some(position) = index.articles.iter().position(|e| e.article.path == article.path) else {
+            return Err(Box::new((article, annotations)));
+        };
+        // A save that makes an article join or leave a group of copies, or changes a group's
+        // primary, builds the index again.
+        let copies = index.copies.iter().map(|c| &c.article);
+        let mut all: Vec<&Article> = index.articles.iter().map(|e| &e.article).chain(copies).collect();
+        all[position] = &article;
+        if sketcher.slug_groups(&all, folds) != crate::fold::index_groups(index) {
+            return Err(Box::new((article, annotations)));
+        }
+        let mut all: Vec<(&Article, &Annotations)> = index.articles.iter().map(|e| &e.article).zip(&*kept).collect();
+        all[position] = (&article, &annotations);
+        if discoverer.discover(&all, &profiles.events, decisions) != *discovery {
+            return Err(Box::new((article, annotations)));
+        }
+        match index.replace_article(position, &kept[position], article, &annotations, &config.annotator) {
+            Ok(change) => {
+                kept[position] = annotations;
+                if let Some(derived) = &mut self.derived {
+                    derived.patch(index, &change);
+                }
+                Ok(())
+            }
+            Err(article) => Err(Box::new((*article, annotations))),
+        }
     }
 
     /// Writes the files whose signature changed with the index.

@@ -247,7 +247,18 @@ fn a_build_reports_how_long_each_stage_took() {
     let stages: Vec<&str> = report.stages.iter().map(|(name, _)| *name).collect();
     assert_eq!(
         stages,
-        ["load", "annotate", "fold", "discover", "index", "plan", "render and write", "update output", "save caches"]
+        [
+            "load",
+            "annotate",
+            "fold",
+            "discover",
+            "resolve",
+            "index",
+            "plan",
+            "render and write",
+            "update output",
+            "save caches"
+        ]
     );
     let total: std::time::Duration = report.stages.iter().map(|(_, time)| *time).sum();
     assert!(total <= report.elapsed, "the stages add up to no more than the build");

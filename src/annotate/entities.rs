@@ -459,6 +459,11 @@ impl<'a> EntityFinder<'a> {
             start += at;
         }
         let words: Vec<&str> = (start..=last).map(|k| strip_possessive(word(k))).collect();
+        // One word after a title that only qualifies another ("Labor Day", "Foreign Relations",
+        // "Presidential Debates") is no titled name: a person's title stands right before it.
+        if words.len() == 1 && start > first && lexicon::is_title_qualifier(word(start - 1)) {
+            titled = false;
+        }
         let name = words.join(" ");
         let end = tokens[last].start + words[words.len() - 1].len();
         let span = Span { start: tokens[start].start, end };
@@ -470,6 +475,8 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Organisation
         } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return; // "F-22", "Route 66": not a name
+        } else if lexicon::is_group_ending(words[words.len() - 1]) {
+            return; // "Central European", "Sunni Muslims": a group, nobody
         } else {
             EntityKind::Person
         };

@@ -353,6 +353,83 @@ const TITLES: &[&str] = &[
 ];
 
 /// Adjectives of nationality and party that may stand before a title ("Russian President").
+/// Titles that only qualify the title after them ("Health Secretary", "Presidential candidate",
+/// "Vice President"): never a person's title on their own, so the one word after such a word
+/// alone ("Labor Day", "Foreign Relations", "Presidential Debates") is not a titled name.
+const TITLE_QUALIFIERS: &[&str] = &[
+    "Acting",
+    "Allied",
+    "Assistant",
+    "Associate",
+    "Campaign",
+    "Commerce",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Economy",
+    "Education",
+    "Energy",
+    "Executive",
+    "Finance",
+    "First",
+    "Foreign",
+    "Former",
+    "Health",
+    "Homeland",
+    "Interior",
+    "Labor",
+    "Labour",
+    "Majority",
+    "Minority",
+    "National",
+    "Presidential",
+    "Press",
+    "Prime",
+    "Security",
+    "Senior",
+    "Special",
+    "State",
+    "Supreme",
+    "Top",
+    "Trade",
+    "Treasury",
+    "Vice",
+];
+
+/// Words that end the name of a group, never a person's ("Central European", "Sunni Muslims",
+/// "Presumptive Republican"). Demonyms that are also surnames (Cuban, French, English) are not here.
+const GROUP_ENDINGS: &[&str] = &[
+    "African",
+    "Africans",
+    "American",
+    "Americans",
+    "Arab",
+    "Arabs",
+    "Asian",
+    "Asians",
+    "Christian",
+    "Christians",
+    "Democrat",
+    "Democrats",
+    "European",
+    "Europeans",
+    "Hispanic",
+    "Hispanics",
+    "Islamic",
+    "Jewish",
+    "Jews",
+    "Latina",
+    "Latinas",
+    "Latino",
+    "Latinos",
+    "Muslim",
+    "Muslims",
+    "Republican",
+    "Republicans",
+    "Russian",
+    "Russians",
+];
+
 const DEMONYMS: &[&str] = &[
     "Afghan",
     "African",
@@ -2091,6 +2168,8 @@ static LISTS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         ORGANISATION_WORDS,
         PLACE_WORDS,
         GESTURES,
+        TITLE_QUALIFIERS,
+        GROUP_ENDINGS,
     ]
     .into_iter()
     .enumerate()
@@ -2112,6 +2191,8 @@ const MALE_NAME: u16 = 1 << 6;
 const ORGANISATION_WORD: u16 = 1 << 7;
 const PLACE_WORD: u16 = 1 << 8;
 const GESTURE: u16 = 1 << 9;
+const TITLE_QUALIFIER: u16 = 1 << 10;
+const GROUP_ENDING: u16 = 1 << 11;
 
 fn on(list: u16, word: &str) -> bool {
     LISTS.get(word).is_some_and(|lists| lists & list != 0)
@@ -2122,6 +2203,13 @@ pub fn is_cue(word_lower: &str) -> bool {
 }
 pub fn is_title(word: &str) -> bool {
     on(TITLE, word)
+}
+pub fn is_title_qualifier(word: &str) -> bool {
+    on(TITLE_QUALIFIER, word)
+}
+/// A word that ends a group's name, and never a person's; "-American" compounds too.
+pub fn is_group_ending(word: &str) -> bool {
+    on(GROUP_ENDING, word) || word.rsplit_once('-').is_some_and(|(_, last)| on(GROUP_ENDING, last))
 }
 pub fn is_demonym(word: &str) -> bool {
     on(DEMONYM, word)
@@ -2159,6 +2247,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn title_qualifiers_are_titles() {
+        for word in TITLE_QUALIFIERS {
+            assert!(TITLES.contains(word), "{word} qualifies titles but is not one");
+        }
+    }
+
+    #[test]
     fn lists_are_sorted_for_binary_search() {
         for (name, list) in [
             ("CUES", CUES),
@@ -2171,6 +2266,8 @@ mod tests {
             ("FEMALE_NAMES", FEMALE_NAMES),
             ("MALE_NAMES", MALE_NAMES),
             ("GESTURES", GESTURES),
+            ("TITLE_QUALIFIERS", TITLE_QUALIFIERS),
+            ("GROUP_ENDINGS", GROUP_ENDINGS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

@@ -282,6 +282,10 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("surname alone joins the full name", "Kaja Kallas spoke first. Later Kallas said the bloc was united.", &["Kaja Kallas"]),
         ("registry alias and full name are one", "Putin arrived. Vladimir Putin spoke.", &["Vladimir Putin"]),
         ("capitalised words opening a sentence are nobody", "Talks resumed on Monday. Police closed the road.", &[]),
+        ("a word after a title that only qualifies one is nobody", "He hosted a Labor Day cookout before the Foreign Relations hearing.", &[]),
+        ("a word after a person's own title is a name", "Later Sen. Kallas said the bloc was united.", &["Kallas"]),
+        ("a group's name is nobody", "Sunni Muslims and Central European voters met Muslim American leaders. Muslims said so.", &[]),
+        ("a surname that is also a demonym stays a name", "Mark Cuban said the bloc was united.", &["Mark Cuban"]),
     ];
     for (name, text, people) in rows {
         let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());

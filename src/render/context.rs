@@ -4,6 +4,7 @@
 
 use crate::annotate::EntityKind;
 use crate::index::{Changed, EntityEntry, EntityId, EventEntry, Index, QuoteEntry};
+use crate::kinds::ByKind;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -157,9 +158,8 @@ pub struct Refs {
     pub places: Vec<EntityRef>,
     pub events: Vec<EventRef>,
     pub quotes: Vec<QuoteRef>,
-    pub person_links: Vec<EntityLink>,
-    pub organisation_links: Vec<EntityLink>,
-    pub place_links: Vec<EntityLink>,
+    /// Every entity's link, by kind.
+    pub links: ByKind<Vec<EntityLink>>,
     pub event_links: Vec<EventLink>,
 }
 
@@ -190,13 +190,11 @@ impl Refs {
             })
             .collect();
         Refs {
-            person_links: links(&index.people),
-            organisation_links: links(&index.organisations),
-            place_links: links(&index.places),
+            links: index.entities.map(|_, list| links(list)),
             event_links,
-            people: index.people.iter().map(person_ref).collect(),
-            organisations: index.organisations.iter().map(entity_ref).collect(),
-            places: index.places.iter().map(entity_ref).collect(),
+            people: index.entities.people.iter().map(person_ref).collect(),
+            organisations: index.entities.organisations.iter().map(entity_ref).collect(),
+            places: index.entities.places.iter().map(entity_ref).collect(),
             events,
             quotes,
             articles,
@@ -205,11 +203,7 @@ impl Refs {
 
     /// The link of a person, organisation or place.
     pub fn link(&self, id: EntityId) -> &EntityLink {
-        match id.kind {
-            EntityKind::Person => &self.person_links[id.index],
-            EntityKind::Organisation => &self.organisation_links[id.index],
-            EntityKind::Place => &self.place_links[id.index],
-        }
+        &self.links[id.kind][id.index]
     }
 
     /// The reference of an organisation or place (a person's is a [`PersonRef`]).
@@ -346,9 +340,7 @@ pub struct Values {
     articles: Vec<OnceLock<Value>>,
     people: Vec<OnceLock<Value>>,
     events: Vec<OnceLock<Value>>,
-    person_links: Vec<OnceLock<Value>>,
-    organisation_links: Vec<OnceLock<Value>>,
-    place_links: Vec<OnceLock<Value>>,
+    links: ByKind<Vec<OnceLock<Value>>>,
     event_links: Vec<OnceLock<Value>>,
 }
 
@@ -380,9 +372,7 @@ impl Values {
             articles: cells(refs.articles.len()),
             people: cells(refs.people.len()),
             events: cells(refs.events.len()),
-            person_links: cells(refs.person_links.len()),
-            organisation_links: cells(refs.organisation_links.len()),
-            place_links: cells(refs.place_links.len()),
+            links: refs.links.map(|_, list| cells(list.len())),
             event_links: cells(refs.event_links.len()),
         }
     }
@@ -414,11 +404,7 @@ impl Values {
     }
 
     pub fn link(&self, refs: &Refs, id: EntityId) -> Value {
-        match id.kind {
-            EntityKind::Person => shared(&self.person_links, &refs.person_links, id.index),
-            EntityKind::Organisation => shared(&self.organisation_links, &refs.organisation_links, id.index),
-            EntityKind::Place => shared(&self.place_links, &refs.place_links, id.index),
-        }
+        shared(&self.links[id.kind], &refs.links[id.kind], id.index)
     }
 
     pub fn event_link(&self, refs: &Refs, i: usize) -> Value {

@@ -7,6 +7,7 @@ use super::pages::for_page;
 use super::{Item, Planned, charts, hash_of, spec};
 use crate::annotate::EntityKind;
 use crate::index::{Changed, EntityId, Index};
+use crate::kinds::ByKind;
 use rayon::prelude::*;
 
 /// What a plan derives from the whole index before it plans a page: the references pages
@@ -70,13 +71,10 @@ pub(super) fn touched(changes: &[Changed], item: Item) -> bool {
 pub(crate) struct Hashes {
     pub(super) articles: Vec<u64>,
     pub(super) quotes: Vec<u64>,
-    pub(super) people: Vec<u64>,
-    pub(super) organisations: Vec<u64>,
-    pub(super) places: Vec<u64>,
+    /// Each person's, organisation's and place's record (a person's is a `PersonRef`).
+    pub(super) entities: ByKind<Vec<u64>>,
     pub(super) events: Vec<u64>,
-    pub(super) person_links: Vec<u64>,
-    pub(super) organisation_links: Vec<u64>,
-    pub(super) place_links: Vec<u64>,
+    pub(super) links: ByKind<Vec<u64>>,
     pub(super) event_links: Vec<u64>,
 }
 
@@ -88,13 +86,13 @@ impl Hashes {
         Hashes {
             articles: all(&refs.articles),
             quotes: refs.quotes.par_iter().zip(&index.quotes).map(|(r, q)| hash_of(&(r, q.span))).collect(),
-            people: all(&refs.people),
-            organisations: all(&refs.organisations),
-            places: all(&refs.places),
+            entities: ByKind {
+                people: all(&refs.people),
+                organisations: all(&refs.organisations),
+                places: all(&refs.places),
+            },
             events: all(&refs.events),
-            person_links: all(&refs.person_links),
-            organisation_links: all(&refs.organisation_links),
-            place_links: all(&refs.place_links),
+            links: refs.links.map(|_, list| all(list)),
             event_links: all(&refs.event_links),
         }
     }
@@ -107,12 +105,10 @@ impl Hashes {
             (start..start + changed.new_quotes).map(|q| hash_of(&(&refs.quotes[q], index.quotes[q].span))).collect();
         self.quotes.splice(start..start + changed.old_quotes, quotes);
         for &id in &changed.entities {
-            let i = id.index;
-            match id.kind {
-                EntityKind::Person => self.people[i] = hash_of(&refs.people[i]),
-                EntityKind::Organisation => self.organisations[i] = hash_of(&refs.organisations[i]),
-                EntityKind::Place => self.places[i] = hash_of(&refs.places[i]),
-            }
+            self.entities[id.kind][id.index] = match id.kind {
+                EntityKind::Person => hash_of(&refs.people[id.index]),
+                _ => hash_of(refs.place_or_organisation(id)),
+            };
         }
         for &e in &changed.events {
             self.events[e] = hash_of(&refs.events[e]);
@@ -120,36 +116,24 @@ impl Hashes {
     }
 
     pub(super) fn link(&self, id: EntityId) -> u64 {
-        match id.kind {
-            EntityKind::Person => self.person_links[id.index],
-            EntityKind::Organisation => self.organisation_links[id.index],
-            EntityKind::Place => self.place_links[id.index],
-        }
+        self.links[id.kind][id.index]
     }
 
-    pub(super) fn entity(&self, kind: EntityKind, index: usize) -> u64 {
-        match kind {
-            EntityKind::Person => self.people[index],
-            EntityKind::Organisation => self.organisations[index],
-            EntityKind::Place => self.places[index],
-        }
+    pub(super) fn entity(&self, id: EntityId) -> u64 {
+        self.entities[id.kind][id.index]
     }
 }
 
 /// The orders list pages show their records in, sorted once per plan (not once per page).
 pub(super) struct Order {
-    /// People with a page, by name.
-    pub(super) people: Vec<usize>,
-    pub(super) organisations: Vec<usize>,
-    pub(super) places: Vec<usize>,
+    /// By name: people with a page, every organisation and place.
+    pub(super) by_name: ByKind<Vec<usize>>,
     /// Events newest first, then by name.
     pub(super) events: Vec<usize>,
-    /// Every person, most quoted first (then most articles, then by name and url): those with
-    /// a quote are the first `quoted` ([`Order::quoted`]).
-    pub(super) most_quoted: Vec<usize>,
-    /// Every organisation, and every place, named in most articles first (then by name and url).
-    pub(super) busiest_organisations: Vec<usize>,
-    pub(super) busiest_places: Vec<usize>,
+    /// The rankings. Every person, most quoted first (then most articles, then by name and
+    /// url): those with a quote are the first `quoted` ([`Order::quoted`]). Every organisation,
+    /// and every place, named in most articles first (then by name and url).
+    pub(super) ranked: ByKind<Vec<usize>>,
 }
 
 /// An organisation or place is ranked among the busiest when this many articles name it.
@@ -162,17 +146,18 @@ impl Order {
             order.sort_by(|&a, &b| cmp(&list[a], &list[b]));
             order
         }
-        let mut order = Order {
+        let by_name = ByKind {
             people: sorted(&refs.people, |a, b| a.name.cmp(&b.name))
                 .into_iter()
-                .filter(|&p| index.people[p].page)
+                .filter(|&p| index.entities.people[p].page)
                 .collect(),
             organisations: sorted(&refs.organisations, |a, b| a.name.cmp(&b.name)),
             places: sorted(&refs.places, |a, b| a.name.cmp(&b.name)),
+        };
+        let mut order = Order {
+            by_name,
             events: sorted(&refs.events, |a, b| b.date.cmp(&a.date).then_with(|| a.name.cmp(&b.name))),
-            most_quoted: (0..refs.people.len()).collect(),
-            busiest_organisations: (0..refs.organisations.len()).collect(),
-            busiest_places: (0..refs.places.len()).collect(),
+            ranked: index.entities.map(|_, list| (0..list.len()).collect()),
         };
         order.rank(refs);
         order
@@ -183,14 +168,14 @@ impl Order {
     /// so sorting the last order again gives what sorting from scratch gives.
     pub(super) fn rank(&mut self, refs: &Refs) {
         let people = &refs.people;
-        self.most_quoted.sort_by(|&a, &b| {
+        self.ranked.people.sort_by(|&a, &b| {
             let (a, b) = (&people[a], &people[b]);
             (b.quote_count, b.article_count)
                 .cmp(&(a.quote_count, a.article_count))
                 .then_with(|| (&a.name, &a.url).cmp(&(&b.name, &b.url)))
         });
         for (order, list) in
-            [(&mut self.busiest_organisations, &refs.organisations), (&mut self.busiest_places, &refs.places)]
+            [(&mut self.ranked.organisations, &refs.organisations), (&mut self.ranked.places, &refs.places)]
         {
             order.sort_by(|&a, &b| {
                 let (a, b) = (&list[a], &list[b]);
@@ -201,16 +186,14 @@ impl Order {
 
     /// How many people of `most_quoted` have a quote (they come first).
     pub(super) fn quoted(&self, refs: &Refs) -> usize {
-        self.most_quoted.partition_point(|&p| refs.people[p].quote_count > 0)
+        self.ranked.people.partition_point(|&p| refs.people[p].quote_count > 0)
     }
 
-    /// How many of `busiest_organisations` or `busiest_places` are named in
+    /// How many of the organisations or places `ranked` are named in
     /// [`BUSIEST_MIN_ARTICLES`] articles or more (they come first).
     pub(super) fn busy(&self, refs: &Refs, kind: EntityKind) -> usize {
-        let (order, list) = match kind {
-            EntityKind::Organisation => (&self.busiest_organisations, &refs.organisations),
-            _ => (&self.busiest_places, &refs.places),
-        };
-        order.partition_point(|&e| list[e].article_count >= BUSIEST_MIN_ARTICLES)
+        let busy =
+            |e: usize| refs.place_or_organisation(EntityId { kind, index: e }).article_count >= BUSIEST_MIN_ARTICLES;
+        self.ranked[kind].partition_point(|&e| busy(e))
     }
 }

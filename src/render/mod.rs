@@ -188,18 +188,15 @@ impl<'a> Plan<'a> {
         let reuse = |item: Item, old: &Planned| old.item == item && !touched(&changes, item);
         let Derived { refs, hashes, order, span, .. } = derived;
         let values = Values::new(&refs);
-        let min_fragment_words = config.annotator.min_fragment_words;
         // The index reads every article's text (its fingerprint) and every name and line it shows.
         let texts: Vec<u64> = index.articles.iter().map(|a| a.article.fingerprint).collect();
-        let search_signature =
-            hash_of(&(texts, &hashes.articles, &hashes.people, &hashes.events, &hashes.organisations, &hashes.places));
+        let search_signature = hash_of(&(texts, &hashes.articles, &hashes.entities, &hashes.events));
         let renderer = Renderer {
             index,
             refs,
             site,
             templates,
             per_page: config.paginate,
-            min_fragment_words,
             span,
             hashes,
             order,
@@ -211,7 +208,7 @@ impl<'a> Plan<'a> {
         let jobs = pages::jobs(&renderer);
         let mut all: Vec<Item> = jobs.into_iter().map(Item::Page).collect();
         // A person without a page has no feed either.
-        all.extend((0..index.people.len()).filter(|&i| index.people[i].page).map(Item::PersonFeed));
+        all.extend((0..index.entities.people.len()).filter(|&i| index.entities.people[i].page).map(Item::PersonFeed));
         all.extend((0..index.events.len()).map(Item::EventFeed));
         all.extend((0..publish::SITE_FILES.len()).map(Item::SiteFile));
         all.extend((0..renderer.search_paths.len()).map(Item::Search));
@@ -293,8 +290,6 @@ pub(crate) struct Renderer<'a> {
     templates: &'a Templates,
     /// Items per list page; 0: one page.
     per_page: usize,
-    /// Partial quotes shorter than this are left off a person's page.
-    min_fragment_words: usize,
     /// The archive's first and last article dates, the width of every timeline.
     span: Option<charts::Span>,
     hashes: Hashes,
@@ -315,7 +310,7 @@ impl Renderer<'_> {
             Item::Page(job) => return for_page!(job, S, key => spec::plan::<S>(self, key, job)),
             // A feed shows its newest entries, under the name and URL of its page.
             Item::PersonFeed(i) => {
-                let p = &self.index.people[i];
+                let p = &self.index.entities.people[i];
                 let quotes = p.quotes.iter().take(publish::FEED_ENTRIES).map(|&q| spec::QuoteCard(q));
                 let inputs = (spec::Link(EntityId { kind: EntityKind::Person, index: i }), quotes.collect::<Vec<_>>());
                 (entity_url(p).replace(".html", ".xml"), Some(self.sign("person feed", &inputs)))

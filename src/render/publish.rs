@@ -137,7 +137,7 @@ pub const SITE_FILES: [&str; 9] = [
 
 /// What one person said, newest first.
 pub fn person_feed(index: &Index, config: &Config, refs: &Refs, person: usize) -> Page {
-    let (entry, r) = (&index.people[person], &refs.people[person]);
+    let (entry, r) = (&index.entities.people[person], &refs.people[person]);
     let quotes: Vec<FeedEntry> =
         entry.quotes.iter().take(FEED_ENTRIES).map(|&q| quote_entry(&refs.quotes[q])).collect();
     let path = r.url.replace(".html", ".xml");
@@ -319,7 +319,7 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
         |list: &[usize]| -> Vec<&str> { list.iter().map(|&a| index.articles[a].article.slug.as_str()).collect() };
     let quote_ids = |list: &[usize]| -> Vec<String> { list.iter().map(|&q| quote_id(q)).collect() };
     let slugs = |list: &[usize], kind: crate::annotate::EntityKind| -> Vec<&str> {
-        list.iter().map(|&i| index.entities(kind)[i].slug.as_str()).collect()
+        list.iter().map(|&i| index.entities[kind][i].slug.as_str()).collect()
     };
     let event_ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&e| index.events[e].slug.as_str()).collect() };
     let copies_shown: Vec<(Option<String>, String)> = index
@@ -343,9 +343,9 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
                     events: event_ids(&entry.events),
                     folded_into: None,
                     id: &a.slug,
-                    organisations: slugs(&entry.organisations, EntityKind::Organisation),
-                    people: slugs(&entry.people, EntityKind::Person),
-                    places: slugs(&entry.places, EntityKind::Place),
+                    organisations: slugs(&entry.named.organisations, EntityKind::Organisation),
+                    people: slugs(&entry.named.people, EntityKind::Person),
+                    places: slugs(&entry.named.places, EntityKind::Place),
                     quotes: quote_ids(&entry.quotes),
                     source: &a.source,
                     source_url: &a.url,
@@ -364,6 +364,7 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
     };
     let people = || -> Vec<ApiPerson> {
         index
+            .entities
             .people
             .iter()
             .zip(&refs.people)
@@ -408,8 +409,7 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
             .collect()
     };
     let entities = |kind: EntityKind| -> Vec<ApiEntity> {
-        index
-            .entities(kind)
+        index.entities[kind]
             .iter()
             .map(|e| ApiEntity {
                 articles: article_ids(&e.articles),

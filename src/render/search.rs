@@ -142,14 +142,18 @@ pub fn shard_of(term: &str, shards: usize) -> usize {
 /// How many documents the index holds: articles, people with a page, events, organisations
 /// and places.
 pub fn document_count(index: &Index) -> usize {
-    let people = index.people.iter().filter(|p| p.page).count();
-    index.articles.len() + people + index.events.len() + index.organisations.len() + index.places.len()
+    let people = index.entities.people.iter().filter(|p| p.page).count();
+    index.articles.len()
+        + people
+        + index.events.len()
+        + index.entities.organisations.len()
+        + index.entities.places.len()
 }
 
 /// The people the index holds, in order: those with a page (a person without one is named on
 /// the articles only, and a result must link somewhere).
 fn searched_people(index: &Index) -> Vec<usize> {
-    (0..index.people.len()).filter(|&p| index.people[p].page).collect()
+    (0..index.entities.people.len()).filter(|&p| index.entities.people[p].page).collect()
 }
 
 /// The shard count for that many documents.
@@ -313,7 +317,7 @@ fn fields<'a>(index: &'a Index, searched: &[usize], d: usize) -> Fields<'a> {
         index.articles.len(),
         index.articles.len() + searched.len(),
         index.articles.len() + searched.len() + index.events.len(),
-        index.articles.len() + searched.len() + index.events.len() + index.organisations.len(),
+        index.articles.len() + searched.len() + index.events.len() + index.entities.organisations.len(),
     );
     if d < articles {
         let a = &index.articles[d].article;
@@ -321,7 +325,7 @@ fn fields<'a>(index: &'a Index, searched: &[usize], d: usize) -> Fields<'a> {
         fields.extend([&a.summary, &a.author, &a.source].into_iter().flatten().map(|t| (t.as_str().into(), 1.0)));
         fields
     } else if d < people {
-        let p = &index.people[searched[d - articles]];
+        let p = &index.entities.people[searched[d - articles]];
         let mut fields: Fields = vec![(p.name.as_str().into(), TITLE_WEIGHT)];
         if let Some(profile) = &p.profile {
             fields.push((join(&profile.aliases), TITLE_WEIGHT));
@@ -339,9 +343,9 @@ fn fields<'a>(index: &'a Index, searched: &[usize], d: usize) -> Fields<'a> {
         }
         fields
     } else if d < organisations {
-        vec![(index.organisations[d - events].name.as_str().into(), TITLE_WEIGHT)]
+        vec![(index.entities.organisations[d - events].name.as_str().into(), TITLE_WEIGHT)]
     } else {
-        vec![(index.places[d - organisations].name.as_str().into(), TITLE_WEIGHT)]
+        vec![(index.entities.places[d - organisations].name.as_str().into(), TITLE_WEIGHT)]
     }
 }
 

@@ -131,6 +131,13 @@ impl Input for () {
     fn sign(&self, _: &Signer, _: &mut DefaultHasher) {}
 }
 
+/// Each kind's value in turn: as three fields, people, organisations and places.
+impl<T: Input> Input for crate::kinds::ByKind<T> {
+    fn sign(&self, s: &Signer, h: &mut DefaultHasher) {
+        self.iter().for_each(|(_, input)| input.sign(s, h));
+    }
+}
+
 impl<A: Input, B: Input> Input for (A, B) {
     fn sign(&self, s: &Signer, h: &mut DefaultHasher) {
         self.0.sign(s, h);
@@ -220,7 +227,7 @@ record! {
 record! {
     /// A person in a list, with their counts: [`PersonRef`].
     PersonCard(p: usize) -> PersonRef {
-        hash: |s| s.hashes.people[p],
+        hash: |s| s.hashes.entities.people[p],
         record: |r| &r.refs.people[p],
         value: |r| r.values.person(&r.refs, p),
     }
@@ -238,7 +245,7 @@ record! {
 record! {
     /// An organisation or place in a list, with its counts: [`EntityRef`].
     EntityCard(id: EntityId) -> EntityRef {
-        hash: |s| s.hashes.entity(id.kind, id.index),
+        hash: |s| s.hashes.entity(id),
         record: |r| r.refs.place_or_organisation(id),
         value: |r| value(r.refs.place_or_organisation(id)),
     }

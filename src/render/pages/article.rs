@@ -1,8 +1,9 @@
 //! An article's page: its text with quotes and names marked up, its quotes, and what it names.
 
-use crate::annotate::{EntityKind, Span};
+use crate::annotate::Span;
 use crate::content::Extra;
 use crate::index::{Changed, EntityId};
+use crate::kinds::ByKind;
 use crate::render::context::*;
 use crate::render::markup::{self, Mark, MarkKind};
 use crate::render::meta::{self, Meta};
@@ -16,11 +17,10 @@ inputs! {
     pub struct ArticleInputs {
         pub article: ArticleText,
         pub quotes: Vec<QuoteCard>,
-        /// The names marked up in the text, each linked to what it names (or to nothing).
-        pub mentions: Vec<(Span, Option<Link>)>,
-        pub people: Vec<Link>,
-        pub organisations: Vec<Link>,
-        pub places: Vec<Link>,
+        /// The names marked up in the text, each linked to what it names.
+        pub mentions: Vec<(Span, Link)>,
+        /// What the article names, by kind.
+        pub named: ByKind<Vec<Link>>,
         pub events: Vec<EventMention>,
         /// The copies folded into the article (`fold.rs`).
         pub copies: Vec<CopyOf>,
@@ -118,17 +118,11 @@ impl PageSpec for ArticlePage {
 
     fn inputs(r: &Renderer, i: usize) -> ArticleInputs {
         let entry = &r.index.articles[i];
-        let links = |kind: EntityKind, list: &[usize]| -> Vec<Link> {
-            list.iter().map(|&index| Link(EntityId { kind, index })).collect()
-        };
-        let mentions = entry.annotations.mentions.iter();
         ArticleInputs {
             article: ArticleText(i),
             quotes: entry.quotes.iter().map(|&q| QuoteCard(q)).collect(),
-            mentions: mentions.map(|m| (m.span, entry.entities.get(m.entity).copied().flatten().map(Link))).collect(),
-            people: links(EntityKind::Person, &entry.people),
-            organisations: links(EntityKind::Organisation, &entry.organisations),
-            places: links(EntityKind::Place, &entry.places),
+            mentions: entry.mentions.iter().map(|&(span, id)| (span, Link(id))).collect(),
+            named: entry.named.map(|kind, list| list.iter().map(|&index| Link(EntityId { kind, index })).collect()),
             events: entry.events.iter().map(|&e| EventMention(e)).collect(),
             copies: copy_positions(r, i).map(CopyOf).collect(),
         }
@@ -137,7 +131,7 @@ impl PageSpec for ArticlePage {
     fn context<'r>(r: &'r Renderer, inputs: ArticleInputs) -> ArticleContext<'r> {
         let (entry, card) = (inputs.article.record(r), ArticleCard(inputs.article.0).record(r));
         let a = &entry.article;
-        let shown = |links: Vec<Link>| links.into_iter().map(|link| link.shown(r)).collect();
+        let shown = |links: &[Link]| links.iter().map(|link| link.shown(r)).collect();
         ArticleContext {
             article: Article {
                 title: &a.title,
@@ -153,9 +147,9 @@ impl PageSpec for ArticlePage {
                 dateline: a.dateline.as_deref(),
                 body: body(r, &inputs).into(),
                 quotes: inputs.quotes.iter().map(|q| q.shown(r)).collect(),
-                people: shown(inputs.people),
-                organisations: shown(inputs.organisations),
-                places: shown(inputs.places),
+                people: shown(&inputs.named.people),
+                organisations: shown(&inputs.named.organisations),
+                places: shown(&inputs.named.places),
                 events: inputs.events.into_iter().map(|e| e.shown(r)).collect(),
                 also_published: inputs.copies.into_iter().map(|c| c.shown(r)).collect(),
                 extra: &a.extra,
@@ -188,7 +182,7 @@ fn body(r: &Renderer, inputs: &ArticleInputs) -> String {
     });
     let mentions = inputs.mentions.iter().filter_map(|&(span, link)| {
         // A person without a page is named in plain text.
-        let link = link?.record(r);
+        let link = link.record(r);
         let url = link.url.as_deref()?;
         Some(Mark { span, kind: MarkKind::Mention { class: link.kind, href: ["../", url].concat() } })
     });

@@ -86,7 +86,7 @@ impl PageSpec for Home {
 
     fn inputs(r: &Renderer, _: ()) -> HomeInputs {
         // The first of the most quoted page's ranking.
-        let quoted = &r.order.most_quoted[..r.order.quoted(&r.refs).min(HOME_PEOPLE)];
+        let quoted = &r.order.ranked.people[..r.order.quoted(&r.refs).min(HOME_PEOPLE)];
         let index = r.index;
         HomeInputs {
             articles: (0..r.refs.articles.len().min(HOME_ARTICLES)).map(ArticleCard).collect(),
@@ -95,7 +95,7 @@ impl PageSpec for Home {
             charts: r.span.map(|span| home_chart_inputs(index, span.last)),
             counts: Counts {
                 articles: index.articles.len(),
-                people: r.order.people.len(),
+                people: r.order.by_name.people.len(),
                 events: index.events.len(),
                 quotes: index.quotes.len(),
             },
@@ -130,7 +130,9 @@ fn home_chart_inputs(index: &Index, last: Date) -> HomeChartInputs {
         }
     }
     let mut people: Vec<(usize, usize)> = people.into_iter().collect();
-    people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| index.people[a.0].name.cmp(&index.people[b.0].name)));
+    people.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| index.entities.people[a.0].name.cmp(&index.entities.people[b.0].name))
+    });
     let events = index.events.iter().enumerate();
     let mut events: Vec<(usize, usize)> = events
         .map(|(i, e)| (i, e.articles.iter().filter(|&&a| in_period(a)).count()))
@@ -250,10 +252,10 @@ impl Listed for PeopleList {
     const HEADING: &'static str = "People";
     const BY_TIME: bool = false;
     fn len(r: &Renderer) -> usize {
-        r.order.people.len()
+        r.order.by_name.people.len()
     }
     fn item(r: &Renderer, position: usize) -> PersonCard {
-        PersonCard(r.order.people[position])
+        PersonCard(r.order.by_name.people[position])
     }
     fn shown(r: &Renderer, item: PersonCard) -> Value {
         item.shown(r).value
@@ -347,7 +349,7 @@ impl PageSpec for EntityList {
     }
 
     fn inputs(r: &Renderer, kind: EntityKind) -> (EntityKind, Vec<EntityCard>) {
-        let order = if kind == EntityKind::Organisation { &r.order.organisations } else { &r.order.places };
+        let order = &r.order.by_name[kind];
         (kind, order.iter().map(|&index| EntityCard(EntityId { kind, index })).collect())
     }
 

@@ -10,6 +10,7 @@ pub mod ranked;
 pub mod subjects;
 
 use crate::annotate::EntityKind;
+use crate::kinds::KINDS;
 
 /// Which page to render: the unit of parallel work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,14 +119,14 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
     let index = r.index;
     let mut jobs = vec![Job::Home, Job::Articles(0), Job::People(0), Job::Events(0), Job::NotFound, Job::Search];
     jobs.extend([Job::Entities(Organisation), Job::Entities(Place)]);
-    jobs.extend([EntityKind::Person, Organisation, Place].map(|kind| Job::Ranked(kind, 0)));
+    jobs.extend(KINDS.map(|kind| Job::Ranked(kind, 0)));
     jobs.extend((0..index.articles.len()).map(Job::Article));
     jobs.extend(index.copies.iter().enumerate().map(|(c, copy)| Job::Folded(c, copy.into)));
-    for i in (0..index.people.len()).filter(|&i| index.people[i].page) {
-        jobs.extend((0..r.subject_pages(&index.people[i].articles)).map(|page| Job::Person(i, page)));
+    for i in (0..index.entities.people.len()).filter(|&i| index.entities.people[i].page) {
+        jobs.extend((0..r.subject_pages(&index.entities.people[i].articles)).map(|page| Job::Person(i, page)));
     }
     for kind in [Organisation, Place] {
-        for (i, e) in index.entities(kind).iter().enumerate() {
+        for (i, e) in index.entities[kind].iter().enumerate() {
             jobs.extend((0..r.subject_pages(&e.articles)).map(|page| Job::Entity(kind, i, page)));
         }
     }
@@ -133,9 +134,9 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
         jobs.extend((0..r.subject_pages(&e.articles)).map(|page| Job::Event(i, page)));
     }
     jobs.extend((1..r.list_pages(r.refs.articles.len())).map(Job::Articles));
-    jobs.extend((1..r.list_pages(r.order.people.len())).map(Job::People));
+    jobs.extend((1..r.list_pages(r.order.by_name.people.len())).map(Job::People));
     jobs.extend((1..r.list_pages(r.refs.events.len())).map(Job::Events));
-    for kind in [EntityKind::Person, Organisation, Place] {
+    for kind in KINDS {
         jobs.extend((1..r.list_pages(ranked::ranked_len(r, kind))).map(|page| Job::Ranked(kind, page)));
     }
     jobs

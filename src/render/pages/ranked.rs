@@ -82,17 +82,11 @@ impl PageSpec for Ranked {
         let len = ranked_len(r, kind);
         let shown = r.page_range(len, page);
         let start = shown.start + 1;
+        let ranked = &r.order.ranked[kind][shown];
         let (mut people, mut entities) = (Vec::new(), Vec::new());
         match kind {
-            EntityKind::Person => people = r.order.most_quoted[shown].iter().map(|&p| PersonCard(p)).collect(),
-            EntityKind::Organisation | EntityKind::Place => {
-                let order = if kind == EntityKind::Organisation {
-                    &r.order.busiest_organisations
-                } else {
-                    &r.order.busiest_places
-                };
-                entities = order[shown].iter().map(|&index| EntityCard(EntityId { kind, index })).collect();
-            }
+            EntityKind::Person => people = ranked.iter().map(|&p| PersonCard(p)).collect(),
+            _ => entities = ranked.iter().map(|&index| EntityCard(EntityId { kind, index })).collect(),
         }
         RankedInputs { kind, page, pages: r.list_pages(len), start, people, entities }
     }

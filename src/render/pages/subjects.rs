@@ -134,11 +134,11 @@ impl PageSpec for PersonPage {
     }
 
     fn path(r: &Renderer, (i, page): Self::Key) -> String {
-        subject_path(&entity_url(&r.index.people[i]), page)
+        subject_path(&entity_url(&r.index.entities.people[i]), page)
     }
 
     fn inputs<'r>(r: &'r Renderer, (i, page): Self::Key) -> PersonInputs<'r> {
-        let p = &r.index.people[i];
+        let p = &r.index.entities.people[i];
         let (articles, quotes) = shown(r, &p.articles, &p.quotes, true, page);
         let first = (page == 0).then(|| {
             let counts = quotes_per_article(r, &p.articles, &p.quotes);
@@ -201,7 +201,7 @@ impl PageSpec for PersonPage {
     }
 
     fn feed(r: &Renderer, (i, _): Self::Key) -> String {
-        entity_url(&r.index.people[i]).replace(".html", ".xml")
+        entity_url(&r.index.entities.people[i]).replace(".html", ".xml")
     }
 
     fn touched(changes: &[Changed], (i, _): Self::Key) -> bool {
@@ -286,19 +286,18 @@ impl PageSpec for EntityPage {
     }
 
     fn path(r: &Renderer, (kind, i, page): Self::Key) -> String {
-        subject_path(&entity_url(&r.index.entities(kind)[i]), page)
+        subject_path(&entity_url(&r.index.entities[kind][i]), page)
     }
 
     fn inputs(r: &Renderer, (kind, index, page): Self::Key) -> EntityInputs {
-        let e = &r.index.entities(kind)[index];
+        let e = &r.index.entities[kind][index];
         let (articles, quotes) = shown(r, &e.articles, &e.quotes, true, page);
         let id = EntityId { kind, index };
         let named = articles
             .iter()
             .map(|a| {
                 let entry = &r.index.articles[a.0];
-                let of = |m: &&crate::annotate::Mention| entry.entities.get(m.entity).copied().flatten() == Some(id);
-                let spans = entry.annotations.mentions.iter().filter(of).map(|m| m.span).collect();
+                let spans = entry.mentions.iter().filter(|m| m.1 == id).map(|m| m.0).collect();
                 Naming { text: ArticleText(a.0), spans }
             })
             .collect();
@@ -582,7 +581,7 @@ pub(super) fn bar_chart(r: &Renderer, id: &str, title: &str, people: &[(Link, us
 
 /// A subject's quotes (in the order of their articles), one group an article: what was said
 /// in full first, then the partial quotes apart (those shorter than `min_fragment_words` left
-/// out, unless they are all there is). A quote said again in another article of the run is
+/// out, unless they are all there is: `QuoteEntry::short_fragment`). A quote said again in another article of the run is
 /// shown once, the first time, with the other articles in its `also_in`.
 fn quote_groups(r: &Renderer, quotes: &[QuoteCard]) -> Vec<QuoteGroup> {
     use std::collections::{HashMap, hash_map::Entry};
@@ -594,10 +593,7 @@ fn quote_groups(r: &Renderer, quotes: &[QuoteCard]) -> Vec<QuoteGroup> {
     let mut first_of: HashMap<String, usize> = HashMap::new();
     let mut also_in: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut shown: Vec<usize> = Vec::with_capacity(quotes.len());
-    let short = |q: usize| {
-        let quote = &r.index.quotes[q];
-        quote.fragment && quote.text.split_whitespace().count() < r.min_fragment_words
-    };
+    let short = |q: usize| r.index.quotes[q].short_fragment;
     // Someone quoted only in a word or two still has those words shown.
     let leave_short_out = quotes.iter().any(|&q| !short(q));
     for &q in &quotes {
