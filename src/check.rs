@@ -1,7 +1,7 @@
 //! `brief check`: what an editor should fix before publishing, found without a network.
 //! Renders the site in memory (as `build` would) and reports broken internal links and
 //! anchors, articles without a date or source, quotes without a speaker, speakers with no
-//! profile, near-duplicate people, and events with no articles.
+//! profile, near-duplicate people, copies folded into one article, and events with no articles.
 
 use crate::content::DateSource;
 use crate::index::Index;
@@ -13,7 +13,7 @@ use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Finding {
-    /// Which check found it: `link`, `date`, `source`, `speaker`, `profile`, `duplicate`, `event`.
+    /// Which check found it: `link`, `date`, `source`, `speaker`, `profile`, `duplicate`, `copies`, `event`.
     pub check: &'static str,
     /// The file or page it is about.
     pub location: String,
@@ -326,6 +326,7 @@ fn check_content(index: &Index) -> Vec<Finding> {
         }
     }
     findings.extend(near_duplicates(index));
+    findings.extend(folded_copies(index));
     for event in &index.events {
         if event.articles.is_empty() {
             let location = event
@@ -343,6 +344,35 @@ fn check_content(index: &Index) -> Vec<Finding> {
                 )),
             });
         }
+    }
+    findings
+}
+
+/// Each group of copies folded into one article, for an editor to confirm: a wrong fold hides
+/// an article's quotes.
+fn folded_copies(index: &Index) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::new();
+    for group in index.copies.chunk_by(|a, b| a.into == b.into) {
+        let primary = &index.articles[group[0].into].article;
+        let copies: Vec<String> = group
+            .iter()
+            .map(|c| {
+                let a = &c.article;
+                let source = a.source.as_deref().unwrap_or("no source");
+                let date = a.date.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+                format!("{} ({source}, {date})", a.path.display())
+            })
+            .collect();
+        let (count, s) = (copies.len(), if copies.len() == 1 { "y" } else { "ies" });
+        findings.push(Finding {
+            check: "copies",
+            location: primary.path.display().to_string(),
+            message: format!("possible duplicates: {count} cop{s} folded into this article: {}", copies.join(", ")),
+            suggestion: Some(format!(
+                "if one is another story, add `fold: false` to its front matter, or its slug to `unfold:` in {}",
+                crate::fold::FOLDS_FILE
+            )),
+        });
     }
     findings
 }

@@ -101,6 +101,8 @@ pub struct Index {
     pub events: Vec<EventEntry>,
     /// In article order, then text order: an article's quotes are one run of ids.
     pub quotes: Vec<QuoteEntry>,
+    /// Articles folded into one of `articles` as copies of it (`fold::attach`), by primary.
+    pub copies: Vec<crate::fold::Copy>,
     /// The look-ups the index was built with, kept for [`Index::replace_article`].
     lookup: Lookup,
 }
@@ -976,6 +978,7 @@ impl Builder {
             entities: self.entities,
             events: self.events,
             quotes: self.quotes,
+            copies: Vec::new(),
             lookup: self.lookup,
         }
     }

@@ -1,7 +1,8 @@
 //! brief: a static site generator for annotated news briefings.
 //!
 //! The pipeline, one module a stage: [`config`] (brief.yaml) → [`content`] (files → articles,
-//! people, events) → [`annotate`] (quotes, speakers, entities) → [`index`] (cross-references)
+//! people, events) → [`annotate`] (quotes, speakers, entities) → [`fold`] (copies of one story)
+//! → [`discover`] (events) → [`index`] (cross-references)
 //! → [`render`] (Tera pages) → [`output`] (files, atomically).
 
 pub mod annotate;
@@ -11,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod discover;
 pub mod error;
+pub mod fold;
 pub mod index;
 pub mod init;
 pub mod kinds;
@@ -106,6 +108,8 @@ struct Analysed {
     /// Each article's annotations, in the index's article order: what the annotation cache
     /// saves and the preview resolves again. Render reads the index only.
     annotations: Vec<Annotations>,
+    /// The annotations of the copies folded into other articles, in the order of `Index::copies`.
+    copy_annotations: Vec<Annotations>,
     warnings: Vec<Warning>,
     cache: cache::AnnotationCache,
     /// What pages, feeds and XML files gave their readers; `build_keeping` saves it.
@@ -116,6 +120,10 @@ struct Analysed {
     /// The editors' decisions about discovered events, what discovery last found, and, in a
     /// preview, every article's terms (which its next discovery reuses).
     decisions: discover::Decisions,
+    /// The editors' decisions about copies (`content/folds.yaml`).
+    folds: fold::Decisions,
+    /// In a preview, every article's sketch, which its next folding reuses.
+    sketcher: fold::Sketcher,
     discovery: discover::Discovery,
     discoverer: discover::Discoverer,
 }
@@ -147,6 +155,7 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     let mut content = content::load_with(root, LoadOptions { drafts: options.drafts }, &extractions)?;
     content::name_sources(&mut content.articles, &config);
     let decisions = discover::Decisions::load(root)?;
+    let folds = fold::Decisions::load(root)?;
     let mut warnings = content.warnings.clone();
     watch.lap("load");
     let registry = registry(&content);
@@ -161,6 +170,8 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     let annotated = annotate_with(articles, &registry, &mut cache, &bar);
     bar.finish_and_clear();
     watch.lap("annotate");
+    let fold::Folded { articles: annotated, copies } = fold::fold(annotated, &folds)?;
+    watch.lap("fold");
     let profiles = content.clone_profiles();
     // A build keeps no terms (a preview asks for them: `Discoverer::keep`).
     let discoverer = discover::Discoverer::default();
@@ -172,7 +183,8 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
     watch.lap("discover");
     let resolver = index::resolve(&content, &annotated);
     watch.lap("resolve");
-    let (index, annotations) = index::build_with(content, annotated, &discovery, resolver, &config.annotator);
+    let (mut index, annotations) = index::build_with(content, annotated, &discovery, resolver, &config.annotator);
+    let copy_annotations = fold::attach(&mut index, copies);
     watch.lap("index");
     Ok(Analysed {
         config,
@@ -180,12 +192,15 @@ fn analyse_timed(root: &Path, options: &BuildOptions, watch: &mut Stopwatch) -> 
         templates,
         index,
         annotations,
+        copy_annotations,
         warnings,
         cache,
         extractions,
         registry,
         profiles,
         decisions,
+        folds,
+        sketcher: fold::Sketcher::default(),
         discovery,
         discoverer,
     })
@@ -263,7 +278,7 @@ fn build_keeping(
     watch.lap("render and write");
     let static_warnings = staging.finish()?;
     watch.lap("update output");
-    let Analysed { index, annotations, mut warnings, mut cache, .. } = analysed;
+    let Analysed { index, annotations, copy_annotations, mut warnings, mut cache, .. } = analysed;
     // Saved and let go: the preview keeps its session, not the extracted texts.
     let mut extractions = std::mem::take(&mut analysed.extractions);
     let (extracted_cached, extracted) = extractions.counts();
@@ -286,7 +301,9 @@ fn build_keeping(
     }
     if !options.no_cache {
         let annotated = index.articles.iter().map(|entry| &entry.article).zip(&annotations);
-        if let Err(e) = cache.store(annotated) {
+        let copies = index.copies.iter().map(|copy| &copy.article).zip(&copy_annotations);
+        let annotated: Vec<(&Article, &Annotations)> = annotated.chain(copies).collect();
+        if let Err(e) = cache.store(annotated.into_iter()) {
             warnings.push(Warning {
                 location: cache::CACHE_DIR.to_string(),
                 message: format!("the annotation cache was not saved ({e}): the next build annotates everything"),
@@ -309,7 +326,7 @@ fn build_keeping(
         elapsed: started.elapsed(),
         stages: watch.laps,
     };
-    Ok((report, Analysed { index, annotations, warnings, cache, ..analysed }, derived))
+    Ok((report, Analysed { index, annotations, copy_annotations, warnings, cache, ..analysed }, derived))
 }
 
 /// mimalloc's `mi_option_purge_delay` (its numbering is not exported as a constant).

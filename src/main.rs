@@ -227,6 +227,7 @@ fn check(root: &Path, drafts: bool, strict: bool, all: bool, format: CheckFormat
 
 fn check_heading(check: &str) -> &'static str {
     match check {
+        "copies" => "Possible duplicates: copies folded into one article",
         "date" => "Articles without a date",
         "duplicate" => "People who may be one person",
         "event" => "Events with no articles",

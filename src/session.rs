@@ -65,6 +65,9 @@ impl Session {
         let articles: Vec<(&Article, &Annotations)> =
             analysed.index.articles.iter().map(|e| &e.article).zip(&analysed.annotations).collect();
         analysed.discoverer.keep(&articles);
+        let copies = analysed.index.copies.iter().map(|c| &c.article);
+        let all: Vec<&Article> = articles.iter().map(|(a, _)| *a).chain(copies).collect();
+        analysed.sketcher.slug_groups(&all, &analysed.folds);
         let files = files_of(derived.planned());
         let session =
             Session { root: root.to_path_buf(), options, analysed, files, derived: Some(derived), stale: false };
@@ -147,7 +150,8 @@ impl Session {
         // is read (`content::one_article_per_link`, a feed's item and the page saved of it):
         // the site is read again.
         let link = |a: &Article| a.url.as_deref().and_then(crate::content::extracted::same_article_key);
-        let articles = || self.analysed.index.articles.iter().map(|e| &e.article);
+        let index = &self.analysed.index;
+        let articles = || index.articles.iter().map(|e| &e.article).chain(index.copies.iter().map(|c| &c.article));
         let kept: HashSet<String> = articles().filter(|a| !is_changed(a)).filter_map(link).collect();
         let new: HashSet<String> = loaded.iter().filter_map(link).collect();
         // A link dropped can bring back a feed's item that gave way to it (feeds are in their
@@ -159,11 +163,12 @@ impl Session {
         }
         // Slugs stay unique: the kept articles' were, so only a loaded one's can clash.
         let new_slugs: HashSet<&str> = loaded.iter().map(|a| a.slug.as_str()).collect();
-        let kept = self.analysed.index.articles.iter().map(|e| &e.article);
-        let kept = kept.filter(|a| new_slugs.contains(a.slug.as_str()) && !is_changed(a));
+        let kept = articles().filter(|a| new_slugs.contains(a.slug.as_str()) && !is_changed(a));
         let mut all: Vec<(&String, &PathBuf)> = kept.chain(&loaded).map(|a| (&a.slug, &a.path)).collect();
         all.sort();
         crate::content::check_unique(all.into_iter(), "article")?;
+        // The editors' `unfold:` names only articles that are still there.
+        self.analysed.folds.check(articles().filter(|a| !is_changed(a)).chain(&loaded))?;
 
         let registry = &self.analysed.registry;
         let mut fresh: Vec<(Article, Annotations)> = loaded
@@ -177,7 +182,8 @@ impl Session {
         let annotated_count = fresh.len();
 
         // One saved article that keeps its place in the archive and names no one new (the
-        // usual edit) is merged into the index in place; anything else builds it again.
+        // usual edit) is merged into the index in place; anything else builds it again (so is a
+        // save that changes the events discovered or the copies folded: `merge_in_place`).
         if let ([_], [_]) = (fresh.as_slice(), changed) {
             match self.merge_in_place(fresh.pop().expect("one article")) {
                 Ok(()) => return self.write_article_changes(annotated_count, true, warnings, pages_ready),
@@ -187,14 +193,25 @@ impl Session {
         self.derived = None;
         let old_index = std::mem::take(&mut self.analysed.index);
         let old_annotations = std::mem::take(&mut self.analysed.annotations);
+        let old_copy_annotations = std::mem::take(&mut self.analysed.copy_annotations);
+        let copies = old_index.copies.into_iter().map(|c| c.article).zip(old_copy_annotations);
         let mut annotated: Vec<(Article, Annotations)> = old_index
             .articles
             .into_iter()
             .map(|e| e.article)
             .zip(old_annotations)
+            .chain(copies)
             .filter(|(article, _)| !is_changed(article))
             .collect();
         annotated.extend(fresh);
+        let (sketcher, folds) = (&mut self.analysed.sketcher, &self.analysed.folds);
+        let crate::fold::Folded { articles: annotated, copies } = match sketcher.fold(annotated, folds) {
+            Ok(folded) => folded,
+            Err(error) => {
+                self.stale = true;
+                return Err(error);
+            }
+        };
         let profiles = self.analysed.profiles.clone_profiles();
         let analysed = &mut self.analysed;
         analysed.discovery =
@@ -203,6 +220,7 @@ impl Session {
         let resolver = crate::index::resolve(&profiles, &annotated);
         (self.analysed.index, self.analysed.annotations) =
             crate::index::build_with(profiles, annotated, discovery, resolver, &self.analysed.config.annotator);
+        self.analysed.copy_annotations = crate::fold::attach(&mut self.analysed.index, copies);
         self.write_article_changes(annotated_count, false, warnings, pages_ready)
     }
 
@@ -215,11 +233,29 @@ impl Session {
         &mut self,
         (article, annotations): (Article, Annotations),
     ) -> std::result::Result<(), Box<(Article, Annotations)>> {
-        let Analysed { index, annotations: kept, config, profiles, decisions, discovery, discoverer, .. } =
-            &mut self.analysed;
+        let Analysed {
+            index,
+            annotations: kept,
+            config,
+            profiles,
+            decisions,
+            discovery,
+            discoverer,
+            sketcher,
+            folds,
+            ..
+        } = &mut self.analysed;
         let Some(position) = index.articles.iter().position(|e| e.article.path == article.path) else {
             return Err(Box::new((article, annotations)));
         };
+        // A save that makes an article join or leave a group of copies, or changes a group's
+        // primary, builds the index again.
+        let copies = index.copies.iter().map(|c| &c.article);
+        let mut all: Vec<&Article> = index.articles.iter().map(|e| &e.article).chain(copies).collect();
+        all[position] = &article;
+        if sketcher.slug_groups(&all, folds) != crate::fold::index_groups(index) {
+            return Err(Box::new((article, annotations)));
+        }
         let mut all: Vec<(&Article, &Annotations)> = index.articles.iter().map(|e| &e.article).zip(&*kept).collect();
         all[position] = (&article, &annotations);
         if discoverer.discover(&all, &profiles.events, decisions) != *discovery {

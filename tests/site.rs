@@ -250,6 +250,7 @@ fn a_build_reports_how_long_each_stage_took() {
         [
             "load",
             "annotate",
+            "fold",
             "discover",
             "resolve",
             "index",

@@ -89,6 +89,7 @@ impl Extracted {
         let clean = |value: Option<String>| value.map(|v| tidy(&v)).filter(|v| !v.is_empty());
         let article = Article {
             fingerprint: 0,
+            fold: true,
             slug,
             path: rel.to_path_buf(),
             title,

@@ -64,6 +64,8 @@ pub struct Article {
     /// A hash of the file's name, text and date of last resort: everything the article is
     /// made from, so equal fingerprints mean equal articles (the preview's change test).
     pub fingerprint: u64,
+    /// Whether the article may be folded with its copies (`fold: false` keeps it apart).
+    pub fold: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +124,7 @@ pub struct LoadOptions {
 }
 
 const ARTICLE_KEYS: &str =
-    "title, date, source, url, author, event, events, tags, summary, draft, slug, dateline, overrides, extra";
+    "title, date, source, url, author, event, events, tags, summary, draft, slug, dateline, fold, overrides, extra";
 const PERSON_KEYS: &str = "name, aliases, role, affiliation, country, extra";
 const EVENT_KEYS: &str = "name, aliases, date, start, end, place, participants, extra";
 
@@ -141,6 +143,7 @@ struct ArticleMatter {
     draft: bool,
     slug: Option<String>,
     dateline: Option<String>,
+    fold: Option<bool>,
     overrides: Overrides,
     extra: Extra,
 }
@@ -548,6 +551,7 @@ pub fn article_from_text(
             overrides: matter.overrides,
             extra: matter.extra,
             fingerprint: fingerprint(text, rel, modified),
+            fold: matter.fold.unwrap_or(true),
         },
         warnings,
     ))

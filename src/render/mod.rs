@@ -267,9 +267,11 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// The paths of the pages (not feeds or data): what the sitemap lists.
+/// The paths of the pages (not feeds or data, nor folded copies, which say where to go):
+/// what the sitemap lists.
 fn plan_page_paths(items: &[Planned]) -> Vec<&String> {
-    items.iter().filter(|p| matches!(p.item, Item::Page(_))).map(|p| &p.path).collect()
+    let listed = |item: Item| matches!(item, Item::Page(job) if !matches!(job, Job::Folded(..)));
+    items.iter().filter(|p| listed(p.item)).map(|p| &p.path).collect()
 }
 
 fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {

@@ -213,6 +213,10 @@ struct ApiArticle<'a> {
     date: &'a Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     events: Vec<&'a str>,
+    /// A copy folded into another article (`fold.rs`): that article's id. A copy has no
+    /// events, names or quotes of its own: its article has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    folded_into: Option<&'a str>,
     id: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     organisations: Vec<&'a str>,
@@ -306,6 +310,29 @@ struct ApiQuote<'a> {
     unnamed: &'a Option<String>,
 }
 
+/// A copy folded into the article `into`, in `api/articles.json`.
+/// `shown` is its date and its page's url, as the articles' references have them.
+fn api_copy<'a>(copy: &'a crate::fold::Copy, shown: &'a (Option<String>, String), into: &'a str) -> ApiArticle<'a> {
+    let a = &copy.article;
+    ApiArticle {
+        author: &a.author,
+        date: &shown.0,
+        events: Vec::new(),
+        folded_into: Some(into),
+        id: &a.slug,
+        organisations: Vec::new(),
+        people: Vec::new(),
+        places: Vec::new(),
+        quotes: Vec::new(),
+        source: &a.source,
+        source_url: &a.url,
+        summary: &a.summary,
+        tags: &a.tags,
+        title: &a.title,
+        url: &shown.1,
+    }
+}
+
 /// One file of the JSON API, made alone: each is large on a large site.
 fn api(index: &Index, refs: &Refs, path: &str) -> Page {
     let quote_id =
@@ -337,17 +364,26 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
         list.iter().map(|&i| index.entities[kind][i].slug.as_str()).collect()
     };
     let event_ids = |list: &[usize]| -> Vec<&str> { list.iter().map(|&e| index.events[e].slug.as_str()).collect() };
+    let copies_shown: Vec<(Option<String>, String)> = index
+        .copies
+        .iter()
+        .map(|c| (c.article.date.map(|d| d.to_string()), format!("articles/{}.html", c.article.slug)))
+        .collect();
     let articles = || -> Vec<ApiArticle> {
+        // Each article followed by the copies folded into it (`Index::copies` is in that order).
+        let mut copies = index.copies.iter().zip(&copies_shown).peekable();
         index
             .articles
             .iter()
             .zip(&refs.articles)
-            .map(|(entry, r)| {
+            .enumerate()
+            .flat_map(|(i, (entry, r))| {
                 let a = &entry.article;
-                ApiArticle {
+                let article = ApiArticle {
                     author: &a.author,
                     date: &r.date,
                     events: event_ids(&entry.events),
+                    folded_into: None,
                     id: &a.slug,
                     organisations: slugs(&entry.named.organisations, EntityKind::Organisation),
                     people: slugs(&entry.named.people, EntityKind::Person),
@@ -359,7 +395,12 @@ fn api(index: &Index, refs: &Refs, path: &str) -> Page {
                     tags: &a.tags,
                     title: &a.title,
                     url: &r.url,
+                };
+                let mut folded = Vec::new();
+                while let Some((copy, shown)) = copies.next_if(|(c, _)| c.into == i) {
+                    folded.push(api_copy(copy, shown, &a.slug));
                 }
+                std::iter::once(article).chain(folded)
             })
             .collect()
     };

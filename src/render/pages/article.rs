@@ -22,7 +22,50 @@ inputs! {
         /// What the article names, by kind.
         pub named: ByKind<Vec<Link>>,
         pub events: Vec<EventMention>,
+        /// The copies folded into the article (`fold.rs`).
+        pub copies: Vec<CopyOf>,
     }
+}
+
+/// A copy folded into an article, by its place in `Index::copies`: signed by what pages show
+/// of it.
+#[derive(Debug, Clone, Copy)]
+pub struct CopyOf(pub usize);
+
+impl Input for CopyOf {
+    fn sign(&self, s: &Signer, h: &mut std::hash::DefaultHasher) {
+        use std::hash::Hash;
+        let a = &s.index.copies[self.0].article;
+        (&a.slug, &a.title, &a.date, &a.source, &a.url).hash(h);
+    }
+}
+
+impl CopyOf {
+    /// `article.also_published` in `article.html`, `copy` in `folded.html`.
+    pub fn shown<'r>(self, r: &'r Renderer) -> AlsoPublished<'r> {
+        let a = &r.index.copies[self.0].article;
+        AlsoPublished {
+            title: &a.title,
+            url: format!("articles/{}.html", a.slug),
+            date: a.date.map(|d| d.to_string()),
+            date_display: a.date.map(|d| d.display()),
+            source: a.source.as_deref(),
+            source_url: a.url.as_deref(),
+        }
+    }
+}
+
+/// A copy of the article published elsewhere.
+#[derive(Serialize)]
+pub struct AlsoPublished<'r> {
+    pub title: &'r str,
+    /// Its page here, which says it was folded and links to the article.
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub source: Option<&'r str>,
+    /// Where the outlet published it.
+    pub source_url: Option<&'r str>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +94,8 @@ pub struct Article<'r> {
     pub organisations: Vec<Shared<'r, EntityLink>>,
     pub places: Vec<Shared<'r, EntityLink>>,
     pub events: Vec<Shared<'r, EventLink>>,
+    /// Copies of the article that were folded into it, by date.
+    pub also_published: Vec<AlsoPublished<'r>>,
     pub extra: &'r Extra,
 }
 
@@ -79,6 +124,7 @@ impl PageSpec for ArticlePage {
             mentions: entry.mentions.iter().map(|&(span, id)| (span, Link(id))).collect(),
             named: entry.named.map(|kind, list| list.iter().map(|&index| Link(EntityId { kind, index })).collect()),
             events: entry.events.iter().map(|&e| EventMention(e)).collect(),
+            copies: copy_positions(r, i).map(CopyOf).collect(),
         }
     }
 
@@ -105,6 +151,7 @@ impl PageSpec for ArticlePage {
                 organisations: shown(&inputs.named.organisations),
                 places: shown(&inputs.named.places),
                 events: inputs.events.into_iter().map(|e| e.shown(r)).collect(),
+                also_published: inputs.copies.into_iter().map(|c| c.shown(r)).collect(),
                 extra: &a.extra,
             },
         }
@@ -117,6 +164,12 @@ impl PageSpec for ArticlePage {
     fn touched(changes: &[Changed], i: usize) -> bool {
         changes.iter().any(|c| c.article == i)
     }
+}
+
+/// The places in `Index::copies` of the copies folded into the article at `i`.
+fn copy_positions(r: &Renderer, i: usize) -> std::ops::Range<usize> {
+    let copies = &r.index.copies;
+    copies.partition_point(|c| c.into < i)..copies.partition_point(|c| c.into <= i)
 }
 
 /// The article's text as HTML, its quotes and the names it links marked up.

@@ -1,9 +1,10 @@
 //! The page kinds, a [`PageSpec`](super::spec::PageSpec) each: an article's page
-//! (`article.rs`); a person's, an organisation's or place's and an event's pages
+//! (`article.rs`) and a folded copy's (`folded.rs`); a person's, an organisation's or place's and an event's pages
 //! (`subjects.rs`); the home page and the lists (`lists.rs`); the rankings (`ranked.rs`). A page is a [`Job`]; `for_page!`
 //! is the one place that maps a job to its spec, and `jobs` lists every page of the site.
 
 pub mod article;
+pub mod folded;
 pub mod lists;
 pub mod ranked;
 pub mod subjects;
@@ -18,6 +19,8 @@ pub(super) enum Job {
     /// A list page, by its 0-based page number.
     Articles(usize),
     Article(usize),
+    /// A copy folded into an article: its place in `Index::copies`, the article's position.
+    Folded(usize, usize),
     People(usize),
     /// A person's page: index, 0-based page number.
     Person(usize, usize),
@@ -36,7 +39,7 @@ pub(super) enum Job {
 /// Runs `$body` with `$spec` the page kind of `$job` and `$key` its key.
 macro_rules! for_page {
     ($job:expr, $spec:ident, $key:ident => $body:expr) => {{
-        use $crate::render::pages::{Job, article, lists, ranked, subjects};
+        use $crate::render::pages::{Job, article, folded, lists, ranked, subjects};
         match $job {
             Job::Home => {
                 type $spec = lists::Home;
@@ -83,6 +86,11 @@ macro_rules! for_page {
                 let $key = i;
                 $body
             }
+            Job::Folded(copy, into) => {
+                type $spec = folded::FoldedPage;
+                let $key = (copy, into);
+                $body
+            }
             Job::Person(i, page) => {
                 type $spec = subjects::PersonPage;
                 let $key = (i, page);
@@ -113,6 +121,7 @@ pub(super) fn jobs(r: &super::Renderer) -> Vec<Job> {
     jobs.extend([Job::Entities(Organisation), Job::Entities(Place)]);
     jobs.extend(KINDS.map(|kind| Job::Ranked(kind, 0)));
     jobs.extend((0..index.articles.len()).map(Job::Article));
+    jobs.extend(index.copies.iter().enumerate().map(|(c, copy)| Job::Folded(c, copy.into)));
     for i in (0..index.entities.people.len()).filter(|&i| index.entities.people[i].page) {
         jobs.extend((0..r.subject_pages(&index.entities.people[i].articles)).map(|page| Job::Person(i, page)));
     }
