@@ -950,6 +950,10 @@ mod tests {
             (O, "QUARTER"),
             (O, "D."),
             (O, "Affordable Care Act"),
+            (O, "World War II"),
+            (O, "War on Terror"),
+            (O, "CEO"),
+            (O, "PTSD"),
             (EntityKind::Place, "City"),
         ] {
             assert_eq!(resolver.resolve(kind, name), Target::Nobody, "{name}");

@@ -846,7 +846,9 @@ enum CityMention {
 fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize, words: &Occurrences) -> CityMention {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     let start = tokens[k].start;
-    if follows_a_name(text, start) {
+    // The word before is a word of a name, not the end of a sentence ("Tulsa. Tulsa police").
+    let after_word = k > 0 && tokens[k - 1].kind == TokenKind::Word;
+    if after_word && follows_a_name(text, start) {
         return CityMention::Person; // "Ben Carson", "Hilary Clinton-run"
     }
     let next = tokens.get(after).filter(|t| t.kind == TokenKind::Word);

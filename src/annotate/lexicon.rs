@@ -869,7 +869,6 @@ const ORGANISATIONS: &[&str] = &[
     "Pew Research Center",
     "Pfizer",
     "Planned Parenthood",
-    "PolitiFact",
     "Politico",
     "ProPublica",
     "Quinnipiac",
