@@ -287,6 +287,17 @@ impl<'a> EntityFinder<'a> {
                 // organisation's name ("Los Angeles Times", "Senate Banking Committee",
                 // "University of Michigan") is left to that name's run.
                 let after = tokens.partition_point(|t| t.start < end);
+                // A city's name that is part of a person's name is no place in this article,
+                // even where an organisation's name goes on after it ("Hilary Clinton-run State
+                // Department").
+                let city = match GAZETTEER.1[pattern] {
+                    Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, &words))),
+                    _ => None,
+                };
+                if let Some((_, CityMention::Person)) = city {
+                    people_named.insert(pattern);
+                    continue;
+                }
                 let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
                 let one_word =
                     matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
@@ -295,16 +306,10 @@ impl<'a> EntityFinder<'a> {
                 {
                     continue;
                 }
-                if let Known::City(_, tier) = GAZETTEER.1[pattern] {
-                    match city_mention(text, tokens, k, after, end, &words) {
-                        CityMention::Person => {
-                            people_named.insert(pattern);
-                        }
-                        CityMention::Word => {}
-                        CityMention::Place { context } => {
-                            cities.push((token.start, end, pattern, context || tier == lexicon::PlaceTier::Sure));
-                            free = end;
-                        }
+                if let Some((tier, mention)) = city {
+                    if let CityMention::Place { context } = mention {
+                        cities.push((token.start, end, pattern, context || tier == lexicon::PlaceTier::Sure));
+                        free = end;
                     }
                     continue;
                 }
@@ -544,8 +549,10 @@ impl<'a> EntityFinder<'a> {
         let end = tokens[last].start + words[words.len() - 1].len();
         let span = Span { start: tokens[start].start, end };
         // A name ends on what it is: "Bank of America Stadium" is a place, "Times Square" too.
+        // After a joint the head is what the organisation is of: "Department of State".
         let head = words[words.len() - 1];
-        let kind = if lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) {
+        let joint_before = words.len() >= 2 && is_organisation_joint(words[words.len() - 2]);
+        let kind = if lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before {
             EntityKind::Place
         } else if words.iter().any(|w| lexicon::is_organisation_word(w)) {
             EntityKind::Organisation

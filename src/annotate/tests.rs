@@ -313,6 +313,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ("She studied at the University of Michigan.", &["University of Michigan"]),
         ("He joined the Center for American Progress.", &["Center for American Progress"]),
         ("Officials at the Department of the Treasury spoke.", &["Department of the Treasury"]),
+        ("A cable from the Department of State leaked.", &["Department of State"]),
         // A place or an organisation's one word that opens a longer name is that name's.
         (
             "Reporters from the Los Angeles Times and the Chicago Tribune asked.",
@@ -350,6 +351,9 @@ fn places_are_named_where_the_text_says_they_are_places() {
         // Part of a person's name, in one mention or another: no place in that article.
         ("Ben Carson spoke in Detroit. In Carson, Carson said, voters agreed.", &["Detroit"]),
         ("Warren Buffett, who lives in Omaha, spoke.", &["Omaha"]),
+        ("The Hilary Clinton-run State Department met in Clinton.", &[]),
+        // A name ends on what it is.
+        ("Fans filled Bank of America Stadium.", &["Bank of America Stadium"]),
         // A word the article also writes in lower case is that word; some words always are.
         ("In Plantation they grow cane on a plantation.", &[]),
         ("In Plantation they grow cane.", &["Plantation"]),
