@@ -310,6 +310,16 @@ impl<'a> EntityFinder<'a> {
                     if let CityMention::Place { context } = mention {
                         cities.push((token.start, end, pattern, context || tier == lexicon::PlaceTier::Sure));
                         free = end;
+                        // "Selma, Ala.": the state is named too. Those written with two full
+                        // stops ("N.C.") are the gazetteer's own.
+                        let state = text[end..].strip_prefix(", ").and_then(lexicon::state_abbreviation_at);
+                        if let Some((length, state)) =
+                            state.filter(|(length, _)| text[end + 2..end + 2 + length].matches('.').count() == 1)
+                        {
+                            let at = end + 2;
+                            claimed.push((at, at + length - 1, Known::Place(state.to_string())));
+                            free = at + length;
+                        }
                     }
                     continue;
                 }
@@ -874,7 +884,7 @@ fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize
     let preposition = k > 0 && lexicon::is_place_preposition(&word(k - 1).to_lowercase());
     let state = rest.strip_prefix(", ").is_some_and(|rest| {
         let at = end + 2;
-        lexicon::starts_with_state_abbreviation(rest)
+        lexicon::state_abbreviation_at(rest).is_some()
             || GAZETTEER.0.at(text, at).is_some_and(|(_, pattern)| {
                 matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(_, lexicon::PlaceTier::Sure))
             })

@@ -2364,18 +2364,59 @@ pub fn is_place_preposition(word_lower: &str) -> bool {
     PLACE_PREPOSITIONS.binary_search(&word_lower).is_ok()
 }
 
-/// The AP's abbreviations of US states, as a dateline or "Richmond, Va." writes them.
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "D.C.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.",
-    "La.", "Mass.", "Md.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "N.C.", "N.D.", "N.H.", "N.J.", "N.M.", "N.Y.",
-    "Neb.", "Nev.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Va.", "Vt.", "W.Va.", "Wash.", "Wis.",
-    "Wyo.",
+/// The AP's abbreviations of US states, as a dateline or "Richmond, Va." writes them, and the
+/// states they stand for.
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ariz.", "Arizona"),
+    ("Ark.", "Arkansas"),
+    ("Calif.", "California"),
+    ("Colo.", "Colorado"),
+    ("Conn.", "Connecticut"),
+    ("D.C.", "Washington"),
+    ("Del.", "Delaware"),
+    ("Fla.", "Florida"),
+    ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("Kan.", "Kansas"),
+    ("Ky.", "Kentucky"),
+    ("La.", "Louisiana"),
+    ("Mass.", "Massachusetts"),
+    ("Md.", "Maryland"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Miss.", "Mississippi"),
+    ("Mo.", "Missouri"),
+    ("Mont.", "Montana"),
+    ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"),
+    ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"),
+    ("N.Y.", "New York"),
+    ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"),
+    ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"),
+    ("Va.", "Virginia"),
+    ("Vt.", "Vermont"),
+    ("W.Va.", "West Virginia"),
+    ("Wash.", "Washington State"),
+    ("Wis.", "Wisconsin"),
+    ("Wyo.", "Wyoming"),
 ];
 
-/// Whether `text` opens with a state's abbreviation, as a word of its own.
-pub fn starts_with_state_abbreviation(text: &str) -> bool {
-    STATE_ABBREVIATIONS.iter().any(|abbreviation| {
-        text.strip_prefix(abbreviation).is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+/// The state's abbreviation `text` opens with, as a word of its own: (its length, the state).
+pub fn state_abbreviation_at(text: &str) -> Option<(usize, &'static str)> {
+    STATE_ABBREVIATIONS.iter().find_map(|(abbreviation, state)| {
+        let rest = text.strip_prefix(abbreviation)?;
+        (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some((abbreviation.len(), *state))
     })
 }
 
@@ -2398,7 +2439,6 @@ mod tests {
             ("GESTURES", GESTURES),
             ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
             ("WORDS_NOT_PLACES", WORDS_NOT_PLACES),
-            ("STATE_ABBREVIATIONS", STATE_ABBREVIATIONS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

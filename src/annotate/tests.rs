@@ -342,7 +342,7 @@ fn places_are_named_where_the_text_says_they_are_places() {
         // says it is a place, in every mention once one does.
         ("Copenhagen hosted the summit.", &["Copenhagen"]),
         ("Protests spread in Tulsa. Tulsa police said little.", &["Tulsa"]),
-        ("Richmond, Va., is where he grew up.", &["Richmond"]),
+        ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
         ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
         ("Tulsa police said little.", &[]),
         // A first name needs the same: "Charlotte" alone may be a woman.
