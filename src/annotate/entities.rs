@@ -486,6 +486,15 @@ impl<'a> EntityFinder<'a> {
         while last > first && (is_organisation_joint(word(last)) || word(last) == "the") {
             last -= 1;
         }
+        // A court case's parties ("Brown v. Board of Education") name the case, no one.
+        let versus =
+            |k: usize| tokens.get(k).is_some_and(|t| matches!(&text[t.start..t.end], "v." | "v" | "vs." | "vs"));
+        let full_stop = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ".");
+        let after_versus =
+            (first >= 1 && versus(first - 1)) || (first >= 2 && full_stop(first - 1) && versus(first - 2));
+        if after_versus || versus(last + 1) {
+            return;
+        }
         let mut start = first;
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         // Titles and demonyms that qualify an organisation are its name: "Justice Department",

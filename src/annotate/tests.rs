@@ -321,6 +321,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ),
         ("The Senate Banking Committee met on Monday.", &["Senate Banking Committee"]),
         ("The New York City Police Department said so.", &["New York City Police Department"]),
+        // The parties of a court case name the case.
+        ("The ruling in Brown v. Board of Education stood.", &[]),
         // A network and its news are one body.
         ("NBC reported it first, and NBC News confirmed it.", &["NBC News"]),
         // A word in capitals that the article also writes as a word is shouted.
