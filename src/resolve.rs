@@ -265,8 +265,9 @@ const KNOWN_KINDS: &[(&str, EntityKind, &str)] = &[
 
 /// All-caps words that are words, not acronyms.
 const CAPITAL_WORDS: &[&str] = &[
-    "all", "and", "am", "but", "edt", "est", "for", "how", "new", "no", "not", "now", "ok", "pm", "the", "tv", "what",
-    "who", "why", "yes",
+    "aids", "all", "am", "and", "atm", "but", "ceo", "cfo", "dna", "edt", "est", "for", "gdp", "gps", "hiv", "how",
+    "id", "iq", "it", "lgbt", "lgbtq", "mba", "mvp", "new", "no", "not", "now", "ok", "pac", "pm", "potus", "ptsd",
+    "suv", "the", "tv", "vp", "what", "who", "why", "yes",
 ];
 
 /// One person of a surname: (first name, middle initials, suffix), the parts that tell them apart.
@@ -338,6 +339,10 @@ fn generic(kind: EntityKind, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().map_or(String::new(), |w| w.to_lowercase());
     if THING_WORDS.contains(&last.as_str()) && words.len() > 1 {
+        return true;
+    }
+    // A war is no body: "World War II", "War on Terror".
+    if words.len() > 1 && words.iter().any(|w| w.eq_ignore_ascii_case("war")) {
         return true;
     }
     let [word] = words.as_slice() else { return false };
@@ -962,6 +967,10 @@ mod tests {
             (O, "QUARTER"),
             (O, "D."),
             (O, "Affordable Care Act"),
+            (O, "World War II"),
+            (O, "War on Terror"),
+            (O, "CEO"),
+            (O, "PTSD"),
             (EntityKind::Place, "City"),
         ] {
             assert_eq!(resolver.resolve(kind, name), Target::Nobody, "{name}");

@@ -38,10 +38,18 @@ const MAX_ROLE_BYTES: usize = 256;
 /// What the registry's or the gazetteer's automaton matched.
 #[derive(Debug, Clone)]
 pub enum Known {
-    Person { id: String, name: String },
-    Event { id: String },
+    Person {
+        id: String,
+        name: String,
+    },
+    Event {
+        id: String,
+    },
     Organisation(String),
     Place(String),
+    /// A place of the generated gazetteer (`lexicon::generated_places`): taken only where
+    /// nothing about its mentions says it is a word or a person's name.
+    City(String, lexicon::PlaceTier),
 }
 
 pub fn registry_matcher(registry: &Registry) -> (Option<Names>, Vec<Known>) {
@@ -115,6 +123,10 @@ static GAZETTEER: LazyLock<(Names, Vec<Known>)> = LazyLock::new(|| {
         patterns.push(*name);
         known.push(Known::Place(canonical_place(name).to_string()));
     }
+    for (name, tier) in lexicon::generated_places() {
+        patterns.push(*name);
+        known.push(Known::City(name.to_string(), *tier));
+    }
     let matcher = Names::new(&patterns).expect("the gazetteer's patterns are plain strings");
     (matcher, known)
 });
@@ -127,6 +139,12 @@ fn canonical_organisation(name: &str) -> &str {
         "EU" => "European Union",
         "Fox" => "Fox News",
         "AP" => "Associated Press",
+        "ABC" => "ABC News",
+        "CBS" => "CBS News",
+        "NBC" => "NBC News",
+        "Al-Qaeda" | "al Qaeda" | "al-Qaeda" => "Al Qaeda",
+        "Exxon Mobil" => "ExxonMobil",
+        "HuffPost" => "Huffington Post",
         other => other,
     }
 }
@@ -136,6 +154,16 @@ fn canonical_place(name: &str) -> &str {
         "Kiev" => "Kyiv",
         "Britain" | "UK" | "U.K." => "United Kingdom",
         "U.S." | "US" | "USA" | "U.S.A." | "America" => "United States",
+        "D.C." => "Washington",
+        "N.C." => "North Carolina",
+        "N.D." => "North Dakota",
+        "N.H." => "New Hampshire",
+        "N.J." => "New Jersey",
+        "N.M." => "New Mexico",
+        "N.Y." => "New York",
+        "R.I." => "Rhode Island",
+        "S.C." => "South Carolina",
+        "S.D." => "South Dakota",
         other => other,
     }
 }
@@ -236,18 +264,75 @@ impl<'a> EntityFinder<'a> {
         // Each pass claims names in the order of the text, none before where the last ended:
         // the claims of one pass are in order and apart, and a claim of another is looked up.
         let known = claimed.len();
+        let words = Occurrences::new(text, paragraphs);
+        // The generated gazetteer's cities met: (start, end, pattern, a place for sure), and
+        // the patterns that are part of a person's name somewhere in the article ("Ben Carson").
+        let mut cities: Vec<(usize, usize, usize, bool)> = Vec::new();
+        let mut people_named: FxHashSet<usize> = FxHashSet::default();
         let mut free = 0;
-        for token in words() {
-            if token.start < free {
-                continue;
-            }
-            let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else { continue };
-            let registry_names = &claimed[..known];
-            let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
-            let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
-            if !overlaps && is_word_bounded(text, token.start, end) {
+        for paragraph in paragraphs {
+            let tokens = &paragraph.tokens;
+            for (k, token) in tokens.iter().enumerate() {
+                if token.kind != TokenKind::Word || token.start < free {
+                    continue;
+                }
+                let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else { continue };
+                let registry_names = &claimed[..known];
+                let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
+                let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
+                if overlaps || !is_word_bounded(text, token.start, end) {
+                    continue;
+                }
+                // A place, or an organisation of one word, that opens or closes a longer
+                // organisation's name ("Los Angeles Times", "Senate Banking Committee",
+                // "University of Michigan") is left to that name's run.
+                let after = tokens.partition_point(|t| t.start < end);
+                // A city's name that is part of a person's name is no place in this article,
+                // even where an organisation's name goes on after it ("Hilary Clinton-run State
+                // Department").
+                let city = match GAZETTEER.1[pattern] {
+                    Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, &words))),
+                    _ => None,
+                };
+                if let Some((_, CityMention::Person)) = city {
+                    people_named.insert(pattern);
+                    continue;
+                }
+                let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
+                let one_word =
+                    matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
+                if ((place || one_word) && opens_organisation(text, tokens, after))
+                    || (place && closes_organisation(text, token.start))
+                {
+                    continue;
+                }
+                if let Some((tier, mention)) = city {
+                    if let CityMention::Place { context } = mention {
+                        cities.push((token.start, end, pattern, context || tier == lexicon::PlaceTier::Sure));
+                        free = end;
+                        // "Selma, Ala.": the state is named too. Those written with two full
+                        // stops ("N.C.") are the gazetteer's own.
+                        let state = text[end..].strip_prefix(", ").and_then(lexicon::state_abbreviation_at);
+                        if let Some((length, state)) =
+                            state.filter(|(length, _)| text[end + 2..end + 2 + length].matches('.').count() == 1)
+                        {
+                            let at = end + 2;
+                            claimed.push((at, at + length - 1, Known::Place(state.to_string())));
+                            free = at + length;
+                        }
+                    }
+                    continue;
+                }
                 claimed.push((token.start, end, GAZETTEER.1[pattern].clone()));
                 free = end;
+            }
+        }
+        // A city is a place in an article where one of its mentions says it is one, and none
+        // is a person's name.
+        let placed: FxHashSet<usize> = cities.iter().filter(|c| c.3).map(|c| c.2).collect();
+        for (start, end, pattern, _) in cities {
+            if placed.contains(&pattern) && !people_named.contains(&pattern) {
+                claimed.push((start, end, GAZETTEER.1[pattern].clone()));
             }
         }
         // An empty alias would match between any two characters: it names nobody.
@@ -295,20 +380,23 @@ impl<'a> EntityFinder<'a> {
                 }
                 let mut j = i;
                 // A possessive ends a name: "Casper's Parkway Plaza" is not one.
-                while j + 1 < tokens.len()
-                    && !is_possessive(&text[tokens[j].start..tokens[j].end])
-                    && continues_name(text, tokens, j + 1)
-                {
-                    if claimed.binary_search_by_key(&tokens[j + 1].start, |(s, _, _)| *s).is_ok() {
+                while j + 1 < tokens.len() && !is_possessive(&text[tokens[j].start..tokens[j].end]) {
+                    let step = if continues_name(text, tokens, j + 1) {
+                        1
+                    } else if let Some(step) = joins_organisation(text, tokens, i, j) {
+                        step // "University of Michigan", "Center for American Progress"
+                    } else {
+                        break;
+                    };
+                    if claimed.binary_search_by_key(&tokens[j + step].start, |(s, _, _)| *s).is_ok() {
                         break;
                     }
-                    j += 1;
+                    j += step;
                 }
                 runs.push((p, i, j));
                 i = j + 1;
             }
         }
-        let words = Occurrences::new(text, paragraphs);
         // Asked only of paragraphs with a run of three words or more, once each.
         let mut headlines: Vec<Option<bool>> = vec![None; paragraphs.len()];
         for (p, first, last) in runs.iter().copied() {
@@ -376,7 +464,7 @@ impl<'a> EntityFinder<'a> {
                 entity
             }
             Known::Organisation(name) => self.entity(EntityKind::Organisation, &name, None),
-            Known::Place(name) => self.entity(EntityKind::Place, &name, None),
+            Known::Place(name) | Known::City(name, _) => self.entity(EntityKind::Place, &name, None),
             Known::Event { id } => {
                 if !self.events.contains(&id) {
                     self.events.push(id);
@@ -392,6 +480,21 @@ impl<'a> EntityFinder<'a> {
         let tokens = &paragraph.tokens;
         let text = self.text;
         let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        // A run cut before its end ("Conference of Presidents of" before a title) ends on a
+        // name's word, never on a joint.
+        let mut last = last;
+        while last > first && (is_organisation_joint(word(last)) || word(last) == "the") {
+            last -= 1;
+        }
+        // A court case's parties ("Brown v. Board of Education") name the case, no one.
+        let versus =
+            |k: usize| tokens.get(k).is_some_and(|t| matches!(&text[t.start..t.end], "v." | "v" | "vs." | "vs"));
+        let full_stop = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ".");
+        let after_versus =
+            (first >= 1 && versus(first - 1)) || (first >= 2 && full_stop(first - 1) && versus(first - 2));
+        if after_versus || versus(last + 1) {
+            return;
+        }
         let mut start = first;
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         // Titles and demonyms that qualify an organisation are its name: "Justice Department",
@@ -418,7 +521,9 @@ impl<'a> EntityFinder<'a> {
                 && start < last
                 && sentence_start(text, tokens, start)
                 && lexicon::is_cue(&w.to_lowercase());
-            if lexicon::is_not_name(strip_possessive(w)) || is_contraction(w) || cue {
+            // "New" opens a name before another word ("New York City Police Department").
+            let new = w == "New" && start < last;
+            if (lexicon::is_not_name(strip_possessive(w)) && !new) || is_contraction(w) || cue {
                 start += 1;
             } else if (lexicon::is_title(w)
                 || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last)))
@@ -467,11 +572,23 @@ impl<'a> EntityFinder<'a> {
         let name = words.join(" ");
         let end = tokens[last].start + words[words.len() - 1].len();
         let span = Span { start: tokens[start].start, end };
-        let kind = if words.iter().any(|w| lexicon::is_organisation_word(w)) {
+        // A name ends on what it is: "Bank of America Stadium" is a place, "Times Square" too.
+        // After a joint the head is what the organisation is of: "Department of State".
+        let head = words[words.len() - 1];
+        let joint_before = words.len() >= 2 && is_organisation_joint(words[words.len() - 2]);
+        let kind = if lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before {
+            EntityKind::Place
+        } else if words.iter().any(|w| lexicon::is_organisation_word(w)) {
             EntityKind::Organisation
         } else if words.iter().any(|w| lexicon::is_place_word(w)) {
             EntityKind::Place
         } else if words.len() == 1 && is_acronym(words[0]) {
+            // A word in capitals that the article also writes as a word ("PENCE" beside
+            // "Pence", "SAVE" beside "save") is shouted, not an acronym.
+            let lower = words[0].to_lowercase();
+            if !words[0].contains('.') && (counts.occurs(&lower, 1) || counts.occurs(&capitalise(&lower), 1)) {
+                return;
+            }
             EntityKind::Organisation
         } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return; // "F-22", "Route 66": not a name
@@ -700,6 +817,95 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
     let particle =
         matches!(word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "der" | "la" | "le" | "du" | "of");
     particle && tokens.get(k + 1).is_some_and(|t| is_capitalised_word(text, t)) && word != "of"
+}
+
+/// Whether the capitalised words from token `k` on go on an organisation's name: "Times"
+/// after "Los Angeles", "Banking Committee" after "Senate", "Air Force Gen." after "U.S.".
+fn opens_organisation(text: &str, tokens: &[Token], mut k: usize) -> bool {
+    let mut organisation = false;
+    while k < tokens.len() && continues_name(text, tokens, k) {
+        let word = &text[tokens[k].start..tokens[k].end];
+        organisation |= lexicon::is_organisation_word(strip_possessive(word));
+        if is_possessive(word) {
+            break;
+        }
+        k += 1;
+    }
+    organisation
+}
+
+/// Words that join the parts of an organisation's name: "Bank of America".
+fn is_organisation_joint(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on")
+}
+
+/// Whether the name starting at byte `start` follows an organisation's word and a joint
+/// ("University of", "Center for"): the end of that organisation's name.
+fn closes_organisation(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else { return false };
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let Some((before, joint)) = before.rsplit_once(' ') else { return false };
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    is_organisation_joint(joint) && lexicon::is_organisation_word(strip_possessive(word))
+}
+
+/// How many tokens on the run of tokens `first..=last` goes on, over a joint ("of", "for",
+/// "on", and "the" after one) to a capitalised word: a run that holds an organisation's word
+/// does ("Department of Justice").
+fn joins_organisation(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let joint =
+        tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Word && is_organisation_joint(word(last + 1)));
+    // "Department of the Treasury", "Court of Appeals for the Sixth Circuit".
+    let the = tokens.get(last + 2).is_some_and(|t| t.kind == TokenKind::Word && word(last + 2) == "the");
+    let next = last + 2 + usize::from(the);
+    let name = tokens.get(next).is_some_and(|t| is_capitalised_word(text, t) && !lexicon::is_not_name(word(next)));
+    let organisation = (first..=last).any(|k| lexicon::is_organisation_word(strip_possessive(word(k))));
+    (joint && name && organisation).then_some(next - last)
+}
+
+/// What a mention of a city of the generated gazetteer is.
+enum CityMention {
+    /// A person's name: after another name's word ("Ben Carson"), before a reporting verb.
+    Person,
+    /// A word, or a part of a longer name ("Warren Buffett", "Charlotte-Mecklenburg").
+    Word,
+    /// A place; `context` when its words say so ("in Tulsa", "Richmond, Va.").
+    Place { context: bool },
+}
+
+/// What the mention of a city at token `k` (its name ending at byte `end`, before token
+/// `after`) is, from the words beside it.
+fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize, words: &Occurrences) -> CityMention {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let start = tokens[k].start;
+    // The word before is a word of a name, not the end of a sentence ("Tulsa. Tulsa police").
+    let after_word = k > 0 && tokens[k - 1].kind == TokenKind::Word;
+    if after_word && follows_a_name(text, start) {
+        return CityMention::Person; // "Ben Carson", "Hilary Clinton-run"
+    }
+    let next = tokens.get(after).filter(|t| t.kind == TokenKind::Word);
+    if next.is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase())) {
+        return CityMention::Person; // "Carson said"
+    }
+    let rest = &text[end..];
+    let hyphen = rest.starts_with('-') && rest[1..].starts_with(char::is_alphanumeric);
+    let name = &text[start..end];
+    if hyphen
+        || next.is_some_and(|t| t.start == end + 1 && is_capitalised_word(text, t))
+        || (!name.contains(' ') && words.has_lower_case(name))
+    {
+        return CityMention::Word;
+    }
+    let preposition = k > 0 && lexicon::is_place_preposition(&word(k - 1).to_lowercase());
+    let state = rest.strip_prefix(", ").is_some_and(|rest| {
+        let at = end + 2;
+        lexicon::state_abbreviation_at(rest).is_some()
+            || GAZETTEER.0.at(text, at).is_some_and(|(_, pattern)| {
+                matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(_, lexicon::PlaceTier::Sure))
+            })
+    });
+    CityMention::Place { context: preposition || state }
 }
 
 /// Whether a reporting verb stands right after the name or right before it.

@@ -829,80 +829,188 @@ const UNNAMED_HEADS: &[&str] = &[
     "workers",
 ];
 
-/// Organisations a newsroom meets every day, by the name the text uses.
+/// Organisations a newsroom meets every day (parties, agencies, news outlets, pollsters, large
+/// companies and groups), by the name the text uses.
 const ORGANISATIONS: &[&str] = &[
     "ABC",
     "ABC News",
+    "ACLU",
+    "AFL-CIO",
+    "AFP",
     "AP",
+    "AT&T",
+    "Agence France-Presse",
     "Al Jazeera",
+    "Al Qaeda",
+    "Al-Qaeda",
+    "Amazon",
+    "Amnesty International",
+    "Apple",
     "Associated Press",
+    "Axios",
     "BBC",
+    "Black Lives Matter",
+    "Bloomberg",
+    "Bloomberg News",
+    "Boeing",
+    "Boston Globe",
     "Breitbart",
+    "BuzzFeed",
+    "BuzzFeed News",
+    "C-SPAN",
     "CBS",
     "CBS News",
     "CIA",
+    "CNBC",
     "CNN",
+    "Chevron",
+    "Chicago Tribune",
+    "Citigroup",
+    "Coca-Cola",
+    "Comcast",
     "Congress",
+    "Daily Beast",
+    "Daily Caller",
+    "Daily Mail",
     "Democratic National Committee",
     "Democratic Party",
+    "Disney",
+    "Drudge Report",
     "EU",
     "European Commission",
     "European Council",
     "European Parliament",
     "European Union",
+    "Exxon Mobil",
+    "ExxonMobil",
     "FBI",
     "Facebook",
+    "Federal Reserve",
+    "Financial Times",
+    "FiveThirtyEight",
     "Fox",
     "Fox Business",
     "Fox News",
     "G20",
     "G7",
     "GOP",
+    "Gallup",
     "Gazprom",
+    "General Electric",
+    "General Motors",
+    "Goldman Sachs",
+    "Google",
+    "Greenpeace",
     "Hamas",
     "Hezbollah",
     "House",
+    "HuffPost",
+    "Huffington Post",
+    "Hulu",
+    "Human Rights Watch",
+    "IBM",
     "ICC",
     "IMF",
     "Instagram",
     "Interfax",
     "International Criminal Court",
+    "Ipsos",
+    "JPMorgan Chase",
     "Kremlin",
+    "LinkedIn",
+    "Lockheed Martin",
+    "Los Angeles Times",
     "MSNBC",
+    "Marist",
+    "Miami Herald",
+    "Microsoft",
+    "Morning Consult",
+    "Muslim Brotherhood",
+    "NAACP",
     "NATO",
     "NBC",
     "NBC News",
     "NPR",
+    "NRA",
+    "National Rifle Association",
+    "Netflix",
+    "New York Daily News",
+    "New York Post",
     "New York Times",
+    "New Yorker",
+    "Newsweek",
+    "Nike",
     "OSCE",
+    "PBS",
     "Pentagon",
+    "Pew Research Center",
+    "Pfizer",
+    "Planned Parenthood",
     "Politico",
+    "ProPublica",
+    "Quinnipiac",
     "RIA Novosti",
+    "Rasmussen Reports",
+    "RealClearPolitics",
+    "Red Cross",
+    "Reddit",
     "Republican National Committee",
     "Republican Party",
     "Reuters",
     "Rosneft",
+    "Samsung",
     "Sberbank",
     "Security Council",
     "Senate",
+    "Snapchat",
+    "SpaceX",
+    "Spotify",
+    "Starbucks",
     "State Department",
+    "SurveyMonkey",
     "TASS",
     "Taliban",
+    "Teamsters",
     "Telegram",
+    "Telemundo",
+    "Tesla",
+    "The Atlantic",
+    "The Economist",
+    "The Guardian",
+    "The Hill",
     "The New York Times",
     "The Washington Post",
     "TikTok",
+    "Toyota",
     "Truth Social",
     "Twitter",
     "U.N.",
     "UN",
+    "UPI",
+    "USA Today",
+    "Uber",
     "United Nations",
+    "United Press International",
+    "Univision",
+    "Verizon",
+    "Vox",
     "Wall Street Journal",
+    "Walmart",
+    "Washington Examiner",
     "Washington Post",
+    "Washington Times",
+    "Wells Fargo",
+    "WhatsApp",
     "White House",
+    "WikiLeaks",
+    "Wikipedia",
     "World Bank",
     "X",
+    "Yahoo News",
+    "YouGov",
     "YouTube",
+    "al Qaeda",
+    "al-Qaeda",
 ];
 
 /// Countries, capitals, large cities and US states. Demonyms are not here: "Russian" is not a place.
@@ -962,6 +1070,7 @@ const PLACES: &[&str] = &[
     "Cuba",
     "Cyprus",
     "Czech Republic",
+    "D.C.",
     "Dallas",
     "Damascus",
     "Delaware",
@@ -1037,6 +1146,12 @@ const PLACES: &[&str] = &[
     "Moldova",
     "Montana",
     "Moscow",
+    "N.C.",
+    "N.D.",
+    "N.H.",
+    "N.J.",
+    "N.M.",
+    "N.Y.",
     "Nebraska",
     "Netherlands",
     "Nevada",
@@ -1060,10 +1175,13 @@ const PLACES: &[&str] = &[
     "Poland",
     "Portugal",
     "Qatar",
+    "R.I.",
     "Riyadh",
     "Romania",
     "Rome",
     "Russia",
+    "S.C.",
+    "S.D.",
     "Saudi Arabia",
     "Scandinavia",
     "Serbia",
@@ -1135,6 +1253,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Centre",
     "Channel",
     "Charter",
+    "Church",
     "Club",
     "Coalition",
     "College",
@@ -1165,12 +1284,14 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Inc.",
     "Initiative",
     "Institute",
+    "Institution",
     "Journal",
     "League",
     "Magazine",
     "Media",
     "Ministry",
     "Movement",
+    "Museum",
     "Network",
     "News",
     "Office",
@@ -1191,6 +1312,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Protocol",
     "Radio",
     "Review",
+    "School",
     "Service",
     "Social",
     "Society",
@@ -1250,6 +1372,7 @@ const PLACE_WORDS: &[&str] = &[
     "Room",
     "Sea",
     "Square",
+    "Stadium",
     "State",
     "Strait",
     "Street",
@@ -2242,6 +2365,149 @@ pub fn places() -> &'static [&'static str] {
     PLACES
 }
 
+/// How a place of the generated gazetteer is taken: wherever it stands alone, or only in an
+/// article where one of its mentions says it is a place ("in Tulsa", "Richmond, Va.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceTier {
+    Sure,
+    Context,
+}
+
+/// GeoNames' countries, continents, US states and cities (`places.tsv`, written by
+/// `tools/places.py`), less what the hand lists above know: a name that is one of their
+/// words ("Reading" is no title, but "Police" or "Said" would be) is dropped, one that is a
+/// first name or opens with one ("Charlotte", "Jordan", "Warren") needs context.
+pub fn generated_places() -> &'static [(&'static str, PlaceTier)] {
+    static GENERATED: LazyLock<Vec<(&'static str, PlaceTier)>> = LazyLock::new(|| {
+        let known: rustc_hash::FxHashSet<&str> = PLACES.iter().chain(ORGANISATIONS).copied().collect();
+        let mut places = Vec::new();
+        for line in include_str!("places.tsv").lines() {
+            let Some((name, tier)) = line.split_once('\t') else { continue };
+            let words =
+                LISTS.get(name).copied().unwrap_or(0) | LISTS.get(name.to_lowercase().as_str()).copied().unwrap_or(0);
+            if known.contains(name) || words & !(FEMALE_NAME | MALE_NAME) != 0 || WORDS_NOT_PLACES.contains(&name) {
+                continue;
+            }
+            let first = name.split([' ', '-']).next().unwrap_or(name);
+            let first_name = is_male_name(first) || is_female_name(first);
+            let tier = if tier == "sure" && !first_name { PlaceTier::Sure } else { PlaceTier::Context };
+            places.push((name, tier));
+        }
+        places
+    });
+    &GENERATED
+}
+
+/// English words that are also the names of towns, never a place alone in news prose:
+/// "throughout Central and South Asia", "Independence Day".
+const WORDS_NOT_PLACES: &[&str] = &[
+    "Central",
+    "Commerce",
+    "Concord",
+    "Enterprise",
+    "Freedom",
+    "Harmony",
+    "Hope",
+    "Independence",
+    "Liberty",
+    "Mobile",
+    "Normal",
+    "Opportunity",
+    "Orange",
+    "Paradise",
+    "Pleasant",
+    "Progress",
+    "Reading",
+    "Surprise",
+    "Temple",
+    "Union",
+    "Unity",
+    "Victory",
+];
+
+/// Words before a place that say it is one: "in Tulsa", "from Copenhagen".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across",
+    "around",
+    "at",
+    "between",
+    "downtown",
+    "from",
+    "in",
+    "into",
+    "near",
+    "outside",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "via",
+    "visit",
+    "visited",
+    "visiting",
+    "within",
+];
+
+pub fn is_place_preposition(word_lower: &str) -> bool {
+    PLACE_PREPOSITIONS.binary_search(&word_lower).is_ok()
+}
+
+/// The AP's abbreviations of US states, as a dateline or "Richmond, Va." writes them, and the
+/// states they stand for.
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ariz.", "Arizona"),
+    ("Ark.", "Arkansas"),
+    ("Calif.", "California"),
+    ("Colo.", "Colorado"),
+    ("Conn.", "Connecticut"),
+    ("D.C.", "Washington"),
+    ("Del.", "Delaware"),
+    ("Fla.", "Florida"),
+    ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("Kan.", "Kansas"),
+    ("Ky.", "Kentucky"),
+    ("La.", "Louisiana"),
+    ("Mass.", "Massachusetts"),
+    ("Md.", "Maryland"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Miss.", "Mississippi"),
+    ("Mo.", "Missouri"),
+    ("Mont.", "Montana"),
+    ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"),
+    ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"),
+    ("N.Y.", "New York"),
+    ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"),
+    ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"),
+    ("Va.", "Virginia"),
+    ("Vt.", "Vermont"),
+    ("W.Va.", "West Virginia"),
+    ("Wash.", "Washington State"),
+    ("Wis.", "Wisconsin"),
+    ("Wyo.", "Wyoming"),
+];
+
+/// The state's abbreviation `text` opens with, as a word of its own: (its length, the state).
+pub fn state_abbreviation_at(text: &str) -> Option<(usize, &'static str)> {
+    STATE_ABBREVIATIONS.iter().find_map(|(abbreviation, state)| {
+        let rest = text.strip_prefix(abbreviation)?;
+        (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some((abbreviation.len(), *state))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2268,6 +2534,8 @@ mod tests {
             ("GESTURES", GESTURES),
             ("TITLE_QUALIFIERS", TITLE_QUALIFIERS),
             ("GROUP_ENDINGS", GROUP_ENDINGS),
+            ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
+            ("WORDS_NOT_PLACES", WORDS_NOT_PLACES),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

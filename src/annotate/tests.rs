@@ -313,9 +313,63 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "Officials at the Justice Department and the Foreign Ministry met.",
             &["Justice Department", "Foreign Ministry"],
         ),
+        // Whole names over "of", "for", "on" (and "the" after one).
+        ("She studied at the University of Michigan.", &["University of Michigan"]),
+        ("He joined the Center for American Progress.", &["Center for American Progress"]),
+        ("Officials at the Department of the Treasury spoke.", &["Department of the Treasury"]),
+        ("A cable from the Department of State leaked.", &["Department of State"]),
+        // A place or an organisation's one word that opens a longer name is that name's.
+        (
+            "Reporters from the Los Angeles Times and the Chicago Tribune asked.",
+            &["Los Angeles Times", "Chicago Tribune"],
+        ),
+        ("The Senate Banking Committee met on Monday.", &["Senate Banking Committee"]),
+        ("The New York City Police Department said so.", &["New York City Police Department"]),
+        // The parties of a court case name the case.
+        ("The ruling in Brown v. Board of Education stood.", &[]),
+        // A network and its news are one body.
+        ("NBC reported it first, and NBC News confirmed it.", &["NBC News"]),
+        // A word in capitals that the article also writes as a word is shouted.
+        ("Voters want to SAVE money, and they save it.", &[]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn places_are_named_where_the_text_says_they_are_places() {
+    let places = |text: &str| -> Vec<String> {
+        let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        annotations.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.clone()).collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        // A city of the generated gazetteer: a large one alone, a smaller one with a word that
+        // says it is a place, in every mention once one does.
+        ("Copenhagen hosted the summit.", &["Copenhagen"]),
+        ("Protests spread in Tulsa. Tulsa police said little.", &["Tulsa"]),
+        ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
+        ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
+        ("Tulsa police said little.", &[]),
+        // A first name needs the same: "Charlotte" alone may be a woman.
+        ("Crowds marched in Charlotte on Tuesday.", &["Charlotte"]),
+        ("Charlotte laughed at the joke.", &[]),
+        // Part of a person's name, in one mention or another: no place in that article.
+        ("Ben Carson spoke in Detroit. In Carson, Carson said, voters agreed.", &["Detroit"]),
+        ("Warren Buffett, who lives in Omaha, spoke.", &["Omaha"]),
+        ("The Hilary Clinton-run State Department met in Clinton.", &[]),
+        // A name ends on what it is.
+        ("Fans filled Bank of America Stadium.", &["Bank of America Stadium"]),
+        // A word the article also writes in lower case is that word; some words always are.
+        ("In Plantation they grow cane on a plantation.", &[]),
+        ("In Plantation they grow cane.", &["Plantation"]),
+        ("Mobile phones are everywhere in Mobile.", &[]),
+        // A place inside an organisation's name is that name's, not a place of the article.
+        ("She studied at the University of Michigan.", &[]),
+        ("The New York Post and the Los Angeles Times agreed.", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(places(text), *expected, "{text}");
     }
 }
 
