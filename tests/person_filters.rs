@@ -77,3 +77,25 @@ fn a_year_or_more_of_articles_is_narrowed_by_year() {
     assert!(!page.contains("filter-source"), "one outlet: no choice of outlet");
     assert_eq!(site.broken_links(), Vec::<String>::new());
 }
+
+#[test]
+fn a_first_page_with_more_pages_says_it_narrows_its_own_articles_only() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("brief.yaml")).expect("brief.yaml");
+    site.write("brief.yaml", format!("{config}paginate: 2\n"));
+    for (path, text) in [
+        article("september-post", "2025-09-02", Some("The Post"), "We waited all summer"),
+        article("september-wire", "2025-09-20", Some("Other Wire"), "Nothing is agreed yet"),
+    ] {
+        site.write(&path, text);
+    }
+    site.build_ok();
+    let first = site.page("people/vladimir-putin.html");
+    assert!(first.contains("id=\"filters\""), "{first}");
+    assert!(
+        first.contains("This narrows the articles on this page, the newest; older ones are on the <a href=\"../people/vladimir-putin/page/2.html\">next pages</a>."),
+        "{first}"
+    );
+    assert_eq!(attribute_values(&first, "data-source").len(), 2, "two articles a page");
+    assert_eq!(site.broken_links(), Vec::<String>::new());
+}
