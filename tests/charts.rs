@@ -26,26 +26,23 @@ fn table_rows(html: &str, after: &str) -> Vec<Vec<String>> {
     let body = &table[table.find("<tbody>").expect("a table")..table.find("</tbody>").expect("closed")];
     body.split("<tr>")
         .skip(1)
-        .map(|row| {
-            row.split("<td>")
-                .skip(1)
-                .map(|cell| {
-                    let cell = cell.split("</td>").next().unwrap_or("");
-                    let mut text = String::new();
-                    let mut in_tag = false;
-                    for c in cell.chars() {
-                        match c {
-                            '<' => in_tag = true,
-                            '>' => in_tag = false,
-                            c if !in_tag => text.push(c),
-                            _ => {}
-                        }
-                    }
-                    text
-                })
-                .collect()
-        })
+        .map(|row| row.split("<td>").skip(1).map(|cell| text_of(cell.split("</td>").next().unwrap_or(""))).collect())
         .collect()
+}
+
+/// Markup as the text a reader sees: the tags dropped.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The items of the first `name-list` after `after`, as text.
@@ -54,22 +51,7 @@ fn list_items(html: &str, after: &str) -> Vec<String> {
     let list = &html[start..];
     let list = &list[list.find("<ul class=\"name-list\">").expect("a list")..];
     let list = &list[..list.find("</ul>").expect("closed")];
-    list.split("<li>")
-        .skip(1)
-        .map(|item| {
-            let mut text = String::new();
-            let mut in_tag = false;
-            for c in item.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' => in_tag = false,
-                    c if !in_tag => text.push(c),
-                    _ => {}
-                }
-            }
-            text
-        })
-        .collect()
+    list.split("<li>").skip(1).map(text_of).collect()
 }
 
 #[test]
