@@ -62,11 +62,15 @@ fn no_secret_in_output(site: &TestSite) {
 #[test]
 fn a_link_out_of_the_site_in_content_or_templates_is_refused_and_named() {
     let victim = Victim::new();
-    let cases: [(&str, PathBuf); 4] = [
+    let cases: [(&str, PathBuf); 7] = [
         ("content/articles/passwd.md", victim.path("secret.md")),
         ("content/articles/folder", victim.path("folder")),
         ("content/people/someone.md", victim.path("secret.md")),
         ("templates/article.html", victim.path("secret.md")),
+        // The editors' files: corrections of names, decisions on events, copies kept apart.
+        ("content/entities.yaml", victim.path("secret.md")),
+        ("content/events.yaml", victim.path("secret.md")),
+        ("content/folds.yaml", victim.path("secret.md")),
     ];
     for (link, target) in cases {
         let site = TestSite::fixture("basic");
