@@ -242,115 +242,13 @@ impl<'a> EntityFinder<'a> {
             surnames: FxHashSet::default(),
             pending_roles: Vec::new(),
         };
-        // Known names first: they claim their tokens.
-        let mut claimed: Vec<(usize, usize, Known)> = Vec::new();
-        let words = || paragraphs.iter().flat_map(|p| &p.tokens).filter(|t| t.kind == TokenKind::Word);
-        if let Some(matcher) = &registry.matcher {
-            let mut free = 0; // where the last name claimed ends
-            for token in words() {
-                if token.start < free {
-                    continue;
-                }
-                let Some((end, pattern)) = matcher.at(text, token.start) else { continue };
-                // A surname alias right after another name ("Adrian Baker" when the registry
-                // knows only "Lars Baker" as "Baker") belongs to a different person.
-                let single = !text[token.start..end].contains(' ');
-                if is_word_bounded(text, token.start, end) && !(single && follows_a_name(text, token.start)) {
-                    claimed.push((token.start, end, registry.known[pattern].clone()));
-                    free = end;
-                }
-            }
-        }
-        // Each pass claims names in the order of the text, none before where the last ended:
-        // the claims of one pass are in order and apart, and a claim of another is looked up.
-        let known = claimed.len();
+        // Known names first: they claim their tokens. Each pass claims names in the order of
+        // the text, none before where the last ended: the claims of one pass are in order and
+        // apart, and a claim of another is looked up.
         let words = Occurrences::new(text, paragraphs);
-        // The generated gazetteer's cities met: (start, end, pattern, a place for sure), and
-        // the patterns that are part of a person's name somewhere in the article ("Ben Carson").
-        let mut cities: Vec<(usize, usize, usize, bool)> = Vec::new();
-        let mut people_named: FxHashSet<usize> = FxHashSet::default();
-        let mut free = 0;
-        for paragraph in paragraphs {
-            let tokens = &paragraph.tokens;
-            for (k, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word || token.start < free {
-                    continue;
-                }
-                let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else { continue };
-                let registry_names = &claimed[..known];
-                let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
-                let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
-                if overlaps || !is_word_bounded(text, token.start, end) {
-                    continue;
-                }
-                // A place, or an organisation of one word, that opens or closes a longer
-                // organisation's name ("Los Angeles Times", "Senate Banking Committee",
-                // "University of Michigan") is left to that name's run.
-                let after = tokens.partition_point(|t| t.start < end);
-                // A city's name that is part of a person's name is no place in this article,
-                // even where an organisation's name goes on after it ("Hilary Clinton-run State
-                // Department").
-                let city = match GAZETTEER.1[pattern] {
-                    Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, &words))),
-                    _ => None,
-                };
-                if let Some((_, CityMention::Person)) = city {
-                    people_named.insert(pattern);
-                    continue;
-                }
-                let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
-                let one_word =
-                    matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
-                if ((place || one_word) && opens_organisation(text, tokens, after))
-                    || (place && closes_organisation(text, token.start))
-                {
-                    continue;
-                }
-                if let Some((tier, mention)) = city {
-                    if let CityMention::Place { context } = mention {
-                        cities.push((token.start, end, pattern, context || tier == lexicon::PlaceTier::Sure));
-                        free = end;
-                        // "Selma, Ala.": the state is named too. Those written with two full
-                        // stops ("N.C.") are the gazetteer's own.
-                        let state = text[end..].strip_prefix(", ").and_then(lexicon::state_abbreviation_at);
-                        if let Some((length, state)) =
-                            state.filter(|(length, _)| text[end + 2..end + 2 + length].matches('.').count() == 1)
-                        {
-                            let at = end + 2;
-                            claimed.push((at, at + length - 1, Known::Place(state.to_string())));
-                            free = at + length;
-                        }
-                    }
-                    continue;
-                }
-                claimed.push((token.start, end, GAZETTEER.1[pattern].clone()));
-                free = end;
-            }
-        }
-        // A city is a place in an article where one of its mentions says it is one, and none
-        // is a person's name.
-        let placed: FxHashSet<usize> = cities.iter().filter(|c| c.3).map(|c| c.2).collect();
-        for (start, end, pattern, _) in cities {
-            if placed.contains(&pattern) && !people_named.contains(&pattern) {
-                claimed.push((start, end, GAZETTEER.1[pattern].clone()));
-            }
-        }
-        // An empty alias would match between any two characters: it names nobody.
-        if aliases.iter().any(|(alias, _)| !alias.is_empty()) {
-            // Every claim so far, start → end: none overlaps another.
-            let mut taken: BTreeMap<usize, usize> = claimed.iter().map(|(s, e, _)| (*s, *e)).collect();
-            for (alias, full) in aliases.iter().filter(|(alias, _)| !alias.is_empty()) {
-                for (start, _) in text.match_indices(alias.as_str()) {
-                    let end = start + alias.len();
-                    // The claim that starts last before this one's end is the one that can overlap it.
-                    let overlaps = taken.range(..end).next_back().is_some_and(|(_, e)| start < *e);
-                    if !overlaps && is_word_bounded(text, start, end) {
-                        claimed.push((start, end, Known::Person { id: String::new(), name: full.clone() }));
-                        taken.insert(start, end);
-                    }
-                }
-            }
-        }
+        let mut claimed = claim_registry_names(text, paragraphs, registry);
+        claim_gazetteer_names(text, paragraphs, &words, &mut claimed);
+        claim_aliases(text, aliases, &mut claimed);
         claimed.sort_by_key(|(s, _, _)| *s);
 
         let mut runs: Vec<(usize, usize, usize)> = Vec::new(); // paragraph, first token, last token
@@ -615,44 +513,9 @@ impl<'a> EntityFinder<'a> {
         {
             return;
         }
-        // Two capitalised words are a name only with some sign of one: a known first name, a
-        // title, a reporting verb beside them (else "Bering Strait" and "Peace Agreement" would be).
-        let first_name = lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]);
-        // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
-        let role_word = |k: usize| {
-            let t = &tokens[k];
-            let w = &text[t.start..t.end];
-            t.kind == TokenKind::Word && w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(&capitalise(w))
-        };
-        // Or set off by commas after it: "Kazakhstan's foreign minister, Erlan Idrissov, said".
-        let comma = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ",");
-        let role_before = (first > 0 && role_word(first - 1))
-            || (first > 1 && comma(first - 1) && role_word(first - 2) && comma(last + 1));
-        let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
-            && tokens.get(last + 2).is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                t.kind == TokenKind::Word
-                    && (matches!(w, "a" | "an" | "the" | "who" | "whose")
-                        || is_possessive(w)
-                        || possessive_mark_after(text, t))
-            })
-            || (comma(last + 1) && tokens.len() > last + 2 && role_word(last + 2));
-        // "Brianne Stone, 29, of Huntsville": an age.
-        let age_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
-            && tokens.get(last + 2).is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
-            })
-            && tokens.get(last + 3).is_some_and(|t| &text[t.start..t.end] == ",");
-        // A byline: “…” ― Kim Hjelmgaard.
-        let byline = (1..=2).any(|n| {
-            first > n
-                && text::byline_dash(text, tokens, first - n) == Some(n)
-                && tokens[first - n - 1].kind == TokenKind::Close
-        });
         let strong = kind != EntityKind::Person
             || titled
-            || (words.len() >= 2 && (first_name || role_before || appositive_after || age_after || byline))
+            || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0]))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {
@@ -906,6 +769,169 @@ fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize
             })
     });
     CityMention::Place { context: preposition || state }
+}
+/// Whether the run of capitalised words from token `first` to `last` shows a sign of being
+/// a person's name: two capitalised words are a name only with one (a known first name, a
+/// role beside them, an age, a byline), else "Bering Strait" and "Peace Agreement" would be.
+fn signs_of_a_person(text: &str, tokens: &[Token], first: usize, last: usize, first_word: &str) -> bool {
+    let first_name = lexicon::is_male_name(first_word) || lexicon::is_female_name(first_word);
+    // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
+    let role_word = |k: usize| {
+        let t = &tokens[k];
+        let w = &text[t.start..t.end];
+        t.kind == TokenKind::Word && w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(&capitalise(w))
+    };
+    // Or set off by commas after it: "Kazakhstan's foreign minister, Erlan Idrissov, said".
+    let comma = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ",");
+    let role_before = (first > 0 && role_word(first - 1))
+        || (first > 1 && comma(first - 1) && role_word(first - 2) && comma(last + 1));
+    let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
+        && tokens.get(last + 2).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            t.kind == TokenKind::Word
+                && (matches!(w, "a" | "an" | "the" | "who" | "whose")
+                    || is_possessive(w)
+                    || possessive_mark_after(text, t))
+        })
+        || (comma(last + 1) && tokens.len() > last + 2 && role_word(last + 2));
+    // "Brianne Stone, 29, of Huntsville": an age.
+    let age_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
+        && tokens.get(last + 2).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        })
+        && tokens.get(last + 3).is_some_and(|t| &text[t.start..t.end] == ",");
+    // A byline: “…” ― Kim Hjelmgaard.
+    let byline = (1..=2).any(|n| {
+        first > n
+            && text::byline_dash(text, tokens, first - n) == Some(n)
+            && tokens[first - n - 1].kind == TokenKind::Close
+    });
+    first_name || role_before || appositive_after || age_after || byline
+}
+
+/// The registry's names in the text, in order: (start, end, what it names).
+fn claim_registry_names(text: &str, paragraphs: &[Paragraph], registry: &Registry) -> Vec<(usize, usize, Known)> {
+    let mut claimed = Vec::new();
+    let words = || paragraphs.iter().flat_map(|p| &p.tokens).filter(|t| t.kind == TokenKind::Word);
+    if let Some(matcher) = &registry.matcher {
+        let mut free = 0; // where the last name claimed ends
+        for token in words() {
+            if token.start < free {
+                continue;
+            }
+            let Some((end, pattern)) = matcher.at(text, token.start) else { continue };
+            // A surname alias right after another name ("Adrian Baker" when the registry
+            // knows only "Lars Baker" as "Baker") belongs to a different person.
+            let single = !text[token.start..end].contains(' ');
+            if is_word_bounded(text, token.start, end) && !(single && follows_a_name(text, token.start)) {
+                claimed.push((token.start, end, registry.known[pattern].clone()));
+                free = end;
+            }
+        }
+    }
+    claimed
+}
+
+/// The gazetteer's places and organisations in the text, added to `claimed` (the registry's,
+/// in order, which they do not overlap).
+fn claim_gazetteer_names(
+    text: &str,
+    paragraphs: &[Paragraph],
+    words: &Occurrences,
+    claimed: &mut Vec<(usize, usize, Known)>,
+) {
+    let known = claimed.len();
+    // The generated gazetteer's cities met: (start, end, pattern, a place for sure), and
+    // the patterns that are part of a person's name somewhere in the article ("Ben Carson").
+    let mut cities: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut people_named: FxHashSet<usize> = FxHashSet::default();
+    let mut free = 0;
+    for paragraph in paragraphs {
+        let tokens = &paragraph.tokens;
+        for (k, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word || token.start < free {
+                continue;
+            }
+            let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else { continue };
+            let registry_names = &claimed[..known];
+            let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
+            let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
+            if overlaps || !is_word_bounded(text, token.start, end) {
+                continue;
+            }
+            // A place, or an organisation of one word, that opens or closes a longer
+            // organisation's name ("Los Angeles Times", "Senate Banking Committee",
+            // "University of Michigan") is left to that name's run.
+            let after = tokens.partition_point(|t| t.start < end);
+            // A city's name that is part of a person's name is no place in this article,
+            // even where an organisation's name goes on after it ("Hilary Clinton-run State
+            // Department").
+            let city = match GAZETTEER.1[pattern] {
+                Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, words))),
+                _ => None,
+            };
+            if let Some((_, CityMention::Person)) = city {
+                people_named.insert(pattern);
+                continue;
+            }
+            let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
+            let one_word =
+                matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
+            if ((place || one_word) && opens_organisation(text, tokens, after))
+                || (place && closes_organisation(text, token.start))
+            {
+                continue;
+            }
+            if let Some((tier, mention)) = city {
+                if let CityMention::Place { context } = mention {
+                    cities.push((token.start, end, pattern, context || tier == lexicon::PlaceTier::Sure));
+                    free = end;
+                    // "Selma, Ala.": the state is named too. Those written with two full
+                    // stops ("N.C.") are the gazetteer's own.
+                    let state = text[end..].strip_prefix(", ").and_then(lexicon::state_abbreviation_at);
+                    if let Some((length, state)) =
+                        state.filter(|(length, _)| text[end + 2..end + 2 + length].matches('.').count() == 1)
+                    {
+                        let at = end + 2;
+                        claimed.push((at, at + length - 1, Known::Place(state.to_string())));
+                        free = at + length;
+                    }
+                }
+                continue;
+            }
+            claimed.push((token.start, end, GAZETTEER.1[pattern].clone()));
+            free = end;
+        }
+    }
+    // A city is a place in an article where one of its mentions says it is one, and none
+    // is a person's name.
+    let placed: FxHashSet<usize> = cities.iter().filter(|c| c.3).map(|c| c.2).collect();
+    for (start, end, pattern, _) in cities {
+        if placed.contains(&pattern) && !people_named.contains(&pattern) {
+            claimed.push((start, end, GAZETTEER.1[pattern].clone()));
+        }
+    }
+}
+
+/// The editors' aliases in the text, where no claim is: added to `claimed`.
+fn claim_aliases(text: &str, aliases: &[(String, String)], claimed: &mut Vec<(usize, usize, Known)>) {
+    // An empty alias would match between any two characters: it names nobody.
+    if aliases.iter().any(|(alias, _)| !alias.is_empty()) {
+        // Every claim so far, start → end: none overlaps another.
+        let mut taken: BTreeMap<usize, usize> = claimed.iter().map(|(s, e, _)| (*s, *e)).collect();
+        for (alias, full) in aliases.iter().filter(|(alias, _)| !alias.is_empty()) {
+            for (start, _) in text.match_indices(alias.as_str()) {
+                let end = start + alias.len();
+                // The claim that starts last before this one's end is the one that can overlap it.
+                let overlaps = taken.range(..end).next_back().is_some_and(|(_, e)| start < *e);
+                if !overlaps && is_word_bounded(text, start, end) {
+                    claimed.push((start, end, Known::Person { id: String::new(), name: full.clone() }));
+                    taken.insert(start, end);
+                }
+            }
+        }
+    }
 }
 
 /// Whether a reporting verb stands right after the name or right before it.
