@@ -441,3 +441,45 @@ fn feeds_hold_the_newest_entries_only() {
     assert!(titles[0].contains("Next time in Moscow"), "newest first: {titles:?}");
     assert_eq!(parse("events/harbour-talks.xml").entries.len(), brief::render::publish::SUBJECT_FEED_ENTRIES);
 }
+
+/// Every `url` in a JSON-LD value, at any depth.
+fn json_ld_urls(value: &serde_json::Value, urls: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match v {
+                    serde_json::Value::String(url) if key == "url" => urls.push(url.clone()),
+                    _ => json_ld_urls(v, urls),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| json_ld_urls(v, urls)),
+        _ => {}
+    }
+}
+
+#[test]
+fn without_a_base_url_structured_data_points_at_pages_that_exist_from_where_it_stands() {
+    let site = TestSite::fixture("basic");
+    let config = std::fs::read_to_string(site.root().join("brief.yaml")).expect("brief.yaml");
+    let config: String = config.lines().filter(|l| !l.starts_with("base_url:")).map(|l| format!("{l}\n")).collect();
+    site.write("brief.yaml", config);
+    site.build_ok();
+    let output = site.output();
+    let mut checked = 0;
+    for page in ["articles/talks-open.html", "people/vladimir-putin.html", "events/harbour-talks.html", "index.html"] {
+        let folder = std::path::Path::new(page).parent().expect("a folder");
+        let mut urls = Vec::new();
+        for block in json_ld_blocks(&site.page(page)) {
+            json_ld_urls(&block, &mut urls);
+        }
+        assert!(!urls.is_empty(), "{page} names no url");
+        for url in urls {
+            // As a reader of the page resolves it: from the page's own folder.
+            let target = output.join(folder).join(&url);
+            assert!(target.is_file(), "{page}: {url} resolves to nothing");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "{checked} urls checked");
+}

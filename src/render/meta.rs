@@ -25,9 +25,11 @@ pub fn canonical(site: &SiteContext, path: &str) -> Option<String> {
     (!site.base_url.is_empty()).then(|| format!("{}/{}", site.base_url.trim_end_matches('/'), path))
 }
 
-/// `path` absolute when the site has a base URL, as it is otherwise.
-fn absolute(site: &SiteContext, path: &str) -> String {
-    canonical(site, path).unwrap_or_else(|| path.to_string())
+/// The address of the page at `target` as the page at `page` gives it: absolute under the
+/// base URL; without one, relative to `page`'s folder, as a reader of the page resolves it
+/// (a path from the site's root would be read from the page's own folder, and be wrong).
+fn absolute(site: &SiteContext, page: &str, target: &str) -> String {
+    canonical(site, target).unwrap_or_else(|| format!("{}{target}", "../".repeat(page.matches('/').count())))
 }
 
 /// Pages after the first of a list or of a person's, event's or organisation's pages say
@@ -46,7 +48,7 @@ pub fn article(site: &SiteContext, path: &str, article: &Article) -> Meta {
 }
 
 /// `current`: the page of the person's pages, from 1.
-pub fn person(site: &SiteContext, person: &subjects::Person, current: usize) -> Meta {
+pub fn person(site: &SiteContext, path: &str, person: &subjects::Person, current: usize) -> Meta {
     let name = person.name;
     let role = person.role.map(|r| format!("{name}, {r}: ")).unwrap_or_else(|| format!("{name}: "));
     let counts = match (person.quote_count, person.article_count) {
@@ -63,7 +65,7 @@ pub fn person(site: &SiteContext, person: &subjects::Person, current: usize) -> 
         "affiliation": named("Organization", person.affiliation),
         "nationality": named("Country", person.country),
         "alternateName": person.aliases,
-        "url": absolute(site, person.url),
+        "url": absolute(site, path, person.url),
     });
     Meta {
         title: paged(name.to_string(), current),
@@ -72,7 +74,7 @@ pub fn person(site: &SiteContext, person: &subjects::Person, current: usize) -> 
     }
 }
 
-pub fn event(site: &SiteContext, event: &subjects::Event, current: usize) -> Meta {
+pub fn event(site: &SiteContext, path: &str, event: &subjects::Event, current: usize) -> Meta {
     let when = [event.date_display, event.place].into_iter().flatten().collect::<Vec<_>>().join(", ");
     let place = event.place.map_or(Json::Null, |name| json!({"@type": "Place", "name": name}));
     let performers: Vec<Json> =
@@ -83,7 +85,7 @@ pub fn event(site: &SiteContext, event: &subjects::Event, current: usize) -> Met
         "name": event.name,
         "startDate": event.date,
         "location": place,
-        "url": absolute(site, event.url),
+        "url": absolute(site, path, event.url),
         "performer": performers,
     });
     Meta {
@@ -108,7 +110,7 @@ pub fn home(site: &SiteContext, path: &str) -> Meta {
         "@type": "WebSite",
         "name": site.title,
         "description": site.description,
-        "url": absolute(site, path),
+        "url": absolute(site, path, path),
     });
     Meta { title: site.title.clone(), description: site.description.clone(), jsonld: script_safe(&strip_nulls(jsonld)) }
 }
@@ -135,7 +137,7 @@ fn collection_page(site: &SiteContext, path: &str, name: &str) -> String {
         "@context": "https://schema.org",
         "@type": "CollectionPage",
         "name": name,
-        "url": absolute(site, path),
+        "url": absolute(site, path, path),
     });
     script_safe(&strip_nulls(jsonld))
 }
@@ -235,11 +237,11 @@ fn news_article<'a>(site: &'a SiteContext, path: &str, article: &'a Article) -> 
             .map(|p| PersonLd {
                 kind: "Person",
                 name: Some(&p.record.name),
-                url: p.record.url.as_deref().map(|url| absolute(site, url)),
+                url: p.record.url.as_deref().map(|url| absolute(site, path, url)),
             })
             .collect(),
         publisher: Named { kind: "Organization", name: publisher, url: home },
-        url: absolute(site, path),
+        url: absolute(site, path, path),
     }
 }
 

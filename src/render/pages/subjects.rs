@@ -236,8 +236,8 @@ impl PageSpec for PersonPage {
         PersonContext { person, pagination }
     }
 
-    fn meta(site: &SiteContext, _: &str, context: &PersonContext) -> Meta {
-        meta::person(site, &context.person, context.pagination.current)
+    fn meta(site: &SiteContext, path: &str, context: &PersonContext) -> Meta {
+        meta::person(site, path, &context.person, context.pagination.current)
     }
 
     fn feed(r: &Renderer, (i, _): Self::Key) -> String {
@@ -526,8 +526,8 @@ impl PageSpec for EventPage {
         EventContext { event, pagination }
     }
 
-    fn meta(site: &SiteContext, _: &str, context: &EventContext) -> Meta {
-        meta::event(site, &context.event, context.pagination.current)
+    fn meta(site: &SiteContext, path: &str, context: &EventContext) -> Meta {
+        meta::event(site, path, &context.event, context.pagination.current)
     }
 
     fn feed(r: &Renderer, (i, _): Self::Key) -> String {
