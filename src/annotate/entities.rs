@@ -225,6 +225,9 @@ struct EntityFinder<'a> {
     surnames: FxHashSet<String>,
     /// Titles met between an affiliation and a name, for the name's roles.
     pending_roles: Vec<String>,
+    /// A transcript's speaker labels ("WALLACE:" opening a paragraph), by how many paragraphs
+    /// each opens.
+    labels: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> EntityFinder<'a> {
@@ -241,6 +244,7 @@ impl<'a> EntityFinder<'a> {
             by_key: FxHashMap::default(),
             surnames: FxHashSet::default(),
             pending_roles: Vec::new(),
+            labels: speaker_labels(text, paragraphs),
         };
         // Known names first: they claim their tokens. Each pass claims names in the order of
         // the text, none before where the last ended: the claims of one pass are in order and
@@ -421,6 +425,15 @@ impl<'a> EntityFinder<'a> {
                 && lexicon::is_cue(&w.to_lowercase());
             // "New" opens a name before another word ("New York City Police Department").
             let new = w == "New" && start < last;
+            // "Mr. King", "Ms. Price": after an honorific the word is a surname, a title's
+            // word or not ("Mr. President" stays an address).
+            let surname = start > first
+                && lexicon::is_honorific(word(start - 1))
+                && !lexicon::is_address(strip_possessive(w))
+                && w.len() > 1;
+            if surname {
+                break;
+            }
             if (lexicon::is_not_name(strip_possessive(w)) && !new) || is_contraction(w) || cue {
                 start += 1;
             } else if (lexicon::is_title(w)
@@ -480,6 +493,14 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Organisation
         } else if words.iter().any(|w| lexicon::is_place_word(w)) {
             EntityKind::Place
+        } else if self.is_speaker_label(tokens, start, last, counts) {
+            // "WALLACE: …" in a transcript: a person, named as the rest of the site writes it.
+            let name = words.iter().map(|w| capitalise(&w.to_lowercase())).collect::<Vec<_>>().join(" ");
+            let entity = self.entity(EntityKind::Person, &name, None);
+            self.strong[entity] = true;
+            let span = Span { start: tokens[start].start, end: tokens[last].end };
+            self.found.push(Found { span, entity, paragraph: p, first: start, last });
+            return;
         } else if words.len() == 1 && is_acronym(words[0]) {
             // A word in capitals that the article also writes as a word ("PENCE" beside
             // "Pence", "SAVE" beside "save") is shouted, not an acronym.
@@ -529,6 +550,20 @@ impl<'a> EntityFinder<'a> {
             self.add_role(entity, &title);
         }
         self.found.push(Found { span, entity, paragraph: p, first: start, last });
+    }
+
+    /// Whether the words `start..=last` are a transcript's label for who speaks: in capitals,
+    /// opening their paragraph (after a quotation mark at most) before a colon, and either
+    /// opening two paragraphs or more or written as a name elsewhere ("PENCE:" beside "Mike
+    /// Pence"). "UPDATE:" and the like are not.
+    fn is_speaker_label(&self, tokens: &[Token], start: usize, last: usize, counts: &Occurrences) -> bool {
+        let text = self.text;
+        let Some(label) = label_at(text, tokens, start) else { return false };
+        if tokens[last].end != label.len() + tokens[start].start {
+            return false;
+        }
+        let named = label.split(' ').all(|w| counts.occurs(&capitalise(&w.to_lowercase()), 1));
+        self.labels.get(label).is_some_and(|&n| n >= 2) || named
     }
 
     /// A word alone that is the surname of a person met before ("Cuban said", after "Mark
@@ -1101,6 +1136,58 @@ pub fn strip_possessive(word: &str) -> &str {
         .or_else(|| word.strip_suffix("\u{2019}s"))
         .or_else(|| word.strip_suffix('\u{2019}'))
         .unwrap_or(word)
+}
+
+/// The speaker's label that opens the paragraph whose tokens are `tokens` at token `start`:
+/// one or two words in capitals, after nothing but an opening mark, before a colon.
+fn label_at<'t>(text: &'t str, tokens: &[Token], start: usize) -> Option<&'t str> {
+    if !tokens[..start].iter().all(|t| t.kind == TokenKind::Open) || start > 1 {
+        return None;
+    }
+    let capitals = |t: &Token| {
+        let w = &text[t.start..t.end];
+        t.kind == TokenKind::Word && w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    let words = tokens[start..].iter().take(3).take_while(|t| capitals(t)).count();
+    let colon = tokens.get(start + words).is_some_and(|t| &text[t.start..t.end] == ":");
+    let label = &text[tokens[start].start..tokens.get(start + words.max(1) - 1)?.end];
+    let not_a_person = label.split(' ').any(|w| NOT_SPEAKER_LABELS.contains(&w));
+    (words >= 1 && words <= 2 && colon && !not_a_person).then_some(label)
+}
+
+/// Labels in capitals before a colon that open a paragraph and name no speaker.
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "ADVERTISEMENT",
+    "BREAKING",
+    "CORRECTION",
+    "EDITOR",
+    "EDITORS",
+    "EXCLUSIVE",
+    "MORE",
+    "NOTE",
+    "PHOTO",
+    "PHOTOS",
+    "READ",
+    "RELATED",
+    "SOURCE",
+    "SOURCES",
+    "UPDATE",
+    "UPDATED",
+    "VIDEO",
+    "WATCH",
+];
+
+/// Every speaker's label of an article's paragraphs, with the number of paragraphs it opens.
+fn speaker_labels<'t>(text: &'t str, paragraphs: &[Paragraph]) -> FxHashMap<&'t str, usize> {
+    let mut labels = FxHashMap::default();
+    for paragraph in paragraphs {
+        let tokens = &paragraph.tokens;
+        let start = tokens.iter().position(|t| t.kind != TokenKind::Open).unwrap_or(0);
+        if let Some(label) = (start < tokens.len()).then(|| label_at(text, tokens, start)).flatten() {
+            *labels.entry(label).or_default() += 1;
+        }
+    }
+    labels
 }
 
 fn is_acronym(word: &str) -> bool {

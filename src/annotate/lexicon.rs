@@ -2330,6 +2330,17 @@ pub fn is_title(word: &str) -> bool {
 pub fn is_title_qualifier(word: &str) -> bool {
     on(TITLE_QUALIFIER, word)
 }
+/// Titles that stand only before a surname: what follows is a name ("Mr. King").
+pub fn is_honorific(word: &str) -> bool {
+    matches!(word, "Mr." | "Mr" | "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Messrs.")
+}
+/// Titles by which a person is addressed after an honorific: "Mr. President", "Madam Speaker".
+pub fn is_address(word: &str) -> bool {
+    matches!(
+        word,
+        "President" | "Speaker" | "Chairman" | "Chairwoman" | "Chair" | "Secretary" | "Vice" | "Ambassador" | "Mayor"
+    )
+}
 /// A word that ends a group's name, and never a person's; "-American" compounds too.
 pub fn is_group_ending(word: &str) -> bool {
     on(GROUP_ENDING, word) || word.rsplit_once('-').is_some_and(|(_, last)| on(GROUP_ENDING, last))

@@ -307,9 +307,10 @@ impl<'a> Attributor<'a> {
             let before: &Attribution = &done[previous];
             (before.speaker.is_some() && before.cue.is_some()).then(|| before.clone())
         });
-        let mut attribution = match listed {
-            Some(previous) => Attribution { dropped: false, ..previous },
-            None => self.attribute_by_cue(span).unwrap_or_default(),
+        let mut attribution = match (listed, self.transcript_label(span)) {
+            (_, Some(speaker)) => Attribution { speaker: Some(speaker), ..Attribution::default() },
+            (Some(previous), None) => Attribution { dropped: false, ..previous },
+            (None, None) => self.attribute_by_cue(span).unwrap_or_default(),
         };
         if attribution.speaker.is_none() {
             self.attribute_without_cue(q, done, &mut attribution);
@@ -1247,8 +1248,13 @@ impl<'a> Attributor<'a> {
                     k = found.last + 1;
                     continue;
                 }
-                // "Obama consultant Cornell Belcher": the first name is an attribute.
-                let found = self.role_described_person(p, found.last + 1, end).unwrap_or(found);
+                // "Obama consultant Cornell Belcher": the first name is an attribute; so it is
+                // before any description of the one who speaks ("Clinton communication director
+                // Jennifer Palmieri said").
+                let found = self
+                    .role_described_person(p, found.last + 1, end)
+                    .or_else(|| self.described_person(p, found.last + 1, end).filter(|f| self.is_cue_at(p, f.last + 1)))
+                    .unwrap_or(found);
                 if fits(found) {
                     if !self.title_follows_preposition(p, k) && !self.is_possessive(found) {
                         // "Scott Conroy asked Sanders whether… ¶ “Sure it is,” he said":
@@ -1535,6 +1541,20 @@ impl<'a> Attributor<'a> {
 
     /// A name and a colon right before the quote, as in a transcript or a round-up:
     /// Clinton: “Our goal is…” / More from Jones: “…”.
+    /// A turn of a transcript quoted whole: “WALLACE: Let's start…” is the person of the label.
+    fn transcript_label(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        if span.open != 0 {
+            return None;
+        }
+        // The label is inside the marks, where `mention_starting` does not look.
+        let list = &self.mentions[p];
+        let at = list.partition_point(|&i| self.names.found[i].first < 1);
+        let found = list.get(at).map(|&i| &self.names.found[i]).filter(|f| f.first == 1)?;
+        let person = self.names.entities[found.entity].kind == EntityKind::Person;
+        (person && self.is_punct(p, found.last + 1, ":")).then_some(Speaker::Entity { entity: found.entity })
+    }
+
     fn labelled(&self, span: &QuotedSpan) -> Option<Speaker> {
         let p = span.paragraph;
         let colon = span.open.checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;

@@ -213,6 +213,11 @@ fn quotes_and_their_speakers() {
         ("doubled apostrophes around a partial quote", "Putin said the talks were ''a good start'' for both sides.", &[("a good start", Some("Vladimir Putin"))]),
         ("doubled apostrophes after a possessive plural stay text", "The Smiths' house and the Joneses' car were sold, Putin said.", &[]),
         ("a treebank opening with a doubled-apostrophe close", "``We are ready,'' said Putin.", &[("We are ready,", Some("Vladimir Putin"))]),
+        ("a surname that is also a title, after an honorific", "Larry King hosts a show.\n\n“They pay us a lot of money,” Mr. King said.", &[("They pay us a lot of money,", Some("Larry King"))]),
+        ("an address after an honorific is no name", "“Thank you, Mr. President,” Mr. Smith said.", &[("Thank you, Mr. President,", Some("Smith"))]),
+        ("a transcript's turns quoted whole, by their labels", "Mike Pence spoke on Sunday. A transcript follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: She will not be attending.\n\n\"WALLACE: Why not?", &[("WALLACE: Will she be there?", Some("Wallace")), ("PENCE: She will not be attending.", Some("Mike Pence")), ("WALLACE: Why not?", Some("Wallace"))]),
+        ("a label that names no one", "“UPDATE: The hearing was moved,” Putin said.", &[("UPDATE: The hearing was moved,", Some("Vladimir Putin"))]),
+        ("the person a description leads to before the verb is the sentence's subject", "Hillary Clinton spoke.\n\nClinton communication director Jennifer Palmieri said Trump is reduced to “taunts and insults.” “You could dismiss these actions,” she said.", &[("taunts and insults.", Some("Jennifer Palmieri")), ("You could dismiss these actions,", Some("Jennifer Palmieri"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
