@@ -1539,8 +1539,6 @@ impl<'a> Attributor<'a> {
         Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[found.last].end].to_string() })
     }
 
-    /// A name and a colon right before the quote, as in a transcript or a round-up:
-    /// Clinton: “Our goal is…” / More from Jones: “…”.
     /// A turn of a transcript quoted whole: “WALLACE: Let's start…” is the person of the label.
     fn transcript_label(&self, span: &QuotedSpan) -> Option<Speaker> {
         let p = span.paragraph;
@@ -1555,6 +1553,8 @@ impl<'a> Attributor<'a> {
         (person && self.is_punct(p, found.last + 1, ":")).then_some(Speaker::Entity { entity: found.entity })
     }
 
+    /// A name and a colon right before the quote, as in a transcript or a round-up:
+    /// Clinton: “Our goal is…” / More from Jones: “…”.
     fn labelled(&self, span: &QuotedSpan) -> Option<Speaker> {
         let p = span.paragraph;
         let colon = span.open.checked_sub(1).filter(|&k| self.is_punct(p, k, ":"))?;
@@ -1894,9 +1894,23 @@ fn is_function_word(word: &str) -> bool {
 }
 
 /// People who speak for someone, beyond the heads of unnamed sources ("his wife", "a friend"
-/// are among those): "Gary Johnson’s doctor", "Cruz’s lawyers", "Trump's allies".
+/// are among those): "Gary Johnson’s doctor", "Cruz’s lawyers", "Trump's allies", "Scott's family".
 fn is_kin_or_counsel(word: &str) -> bool {
-    matches!(word, "allies" | "attorney" | "attorneys" | "doctor" | "lawyer" | "lawyers" | "physician")
+    matches!(
+        word,
+        "allies"
+            | "attorney"
+            | "attorneys"
+            | "children"
+            | "doctor"
+            | "family"
+            | "lawyer"
+            | "lawyers"
+            | "parents"
+            | "physician"
+            | "relatives"
+            | "widow"
+    )
 }
 
 /// A role written in lower case that can head a description of a person: "the Florida

@@ -216,6 +216,7 @@ fn quotes_and_their_speakers() {
         ("a surname that is also a title, after an honorific", "Larry King hosts a show.\n\n“They pay us a lot of money,” Mr. King said.", &[("They pay us a lot of money,", Some("Larry King"))]),
         ("an address after an honorific is no name", "“Thank you, Mr. President,” Mr. Smith said.", &[("Thank you, Mr. President,", Some("Smith"))]),
         ("a transcript's turns quoted whole, by their labels", "Mike Pence spoke on Sunday. A transcript follows:\n\n\"WALLACE: Will she be there?\n\n\"PENCE: She will not be attending.\n\n\"WALLACE: Why not?", &[("WALLACE: Will she be there?", Some("Wallace")), ("PENCE: She will not be attending.", Some("Mike Pence")), ("WALLACE: Why not?", Some("Wallace"))]),
+        ("a family speaks for itself, not for the person it is named by", "Keith Lamont Scott died on Tuesday. “We want the videos,” Scott's family said.", &[("We want the videos,", Some("unnamed: Scott's family"))]),
         ("a label that names no one", "“UPDATE: The hearing was moved,” Putin said.", &[("UPDATE: The hearing was moved,", Some("Vladimir Putin"))]),
         ("the person a description leads to before the verb is the sentence's subject", "Hillary Clinton spoke.\n\nClinton communication director Jennifer Palmieri said Trump is reduced to “taunts and insults.” “You could dismiss these actions,” she said.", &[("taunts and insults.", Some("Jennifer Palmieri")), ("You could dismiss these actions,", Some("Jennifer Palmieri"))]),
     ];
