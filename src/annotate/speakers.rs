@@ -106,6 +106,8 @@ struct Attributor<'a> {
     mentions: Vec<Vec<usize>>,
     /// What [`Self::nearest_subject`] found in the sentences it read, per search and paragraph.
     subjects: RefCell<FxHashMap<(Sought, usize), Subjects>>,
+    /// The person the article is about, when one is named far more often than any other.
+    principal: Option<usize>,
 }
 
 /// Whom [`Attributor::nearest_subject`] looks for.
@@ -187,6 +189,7 @@ impl<'a> Attributor<'a> {
             mentions[found.paragraph].push(i);
         }
         let subjects = RefCell::default();
+        let principal = principal(names);
         Attributor {
             text,
             paragraphs,
@@ -199,6 +202,7 @@ impl<'a> Attributor<'a> {
             first_sentence,
             mentions,
             subjects,
+            principal,
         }
     }
 
@@ -315,6 +319,11 @@ impl<'a> Attributor<'a> {
         if attribution.speaker.is_none() {
             self.attribute_without_cue(q, done, &mut attribution);
         }
+        if let Some(Speaker::Unnamed { description }) = &attribution.speaker {
+            if let Some(entity) = self.described(description) {
+                attribution.speaker = Some(Speaker::Entity { entity });
+            }
+        }
         let words = self.text[span.start..span.end].split_whitespace().count();
         let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
         // The rest of a split quote (“We met,” Putin said, “and we talked.”) opens in lower
@@ -357,6 +366,39 @@ impl<'a> Attributor<'a> {
             attribution.speaker = Some(speaker);
             attribution.cue = Some(Cue::ReportedBefore);
         }
+    }
+
+    /// The person a party's name stands for, as news writes one for someone it has named:
+    /// "The Republican is also encouraging…". The article's principal, where the article writes
+    /// the party beside their name; anyone else would be a guess.
+    fn described(&self, description: &str) -> Option<usize> {
+        let mut words = description.split_whitespace();
+        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) || description.split_whitespace().count() > 5 {
+            return None;
+        }
+        let head = words.next_back()?.to_lowercase();
+        if !matches!(head.as_str(), "republican" | "democrat") {
+            return None;
+        }
+        let principal = self.principal?;
+        self.party_beside(principal, &head).then_some(principal)
+    }
+
+    /// Whether the article writes `party` ("republican", "democrat") beside a mention of
+    /// `entity`: "Republican nominee Donald Trump", "Trump, the Republican candidate".
+    fn party_beside(&self, entity: usize, party: &str) -> bool {
+        let is_party = |p: usize, k: usize| {
+            self.lower(p, k).is_some_and(|w| {
+                let w = if w == "gop" { "republican" } else { w.trim_end_matches("ic") };
+                w == party
+            })
+        };
+        self.names.found.iter().filter(|f| f.entity == entity).any(|f| {
+            let p = f.paragraph;
+            let before = (f.first.saturating_sub(3)..f.first).any(|k| is_party(p, k));
+            let after = self.is_punct(p, f.last + 1, ",") && (f.last + 2..f.last + 5).any(|k| is_party(p, k));
+            before || after
+        })
     }
 
     /// A quote over several paragraphs whose verb comes only in a later part (“A … ¶ “B,”
@@ -754,7 +796,7 @@ impl<'a> Attributor<'a> {
             return Some(Speaker::Unnamed { description });
         }
         let word = self.lower(p, last)?;
-        if let Some(pronoun) = pronoun(&word) {
+        if let Some(pronoun) = subject_pronoun(&word) {
             return self.resolve_pronoun(p, last, pronoun);
         }
         if let Some(found) = self.open_appositive(p, last, floor) {
@@ -1743,6 +1785,32 @@ enum Pronoun {
     He,
     She,
     They,
+}
+
+/// The person an article names most, when named at least three times and more than twice as
+/// often as anyone else: the one a description such as "the businessman" stands for.
+fn principal(names: &Recognised) -> Option<usize> {
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    for found in &names.found {
+        if names.entities[found.entity].kind == EntityKind::Person {
+            *counts.entry(found.entity).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(entity, n)| (n, entity)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let (first, entity) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.0);
+    (first >= 3 && first > 2 * second).then_some(entity)
+}
+
+/// The pronoun that is the subject of the verb after it, a contraction's too: "He’s
+/// claiming", "she'd said", "they're saying".
+fn subject_pronoun(word: &str) -> Option<Pronoun> {
+    let word = word
+        .split_once(['\'', '\u{2019}'])
+        .filter(|(_, tail)| matches!(*tail, "s" | "d" | "ll" | "re" | "ve"))
+        .map_or(word, |(head, _)| head);
+    pronoun(word)
 }
 
 fn pronoun(word: &str) -> Option<Pronoun> {
