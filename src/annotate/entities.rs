@@ -1152,7 +1152,7 @@ fn label_at<'t>(text: &'t str, tokens: &[Token], start: usize) -> Option<&'t str
     let colon = tokens.get(start + words).is_some_and(|t| &text[t.start..t.end] == ":");
     let label = &text[tokens[start].start..tokens.get(start + words.max(1) - 1)?.end];
     let not_a_person = label.split(' ').any(|w| NOT_SPEAKER_LABELS.contains(&w));
-    (words >= 1 && words <= 2 && colon && !not_a_person).then_some(label)
+    ((1..=2).contains(&words) && colon && !not_a_person).then_some(label)
 }
 
 /// Labels in capitals before a colon that open a paragraph and name no speaker.

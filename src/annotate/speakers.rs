@@ -319,10 +319,10 @@ impl<'a> Attributor<'a> {
         if attribution.speaker.is_none() {
             self.attribute_without_cue(q, done, &mut attribution);
         }
-        if let Some(Speaker::Unnamed { description }) = &attribution.speaker {
-            if let Some(entity) = self.described(description) {
-                attribution.speaker = Some(Speaker::Entity { entity });
-            }
+        if let Some(Speaker::Unnamed { description }) = &attribution.speaker
+            && let Some(entity) = self.described(description)
+        {
+            attribution.speaker = Some(Speaker::Entity { entity });
         }
         let words = self.text[span.start..span.end].split_whitespace().count();
         let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
