@@ -90,7 +90,9 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     });
     let Some(before) = before.as_deref() else { return Use::Speech };
     let quoted = &text[span.start..span.end];
-    if takes_a_work(before) && is_title_case(quoted) {
+    // An outlet's work may close on the sentence's comma or stop inside the marks.
+    let outlets = || outlets_work(text, paragraphs, span) && is_title_case(quoted.trim_end_matches([',', '.']));
+    if (takes_a_work(before) && is_title_case(quoted)) || outlets() {
         Use::Title
     } else if lexicon::is_gesture(before) && quoted.split_whitespace().nth(3).is_none() {
         Use::Gesture
@@ -99,6 +101,27 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     } else {
         Use::Speech
     }
+}
+
+/// A work after an outlet's possessive that follows "on" or "in": "on CBS's “Face the
+/// Nation”", "in Fox News’s “Special Report”".
+fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool {
+    let tokens = &paragraphs[span.paragraph].tokens;
+    let word = |k: usize| {
+        let token = &tokens[k];
+        (token.kind == TokenKind::Word).then(|| &text[token.start..token.end])
+    };
+    let Some(owner) = span.open.checked_sub(1).and_then(word) else { return false };
+    let possessive = ["'s", "\u{2019}s", "s'", "s\u{2019}"].iter().any(|end| owner.ends_with(end));
+    if !possessive || !owner.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // Back over the outlet's name, four words at most, to the word before it.
+    let mut k = span.open - 1;
+    while k > 0 && span.open - k < 4 && word(k - 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        k -= 1;
+    }
+    k.checked_sub(1).and_then(word).is_some_and(|w| matches!(w, "on" | "in" | "On" | "In"))
 }
 
 /// What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
