@@ -637,7 +637,8 @@ impl<'a> Attributor<'a> {
     }
 
     /// A quote that makes up its paragraph, signed on the next line by a dash and a name
-    /// alone, as fact-checks and epigraphs print it: “… pay zero taxes.” ¶ - Sanders. (A
+    /// alone or with a few words after a comma, as fact-checks, epigraphs and round-ups print
+    /// it: “… pay zero taxes.” ¶ - Sanders. (A
     /// quote inside a sentence is not signed by an agency's credit line below it.)
     fn byline_below(&self, span: &QuotedSpan) -> Option<Speaker> {
         let p = span.paragraph;
@@ -650,11 +651,27 @@ impl<'a> Attributor<'a> {
         // In Markdown "- Sanders." is a list item, its dash before the paragraph's text.
         let line = self.text[..below.start].rfind('\n').map_or(0, |i| i + 1);
         let marker = matches!(self.text[line..below.start].trim(), "-" | "*" | "\u{2015}" | "\u{2014}" | "\u{2013}");
-        let dash = if marker { Some(0) } else { text::byline_dash(self.text, &below.tokens, 0) }?;
-        let found = self.mention_starting(p + 1, dash).filter(|f| !self.is_possessive(f))?;
+        // A paragraph below a quote that opens on a hyphen is signed by it too ("-Michelle Marks").
+        let hyphen = below.tokens.first().is_some_and(|t| &self.text[t.start..t.end] == "-");
+        let dash = if marker {
+            Some(0)
+        } else if hyphen {
+            Some(1)
+        } else {
+            text::byline_dash(self.text, &below.tokens, 0)
+        }?;
+        // Past a title: "- President Obama".
+        let mut at = dash;
+        while self.word(p + 1, at).is_some_and(lexicon::is_title) && self.mention_starting(p + 1, at).is_none() {
+            at += 1;
+        }
+        let found = self.mention_starting(p + 1, at).filter(|f| !self.is_possessive(f))?;
         let rest = &below.tokens[found.last + 1..];
         let alone = rest.iter().all(|t| t.kind == TokenKind::Punct) && rest.len() <= 1;
-        (alone && self.speaker_kind(found)).then_some(Speaker::Entity { entity: found.entity })
+        // Or with a few words after a comma, where they are from or what they did: "- Michelle
+        // Marks, Philadelphia.", "- President Obama, tweeting after Clinton's speech."
+        let described = self.is_punct(p + 1, found.last + 1, ",") && rest.len() <= 12;
+        ((alone || described) && self.speaker_kind(found)).then_some(Speaker::Entity { entity: found.entity })
     }
 
     /// Whether the verb at `k` follows a conjunction past the quote, with a subject of its own

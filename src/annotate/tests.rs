@@ -223,6 +223,8 @@ fn quotes_and_their_speakers() {
         ("a programme after an outlet's possessive is a title, its comma inside the marks", "In an interview on CBS's \"Face the Nation,\" Putin said the talks were over.", &[]),
         ("a programme after an outlet of several words", "“We are ready,” Putin said on Fox News’s “Fox and Friends.”", &[("We are ready,", Some("Vladimir Putin"))]),
         ("an outlet's possessive without on or in leaves a quote", "Putin said of CBS's “We will report it all,” that it was untrue.", &[("We will report it all,", Some("Vladimir Putin"))]),
+        ("a quote signed below on a hyphen, with where the speaker is from", "\"The whole idea of it needs to stop.\"\n\n-Michelle Marks, Philadelphia.", &[("The whole idea of it needs to stop.", Some("Michelle Marks"))]),
+        ("a quote signed below with a title and what the speaker did", "\"Great speech. She's tested.\"\n\n— President Putin, writing after the speech.", &[("Great speech. She's tested.", Some("Vladimir Putin"))]),
         ("a label that names no one", "“UPDATE: The hearing was moved,” Putin said.", &[("UPDATE: The hearing was moved,", Some("Vladimir Putin"))]),
         ("the person a description leads to before the verb is the sentence's subject", "Hillary Clinton spoke.\n\nClinton communication director Jennifer Palmieri said Trump is reduced to “taunts and insults.” “You could dismiss these actions,” she said.", &[("taunts and insults.", Some("Jennifer Palmieri")), ("You could dismiss these actions,", Some("Jennifer Palmieri"))]),
     ];
