@@ -434,6 +434,20 @@ impl<'a> EntityFinder<'a> {
             if surname {
                 break;
             }
+            // "Rival Hillary Clinton had mocked…": a word that opens the sentence before a first
+            // name and a surname describes the person; it is not their name.
+            let first_name = |w: &str| lexicon::is_male_name(w) || lexicon::is_female_name(w);
+            let describes = start == first
+                && start + 2 <= last
+                && sentence_start(text, tokens, start)
+                && !first_name(w)
+                && first_name(word(start + 1))
+                && !self.surnames.contains(strip_possessive(w))
+                && (counts.has_lower_case(w) || lexicon::is_unnamed_head(&w.to_lowercase()) || is_agent_noun(w));
+            if describes {
+                start += 1;
+                continue;
+            }
             if (lexicon::is_not_name(strip_possessive(w)) && !new) || is_contraction(w) || cue {
                 start += 1;
             } else if (lexicon::is_title(w)
@@ -842,7 +856,12 @@ fn signs_of_a_person(text: &str, tokens: &[Token], first: usize, last: usize, fi
             && text::byline_dash(text, tokens, first - n) == Some(n)
             && tokens[first - n - 1].kind == TokenKind::Close
     });
-    first_name || role_before || appositive_after || age_after || byline
+    // "Johnnie Wilson, of Springfield, Va., said": where they are from, set off by commas.
+    let from_after = comma(last + 1)
+        && tokens.get(last + 2).is_some_and(|t| &text[t.start..t.end] == "of")
+        && tokens.get(last + 3).is_some_and(|t| is_capitalised_word(text, t))
+        && !lexicon::is_organisation_word(&text[tokens[last].start..tokens[last].end]);
+    first_name || role_before || appositive_after || age_after || byline || from_after
 }
 
 /// The registry's names in the text, in order: (start, end, what it names).
@@ -1188,6 +1207,13 @@ fn speaker_labels<'t>(text: &'t str, paragraphs: &[Paragraph]) -> FxHashMap<&'t 
         }
     }
     labels
+}
+
+/// A capitalised word shaped like a noun for what someone does: "Journalist", "Actor",
+/// "Comedian", "Filmmaker", "Rival" (not a given name such as "Giovanni").
+fn is_agent_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive"].iter().any(|end| lower.ends_with(end))
 }
 
 fn is_acronym(word: &str) -> bool {

@@ -300,6 +300,11 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a word after a person's own title is a name", "Later Sen. Kallas said the bloc was united.", &["Kallas"]),
         ("a group's name is nobody", "Sunni Muslims and Central European voters met Muslim American leaders. Muslims said so.", &[]),
         ("a surname that is also a demonym stays a name", "Mark Cuban said the bloc was united.", &["Mark Cuban"]),
+        ("where they are from, set off by commas", "Johnnie Wilson, of Springfield, Va., said he had fought.", &["Johnnie Wilson"]),
+        ("a word that opens the sentence and describes the person is not their name", "Journalist Jorge Ramos asked first. Rival Hillary Clinton mocked him.", &["Jorge Ramos", "Hillary Clinton"]),
+        ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
+        ("a surname that is also a title, after an honorific", "Mr. King said the bloc was united.", &["King"]),
+        ("a transcript's label is the person it names", "Mike Pence spoke.\n\nWALLACE: Will you?\n\nPENCE: We will win.\n\nWALLACE: When?\n\nUPDATE: The call ended.", &["Mike Pence", "Wallace"]),
     ];
     for (name, text, people) in rows {
         let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
