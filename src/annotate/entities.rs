@@ -505,7 +505,12 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Place
         } else if words.iter().any(|w| lexicon::is_organisation_word(w)) {
             EntityKind::Organisation
-        } else if words.iter().any(|w| lexicon::is_place_word(w)) {
+        } else if words.iter().any(|w| lexicon::is_place_word(w))
+            // "President Park Geun-hye", "Park Geun-hye said": a place's word inside a name
+            // that a title or a reporting verb says is a person's.
+            && !titled
+            && !next_to_cue(text, tokens, start, last)
+        {
             EntityKind::Place
         } else if self.is_speaker_label(tokens, start, last, counts) {
             // "WALLACE: …" in a transcript: a person, named as the rest of the site writes it.
@@ -661,8 +666,16 @@ fn person_after_affiliation(run: &[&str]) -> Option<usize> {
         return Some(at);
     }
     let affiliation = run[..at].iter().any(|w| lexicon::is_organisation_word(w) || lexicon::is_place_word(w));
-    let first_name = (at..run.len()).find(|&i| lexicon::is_male_name(run[i]) || lexicon::is_female_name(run[i]))?;
-    (affiliation && (2..=3).contains(&(run.len() - first_name))).then_some(first_name)
+    let first_name = (at..run.len()).find(|&i| lexicon::is_male_name(run[i]) || lexicon::is_female_name(run[i]));
+    if let Some(first_name) = first_name.filter(|&i| affiliation && (2..=3).contains(&(run.len() - i))) {
+        return Some(first_name);
+    }
+    // A name with a place's word in it after the last title: "South Korean President Park
+    // Geun-hye", "Public Advocate Trish James".
+    let title = run.iter().rposition(|w| lexicon::is_title(w))?;
+    let name = &run[title + 1..];
+    let plain_name = name.iter().all(|w| !lexicon::is_title(w) && !lexicon::is_organisation_word(w));
+    (plain_name && (2..=3).contains(&name.len())).then_some(title + 1)
 }
 
 fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
