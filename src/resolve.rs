@@ -20,6 +20,10 @@ pub const CORRECTIONS_FILE: &str = "content/entities.yaml";
 /// site for a surname or first name said alone to be taken as theirs.
 const DOMINANCE: usize = 4;
 
+/// In how many articles the site must name a person in full for a lone word that nothing
+/// marks as a name ([`crate::annotate::Unsure`]) to be taken as their surname.
+const UNSURE_ARTICLES: usize = 3;
+
 /// `content/entities.yaml`: editors' corrections to who and what the site names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -696,6 +700,38 @@ impl Resolver {
         }
     }
 
+    /// What a lone word that nothing in its article marks as a name is
+    /// ([`crate::annotate::Unsure`]): the surname of the one person the site names by it, in
+    /// full in [`UNSURE_ARTICLES`] articles and more; else no one.
+    pub fn resolve_unsure(&self, word: &str) -> Target {
+        let lower = key(word);
+        if self.fixed.contains_key(&lower) {
+            return self.resolve(EntityKind::Person, word);
+        }
+        let lexicon_word = lexicon::is_not_name(word)
+            || lexicon::is_title(word)
+            || lexicon::is_demonym(word)
+            || lexicon::is_organisation_word(word)
+            || lexicon::is_place_word(word)
+            || lexicon::is_cue(&lower);
+        if lexicon_word {
+            return Target::Nobody;
+        }
+        let people = self.people_cached(&lower);
+        let single = match self.single_cache.get(&lower) {
+            Some(single) => single.clone(),
+            None => self.single(&lower),
+        };
+        match single {
+            Some(Target::Entity(EntityKind::Person, person))
+                if people.values().any(|(p, total)| *p == person && *total >= UNSURE_ARTICLES) =>
+            {
+                Target::Entity(EntityKind::Person, person)
+            }
+            _ => Target::Nobody,
+        }
+    }
+
     /// The longest start of a name of three words or more that is a full name of the site,
     /// with words after it that are not part of it ("Barack Obama Election Day").
     fn headline_start(&self, words: &[&str]) -> Option<String> {
@@ -810,6 +846,7 @@ impl Resolver {
                             .map(|(n, (p, _))| (n.to_string(), Target::Entity(EntityKind::Person, p)))
                             .collect();
                         forms.push((surname.to_string(), self.single(surname).unwrap_or(Target::Nobody)));
+                        forms.push((format!("?{surname}"), self.resolve_unsure(surname)));
                         forms.sort_by(|a, b| a.0.cmp(&b.0));
                         forms
                     }
@@ -946,6 +983,22 @@ mod tests {
         assert_eq!(target("Bob"), Target::Unlinked);
         assert_eq!(target("Bush"), Target::Unlinked);
         assert_eq!(target("Ben"), Target::Unlinked);
+    }
+
+    #[test]
+    fn lone_words_without_a_sign_are_the_site_s_one_person_or_nobody() {
+        let resolver = news();
+        // The one person of the surname, named in full across the site.
+        assert_eq!(resolver.resolve_unsure("Obama"), person("Barack Obama"));
+        assert_eq!(resolver.resolve_unsure("Trump"), person("Donald Trump"));
+        // Several people of the surname, one named too rarely, or none at all: no one.
+        assert_eq!(resolver.resolve_unsure("Bush"), Target::Nobody);
+        assert_eq!(resolver.resolve_unsure("Corker"), Target::Nobody);
+        assert_eq!(resolver.resolve_unsure("Smith"), Target::Nobody);
+        // A first name alone is not taken: only a surname.
+        assert_eq!(resolver.resolve_unsure("Barack"), Target::Nobody);
+        // Words of the lexicon never are.
+        assert_eq!(resolver.resolve_unsure("Senate"), Target::Nobody);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::lexicon;
 use super::text::{self, Paragraph, Token, TokenKind, capitalise};
-use super::{Entity, EntityKind, Registry, Span};
+use super::{Entity, EntityKind, Registry, Span, Unsure};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
@@ -181,6 +181,9 @@ pub struct Recognised {
     /// Per entity: lowercase words of its role ("president of russia", "ambassador"), from
     /// the registry or from titles met before the name, for "the German chancellor said".
     pub roles: Vec<String>,
+    /// Lone capitalised words that nothing in the article marks as a person's name, kept
+    /// apart from the entities (attribution never sees them) for the site to judge.
+    pub unsure: Vec<Unsure>,
 }
 
 impl Recognised {
@@ -204,6 +207,7 @@ pub fn recognise(
         events: finder.events,
         gender: finder.gender,
         roles: finder.roles,
+        unsure: finder.unsure,
     }
 }
 
@@ -218,6 +222,10 @@ struct EntityFinder<'a> {
     roles: Vec<String>,
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
+    /// Per entity: met where a capitalised word may be a common one (at a sentence's start,
+    /// or written in lower case elsewhere in the article).
+    common: Vec<bool>,
+    unsure: Vec<Unsure>,
     /// Registry id → lowercase role and affiliation.
     registry_roles: &'a HashMap<String, String>,
     by_key: FxHashMap<(EntityKind, String), usize>,
@@ -237,6 +245,8 @@ impl<'a> EntityFinder<'a> {
             gender: Vec::new(),
             roles: Vec::new(),
             strong: Vec::new(),
+            common: Vec::new(),
+            unsure: Vec::new(),
             registry_roles: &registry.roles,
             by_key: FxHashMap::default(),
             surnames: FxHashSet::default(),
@@ -334,6 +344,7 @@ impl<'a> EntityFinder<'a> {
         });
         // Known names are people for sure; a lone capitalised word only once something says so.
         self.strong.push(registry_id.is_some() || kind != EntityKind::Person);
+        self.common.push(false);
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
     }
@@ -521,6 +532,9 @@ impl<'a> EntityFinder<'a> {
         if strong {
             self.strong[entity] = true;
         }
+        if common_word {
+            self.common[entity] = true;
+        }
         for k in first..start {
             let title = word(k).to_lowercase();
             self.add_role(entity, &title);
@@ -564,6 +578,16 @@ impl<'a> EntityFinder<'a> {
             self.strong[*t] = true;
         }
         let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
+        // A lone word dropped for want of a sign, never met where it may be a common word,
+        // may still be the surname of someone the site names in full ("that Obama should be
+        // hanged"): kept aside for the site to say.
+        for (i, entity) in self.entities.iter().enumerate() {
+            let lone = entity.kind == EntityKind::Person && !entity.name.contains(' ') && entity.registry_id.is_none();
+            if lone && !keep[i] && target[i].is_none() && !self.common[i] {
+                let spans = self.found.iter().filter(|f| f.entity == i).map(|f| f.span).collect();
+                self.unsure.push(Unsure { name: entity.name.clone(), spans });
+            }
+        }
         let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
         let mut gender = Vec::new();

@@ -296,6 +296,29 @@ fn people_outside_the_registry_are_found_one_entity_each() {
 }
 
 #[test]
+fn lone_words_without_a_sign_are_left_for_the_site() {
+    // (text, the unsure words): no entity of the article and no speaker either way.
+    #[rustfmt::skip]
+    let rows: &[(&str, &[&str])] = &[
+        ("One posting said that Obama should be hanged.", &["Obama"]),
+        // A word the article also writes in lower case, or opening a sentence once, is a word.
+        ("The Mall was full. People walked past the mall.", &[]),
+        ("Talks resumed on Monday.", &[]),
+        // Marked as a name, it is an entity of its own, not unsure.
+        ("“We won,” Obama said.", &[]),
+    ];
+    for (text, unsure) in rows {
+        let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        let found: Vec<&str> = annotations.unsure.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(found, *unsure, "{text}");
+        for word in &annotations.unsure {
+            assert!(annotations.entities.iter().all(|e| e.name != word.name), "{text}");
+            assert!(word.spans.iter().all(|s| &text[s.start..s.end] == word.name), "{text}");
+        }
+    }
+}
+
+#[test]
 fn organisations_are_named_whole_and_generic_words_are_none() {
     let organisations = |text: &str| -> Vec<String> {
         let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
