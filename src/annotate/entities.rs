@@ -145,6 +145,8 @@ fn canonical_organisation(name: &str) -> &str {
         "Al-Qaeda" | "al Qaeda" | "al-Qaeda" => "Al Qaeda",
         "Exxon Mobil" => "ExxonMobil",
         "HuffPost" => "Huffington Post",
+        "NYPD" => "New York City Police Department",
+        "S.E.C." | "SEC" => "Securities and Exchange Commission",
         other => other,
     }
 }
@@ -152,6 +154,7 @@ fn canonical_organisation(name: &str) -> &str {
 fn canonical_place(name: &str) -> &str {
     match name {
         "Kiev" => "Kyiv",
+        "DPRK" => "North Korea",
         "Britain" | "UK" | "U.K." => "United Kingdom",
         "U.S." | "US" | "USA" | "U.S.A." | "America" => "United States",
         "D.C." => "Washington",
@@ -407,7 +410,8 @@ impl<'a> EntityFinder<'a> {
         let mut start = first;
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         // Titles and demonyms that qualify an organisation are its name: "Justice Department",
-        // "Foreign Ministry", "Labour Party".
+        // "Foreign Ministry", "Labour Party"; and a place's, right before its word: "National
+        // Mall" (but "President Park" is a person).
         // The first word from `from` on that is neither is the same for every `from` up to it:
         // kept, so that a long run of titles is read once, not once per title.
         let mut body: Option<usize> = None;
@@ -421,7 +425,11 @@ impl<'a> EntityFinder<'a> {
                     .unwrap_or(last + 1)
             });
             body = Some(at);
-            at <= last && lexicon::is_organisation_word(strip_possessive(word(at)))
+            at <= last
+                && (lexicon::is_organisation_word(strip_possessive(word(at)))
+                    || (lexicon::is_place_word(strip_possessive(word(at)))
+                        && at > from
+                        && lexicon::is_title_qualifier(word(at - 1))))
         };
         while start <= last {
             let w = word(start);
@@ -522,6 +530,14 @@ impl<'a> EntityFinder<'a> {
             && !the_before
             && !next_to_cue(text, tokens, start, last)
         {
+            return;
+        }
+        // A name that is the whole of a quotation ("Miss Piggy" in marks) is a nickname or a
+        // title: no one's name.
+        let quoted = first > 0
+            && tokens[first - 1].kind == TokenKind::Open
+            && tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Close);
+        if kind == EntityKind::Person && quoted {
             return;
         }
         let strong = kind != EntityKind::Person
