@@ -435,6 +435,10 @@ fn organisation_name(name: &str) -> String {
         ["United", "States", rest @ ..] if rest.first().is_some_and(|w| w.starts_with(char::is_uppercase)) => 2,
         _ => 0,
     };
+    // "Oversight Committee Republicans": the members of a party in a body, named for it.
+    if words.len() > 2 && words.last().is_some_and(|w| matches!(*w, "Republicans" | "Democrats")) {
+        words.pop();
+    }
     let rest = &words[country..];
     // "Justice Department" is the Department of Justice: a department after what it is of,
     // when that is what a title qualifies ("Justice", "Homeland Security"), not a city's

@@ -296,6 +296,8 @@ impl<'a> EntityFinder<'a> {
                         1
                     } else if let Some(step) = joins_organisation(text, tokens, i, j) {
                         step // "University of Michigan", "Center for American Progress"
+                    } else if let Some(step) = joins_over_and(text, tokens, i, j) {
+                        step // "House Oversight and Government Reform Committee"
                     } else {
                         break;
                     };
@@ -581,12 +583,27 @@ impl<'a> EntityFinder<'a> {
                 }
             }
         }
+        // An organisation named by the end of a longer name the article gives one
+        // organisation ("Nightly News" after "NBC Nightly News", "Tax Policy Center" after
+        // "Urban-Brookings Tax Policy Center") is that one.
+        let organisations: Vec<usize> =
+            (0..self.entities.len()).filter(|&i| self.entities[i].kind == EntityKind::Organisation).collect();
+        let longer = |name: &str| {
+            let mut ends = organisations.iter().copied().filter(|&o| {
+                let other = &self.entities[o].name;
+                other.len() > name.len() + 1
+                    && other.ends_with(name)
+                    && matches!(other.as_bytes()[other.len() - name.len() - 1], b' ' | b'-')
+            });
+            ends.next().filter(|_| ends.next().is_none())
+        };
         let target: Vec<Option<usize>> = self
             .entities
             .iter()
-            .map(|e| {
-                let single = e.kind == EntityKind::Person && !e.name.contains(' ');
-                single.then(|| full.get(e.name.as_str()).copied()).flatten()
+            .map(|e| match e.kind {
+                EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).copied(),
+                EntityKind::Organisation if organisations.len() > 1 => longer(&e.name),
+                _ => None,
             })
             .collect();
         // A full name whose surname the article uses alone is a person's ("Grynkewich said").
@@ -724,17 +741,47 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
 
 /// Whether the capitalised words from token `k` on go on an organisation's name: "Times"
 /// after "Los Angeles", "Banking Committee" after "Senate", "Air Force Gen." after "U.S.".
-fn opens_organisation(text: &str, tokens: &[Token], mut k: usize) -> bool {
+/// An organisation's one word opening a name goes on over "and" too: "House Oversight and
+/// Government Reform Committee" (`over_and`).
+fn opens_organisation(text: &str, tokens: &[Token], mut k: usize, over_and: bool) -> bool {
     let mut organisation = false;
     while k < tokens.len() && continues_name(text, tokens, k) {
         let word = &text[tokens[k].start..tokens[k].end];
         organisation |= lexicon::is_organisation_word(strip_possessive(word));
         if is_possessive(word) {
-            break;
+            return organisation;
         }
         k += 1;
     }
-    organisation
+    organisation || (over_and && k > 0 && organisation_after_and(text, tokens, k - 1).is_some())
+}
+
+/// Whether an organisation's name goes on over "and" (and "the") after token `last`: when
+/// at most four capitalised words follow it and end on an organisation's word ("Oversight
+/// and Government Reform Committee", "Education and the Workforce Committee"). How many
+/// tokens on the next word stands.
+fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
+    if word(last + 1) != Some("and") {
+        return None;
+    }
+    let from = last + 2 + usize::from(word(last + 2) == Some("the"));
+    let capitalised = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised_word(text, t));
+    let end = (from..from + 4).find(|&k| !capitalised(k)).unwrap_or(from + 4);
+    let ends_on_organisation = end > from && !capitalised(end) && word(end - 1).is_some_and(lexicon::is_organisation_word);
+    ends_on_organisation.then_some(from - last)
+}
+
+/// How many tokens a run from `first` to `last` goes on over "and" to the rest of an
+/// organisation's name: a run of two words or more that opens with an organisation's word or
+/// name and is no whole name itself ("House Oversight"; not "FBI" before "and Justice
+/// Department", nor "Clinton Foundation" before "and Trump Foundation").
+fn joins_over_and(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+    let step = organisation_after_and(text, tokens, last)?;
+    let word = |k: usize| strip_possessive(&text[tokens[k].start..tokens[k].end]);
+    let first = first + usize::from(word(first) == "The");
+    let opener = lexicon::is_organisation_word(word(first)) || lexicon::organisations().contains(&word(first));
+    (first < last && opener && !lexicon::is_organisation_word(word(last))).then_some(step)
 }
 
 /// Words that join the parts of an organisation's name: "Bank of America".
@@ -918,7 +965,7 @@ fn claim_gazetteer_names(
             let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
             let one_word =
                 matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
-            if ((place || one_word) && opens_organisation(text, tokens, after))
+            if ((place || one_word) && opens_organisation(text, tokens, after, one_word))
                 || (place && closes_organisation(text, token.start))
             {
                 continue;
