@@ -316,7 +316,7 @@ impl<'a> EntityFinder<'a> {
             let headline =
                 last - first >= 2 && *headlines[p].get_or_insert_with(|| is_headline(text, &paragraphs[p].tokens));
             let (first, last) = if headline {
-                let Some(name) = headline_name(text, &paragraphs[p].tokens, first, last) else { continue };
+                let Some(name) = headline_name(text, &paragraphs[p].tokens, first, last, &words) else { continue };
                 name
             } else {
                 (first, last)
@@ -544,7 +544,7 @@ impl<'a> EntityFinder<'a> {
         }
         let strong = kind != EntityKind::Person
             || titled
-            || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0]))
+            || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0], counts))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {
@@ -586,10 +586,17 @@ impl<'a> EntityFinder<'a> {
         // An organisation named by the end of a longer name the article gives one
         // organisation ("Nightly News" after "NBC Nightly News", "Tax Policy Center" after
         // "Urban-Brookings Tax Policy Center") is that one.
-        let organisations: Vec<usize> =
-            (0..self.entities.len()).filter(|&i| self.entities[i].kind == EntityKind::Organisation).collect();
+        // Looked up by last word, so that an article of many organisations is not read
+        // all against all.
+        let mut organisations: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, entity) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organisation) {
+            let last = entity.name.rsplit([' ', '-']).next().unwrap_or("");
+            organisations.entry(last).or_default().push(i);
+        }
         let longer = |name: &str| {
-            let mut ends = organisations.iter().copied().filter(|&o| {
+            let last = name.rsplit([' ', '-']).next().unwrap_or("");
+            let same_end = organisations.get(last).map_or(&[][..], Vec::as_slice);
+            let mut ends = same_end.iter().copied().filter(|&o| {
                 let other = &self.entities[o].name;
                 other.len() > name.len() + 1
                     && other.ends_with(name)
@@ -602,7 +609,7 @@ impl<'a> EntityFinder<'a> {
             .iter()
             .map(|e| match e.kind {
                 EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).copied(),
-                EntityKind::Organisation if organisations.len() > 1 => longer(&e.name),
+                EntityKind::Organisation => longer(&e.name),
                 _ => None,
             })
             .collect();
@@ -700,13 +707,26 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 /// name and the next (with an initial between: "George W. Bush"); "Hillary Clinton Sides"
 /// is Hillary Clinton. In a list of names ("Kate Malloy Corriveau, Ed Failor Jr., …") the
 /// run is the name whole. Runs of one or two words are left as they are; a longer run with
-/// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell.
-fn headline_name(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<(usize, usize)> {
+/// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell. A word the
+/// article also writes in lower case is a word, not a name: "Museum Will Tell" names no one,
+/// "Hillary Asking Moderator" names Hillary.
+fn headline_name(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    counts: &Occurrences,
+) -> Option<(usize, usize)> {
     if last - first < 2 {
         return Some((first, last));
     }
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let at = (first..last).find(|&k| lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k)))?;
+    let a_word = |k: usize| counts.has_lower_case(strip_possessive(word(k)));
+    let first_name = |k: usize| (lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k))) && !a_word(k);
+    let at = (first..last).find(|&k| first_name(k))?;
+    if a_word(at + 1) || lexicon::is_cue(&word(at + 1).to_lowercase()) {
+        return Some((at, at));
+    }
     let separator =
         |k: Option<usize>| k.filter(|&k| k < tokens.len()).is_none_or(|k| matches!(word(k), "," | ";" | ":"));
     if separator(first.checked_sub(1)) && separator(Some(last + 1)) {
@@ -860,8 +880,30 @@ fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize
 /// Whether the run of capitalised words from token `first` to `last` shows a sign of being
 /// a person's name: two capitalised words are a name only with one (a known first name, a
 /// role beside them, an age, a byline), else "Bering Strait" and "Peace Agreement" would be.
-fn signs_of_a_person(text: &str, tokens: &[Token], first: usize, last: usize, first_word: &str) -> bool {
+fn signs_of_a_person(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    first_word: &str,
+    counts: &Occurrences,
+) -> bool {
     let first_name = lexicon::is_male_name(first_word) || lexicon::is_female_name(first_word);
+    // "CNN's Anderson Cooper", "Fox News' Chris Wallace": one of an organisation's people,
+    // where no word of the name is one the article writes in lower case ("CNBC's Squawk Box").
+    let of_organisation = first > 0 && {
+        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let before = word(first - 1);
+        let owner = if is_possessive(before) {
+            Some(strip_possessive(before))
+        } else if matches!(before, "'" | "\u{2019}") && first > 1 {
+            Some(word(first - 2))
+        } else {
+            None
+        };
+        owner.is_some_and(|w| is_acronym(w) || lexicon::is_organisation_word(w))
+            && (first..=last).all(|k| !counts.has_lower_case(strip_possessive(word(k))))
+    };
     // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
     let role_word = |k: usize| {
         let t = &tokens[k];
@@ -894,7 +936,7 @@ fn signs_of_a_person(text: &str, tokens: &[Token], first: usize, last: usize, fi
             && text::byline_dash(text, tokens, first - n) == Some(n)
             && tokens[first - n - 1].kind == TokenKind::Close
     });
-    first_name || role_before || appositive_after || age_after || byline
+    first_name || of_organisation || role_before || appositive_after || age_after || byline
 }
 
 /// The registry's names in the text, in order: (start, end, what it names).

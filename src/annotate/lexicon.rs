@@ -481,6 +481,7 @@ const DEMONYMS: &[&str] = &[
     "Latvian",
     "Lebanese",
     "Liberal",
+    "Libertarian",
     "Libyan",
     "Lithuanian",
     "Mexican",
