@@ -383,9 +383,8 @@ fn generic(kind: EntityKind, name: &str) -> bool {
         return true;
     }
     // "D-Newport News", "R-Texas": a party and a district, after a lawmaker's name.
-    let party = |w: &str| {
-        w.get(..2).is_some_and(|p| matches!(p, "D-" | "R-" | "I-")) && w[2..].starts_with(char::is_uppercase)
-    };
+    let party =
+        |w: &str| w.get(..2).is_some_and(|p| matches!(p, "D-" | "R-" | "I-")) && w[2..].starts_with(char::is_uppercase);
     if words.first().is_some_and(|w| party(w)) {
         return true;
     }
@@ -449,6 +448,9 @@ fn organisation_name(name: &str) -> String {
         && before.iter().all(|w| w.starts_with(char::is_uppercase) && !w.contains('\''))
     {
         return format!("Department of {}", before.join(" "));
+    }
+    if lexicon::organisations().contains(&words.join(" ").as_str()) {
+        return words.join(" "); // "U.S. News & World Report"
     }
     // The country's own are named without it: its departments, its supreme court, the bodies
     // the gazetteer knows ("U.S. Senate").
@@ -1173,6 +1175,14 @@ mod tests {
             (O, "War on Terror"),
             (O, "CEO"),
             (O, "PTSD"),
+            (P, "Super PACs"),
+            (P, "Fight Terrorism"),
+            (P, "QUARTER Let"),
+            (P, "Elise FoleyFlagShareLikeReplyAni Vrabel"),
+            (P, "Climate Assessment"),
+            (O, "U.N. Charter"),
+            (O, "Erikson Prize for Excellence"),
+            (O, "D-Newport News"),
             (EntityKind::Place, "City"),
         ] {
             assert_eq!(resolver.resolve(kind, name), Target::Nobody, "{name}");
@@ -1192,6 +1202,46 @@ mod tests {
         assert_eq!(resolver.resolve(O, "G20"), org("G20"));
         assert_eq!(resolver.resolve(EntityKind::Place, "Islamic State"), org("Islamic State"));
         assert_eq!(resolver.resolve(P, "American Action Forum"), org("American Action Forum"));
+    }
+
+    #[test]
+    fn organisations_have_one_name_for_their_forms() {
+        let resolver = site(
+            &[
+                &[(O, "Department of Justice"), (O, "Department of Veterans Affairs")],
+                &[(O, "DOJ"), (O, "VA"), (O, "Justice Department")],
+            ],
+            &Corrections::default(),
+        );
+        let org = |name: &str| Target::Entity(O, name.to_string());
+        for (form, name) in [
+            ("Justice Department", "Department of Justice"),
+            ("U.S. Department of Justice", "Department of Justice"),
+            ("Homeland Security Department", "Department of Homeland Security"),
+            ("DOJ", "Department of Justice"),
+            ("VA", "Department of Veterans Affairs"),
+            ("U.S. Supreme Court", "Supreme Court"),
+            ("U.S. Senate", "Senate"),
+            ("U.S. Court of Appeals for the Sixth Circuit", "United States Court of Appeals for the Sixth Circuit"),
+            ("U.S. Navy", "United States Navy"),
+            ("U.S. News & World Report", "U.S. News & World Report"),
+            ("Apple Inc.", "Apple"),
+            ("Pfizer Inc", "Pfizer"),
+            ("Oversight Committee Republicans", "Oversight Committee"),
+            // Not a department of the country's: a city's.
+            ("Tulsa Police Department", "Tulsa Police Department"),
+            ("Police Department", "Police Department"),
+        ] {
+            assert_eq!(resolver.resolve(O, form), org(name), "{form}");
+        }
+        // One word in camel case is a brand's, unless a surname of the site.
+        assert_eq!(resolver.resolve(P, "PolitiFact"), org("PolitiFact"));
+        let with_surname = site(&[&[(P, "Frank VanderSloot")], &[(P, "Frank VanderSloot")]], &Corrections::default());
+        assert_eq!(with_surname.resolve(P, "VanderSloot"), person("Frank VanderSloot"));
+        assert_eq!(with_surname.resolve(P, "Frank VanderSloot"), person("Frank VanderSloot"));
+        // A word in capitals before a full name is no part of it.
+        assert_eq!(resolver.resolve(P, "NASA Director Charles Bolden"), person("Charles Bolden"));
+        assert_eq!(resolver.resolve(P, "CORE Teachers"), Target::Nobody);
     }
 
     #[test]

@@ -584,8 +584,13 @@ impl<'a> EntityFinder<'a> {
             }
         }
         // An organisation named by the end of a longer name the article gives one
-        // organisation ("Nightly News" after "NBC Nightly News", "Tax Policy Center" after
-        // "Urban-Brookings Tax Policy Center") is that one.
+        // organisation before ("Nightly News" after "NBC Nightly News", "Tax Policy Center"
+        // after "Urban-Brookings Tax Policy Center") is that one; not a name met first and then
+        // in a longer run ("Breitbart News", then "Follow Breitbart News on Twitter").
+        let mut first_met = vec![usize::MAX; self.entities.len()];
+        for found in &self.found {
+            first_met[found.entity] = first_met[found.entity].min(found.span.start);
+        }
         // Looked up by last word, so that an article of many organisations is not read
         // all against all.
         let mut organisations: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -593,7 +598,8 @@ impl<'a> EntityFinder<'a> {
             let last = entity.name.rsplit([' ', '-']).next().unwrap_or("");
             organisations.entry(last).or_default().push(i);
         }
-        let longer = |name: &str| {
+        let longer = |shorter: usize| {
+            let name = self.entities[shorter].name.as_str();
             let last = name.rsplit([' ', '-']).next().unwrap_or("");
             let same_end = organisations.get(last).map_or(&[][..], Vec::as_slice);
             let mut ends = same_end.iter().copied().filter(|&o| {
@@ -601,15 +607,14 @@ impl<'a> EntityFinder<'a> {
                 other.len() > name.len() + 1
                     && other.ends_with(name)
                     && matches!(other.as_bytes()[other.len() - name.len() - 1], b' ' | b'-')
+                    && first_met[o] < first_met[shorter]
             });
             ends.next().filter(|_| ends.next().is_none())
         };
-        let target: Vec<Option<usize>> = self
-            .entities
-            .iter()
-            .map(|e| match e.kind {
+        let target: Vec<Option<usize>> = (self.entities.iter().enumerate())
+            .map(|(i, e)| match e.kind {
                 EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).copied(),
-                EntityKind::Organisation => longer(&e.name),
+                EntityKind::Organisation => longer(i),
                 _ => None,
             })
             .collect();
@@ -708,8 +713,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 /// is Hillary Clinton. In a list of names ("Kate Malloy Corriveau, Ed Failor Jr., …") the
 /// run is the name whole. Runs of one or two words are left as they are; a longer run with
 /// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell. A word the
-/// article also writes in lower case is a word, not a name: "Museum Will Tell" names no one,
-/// "Hillary Asking Moderator" names Hillary.
+/// article also writes in lower case is no first name: "Museum Will Tell" names no one.
 fn headline_name(
     text: &str,
     tokens: &[Token],
@@ -724,7 +728,9 @@ fn headline_name(
     let a_word = |k: usize| counts.has_lower_case(strip_possessive(word(k)));
     let first_name = |k: usize| (lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k))) && !a_word(k);
     let at = (first..last).find(|&k| first_name(k))?;
-    if a_word(at + 1) || lexicon::is_cue(&word(at + 1).to_lowercase()) {
+    // A reporting verb after a first name is none of the name ("Hillary Asking Moderator").
+    // (A surname may be a word too: "Julie Pace" beside "the pace".)
+    if lexicon::is_cue(&word(at + 1).to_lowercase()) {
         return Some((at, at));
     }
     let separator =
@@ -788,7 +794,8 @@ fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<u
     let from = last + 2 + usize::from(word(last + 2) == Some("the"));
     let capitalised = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised_word(text, t));
     let end = (from..from + 4).find(|&k| !capitalised(k)).unwrap_or(from + 4);
-    let ends_on_organisation = end > from && !capitalised(end) && word(end - 1).is_some_and(lexicon::is_organisation_word);
+    let ends_on_organisation =
+        end > from && !capitalised(end) && word(end - 1).is_some_and(lexicon::is_organisation_word);
     ends_on_organisation.then_some(from - last)
 }
 
@@ -901,6 +908,13 @@ fn signs_of_a_person(
         } else {
             None
         };
+        // "on CNBC's Squawk Box", "Herald Radio's Morning Meeting program": a programme.
+        let on = |k: usize| k > 0 && word(k - 1).eq_ignore_ascii_case("on");
+        let owner_at = if is_possessive(before) { first - 1 } else { first.saturating_sub(2) };
+        let programme = tokens
+            .get(last + 1)
+            .is_some_and(|t| matches!(&text[t.start..t.end], "program" | "programme" | "show" | "broadcast"));
+        let owner = owner.filter(|_| !on(owner_at) && !(owner_at > 0 && on(owner_at - 1)) && !programme);
         owner.is_some_and(|w| is_acronym(w) || lexicon::is_organisation_word(w))
             && (first..=last).all(|k| !counts.has_lower_case(strip_possessive(word(k))))
     };
