@@ -914,7 +914,8 @@ fn signs_of_a_person(
         let programme = tokens
             .get(last + 1)
             .is_some_and(|t| matches!(&text[t.start..t.end], "program" | "programme" | "show" | "broadcast"));
-        let owner = owner.filter(|_| !on(owner_at) && !(owner_at > 0 && on(owner_at - 1)) && !programme);
+        let on_before = on(owner_at) || (owner_at > 0 && on(owner_at - 1));
+        let owner = owner.filter(|_| !on_before && !programme);
         owner.is_some_and(|w| is_acronym(w) || lexicon::is_organisation_word(w))
             && (first..=last).all(|k| !counts.has_lower_case(strip_possessive(word(k))))
     };

@@ -321,7 +321,7 @@ fn lone_words_without_a_sign_are_left_for_the_site() {
         assert_eq!(found, *unsure, "{text}");
         for word in &annotations.unsure {
             assert!(annotations.entities.iter().all(|e| e.name != word.name), "{text}");
-            assert!(word.spans.iter().all(|s| &text[s.start..s.end] == word.name), "{text}");
+            assert!(word.spans.iter().all(|s| text[s.start..s.end] == word.name), "{text}");
         }
     }
 }
