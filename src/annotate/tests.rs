@@ -377,7 +377,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             &["Urban-Brookings Tax Policy Center"],
         ),
         ("Viewers of NBC Nightly News saw it. Nightly News led with it.", &["NBC Nightly News"]),
-        ("Breitbart News reported it. Follow Breitbart News on Twitter.", &["Breitbart News", "Follow Breitbart News"]),
+        ("Breitbart News reported it. Follow Breitbart News on the web.", &["Breitbart News", "Follow Breitbart News"]),
         // The parties of a court case name the case.
         ("The ruling in Brown v. Board of Education stood.", &[]),
         // A network and its news are one body.
