@@ -500,8 +500,30 @@ fn by_kind(ordered: &[EntityId]) -> ByKind<Vec<usize>> {
 /// The article's mentions of what is a site entity (`entities`: the article's entities as
 /// the site's), in the annotator's order; a name linked to nothing is left out.
 fn site_mentions(annotations: &Annotations, entities: &[Option<EntityId>]) -> Vec<(Span, EntityId)> {
-    let linked = |m: &crate::annotate::Mention| Some((m.span, entities.get(m.entity).copied().flatten()?));
-    annotations.mentions.iter().filter_map(linked).collect()
+    let linked = |(span, entity): (Span, usize)| Some((span, entities.get(entity).copied().flatten()?));
+    all_mentions(annotations).filter_map(linked).collect()
+}
+
+/// The article's mentions in text order, with those of its unsure words after its entities:
+/// the `i`th unsure word is entity `entities.len() + i` (as [`Lookup::resolve`] numbers them).
+fn all_mentions(annotations: &Annotations) -> impl Iterator<Item = (Span, usize)> + '_ {
+    let mentions = annotations.mentions.iter().map(|m| (m.span, m.entity));
+    let mut unsure: Vec<(Span, usize)> = Vec::new();
+    if !annotations.unsure.is_empty() {
+        let first = annotations.entities.len();
+        for (i, word) in annotations.unsure.iter().enumerate() {
+            unsure.extend(word.spans.iter().map(|&span| (span, first + i)));
+        }
+        unsure.sort_unstable();
+    }
+    // Both in order and apart: merged as they come.
+    let mut unsure = unsure.into_iter().peekable();
+    let mut mentions = mentions.peekable();
+    std::iter::from_fn(move || match (mentions.peek(), unsure.peek()) {
+        (Some(m), Some(u)) if u.0.start < m.0.start => unsure.next(),
+        (Some(_), _) => mentions.next(),
+        (None, _) => unsure.next(),
+    })
 }
 
 fn insert_sorted(list: &mut Vec<usize>, item: usize) {
@@ -571,7 +593,15 @@ impl Lookup {
     /// other articles.
     fn resolve(&self, annotations: &Annotations, options: &AnnotatorConfig) -> Resolved {
         let people = &self.by_slug.people;
-        let entities: Vec<Identity> = annotations
+        let person = |full: String| {
+            if !options.people_from_text {
+                return Identity::Dropped;
+            }
+            let profiled = self.by_name.get(&full.trim().to_lowercase()).copied();
+            let slug = slugify_or_hash(&full, "person");
+            Identity::Person { name: full, slug, profiled }
+        };
+        let mut entities: Vec<Identity> = annotations
             .entities
             .iter()
             .map(|entity| {
@@ -589,12 +619,7 @@ impl Lookup {
                     return Identity::Profiled(index);
                 }
                 match self.resolver.resolve(entity.kind, name) {
-                    Target::Entity(EntityKind::Person, _) if !options.people_from_text => Identity::Dropped,
-                    Target::Entity(EntityKind::Person, full) => {
-                        let profiled = self.by_name.get(&full.trim().to_lowercase()).copied();
-                        let slug = slugify_or_hash(&full, "person");
-                        Identity::Person { name: full, slug, profiled }
-                    }
+                    Target::Entity(EntityKind::Person, full) => person(full),
                     Target::Entity(kind, name) => {
                         let slug = slugify_or_hash(&name, "entity");
                         Identity::Other { kind, name, slug }
@@ -603,6 +628,11 @@ impl Lookup {
                 }
             })
             .collect();
+        // Numbered after the entities, as `all_mentions` numbers their mentions.
+        entities.extend(annotations.unsure.iter().map(|word| match self.resolver.resolve_unsure(&word.name) {
+            Target::Entity(EntityKind::Person, full) => person(full),
+            _ => Identity::Dropped,
+        }));
 
         let mut sorted_quotes: Vec<_> = annotations.quotes.iter().collect();
         sorted_quotes.sort_by_key(|q| q.span);
@@ -637,7 +667,7 @@ impl Lookup {
 
         let mut seen = vec![false; entities.len()];
         let mut ordered = Vec::new();
-        let mentioned = annotations.mentions.iter().map(|m| m.entity);
+        let mentioned = all_mentions(annotations).map(|(_, entity)| entity);
         for entity in mentioned.chain(0..entities.len()) {
             if entity < seen.len() && !seen[entity] {
                 seen[entity] = true;

@@ -20,6 +20,10 @@ pub const CORRECTIONS_FILE: &str = "content/entities.yaml";
 /// site for a surname or first name said alone to be taken as theirs.
 const DOMINANCE: usize = 4;
 
+/// In how many articles the site must name a person in full for a lone word that nothing
+/// marks as a name ([`crate::annotate::Unsure`]) to be taken as their surname.
+const UNSURE_ARTICLES: usize = 3;
+
 /// `content/entities.yaml`: editors' corrections to who and what the site names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -202,9 +206,11 @@ const THING_WORDS: &[&str] = &[
     "amendment",
     "accord",
     "accords",
+    "assessment",
     "bill",
     "care",
     "change",
+    "charter",
     "convention",
     "doctrine",
     "initiative",
@@ -245,6 +251,7 @@ const ORGANISATION_TAILS: &[&str] = &[
     "protection",
     "responsibility",
     "services",
+    "watch",
 ];
 
 /// Headline verbs written in title case after a name: "Christie Says", "Gorka Slams".
@@ -326,10 +333,39 @@ fn person_kind(name: &str) -> Option<Option<(EntityKind, String)>> {
     if words.iter().any(|w| GROUP_WORDS.contains(w) || plural_demonym(w)) || THING_WORDS.contains(&last) {
         return Some(None);
     }
+    let written: Vec<&str> = name.split_whitespace().collect();
+    // "Super PACs", "CEOs": the plural of an acronym is a group.
+    let plural_acronym = |w: &&str| {
+        w.strip_suffix('s').is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    // "Terrorism", "Socialism": a doctrine, not a surname.
+    let doctrine = last.len() > 5 && last.ends_with("ism");
+    if written.iter().any(plural_acronym) || doctrine {
+        return Some(None);
+    }
+    // "Elise FoleyFlagShareLikeReplyAni Vrabel": a page's buttons run into its names.
+    if written.iter().any(|w| joined_words(w) >= 2) {
+        return Some(None);
+    }
     if ORGANISATION_TAILS.contains(&last) {
         return Some(Some((EntityKind::Organisation, name.trim().to_string())));
     }
     None
+}
+
+/// How many words are joined to the first in camel case: one in "PolitiFact" and
+/// "InsideSources", a brand's name; none in "McConnell", "DeNiro", "LaToya", "FitzGerald" (a
+/// capital after one to three small letters is a surname's, and so, beside a first name, is
+/// "Frank VanderSloot").
+fn joined_words(word: &str) -> usize {
+    let (mut small, mut joined) = (0, 0);
+    for c in word.chars().skip(1) {
+        if c.is_uppercase() && small >= 4 {
+            joined += 1;
+        }
+        small = if c.is_lowercase() { small + 1 } else { 0 };
+    }
+    joined
 }
 
 /// Whether an organisation's or a place's name is only a generic word or a label: "University",
@@ -339,6 +375,17 @@ fn generic(kind: EntityKind, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().map_or(String::new(), |w| w.to_lowercase());
     if THING_WORDS.contains(&last.as_str()) && words.len() > 1 {
+        return true;
+    }
+    // "Erikson Prize for Excellence": what comes before the first joint is what it is.
+    let joint = words.iter().position(|w| matches!(*w, "of" | "for" | "on"));
+    if joint.is_some_and(|at| at > 0 && THING_WORDS.contains(&words[at - 1].to_lowercase().as_str())) {
+        return true;
+    }
+    // "D-Newport News", "R-Texas": a party and a district, after a lawmaker's name.
+    let party =
+        |w: &str| w.get(..2).is_some_and(|p| matches!(p, "D-" | "R-" | "I-")) && w[2..].starts_with(char::is_uppercase);
+    if words.first().is_some_and(|w| party(w)) {
         return true;
     }
     // A war is no body: "World War II", "War on Terror".
@@ -366,6 +413,59 @@ fn generic(kind: EntityKind, name: &str) -> bool {
     }
 }
 
+/// An organisation's name in one form for all the ways it is written: without a company's
+/// legal ending ("Apple Inc." → "Apple"), without the country before a federal body's name
+/// ("U.S. Supreme Court" → "Supreme Court"; "U.S. Navy" → "United States Navy"), and a
+/// department after what it is of ("Justice Department" → "Department of Justice").
+fn organisation_name(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let legal = |w: &str| {
+        matches!(w.trim_start_matches(',').trim_end_matches('.'), "Inc" | "Corp" | "Co" | "LLC" | "Ltd" | "plc" | "PLC")
+    };
+    let place = |w: &[&str]| lexicon::places().contains(&w.join(" ").as_str());
+    if words.len() >= 2 && words.last().is_some_and(|w| legal(w)) && !place(&words[..words.len() - 1]) {
+        words.pop();
+        if let Some(w) = words.last_mut() {
+            *w = w.trim_end_matches(',');
+        }
+    }
+    let country = match words.as_slice() {
+        ["U.S." | "US" | "U.S", rest @ ..] if rest.first().is_some_and(|w| w.starts_with(char::is_uppercase)) => 1,
+        ["United", "States", rest @ ..] if rest.first().is_some_and(|w| w.starts_with(char::is_uppercase)) => 2,
+        _ => 0,
+    };
+    // "Oversight Committee Republicans": the members of a party in a body, named for it.
+    if words.len() > 2 && words.last().is_some_and(|w| matches!(*w, "Republicans" | "Democrats")) {
+        words.pop();
+    }
+    let rest = &words[country..];
+    // "Justice Department" is the Department of Justice: a department after what it is of,
+    // when that is what a title qualifies ("Justice", "Homeland Security"), not a city's
+    // police or fire department.
+    if let [before @ .., "Department"] = rest
+        && (1..=3).contains(&before.len())
+        && lexicon::is_title(before[0])
+        && before.iter().all(|w| w.starts_with(char::is_uppercase) && !w.contains('\''))
+    {
+        return format!("Department of {}", before.join(" "));
+    }
+    if lexicon::organisations().contains(&words.join(" ").as_str()) {
+        return words.join(" "); // "U.S. News & World Report"
+    }
+    // The country's own are named without it: its departments, its supreme court, the bodies
+    // the gazetteer knows ("U.S. Senate").
+    let national = rest.first() == Some(&"Department")
+        || rest == ["Supreme", "Court"]
+        || lexicon::organisations().contains(&rest.join(" ").as_str());
+    match country {
+        0 => words.join(" "),
+        _ if national => rest.join(" "),
+        // Another of its bodies, under the country's name written out: one form for "U.S.
+        // Court of Appeals" and "United States Court of Appeals".
+        _ => format!("United States {}", rest.join(" ")),
+    }
+}
+
 /// The letters of an organisation's acronym ("F.B.I." → "fbi"), or of the initials of its
 /// long name ("Federal Bureau of Investigation" → "fbi").
 fn acronym(name: &str) -> Option<String> {
@@ -384,6 +484,37 @@ fn acronym(name: &str) -> Option<String> {
         .filter(|c| c.is_alphabetic())
         .collect();
     (initials.len() >= 2).then(|| initials.to_lowercase())
+}
+
+/// Every acronym a long name goes by: its initials ("Department of Homeland Security" →
+/// "dhs"), with "of" ("Department of Justice" → "doj"), and a department's without "Department
+/// of" ("Department of Veterans Affairs" → "va"). An acronym goes by itself alone.
+fn acronyms(name: &str) -> Vec<String> {
+    let Some(plain) = acronym(name) else { return Vec::new() };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut keys = vec![plain];
+    if words.len() > 1 {
+        let initials = |words: &[&str], of: bool| -> String {
+            let small = ["of", "and", "for", "the", "on", "in", "&", "to"];
+            words
+                .iter()
+                .filter(|w| (of && **w == "of") || !small.contains(&w.to_lowercase().as_str()))
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase()
+        };
+        keys.push(initials(&words, true));
+        if let ["Department" | "Ministry", "of", rest @ ..] = words.as_slice()
+            && rest.len() >= 2
+        {
+            keys.push(initials(rest, false));
+        }
+        keys.retain(|k| k.len() >= 2);
+        keys.sort();
+        keys.dedup();
+    }
+    keys
 }
 
 /// The names of one article, as the site will count them.
@@ -410,7 +541,10 @@ impl ArticleNames {
             if fixed.contains_key(&key(&entity.name)) {
                 continue;
             }
-            let name = entity.name.trim().to_string();
+            let name = match entity.kind {
+                EntityKind::Organisation => organisation_name(&entity.name),
+                _ => entity.name.trim().to_string(),
+            };
             let list = match entity.kind {
                 EntityKind::Person if person_kind(&name).is_none() && parse(&name).is_some() => &mut names.people,
                 EntityKind::Organisation if !generic(entity.kind, &name) && acronym(&name).is_some() => {
@@ -438,7 +572,7 @@ impl ArticleNames {
             .iter()
             .filter_map(|n| parse(n))
             .flat_map(|p| [format!("l:{}", p.last), format!("f:{}", p.first)]);
-        let organisations = self.organisations.iter().filter_map(|n| acronym(n)).map(|a| format!("a:{a}"));
+        let organisations = self.organisations.iter().flat_map(|n| acronyms(n)).map(|a| format!("a:{a}"));
         people.chain(organisations)
     }
 }
@@ -525,8 +659,9 @@ impl Resolver {
             bump(&mut self.apart, pair.clone(), add);
         }
         for name in &names.organisations {
-            let Some(letters) = acronym(name) else { continue };
-            bump(self.by_acronym.entry(letters).or_default(), name.clone(), add);
+            for letters in acronyms(name) {
+                bump(self.by_acronym.entry(letters).or_default(), name.clone(), add);
+            }
         }
         self.by_surname.retain(|_, m| !m.is_empty());
         self.by_first.retain(|_, m| !m.is_empty());
@@ -688,11 +823,45 @@ impl Resolver {
             let (_, kind, name) = KNOWN_KINDS[i];
             return Target::Entity(kind, name.to_string());
         }
+        let organisation = (kind == EntityKind::Organisation).then(|| organisation_name(name));
+        let name = organisation.as_deref().unwrap_or(name);
         match kind {
             EntityKind::Person => self.person(name),
             _ if generic(kind, name) => Target::Nobody,
             EntityKind::Organisation => self.organisation(name),
             EntityKind::Place => Target::Entity(kind, name.to_string()),
+        }
+    }
+
+    /// What a lone word that nothing in its article marks as a name is
+    /// ([`crate::annotate::Unsure`]): the surname of the one person the site names by it, in
+    /// full in [`UNSURE_ARTICLES`] articles and more; else no one.
+    pub fn resolve_unsure(&self, word: &str) -> Target {
+        let lower = key(word);
+        if self.fixed.contains_key(&lower) {
+            return self.resolve(EntityKind::Person, word);
+        }
+        let lexicon_word = lexicon::is_not_name(word)
+            || lexicon::is_title(word)
+            || lexicon::is_demonym(word)
+            || lexicon::is_organisation_word(word)
+            || lexicon::is_place_word(word)
+            || lexicon::is_cue(&lower);
+        if lexicon_word {
+            return Target::Nobody;
+        }
+        let people = self.people_cached(&lower);
+        let single = match self.single_cache.get(&lower) {
+            Some(single) => single.clone(),
+            None => self.single(&lower),
+        };
+        match single {
+            Some(Target::Entity(EntityKind::Person, person))
+                if people.values().any(|(p, total)| *p == person && *total >= UNSURE_ARTICLES) =>
+            {
+                Target::Entity(EntityKind::Person, person)
+            }
+            _ => Target::Nobody,
         }
     }
 
@@ -727,9 +896,27 @@ impl Resolver {
         while words.len() > 1 && words.last().is_some_and(|w| is_initial(w)) {
             words.pop();
         }
+        // A word in capitals before words that are not ("QUARTER Let", "NASA Administrator
+        // Charles Bolden") is a heading's or an affiliation: the name is what follows it, if a
+        // full name does.
+        let shouted = |w: &&str| w.len() >= 4 && w.chars().all(|c| c.is_ascii_uppercase());
+        if let Some(at) = words.iter().rposition(shouted).filter(|_| !words.iter().all(shouted)) {
+            let mut rest = &words[at + 1..];
+            while rest.first().is_some_and(|w| lexicon::is_title(w)) {
+                rest = &rest[1..];
+            }
+            return if rest.len() >= 2 { self.person(&rest.join(" ")) } else { Target::Nobody };
+        }
         let name = &words.join(" ");
         // A headline: a name, then the words of the headline ("Christie Says", "Barack Obama
         // Election Day"): the longest start that is a person of the site.
+        // "PolitiFact", "InsideSources": a brand's name, unless the site knows it as a surname.
+        if let [word] = words.as_slice()
+            && joined_words(word) == 1
+            && !self.by_surname.contains_key(&word.to_lowercase())
+        {
+            return self.resolve(EntityKind::Organisation, word);
+        }
         let verb = |w: &&str| HEADLINE_VERBS.contains(&w.to_lowercase().as_str());
         if let Some(at) = words.iter().position(verb).filter(|&at| at > 0) {
             return self.person(&words[..at].join(" "));
@@ -810,6 +997,7 @@ impl Resolver {
                             .map(|(n, (p, _))| (n.to_string(), Target::Entity(EntityKind::Person, p)))
                             .collect();
                         forms.push((surname.to_string(), self.single(surname).unwrap_or(Target::Nobody)));
+                        forms.push((format!("?{surname}"), self.resolve_unsure(surname)));
                         forms.sort_by(|a, b| a.0.cmp(&b.0));
                         forms
                     }
@@ -949,6 +1137,22 @@ mod tests {
     }
 
     #[test]
+    fn lone_words_without_a_sign_are_the_site_s_one_person_or_nobody() {
+        let resolver = news();
+        // The one person of the surname, named in full across the site.
+        assert_eq!(resolver.resolve_unsure("Obama"), person("Barack Obama"));
+        assert_eq!(resolver.resolve_unsure("Trump"), person("Donald Trump"));
+        // Several people of the surname, one named too rarely, or none at all: no one.
+        assert_eq!(resolver.resolve_unsure("Bush"), Target::Nobody);
+        assert_eq!(resolver.resolve_unsure("Corker"), Target::Nobody);
+        assert_eq!(resolver.resolve_unsure("Smith"), Target::Nobody);
+        // A first name alone is not taken: only a surname.
+        assert_eq!(resolver.resolve_unsure("Barack"), Target::Nobody);
+        // Words of the lexicon never are.
+        assert_eq!(resolver.resolve_unsure("Senate"), Target::Nobody);
+    }
+
+    #[test]
     fn words_that_are_nobody() {
         let resolver = news();
         for (kind, name) in [
@@ -971,6 +1175,14 @@ mod tests {
             (O, "War on Terror"),
             (O, "CEO"),
             (O, "PTSD"),
+            (P, "Super PACs"),
+            (P, "Fight Terrorism"),
+            (P, "QUARTER Let"),
+            (P, "Elise FoleyFlagShareLikeReplyAni Vrabel"),
+            (P, "Climate Assessment"),
+            (O, "U.N. Charter"),
+            (O, "Erikson Prize for Excellence"),
+            (O, "D-Newport News"),
             (EntityKind::Place, "City"),
         ] {
             assert_eq!(resolver.resolve(kind, name), Target::Nobody, "{name}");
@@ -990,6 +1202,46 @@ mod tests {
         assert_eq!(resolver.resolve(O, "G20"), org("G20"));
         assert_eq!(resolver.resolve(EntityKind::Place, "Islamic State"), org("Islamic State"));
         assert_eq!(resolver.resolve(P, "American Action Forum"), org("American Action Forum"));
+    }
+
+    #[test]
+    fn organisations_have_one_name_for_their_forms() {
+        let resolver = site(
+            &[
+                &[(O, "Department of Justice"), (O, "Department of Veterans Affairs")],
+                &[(O, "DOJ"), (O, "VA"), (O, "Justice Department")],
+            ],
+            &Corrections::default(),
+        );
+        let org = |name: &str| Target::Entity(O, name.to_string());
+        for (form, name) in [
+            ("Justice Department", "Department of Justice"),
+            ("U.S. Department of Justice", "Department of Justice"),
+            ("Homeland Security Department", "Department of Homeland Security"),
+            ("DOJ", "Department of Justice"),
+            ("VA", "Department of Veterans Affairs"),
+            ("U.S. Supreme Court", "Supreme Court"),
+            ("U.S. Senate", "Senate"),
+            ("U.S. Court of Appeals for the Sixth Circuit", "United States Court of Appeals for the Sixth Circuit"),
+            ("U.S. Navy", "United States Navy"),
+            ("U.S. News & World Report", "U.S. News & World Report"),
+            ("Apple Inc.", "Apple"),
+            ("Pfizer Inc", "Pfizer"),
+            ("Oversight Committee Republicans", "Oversight Committee"),
+            // Not a department of the country's: a city's.
+            ("Tulsa Police Department", "Tulsa Police Department"),
+            ("Police Department", "Police Department"),
+        ] {
+            assert_eq!(resolver.resolve(O, form), org(name), "{form}");
+        }
+        // One word in camel case is a brand's, unless a surname of the site.
+        assert_eq!(resolver.resolve(P, "PolitiFact"), org("PolitiFact"));
+        let with_surname = site(&[&[(P, "Frank VanderSloot")], &[(P, "Frank VanderSloot")]], &Corrections::default());
+        assert_eq!(with_surname.resolve(P, "VanderSloot"), person("Frank VanderSloot"));
+        assert_eq!(with_surname.resolve(P, "Frank VanderSloot"), person("Frank VanderSloot"));
+        // A word in capitals before a full name is no part of it.
+        assert_eq!(resolver.resolve(P, "NASA Director Charles Bolden"), person("Charles Bolden"));
+        assert_eq!(resolver.resolve(P, "CORE Teachers"), Target::Nobody);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::lexicon;
 use super::text::{self, Paragraph, Token, TokenKind, capitalise};
-use super::{Entity, EntityKind, Registry, Span};
+use super::{Entity, EntityKind, Registry, Span, Unsure};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
@@ -145,6 +145,8 @@ fn canonical_organisation(name: &str) -> &str {
         "Al-Qaeda" | "al Qaeda" | "al-Qaeda" => "Al Qaeda",
         "Exxon Mobil" => "ExxonMobil",
         "HuffPost" => "Huffington Post",
+        "NYPD" => "New York City Police Department",
+        "S.E.C." | "SEC" => "Securities and Exchange Commission",
         other => other,
     }
 }
@@ -152,6 +154,7 @@ fn canonical_organisation(name: &str) -> &str {
 fn canonical_place(name: &str) -> &str {
     match name {
         "Kiev" => "Kyiv",
+        "DPRK" => "North Korea",
         "Britain" | "UK" | "U.K." => "United Kingdom",
         "U.S." | "US" | "USA" | "U.S.A." | "America" => "United States",
         "D.C." => "Washington",
@@ -181,6 +184,9 @@ pub struct Recognised {
     /// Per entity: lowercase words of its role ("president of russia", "ambassador"), from
     /// the registry or from titles met before the name, for "the German chancellor said".
     pub roles: Vec<String>,
+    /// Lone capitalised words that nothing in the article marks as a person's name, kept
+    /// apart from the entities (attribution never sees them) for the site to judge.
+    pub unsure: Vec<Unsure>,
 }
 
 impl Recognised {
@@ -204,6 +210,7 @@ pub fn recognise(
         events: finder.events,
         gender: finder.gender,
         roles: finder.roles,
+        unsure: finder.unsure,
     }
 }
 
@@ -218,6 +225,10 @@ struct EntityFinder<'a> {
     roles: Vec<String>,
     /// Per entity: seen with a title, beside a reporting verb, in full, or in a list.
     strong: Vec<bool>,
+    /// Per entity: met where a capitalised word may be a common one (at a sentence's start,
+    /// or written in lower case elsewhere in the article).
+    common: Vec<bool>,
+    unsure: Vec<Unsure>,
     /// Registry id → lowercase role and affiliation.
     registry_roles: &'a HashMap<String, String>,
     by_key: FxHashMap<(EntityKind, String), usize>,
@@ -240,6 +251,8 @@ impl<'a> EntityFinder<'a> {
             gender: Vec::new(),
             roles: Vec::new(),
             strong: Vec::new(),
+            common: Vec::new(),
+            unsure: Vec::new(),
             registry_roles: &registry.roles,
             by_key: FxHashMap::default(),
             surnames: FxHashSet::default(),
@@ -287,6 +300,8 @@ impl<'a> EntityFinder<'a> {
                         1
                     } else if let Some(step) = joins_organisation(text, tokens, i, j) {
                         step // "University of Michigan", "Center for American Progress"
+                    } else if let Some(step) = joins_over_and(text, tokens, i, j) {
+                        step // "House Oversight and Government Reform Committee"
                     } else {
                         break;
                     };
@@ -305,7 +320,7 @@ impl<'a> EntityFinder<'a> {
             let headline =
                 last - first >= 2 && *headlines[p].get_or_insert_with(|| is_headline(text, &paragraphs[p].tokens));
             let (first, last) = if headline {
-                let Some(name) = headline_name(text, &paragraphs[p].tokens, first, last) else { continue };
+                let Some(name) = headline_name(text, &paragraphs[p].tokens, first, last, &words) else { continue };
                 name
             } else {
                 (first, last)
@@ -338,6 +353,7 @@ impl<'a> EntityFinder<'a> {
         });
         // Known names are people for sure; a lone capitalised word only once something says so.
         self.strong.push(registry_id.is_some() || kind != EntityKind::Person);
+        self.common.push(false);
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
     }
@@ -400,7 +416,8 @@ impl<'a> EntityFinder<'a> {
         let mut start = first;
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
         // Titles and demonyms that qualify an organisation are its name: "Justice Department",
-        // "Foreign Ministry", "Labour Party".
+        // "Foreign Ministry", "Labour Party"; and a place's, right before its word: "National
+        // Mall" (but "President Park" is a person).
         // The first word from `from` on that is neither is the same for every `from` up to it:
         // kept, so that a long run of titles is read once, not once per title.
         let mut body: Option<usize> = None;
@@ -414,7 +431,11 @@ impl<'a> EntityFinder<'a> {
                     .unwrap_or(last + 1)
             });
             body = Some(at);
-            at <= last && lexicon::is_organisation_word(strip_possessive(word(at)))
+            at <= last
+                && (lexicon::is_organisation_word(strip_possessive(word(at)))
+                    || (lexicon::is_place_word(strip_possessive(word(at)))
+                        && at > from
+                        && lexicon::is_title_qualifier(word(at - 1))))
         };
         while start <= last {
             let w = word(start);
@@ -553,13 +574,24 @@ impl<'a> EntityFinder<'a> {
         {
             return;
         }
+        // A name that is the whole of a quotation ("Miss Piggy" in marks) is a nickname or a
+        // title: no one's name.
+        let quoted = first > 0
+            && tokens[first - 1].kind == TokenKind::Open
+            && tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Close);
+        if kind == EntityKind::Person && quoted {
+            return;
+        }
         let strong = kind != EntityKind::Person
             || titled
-            || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0]))
+            || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0], counts))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         let entity = self.entity(kind, &name, None);
         if strong {
             self.strong[entity] = true;
+        }
+        if common_word {
+            self.common[entity] = true;
         }
         for k in first..start {
             let title = word(k).to_lowercase();
@@ -605,12 +637,39 @@ impl<'a> EntityFinder<'a> {
                 }
             }
         }
-        let target: Vec<Option<usize>> = self
-            .entities
-            .iter()
-            .map(|e| {
-                let single = e.kind == EntityKind::Person && !e.name.contains(' ');
-                single.then(|| full.get(e.name.as_str()).copied()).flatten()
+        // An organisation named by the end of a longer name the article gives one
+        // organisation before ("Nightly News" after "NBC Nightly News", "Tax Policy Center"
+        // after "Urban-Brookings Tax Policy Center") is that one; not a name met first and then
+        // in a longer run ("Breitbart News", then "Follow Breitbart News on Twitter").
+        let mut first_met = vec![usize::MAX; self.entities.len()];
+        for found in &self.found {
+            first_met[found.entity] = first_met[found.entity].min(found.span.start);
+        }
+        // Looked up by last word, so that an article of many organisations is not read
+        // all against all.
+        let mut organisations: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (i, entity) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organisation) {
+            let last = entity.name.rsplit([' ', '-']).next().unwrap_or("");
+            organisations.entry(last).or_default().push(i);
+        }
+        let longer = |shorter: usize| {
+            let name = self.entities[shorter].name.as_str();
+            let last = name.rsplit([' ', '-']).next().unwrap_or("");
+            let same_end = organisations.get(last).map_or(&[][..], Vec::as_slice);
+            let mut ends = same_end.iter().copied().filter(|&o| {
+                let other = &self.entities[o].name;
+                other.len() > name.len() + 1
+                    && other.ends_with(name)
+                    && matches!(other.as_bytes()[other.len() - name.len() - 1], b' ' | b'-')
+                    && first_met[o] < first_met[shorter]
+            });
+            ends.next().filter(|_| ends.next().is_none())
+        };
+        let target: Vec<Option<usize>> = (self.entities.iter().enumerate())
+            .map(|(i, e)| match e.kind {
+                EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).copied(),
+                EntityKind::Organisation => longer(i),
+                _ => None,
             })
             .collect();
         // A full name whose surname the article uses alone is a person's ("Grynkewich said").
@@ -618,6 +677,16 @@ impl<'a> EntityFinder<'a> {
             self.strong[*t] = true;
         }
         let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
+        // A lone word dropped for want of a sign, never met where it may be a common word,
+        // may still be the surname of someone the site names in full ("that Obama should be
+        // hanged"): kept aside for the site to say.
+        for (i, entity) in self.entities.iter().enumerate() {
+            let lone = entity.kind == EntityKind::Person && !entity.name.contains(' ') && entity.registry_id.is_none();
+            if lone && !keep[i] && target[i].is_none() && !self.common[i] {
+                let spans = self.found.iter().filter(|f| f.entity == i).map(|f| f.span).collect();
+                self.unsure.push(Unsure { name: entity.name.clone(), spans });
+            }
+        }
         let mut remap: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut entities = Vec::new();
         let mut gender = Vec::new();
@@ -705,13 +774,27 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 /// name and the next (with an initial between: "George W. Bush"); "Hillary Clinton Sides"
 /// is Hillary Clinton. In a list of names ("Kate Malloy Corriveau, Ed Failor Jr., …") the
 /// run is the name whole. Runs of one or two words are left as they are; a longer run with
-/// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell.
-fn headline_name(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<(usize, usize)> {
+/// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell. A word the
+/// article also writes in lower case is no first name: "Museum Will Tell" names no one.
+fn headline_name(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    counts: &Occurrences,
+) -> Option<(usize, usize)> {
     if last - first < 2 {
         return Some((first, last));
     }
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let at = (first..last).find(|&k| lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k)))?;
+    let a_word = |k: usize| counts.has_lower_case(strip_possessive(word(k)));
+    let first_name = |k: usize| (lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k))) && !a_word(k);
+    let at = (first..last).find(|&k| first_name(k))?;
+    // A reporting verb after a first name is none of the name ("Hillary Asking Moderator").
+    // (A surname may be a word too: "Julie Pace" beside "the pace".)
+    if lexicon::is_cue(&word(at + 1).to_lowercase()) {
+        return Some((at, at));
+    }
     let separator =
         |k: Option<usize>| k.filter(|&k| k < tokens.len()).is_none_or(|k| matches!(word(k), "," | ";" | ":"));
     if separator(first.checked_sub(1)) && separator(Some(last + 1)) {
@@ -746,17 +829,48 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
 
 /// Whether the capitalised words from token `k` on go on an organisation's name: "Times"
 /// after "Los Angeles", "Banking Committee" after "Senate", "Air Force Gen." after "U.S.".
-fn opens_organisation(text: &str, tokens: &[Token], mut k: usize) -> bool {
+/// An organisation's one word opening a name goes on over "and" too: "House Oversight and
+/// Government Reform Committee" (`over_and`).
+fn opens_organisation(text: &str, tokens: &[Token], mut k: usize, over_and: bool) -> bool {
     let mut organisation = false;
     while k < tokens.len() && continues_name(text, tokens, k) {
         let word = &text[tokens[k].start..tokens[k].end];
         organisation |= lexicon::is_organisation_word(strip_possessive(word));
         if is_possessive(word) {
-            break;
+            return organisation;
         }
         k += 1;
     }
-    organisation
+    organisation || (over_and && k > 0 && organisation_after_and(text, tokens, k - 1).is_some())
+}
+
+/// Whether an organisation's name goes on over "and" (and "the") after token `last`: when
+/// at most four capitalised words follow it and end on an organisation's word ("Oversight
+/// and Government Reform Committee", "Education and the Workforce Committee"). How many
+/// tokens on the next word stands.
+fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
+    if word(last + 1) != Some("and") {
+        return None;
+    }
+    let from = last + 2 + usize::from(word(last + 2) == Some("the"));
+    let capitalised = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised_word(text, t));
+    let end = (from..from + 4).find(|&k| !capitalised(k)).unwrap_or(from + 4);
+    let ends_on_organisation =
+        end > from && !capitalised(end) && word(end - 1).is_some_and(lexicon::is_organisation_word);
+    ends_on_organisation.then_some(from - last)
+}
+
+/// How many tokens a run from `first` to `last` goes on over "and" to the rest of an
+/// organisation's name: a run of two words or more that opens with an organisation's word or
+/// name and is no whole name itself ("House Oversight"; not "FBI" before "and Justice
+/// Department", nor "Clinton Foundation" before "and Trump Foundation").
+fn joins_over_and(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+    let step = organisation_after_and(text, tokens, last)?;
+    let word = |k: usize| strip_possessive(&text[tokens[k].start..tokens[k].end]);
+    let first = first + usize::from(word(first) == "The");
+    let opener = lexicon::is_organisation_word(word(first)) || lexicon::organisations().contains(&word(first));
+    (first < last && opener && !lexicon::is_organisation_word(word(last))).then_some(step)
 }
 
 /// Words that join the parts of an organisation's name: "Bank of America".
@@ -835,8 +949,38 @@ fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize
 /// Whether the run of capitalised words from token `first` to `last` shows a sign of being
 /// a person's name: two capitalised words are a name only with one (a known first name, a
 /// role beside them, an age, a byline), else "Bering Strait" and "Peace Agreement" would be.
-fn signs_of_a_person(text: &str, tokens: &[Token], first: usize, last: usize, first_word: &str) -> bool {
+fn signs_of_a_person(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    first_word: &str,
+    counts: &Occurrences,
+) -> bool {
     let first_name = lexicon::is_male_name(first_word) || lexicon::is_female_name(first_word);
+    // "CNN's Anderson Cooper", "Fox News' Chris Wallace": one of an organisation's people,
+    // where no word of the name is one the article writes in lower case ("CNBC's Squawk Box").
+    let of_organisation = first > 0 && {
+        let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+        let before = word(first - 1);
+        let owner = if is_possessive(before) {
+            Some(strip_possessive(before))
+        } else if matches!(before, "'" | "\u{2019}") && first > 1 {
+            Some(word(first - 2))
+        } else {
+            None
+        };
+        // "on CNBC's Squawk Box", "Herald Radio's Morning Meeting program": a programme.
+        let on = |k: usize| k > 0 && word(k - 1).eq_ignore_ascii_case("on");
+        let owner_at = if is_possessive(before) { first - 1 } else { first.saturating_sub(2) };
+        let programme = tokens
+            .get(last + 1)
+            .is_some_and(|t| matches!(&text[t.start..t.end], "program" | "programme" | "show" | "broadcast"));
+        let on_before = on(owner_at) || (owner_at > 0 && on(owner_at - 1));
+        let owner = owner.filter(|_| !on_before && !programme);
+        owner.is_some_and(|w| is_acronym(w) || lexicon::is_organisation_word(w))
+            && (first..=last).all(|k| !counts.has_lower_case(strip_possessive(word(k))))
+    };
     // "spokesman Josh Schwerin", "Peter Thiel, a billionaire": a role beside the name.
     let role_word = |k: usize| {
         let t = &tokens[k];
@@ -874,7 +1018,7 @@ fn signs_of_a_person(text: &str, tokens: &[Token], first: usize, last: usize, fi
         && tokens.get(last + 2).is_some_and(|t| &text[t.start..t.end] == "of")
         && tokens.get(last + 3).is_some_and(|t| is_capitalised_word(text, t))
         && !lexicon::is_organisation_word(&text[tokens[last].start..tokens[last].end]);
-    first_name || role_before || appositive_after || age_after || byline || from_after
+    first_name || of_organisation || role_before || appositive_after || age_after || byline || from_after
 }
 
 /// The registry's names in the text, in order: (start, end, what it names).
@@ -945,7 +1089,7 @@ fn claim_gazetteer_names(
             let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
             let one_word =
                 matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
-            if ((place || one_word) && opens_organisation(text, tokens, after))
+            if ((place || one_word) && opens_organisation(text, tokens, after, one_word))
                 || (place && closes_organisation(text, token.start))
             {
                 continue;

@@ -65,6 +65,16 @@ pub struct Entity {
     pub registry_id: Option<String>,
 }
 
+/// A capitalised word alone that nothing in the article marks as a person's name ("that
+/// Obama should be hanged"): no entity of the article, and no speaker, but the site may know
+/// it as the surname of someone it names in full (`resolve.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsure {
+    pub name: String,
+    /// Where the article writes it, in order; no span overlaps a mention.
+    pub spans: Vec<Span>,
+}
+
 /// A byte range into the annotated text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
@@ -116,6 +126,9 @@ pub struct Annotations {
     pub mentions: Vec<Mention>,
     /// Ids of registry events the text names.
     pub events: Vec<String>,
+    /// Lone words that may be a surname, for the site to judge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsure: Vec<Unsure>,
 }
 
 /// An editor's corrections, from the article's front matter (`overrides:`). They always win
@@ -216,6 +229,7 @@ pub fn annotate(text: &str, format: TextFormat, registry: &Registry, overrides: 
         mentions: names.found.iter().map(|f| Mention { span: f.span, entity: f.entity }).collect(),
         entities: names.entities,
         events: names.events,
+        unsure: names.unsure,
     };
     overrides::apply(&mut annotations, overrides);
     annotations

@@ -40,6 +40,7 @@ fn person(annotations: &mut Annotations, name: &str) -> usize {
 
 fn remove_person(annotations: &mut Annotations, name: &str) {
     let name = name.trim();
+    annotations.unsure.retain(|u| !u.name.eq_ignore_ascii_case(name));
     let Some(gone) =
         annotations.entities.iter().position(|e| e.kind == EntityKind::Person && e.name.eq_ignore_ascii_case(name))
     else {

@@ -307,12 +307,43 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
         ("a surname that is also a title, after an honorific", "Mr. King said the bloc was united.", &["King"]),
         ("a transcript's label is the person it names", "Mike Pence spoke.\n\nWALLACE: Will you?\n\nPENCE: We will win.\n\nWALLACE: When?\n\nUPDATE: The call ended.", &["Mike Pence", "Wallace"]),
+        ("CEO is a title", "Senators grilled Wells Fargo CEO John Stumpf on Tuesday.", &["John Stumpf"]),
+        ("a plural title before a name", "Critics like Senators Charles E. Grassley voted no.", &["Charles E. Grassley"]),
+        ("a name that is a whole quotation is a nickname", "He called her “Miss Piggy” and left.", &[]),
+        ("a name after a network's possessive", "He told CNN’s Wolf Blitzer in an interview that it was over.", &["Wolf Blitzer"]),
+        ("the same after an outlet's plural possessive", "It was Fox News' Chris Wallace who asked.", &["Chris Wallace"]),
+        ("but not a programme on a network", "She spoke on CNBC’s Squawk Box about it.", &[]),
+        ("a word in lower case elsewhere is no first name in a headline", "Museum Will Tell Of Suffering And Delight\n\nIt will open.", &[]),
+        ("a cue after a first name in a headline is no surname", "Rush Limbaugh: Hillary Asking Moderator To Check Trump\n\nShe did.", &["Hillary"]),
     ];
     for (name, text, people) in rows {
         let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
         let found: Vec<&str> =
             annotations.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
         assert_eq!(found, *people, "row `{name}`: {text}");
+    }
+}
+
+#[test]
+fn lone_words_without_a_sign_are_left_for_the_site() {
+    // (text, the unsure words): no entity of the article and no speaker either way.
+    #[rustfmt::skip]
+    let rows: &[(&str, &[&str])] = &[
+        ("One posting said that Obama should be hanged.", &["Obama"]),
+        // A word the article also writes in lower case, or opening a sentence once, is a word.
+        ("The Mall was full. People walked past the mall.", &[]),
+        ("Talks resumed on Monday.", &[]),
+        // Marked as a name, it is an entity of its own, not unsure.
+        ("“We won,” Obama said.", &[]),
+    ];
+    for (text, unsure) in rows {
+        let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+        let found: Vec<&str> = annotations.unsure.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(found, *unsure, "{text}");
+        for word in &annotations.unsure {
+            assert!(annotations.entities.iter().all(|e| e.name != word.name), "{text}");
+            assert!(word.spans.iter().all(|s| text[s.start..s.end] == word.name), "{text}");
+        }
     }
 }
 
@@ -346,6 +377,28 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ),
         ("The Senate Banking Committee met on Monday.", &["Senate Banking Committee"]),
         ("The New York City Police Department said so.", &["New York City Police Department"]),
+        // Over "and" where the name opens with an organisation's word or name and goes on to one.
+        (
+            "The House Oversight and Government Reform Committee voted.",
+            &["House Oversight and Government Reform Committee"],
+        ),
+        (
+            "He sits on the House Education and the Workforce Committee.",
+            &["House Education and the Workforce Committee"],
+        ),
+        ("The FBI and Justice Department declined.", &["FBI", "Justice Department"]),
+        // Known acronyms are their bodies.
+        (
+            "The NYPD and the S.E.C. looked into it.",
+            &["New York City Police Department", "Securities and Exchange Commission"],
+        ),
+        // The end of a longer name in the same article is that organisation.
+        (
+            "The Urban-Brookings Tax Policy Center found it. The Tax Policy Center said so.",
+            &["Urban-Brookings Tax Policy Center"],
+        ),
+        ("Viewers of NBC Nightly News saw it. Nightly News led with it.", &["NBC Nightly News"]),
+        ("Breitbart News reported it. Follow Breitbart News on the web.", &["Breitbart News", "Follow Breitbart News"]),
         // The parties of a court case name the case.
         ("The ruling in Brown v. Board of Education stood.", &[]),
         // A network and its news are one body.
@@ -381,6 +434,8 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("The Hilary Clinton-run State Department met in Clinton.", &[]),
         // A name ends on what it is.
         ("Fans filled Bank of America Stadium.", &["Bank of America Stadium"]),
+        // A title qualifier before a place's word is the place's name.
+        ("Crowds filled the National Mall.", &["National Mall"]),
         // A word the article also writes in lower case is that word; some words always are.
         ("In Plantation they grow cane on a plantation.", &[]),
         ("In Plantation they grow cane.", &["Plantation"]),
