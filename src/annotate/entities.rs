@@ -456,15 +456,18 @@ impl<'a> EntityFinder<'a> {
                 break;
             }
             // "Rival Hillary Clinton had mocked…": a word that opens the sentence before a first
-            // name and a surname describes the person; it is not their name.
+            // name and a surname describes the person; it is not their name. So does a long or
+            // hyphenated word shaped like a role before any name ("Actress Rosario Dawson",
+            // "Co-anchor Norah O'Donnell").
             let first_name = |w: &str| lexicon::is_male_name(w) || lexicon::is_female_name(w);
             let describes = start == first
                 && start + 2 <= last
                 && sentence_start(text, tokens, start)
                 && !first_name(w)
-                && first_name(word(start + 1))
                 && !self.surnames.contains(strip_possessive(w))
-                && (counts.has_lower_case(w) || lexicon::is_unnamed_head(&w.to_lowercase()) || is_agent_noun(w));
+                && ((first_name(word(start + 1))
+                    && (counts.has_lower_case(w) || lexicon::is_unnamed_head(&w.to_lowercase()) || is_agent_noun(w)))
+                    || (is_agent_noun(w) && (w.contains('-') || w.len() >= 6)));
             if describes {
                 start += 1;
                 continue;
@@ -1367,10 +1370,10 @@ fn speaker_labels<'t>(text: &'t str, paragraphs: &[Paragraph]) -> FxHashMap<&'t 
 }
 
 /// A capitalised word shaped like a noun for what someone does: "Journalist", "Actor",
-/// "Comedian", "Filmmaker", "Rival" (not a given name such as "Giovanni").
+/// "Comedian", "Filmmaker", "Actress", "Rival" (not a given name such as "Giovanni").
 fn is_agent_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive"].iter().any(|end| lower.ends_with(end))
+    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive", "ess"].iter().any(|end| lower.ends_with(end))
 }
 
 fn is_acronym(word: &str) -> bool {

@@ -304,6 +304,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a word that opens the sentence and describes the person is not their name", "Journalist Jorge Ramos asked first. Rival Hillary Clinton mocked him.", &["Jorge Ramos", "Hillary Clinton"]),
         ("a place's word in a name a title says is a person's", "South Korean President Park Geun-hye spoke first.", &["Park Geun-hye"]),
         ("a place's word in a name a reporting verb says is a person's", "Park Geun-hye said the state was calm.", &["Park Geun-hye"]),
+        ("a role word shaped so before any name opening the sentence", "The show ended. Actress Rosario Dawson said so. Co-anchor Norah O'Donnell said no.", &["Rosario Dawson", "Norah O'Donnell"]),
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
         ("a surname that is also a title, after an honorific", "Mr. King said the bloc was united.", &["King"]),
         ("a transcript's label is the person it names", "Mike Pence spoke.\n\nWALLACE: Will you?\n\nPENCE: We will win.\n\nWALLACE: When?\n\nUPDATE: The call ended.", &["Mike Pence", "Wallace"]),
