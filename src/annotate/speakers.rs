@@ -369,8 +369,9 @@ impl<'a> Attributor<'a> {
     }
 
     /// The person a party's name stands for, as news writes one for someone it has named:
-    /// "The Republican is also encouraging…". The article's principal, where the article writes
-    /// the party beside their name; anyone else would be a guess.
+    /// "The Republican is also encouraging…". The one person the article writes that party
+    /// beside ("Republican nominee Donald Trump"), or, where several, its principal if one of
+    /// them; anyone else would be a guess.
     fn described(&self, description: &str) -> Option<usize> {
         let mut words = description.split_whitespace();
         if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) || description.split_whitespace().count() > 5 {
@@ -380,8 +381,14 @@ impl<'a> Attributor<'a> {
         if !matches!(head.as_str(), "republican" | "democrat") {
             return None;
         }
-        let principal = self.principal?;
-        self.party_beside(principal, &head).then_some(principal)
+        // The one person the article writes that party beside; else its principal, where
+        // the party is written beside them too.
+        let mut people = self.names.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person);
+        let mut of_party = people.by_ref().filter(|&(entity, _)| self.party_beside(entity, &head)).map(|(e, _)| e);
+        match (of_party.next(), of_party.next()) {
+            (Some(one), None) => Some(one),
+            _ => self.principal.filter(|&principal| self.party_beside(principal, &head)),
+        }
     }
 
     /// Whether the article writes `party` ("republican", "democrat") beside a mention of
