@@ -616,7 +616,7 @@ impl<'a> EntityFinder<'a> {
         if tokens[last].end != label.len() + tokens[start].start {
             return false;
         }
-        let named = label.split(' ').all(|w| counts.occurs(&capitalise(&w.to_lowercase()), 1));
+        let named = label.split_whitespace().all(|w| counts.occurs(&capitalise(&w.to_lowercase()), 1));
         self.labels.get(label).is_some_and(|&n| n >= 2) || named
     }
 
@@ -1320,7 +1320,7 @@ pub fn strip_possessive(word: &str) -> &str {
 /// The speaker's label that opens the paragraph whose tokens are `tokens` at token `start`:
 /// one or two words in capitals, after nothing but an opening mark, before a colon.
 fn label_at<'t>(text: &'t str, tokens: &[Token], start: usize) -> Option<&'t str> {
-    if !tokens[..start].iter().all(|t| t.kind == TokenKind::Open) || start > 1 {
+    if start > 1 || !tokens[..start].iter().all(|t| t.kind == TokenKind::Open) {
         return None;
     }
     let capitals = |t: &Token| {
@@ -1330,7 +1330,7 @@ fn label_at<'t>(text: &'t str, tokens: &[Token], start: usize) -> Option<&'t str
     let words = tokens[start..].iter().take(3).take_while(|t| capitals(t)).count();
     let colon = tokens.get(start + words).is_some_and(|t| &text[t.start..t.end] == ":");
     let label = &text[tokens[start].start..tokens.get(start + words.max(1) - 1)?.end];
-    let not_a_person = label.split(' ').any(|w| NOT_SPEAKER_LABELS.contains(&w));
+    let not_a_person = label.split_whitespace().any(|w| NOT_SPEAKER_LABELS.contains(&w));
     ((1..=2).contains(&words) && colon && !not_a_person).then_some(label)
 }
 

@@ -121,7 +121,7 @@ fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool
     while k > 0 && span.open - k < 4 && word(k - 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         k -= 1;
     }
-    k.checked_sub(1).and_then(word).is_some_and(|w| matches!(w, "on" | "in" | "On" | "In"))
+    k.checked_sub(1).and_then(word).is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("in"))
 }
 
 /// What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and

@@ -106,8 +106,6 @@ struct Attributor<'a> {
     mentions: Vec<Vec<usize>>,
     /// What [`Self::nearest_subject`] found in the sentences it read, per search and paragraph.
     subjects: RefCell<FxHashMap<(Sought, usize), Subjects>>,
-    /// The person the article is about, when one is named far more often than any other.
-    principal: Option<usize>,
 }
 
 /// Whom [`Attributor::nearest_subject`] looks for.
@@ -189,7 +187,6 @@ impl<'a> Attributor<'a> {
             mentions[found.paragraph].push(i);
         }
         let subjects = RefCell::default();
-        let principal = principal(names);
         Attributor {
             text,
             paragraphs,
@@ -202,7 +199,6 @@ impl<'a> Attributor<'a> {
             first_sentence,
             mentions,
             subjects,
-            principal,
         }
     }
 
@@ -264,12 +260,14 @@ impl<'a> Attributor<'a> {
     }
 
     fn mention_starting(&self, p: usize, k: usize) -> Option<&'a Found> {
+        self.mention_at(p, k).filter(|f| !self.quoted[p][f.first] && self.speaker_kind(f))
+    }
+
+    /// The mention that starts at token `k`, inside quotes or not, of any kind.
+    fn mention_at(&self, p: usize, k: usize) -> Option<&'a Found> {
         let list = &self.mentions[p];
         let at = list.partition_point(|&i| self.names.found[i].first < k);
-        list.get(at)
-            .map(|&i| &self.names.found[i])
-            .filter(|f| f.first == k && !self.quoted[p][f.first])
-            .filter(|f| self.speaker_kind(f))
+        list.get(at).map(|&i| &self.names.found[i]).filter(|f| f.first == k)
     }
 
     /// The last token of a place mention that starts at token `k`.
@@ -383,29 +381,33 @@ impl<'a> Attributor<'a> {
         }
         // The one person the article writes that party beside; else its principal, where
         // the party is written beside them too.
-        let mut people = self.names.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person);
-        let mut of_party = people.by_ref().filter(|&(entity, _)| self.party_beside(entity, &head)).map(|(e, _)| e);
-        match (of_party.next(), of_party.next()) {
-            (Some(one), None) => Some(one),
-            _ => self.principal.filter(|&principal| self.party_beside(principal, &head)),
+        let of_party = self.party_beside(&head);
+        match of_party.as_slice() {
+            [one] => Some(*one),
+            _ => principal(self.names).filter(|principal| of_party.contains(principal)),
         }
     }
 
-    /// Whether the article writes `party` ("republican", "democrat") beside a mention of
-    /// `entity`: "Republican nominee Donald Trump", "Trump, the Republican candidate".
-    fn party_beside(&self, entity: usize, party: &str) -> bool {
+    /// The people the article writes `party` ("republican", "democrat") beside, in the order
+    /// of the text: "Republican nominee Donald Trump", "Trump, the Republican candidate".
+    fn party_beside(&self, party: &str) -> Vec<usize> {
         let is_party = |p: usize, k: usize| {
             self.lower(p, k).is_some_and(|w| {
                 let w = if w == "gop" { "republican" } else { w.trim_end_matches("ic") };
                 w == party
             })
         };
-        self.names.found.iter().filter(|f| f.entity == entity).any(|f| {
+        let mut people: Vec<usize> = Vec::new();
+        for f in &self.names.found {
             let p = f.paragraph;
-            let before = (f.first.saturating_sub(3)..f.first).any(|k| is_party(p, k));
-            let after = self.is_punct(p, f.last + 1, ",") && (f.last + 2..f.last + 5).any(|k| is_party(p, k));
-            before || after
-        })
+            let before = || (f.first.saturating_sub(3)..f.first).any(|k| is_party(p, k));
+            let after = || self.is_punct(p, f.last + 1, ",") && (f.last + 2..f.last + 5).any(|k| is_party(p, k));
+            let person = self.names.entities[f.entity].kind == EntityKind::Person;
+            if person && !people.contains(&f.entity) && (before() || after()) {
+                people.push(f.entity);
+            }
+        }
+        people
     }
 
     /// A quote over several paragraphs whose verb comes only in a later part (“A … ¶ “B,”
@@ -1612,9 +1614,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // The label is inside the marks, where `mention_starting` does not look.
-        let list = &self.mentions[p];
-        let at = list.partition_point(|&i| self.names.found[i].first < 1);
-        let found = list.get(at).map(|&i| &self.names.found[i]).filter(|f| f.first == 1)?;
+        let found = self.mention_at(p, 1)?;
         let person = self.names.entities[found.entity].kind == EntityKind::Person;
         (person && self.is_punct(p, found.last + 1, ":")).then_some(Speaker::Entity { entity: found.entity })
     }
@@ -1812,7 +1812,7 @@ enum Pronoun {
 }
 
 /// The person an article names most, when named at least three times and more than twice as
-/// often as anyone else: the one a description such as "the businessman" stands for.
+/// often as anyone else: the one it is about.
 fn principal(names: &Recognised) -> Option<usize> {
     let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
     for found in &names.found {
