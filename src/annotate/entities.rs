@@ -345,7 +345,11 @@ impl<'a> EntityFinder<'a> {
         }
         let first = name.split_whitespace().next().unwrap_or("");
         self.roles.push(String::new());
+        // A name of one word that is as often a surname tells no sex: "Clinton" alone is
+        // more likely Hillary than a man named Clinton.
+        let lone_surname = !name.contains(' ') && lexicon::is_surname_too(first);
         self.gender.push(match kind {
+            EntityKind::Person if lone_surname => Gender::Unknown,
             EntityKind::Person if lexicon::is_female_name(first) => Gender::Female,
             EntityKind::Person if lexicon::is_male_name(first) => Gender::Male,
             EntityKind::Person => Gender::Unknown,

@@ -229,6 +229,7 @@ fn quotes_and_their_speakers() {
         ("a quote signed below with a title and what the speaker did", "\"Great speech. She's tested.\"\n\n— President Putin, writing after the speech.", &[("Great speech. She's tested.", Some("Vladimir Putin"))]),
         ("a label that names no one", "“UPDATE: The hearing was moved,” Putin said.", &[("UPDATE: The hearing was moved,", Some("Vladimir Putin"))]),
         ("the person a description leads to before the verb is the sentence's subject", "Hillary Clinton spoke.\n\nClinton communication director Jennifer Palmieri said Trump is reduced to “taunts and insults.” “You could dismiss these actions,” she said.", &[("taunts and insults.", Some("Jennifer Palmieri")), ("You could dismiss these actions,", Some("Jennifer Palmieri"))]),
+        ("a surname that is also a given name tells no sex", "“I don’t buy that,” Clinton said. “We have argued it,” said Brian Fallon.\n\nOn Monday night, Clinton leaned in heavy.\n\n“Why won’t he release his returns?” she said.", &[("I don’t buy that,", Some("Clinton")), ("We have argued it,", Some("Brian Fallon")), ("Why won’t he release his returns?", Some("Clinton"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
