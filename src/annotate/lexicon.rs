@@ -824,6 +824,8 @@ const UNNAMED_HEADS: &[&str] = &[
     "study",
     "supporter",
     "supporters",
+    "surrogate",
+    "surrogates",
     "team",
     "voter",
     "voters",

@@ -1523,6 +1523,15 @@ impl<'a> Attributor<'a> {
     fn subject_between(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
         // A sentence that opens with a description: "The Republican candidate appeared to…".
         let opens_sentence = b0 == 0 || self.sentence[p][b0 - 1] != self.sentence[p][b0];
+        // Or with someone's people: "His surrogates called him “a genius”" is theirs, not his.
+        if opens_sentence
+            && matches!(self.lower(p, b0).as_deref(), Some("his" | "her" | "their"))
+            && self.word(p, b0 + 1).is_some_and(|w| lexicon::is_unnamed_head(w) || is_kin_or_counsel(w))
+        {
+            let tokens = &self.paragraphs[p].tokens;
+            let description = self.text[tokens[b0].start..tokens[b0 + 1].end].to_string();
+            return Some(Speaker::Unnamed { description });
+        }
         if opens_sentence && self.lower(p, b0).as_deref() == Some("the") {
             let head = (b0 + 1..b1.min(b0 + 5)).take_while(|&k| self.word(p, k).is_some()).find(|&k| {
                 self.word(p, k).is_some_and(|w| is_role_head(w) || lexicon::is_unnamed_head(w))
@@ -1560,6 +1569,11 @@ impl<'a> Attributor<'a> {
             if let Some(w) = self.lower(p, k).filter(|_| !self.quoted[p][k]) {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
                     return self.resolve_pronoun(p, k, pronoun);
+                }
+                // A thing is the clause's subject, a person after its verb the object: "It
+                // attacked Trump, saying he “…”" is the ad's.
+                if w == "it" && self.lower(p, k + 1).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v)) {
+                    return None;
                 }
                 if lexicon::is_cue(&w) {
                     return None;

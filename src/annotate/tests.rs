@@ -230,6 +230,8 @@ fn quotes_and_their_speakers() {
         ("a label that names no one", "“UPDATE: The hearing was moved,” Putin said.", &[("UPDATE: The hearing was moved,", Some("Vladimir Putin"))]),
         ("the person a description leads to before the verb is the sentence's subject", "Hillary Clinton spoke.\n\nClinton communication director Jennifer Palmieri said Trump is reduced to “taunts and insults.” “You could dismiss these actions,” she said.", &[("taunts and insults.", Some("Jennifer Palmieri")), ("You could dismiss these actions,", Some("Jennifer Palmieri"))]),
         ("a surname that is also a given name tells no sex", "“I don’t buy that,” Clinton said. “We have argued it,” said Brian Fallon.\n\nOn Monday night, Clinton leaned in heavy.\n\n“Why won’t he release his returns?” she said.", &[("I don’t buy that,", Some("Clinton")), ("We have argued it,", Some("Brian Fallon")), ("Why won’t he release his returns?", Some("Clinton"))]),
+        ("a thing opening the clause, a person after its verb", "Donald Trump spoke. The website praised Clinton. Meanwhile, it attacked Trump, saying he “has offended Hispanics.”", &[("has offended Hispanics.", None)]),
+        ("someone's people open the sentence", "Not paying taxes “makes me smart,” Donald Trump said. His surrogates called him “a genius” for it.", &[("makes me smart,", Some("Donald Trump")), ("a genius", Some("unnamed: His surrogates"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
