@@ -696,13 +696,19 @@ impl<'a> Attributor<'a> {
             j -= 1;
         }
         // A relative clause about someone the conjunction brings in: “insanity,” and Sanders,
-        // who says it's “disastrous”.
+        // who says it's “disastrous”. Or one of its own: “fair” to him, engaging in what
+        // analysts described as…
         if j > a0 && self.lower(p, j - 1).as_deref() == Some("who") {
             return (a0..j - 1)
                 .any(|i| matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas")));
         }
         (j.saturating_sub(5).max(a0)..j).rev().take_while(|&i| self.word(p, i).is_some()).any(|i| {
-            i < j && matches!(self.lower(p, i).as_deref(), Some("and" | "but" | "while" | "whereas" | "until"))
+            let word = self.lower(p, i);
+            // "…, which is what Comey called it" is Comey's; "engaging in what analysts
+            // described as…" is not.
+            let what = word.as_deref() == Some("what")
+                && !(i > 0 && matches!(self.lower(p, i - 1).as_deref(), Some("is" | "was" | "are" | "were")));
+            i < j && (what || matches!(word.as_deref(), Some("and" | "but" | "while" | "whereas" | "until")))
         })
     }
 

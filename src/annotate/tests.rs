@@ -232,6 +232,8 @@ fn quotes_and_their_speakers() {
         ("a surname that is also a given name tells no sex", "“I don’t buy that,” Clinton said. “We have argued it,” said Brian Fallon.\n\nOn Monday night, Clinton leaned in heavy.\n\n“Why won’t he release his returns?” she said.", &[("I don’t buy that,", Some("Clinton")), ("We have argued it,", Some("Brian Fallon")), ("Why won’t he release his returns?", Some("Clinton"))]),
         ("a thing opening the clause, a person after its verb", "Donald Trump spoke. The website praised Clinton. Meanwhile, it attacked Trump, saying he “has offended Hispanics.”", &[("has offended Hispanics.", None)]),
         ("someone's people open the sentence", "Not paying taxes “makes me smart,” Donald Trump said. His surrogates called him “a genius” for it.", &[("makes me smart,", Some("Donald Trump")), ("a genius", Some("unnamed: His surrogates"))]),
+        ("a free relative after the quote reports something else", "Putin has asked whether the hosts will be “fair” to him, engaging in what analysts described as old tactics.", &[("fair", Some("Vladimir Putin"))]),
+        ("is what someone called it names the speaker", "They showed “extreme carelessness” with the files, which is what Director Sergei Ivanov described the leak as.", &[("extreme carelessness", Some("Sergei Ivanov"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
