@@ -227,6 +227,11 @@ impl<'a> Attributor<'a> {
         if self.quoted[p].get(k).copied().unwrap_or(true) {
             return false;
         }
+        // A capitalised word after another is a name's: "the United States have linked".
+        let capital = |i: usize| self.word(p, i).is_some_and(|w| w.starts_with(char::is_uppercase));
+        if capital(k) && k > 0 && capital(k - 1) {
+            return false;
+        }
         match self.lower(p, k).as_deref() {
             Some("according") => self.lower(p, k + 1).as_deref() == Some("to"),
             Some(w) => lexicon::is_cue(w) || self.particle_of_cue(p, k).is_some(),

@@ -234,6 +234,7 @@ fn quotes_and_their_speakers() {
         ("someone's people open the sentence", "Not paying taxes “makes me smart,” Donald Trump said. His surrogates called him “a genius” for it.", &[("makes me smart,", Some("Donald Trump")), ("a genius", Some("unnamed: His surrogates"))]),
         ("a free relative after the quote reports something else", "Putin has asked whether the hosts will be “fair” to him, engaging in what analysts described as old tactics.", &[("fair", Some("Vladimir Putin"))]),
         ("is what someone called it names the speaker", "They showed “extreme carelessness” with the files, which is what Director Sergei Ivanov described the leak as.", &[("extreme carelessness", Some("Sergei Ivanov"))]),
+        ("a verb's word inside a name is no verb", "Ed Schultz spoke on Friday.\n\nHe said he did not mention it because “no one can credibly state it.” (Security experts in the United States have linked the breach to Russia.)", &[("no one can credibly state it.", Some("Ed Schultz"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
