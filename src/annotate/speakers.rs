@@ -248,6 +248,8 @@ impl<'a> Attributor<'a> {
         // lower-casing (a sentence that opens with "Shot back" is rare enough to miss).
         match particle(self.word(p, k)?, || self.word(p, k + 1))? {
             // "As John Cornyn put it: “…”", not "let me put it this way".
+            // "Trump went on about “…”" reports, as "went on to promote" does not.
+            "on" if self.word(p, k + 2) == Some("about") => Some("on"),
             "on" | "it" if self.word(p, k + 2).is_some() => None,
             particle => Some(particle),
         }
@@ -522,7 +524,7 @@ impl<'a> Attributor<'a> {
             self.is_punct(p, next, ":")
                 || matches!(
                     self.lower(p, next).as_deref(),
-                    Some("that" | "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "no")
+                    Some("that" | "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "no" | "yes")
                 )
         };
         for k in
@@ -1575,7 +1577,13 @@ impl<'a> Attributor<'a> {
                 if kind == EntityKind::Person && !self.follows_preposition(p, k) && !described {
                     return Some(self.group_of(p, found).unwrap_or(Speaker::Entity { entity: found.entity }));
                 }
+                if let Some(subject) = self.thing_opening(p, b0, k, opens_sentence) {
+                    return subject;
+                }
                 continue;
+            }
+            if let Some(subject) = self.thing_opening(p, b0, k, opens_sentence) {
+                return subject;
             }
             if let Some(w) = self.lower(p, k).filter(|_| !self.quoted[p][k]) {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
@@ -1592,6 +1600,25 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// A body or a country that opens the sentence at token `k` and goes on to a verb: the
+    /// sentence's subject, and a person after that verb its object ("South Korea accused the
+    /// North's leader, Kim Jong Un, of “…”"; "The Association called Clinton a “…”"). Some
+    /// with the speaker it gives (an organisation, or none for a place), None if no such thing
+    /// opens the sentence there.
+    fn thing_opening(&self, p: usize, b0: usize, k: usize, opens_sentence: bool) -> Option<Option<Speaker>> {
+        let article = usize::from(k > b0 && self.lower(p, k - 1).as_deref() == Some("the"));
+        if !opens_sentence || k - article != b0 {
+            return None;
+        }
+        let found = self.mention_at(p, k).filter(|f| !self.quoted[p][f.first] && !self.is_possessive(f))?;
+        let kind = self.names.kind(found);
+        let verb = self.word(p, found.last + 1).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase()) && w.ends_with("ed") || lexicon::is_cue(w)
+        });
+        (kind != EntityKind::Person && verb)
+            .then(|| (kind == EntityKind::Organisation).then_some(Speaker::Entity { entity: found.entity }))
     }
 
     /// People who speak for a person, not the person: "Cruz’s lawyers relied on…", "Gowdy’s
