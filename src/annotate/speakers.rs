@@ -1603,13 +1603,17 @@ impl<'a> Attributor<'a> {
     }
 
     /// A body or a country that opens the sentence at token `k` and goes on to a verb: the
-    /// sentence's subject, and a person after that verb its object ("South Korea accused the
-    /// North's leader, Kim Jong Un, of “…”"; "The Association called Clinton a “…”"). Some
-    /// with the speaker it gives (an organisation, or none for a place), None if no such thing
-    /// opens the sentence there.
+    /// sentence's subject and the speaker, and a person after that verb its object ("South
+    /// Korea accused the North's leader, Kim Jong Un, of “…”": its government's words). None
+    /// if no such thing opens the sentence there.
     fn thing_opening(&self, p: usize, b0: usize, k: usize, opens_sentence: bool) -> Option<Option<Speaker>> {
         let article = usize::from(k > b0 && self.lower(p, k - 1).as_deref() == Some("the"));
-        if !opens_sentence || k - article != b0 {
+        // After a quote that closes a sentence: “…neighborhood.” Russia insisted that…
+        let tokens = &self.paragraphs[p].tokens;
+        let after_quote = b0 >= 2
+            && tokens[b0 - 1].kind == TokenKind::Close
+            && (self.is_punct(p, b0 - 2, ".") || self.is_punct(p, b0 - 2, "!") || self.is_punct(p, b0 - 2, "?"));
+        if !(opens_sentence || after_quote) || k - article != b0 {
             return None;
         }
         let found = self.mention_at(p, k).filter(|f| !self.quoted[p][f.first] && !self.is_possessive(f))?;
@@ -1617,8 +1621,7 @@ impl<'a> Attributor<'a> {
         let verb = self.word(p, found.last + 1).is_some_and(|w| {
             w.starts_with(|c: char| c.is_ascii_lowercase()) && w.ends_with("ed") || lexicon::is_cue(w)
         });
-        (kind != EntityKind::Person && verb)
-            .then(|| (kind == EntityKind::Organisation).then_some(Speaker::Entity { entity: found.entity }))
+        (kind != EntityKind::Person && verb).then_some(Some(Speaker::Entity { entity: found.entity }))
     }
 
     /// People who speak for a person, not the person: "Cruz’s lawyers relied on…", "Gowdy’s
@@ -2200,7 +2203,9 @@ fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
         }
         let Some(verb) = word(i).filter(|_| i <= k + longest) else { continue };
         let phrasal = || particle(verb, || word(i + 1)).is_some_and(|p| p != "it");
-        if lexicon::is_cue(&lower(verb)) || (loose && phrasal()) {
+        // "… neighborhood.” Russia insisted that …" reports something else: a sentence of its own.
+        let reports_other = || word(i + 1) == Some("that");
+        if (lexicon::is_cue(&lower(verb)) || (loose && phrasal())) && !reports_other() {
             return true;
         }
     }

@@ -236,7 +236,8 @@ fn quotes_and_their_speakers() {
         ("is what someone called it names the speaker", "They showed “extreme carelessness” with the files, which is what Director Sergei Ivanov described the leak as.", &[("extreme carelessness", Some("Sergei Ivanov"))]),
         ("a verb's word inside a name is no verb", "Ed Schultz spoke on Friday.\n\nHe said he did not mention it because “no one can credibly state it.” (Security experts in the United States have linked the breach to Russia.)", &[("no one can credibly state it.", Some("Ed Schultz"))]),
         ("a body opening the sentence, a person after its verb", "Vladimir Putin spoke. NATO accused Putin of “a fifth column” on Friday.", &[("a fifth column", Some("NATO"))]),
-        ("a country opening the sentence, a person after its verb: not that person's words", "Vladimir Putin spoke. Finland accused the Russian leader, Vladimir Putin, of “fanatic recklessness.”", &[]),
+        ("a country opening the sentence speaks for its government, a person after its verb is the object", "Vladimir Putin spoke. Finland accused the Russian leader, Vladimir Putin, of “fanatic recklessness.”", &[("fanatic recklessness.", Some("Finland"))]),
+        ("a quote closing its sentence, then a country reporting something else", "Japan branded Russia an “outlaw nation.” Finland insisted that Moscow “stop its escapades.”", &[("outlaw nation.", Some("Japan")), ("stop its escapades.", Some("Finland"))]),
         ("went on about reports", "Melanie Voss watched. “You winning?” she said, and as Donald Trump went on about “how the system is rigged,” Melanie said yes, yes, yes.", &[("You winning?", Some("Melanie Voss")), ("how the system is rigged,", Some("Donald Trump"))]),
     ];
     for (name, text, expected) in rows {
