@@ -787,6 +787,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "officials",
     "operative",
     "operatives",
+    "others",
     "organizer",
     "organizers",
     "participant",

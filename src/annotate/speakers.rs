@@ -566,6 +566,12 @@ impl<'a> Attributor<'a> {
         };
         let far = (limit..a1).filter(|&k| k > 0 && self.is_cue_at(p, k)).find_map(|k| Some((k, far_speaker(k)?)));
         if let Some((k, speaker)) = far {
+            // "Although Reynolds says that Santilli “broke the story” of …, others argue that…"
+            if reports_other(k)
+                && let Some(before) = self.attribute_before(p, b0, b1)
+            {
+                return Some(before);
+            }
             return Some(Attribution {
                 speaker: Some(speaker),
                 cue: self.cue_text(p, k),
@@ -787,6 +793,11 @@ impl<'a> Attributor<'a> {
                 }
                 if let Some(speaker) = self.unnamed_ending(p, comma - 1, floor) {
                     return Some(speaker);
+                }
+                // A participle's phrase set off by commas ("Others, reacting to the video's
+                // release, shouted") holds no subject: the verb's is before it, or none known.
+                if self.lower(p, comma + 1).is_some_and(|w| w.ends_with("ing")) {
+                    return None;
                 }
             }
             last = last.saturating_sub(1).max(floor);
@@ -1737,6 +1748,29 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // The sentence's subject, a person or an organisation: "Politico reveals a few facts:".
+        // Past a clause that opens the sentence: "When Wallace died in 1998, President Clinton
+        // released the following statement:".
+        let opens_clause = self.lower(p, start).is_some_and(|w| {
+            matches!(
+                &*w,
+                "when"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "while"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "once"
+            )
+        });
+        let start = if opens_clause {
+            (start..end).find(|&k| self.is_punct(p, k, ",")).map_or(start, |c| c + 1)
+        } else {
+            start
+        };
         (start..end).find_map(|k| {
             self.mention_starting(p, k)
                 .filter(|f| !self.follows_preposition(p, k) && !self.is_possessive(f))

@@ -239,6 +239,9 @@ fn quotes_and_their_speakers() {
         ("a country opening the sentence speaks for its government, a person after its verb is the object", "Vladimir Putin spoke. Finland accused the Russian leader, Vladimir Putin, of “fanatic recklessness.”", &[("fanatic recklessness.", Some("Finland"))]),
         ("a quote closing its sentence, then a country reporting something else", "Japan branded Russia an “outlaw nation.” Finland insisted that Moscow “stop its escapades.”", &[("outlaw nation.", Some("Japan")), ("stop its escapades.", Some("Finland"))]),
         ("went on about reports", "Melanie Voss watched. “You winning?” she said, and as Donald Trump went on about “how the system is rigged,” Melanie said yes, yes, yes.", &[("You winning?", Some("Melanie Voss")), ("how the system is rigged,", Some("Donald Trump"))]),
+        ("a statement introduced past a clause that opens the sentence", "George Wallace ran in 1968. When Wallace died in 1998, President Bill Clinton released the following statement:\n\n“Hillary and I offer our condolences to the family.”", &[("Hillary and I offer our condolences to the family.", Some("Bill Clinton"))]),
+        ("a participle's phrase between subject and verb holds no subject", "Rahm Emanuel spoke. Others, reacting to the gap between the shooting and the video's release, shouted, “Stop the coverup!”", &[("Stop the coverup!", Some("unnamed: Others"))]),
+        ("a far verb that reports something else leaves the quote to its own", "Deborah Reynolds spoke.\n\nAlthough Reynolds says that Santilli “broke the story” of the armed 2014 Bundy Ranch standoff in Bunkerville, Nev., others argue that he was no journalist.", &[("broke the story", Some("Deborah Reynolds"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
