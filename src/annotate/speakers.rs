@@ -353,6 +353,10 @@ impl<'a> Attributor<'a> {
             attribution.cue = previous.cue.clone();
         } else if let Some(speaker) = self.labelled(span) {
             attribution.speaker = Some(speaker);
+        } else if let Some(other) = self.shares_sentence(q).then(|| self.contrasted(span)).flatten() {
+            // “Mr. Trump,” while Trump refers to the governor as “Chris.”
+            attribution.speaker = Some(other);
+            attribution.fragment = true;
         } else if let Some(shared) = self.same_sentence_speaker(q, done).filter(|_| self.shares_sentence(q)) {
             attribution.speaker = Some(shared);
         } else if let Some(owner) = self.words_of(span) {
@@ -1444,6 +1448,22 @@ impl<'a> Attributor<'a> {
             .and_then(|i| done[i].speaker.clone())
     }
 
+    /// The person a conjunction brings in between an earlier quote of the sentence and this
+    /// one: “…,” while Trump refers to the governor as “…” is Trump's, not the first quote's
+    /// speaker's.
+    fn contrasted(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let p = span.paragraph;
+        let ((b0, b1), _) = self.windows(span);
+        let k = (b0..b1).find(|&k| self.word(p, k).is_some())?;
+        if !matches!(self.lower(p, k).as_deref(), Some("while" | "whereas" | "but" | "and")) {
+            return None;
+        }
+        let found = self.mention_starting(p, k + 1).filter(|f| self.is_named_person(f) && !self.is_possessive(f))?;
+        // Speaking, not spoken of: "while Ted Cruz is “a basket case”" is the first speaker's.
+        let verb = self.lower(p, found.last + 1)?;
+        (lexicon::is_cue(&verb) || is_naming_verb(&verb)).then_some(Speaker::Entity { entity: found.entity })
+    }
+
     /// Whether quote `q` stands in the same sentence as the quote before it (“A,” she said, “B.”).
     fn shares_sentence(&self, q: usize) -> bool {
         let span = &self.spans[q];
@@ -1918,6 +1938,24 @@ fn principal(names: &Recognised) -> Option<usize> {
 
 /// The pronoun that is the subject of the verb after it, a contraction's too: "He’s
 /// claiming", "she'd said", "they're saying".
+/// A verb by which someone says what someone or something is: "called him “a loser”",
+/// "refers to the governor as “…”".
+fn is_naming_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "calls"
+            | "called"
+            | "describes"
+            | "described"
+            | "refers"
+            | "referred"
+            | "labels"
+            | "labeled"
+            | "labelled"
+            | "dubbed"
+    )
+}
+
 fn subject_pronoun(word: &str) -> Option<Pronoun> {
     let word = word
         .split_once(['\'', '\u{2019}'])

@@ -242,6 +242,8 @@ fn quotes_and_their_speakers() {
         ("a statement introduced past a clause that opens the sentence", "George Wallace ran in 1968. When Wallace died in 1998, President Bill Clinton released the following statement:\n\n“Hillary and I offer our condolences to the family.”", &[("Hillary and I offer our condolences to the family.", Some("Bill Clinton"))]),
         ("a participle's phrase between subject and verb holds no subject", "Rahm Emanuel spoke. Others, reacting to the gap between the shooting and the video's release, shouted, “Stop the coverup!”", &[("Stop the coverup!", Some("unnamed: Others"))]),
         ("a far verb that reports something else leaves the quote to its own", "Deborah Reynolds spoke.\n\nAlthough Reynolds says that Santilli “broke the story” of the armed 2014 Bundy Ranch standoff in Bunkerville, Nev., others argue that he was no journalist.", &[("broke the story", Some("Deborah Reynolds"))]),
+        ("a second speaker a conjunction brings in between two quotes of a sentence", "Chris Christie spoke of Donald Trump. Christie refers to the candidate as “Mr. Trump,” while Trump refers to the governor as “Chris.”", &[("Mr. Trump,", Some("Chris Christie")), ("Chris.", Some("Donald Trump"))]),
+        ("someone spoken of after a conjunction is not the speaker", "Donald Trump spoke in Kentucky. Trump said that Marco Rubio was “a total lightweight” while Ted Cruz is “a basket case.”", &[("a total lightweight", Some("Donald Trump")), ("a basket case.", Some("Donald Trump"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
