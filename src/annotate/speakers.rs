@@ -1620,6 +1620,17 @@ impl<'a> Attributor<'a> {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
                     return self.resolve_pronoun(p, k, pronoun);
                 }
+                // A capitalised word the text names as no one, right before a verb that names
+                // what someone is ("Skelly called Braynard “a real smart guy”"): the subject is
+                // that unknown one, not the person after the verb.
+                if self.word(p, k).is_some_and(|v| v.starts_with(char::is_uppercase))
+                    && !is_function_word(&w)
+                    && !is_determiner(&w)
+                    && !matches!(&*w, "it" | "we" | "i" | "you" | "they")
+                    && self.lower(p, k + 1).is_some_and(|v| is_naming_verb(&v))
+                {
+                    return None;
+                }
                 // A thing is the clause's subject, a person after its verb the object: "It
                 // attacked Trump, saying he “…”" is the ad's.
                 if w == "it" && self.lower(p, k + 1).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v)) {
