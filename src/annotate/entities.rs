@@ -1094,6 +1094,16 @@ fn claim_gazetteer_names(
                 continue;
             }
             let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));
+            // A country's one-word name right after a given name is a surname: "Rep. Steve
+            // Israel", "Michael Jordan".
+            let after_given_name =
+                k > 0 && tokens[k - 1].kind == TokenKind::Word && tokens[k - 1].end + 1 == token.start && {
+                    let given = &text[tokens[k - 1].start..tokens[k - 1].end];
+                    lexicon::is_male_name(given) || lexicon::is_female_name(given)
+                };
+            if place && after_given_name && !text[token.start..end].contains(' ') {
+                continue;
+            }
             let one_word =
                 matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
             if ((place || one_word) && opens_organisation(text, tokens, after, one_word))
