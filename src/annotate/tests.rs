@@ -244,7 +244,8 @@ fn quotes_and_their_speakers() {
         ("a far verb that reports something else leaves the quote to its own", "Deborah Reynolds spoke.\n\nAlthough Reynolds says that Santilli “broke the story” of the armed 2014 Bundy Ranch standoff in Bunkerville, Nev., others argue that he was no journalist.", &[("broke the story", Some("Deborah Reynolds"))]),
         ("a second speaker a conjunction brings in between two quotes of a sentence", "Chris Christie spoke of Donald Trump. Christie refers to the candidate as “Mr. Trump,” while Trump refers to the governor as “Chris.”", &[("Mr. Trump,", Some("Chris Christie")), ("Chris.", Some("Donald Trump"))]),
         ("someone spoken of after a conjunction is not the speaker", "Donald Trump spoke in Kentucky. Trump said that Marco Rubio was “a total lightweight” while Ted Cruz is “a basket case.”", &[("a total lightweight", Some("Donald Trump")), ("a basket case.", Some("Donald Trump"))]),
-        ("an unknown subject of a naming verb leaves the quote to no one, not to the person named after it", "Peter Santilli filmed it. In a video, Geraldo Rivera calls a screaming Santilli a “fascist” and a “Stalinist.”", &[]),
+        ("an unknown subject of a naming verb is the source as written, not the person named after it", "Peter Santilli filmed it. In a video, Geraldo Rivera calls a screaming Santilli a “fascist” and a “Stalinist.”", &[("fascist", Some("unnamed: Geraldo Rivera")), ("Stalinist.", Some("unnamed: Geraldo Rivera"))]),
+        ("after a preposition a capitalised word and calls are no subject and verb", "Donald Trump spoke. Alongside BLM calls for action, Trump said the city needs “law and order.”", &[("law and order.", Some("Donald Trump"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
