@@ -1073,6 +1073,7 @@ const PLACES: &[&str] = &[
     "Cairo",
     "California",
     "Canada",
+    "Capitol Hill",
     "Chicago",
     "Chile",
     "China",
