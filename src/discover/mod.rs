@@ -24,15 +24,16 @@
 //! and title, so later articles joining it do not move it.
 
 mod cluster;
+mod happenings;
 mod terms;
 
-pub use terms::{Terms, terms};
+pub use terms::{ArticleTerms, Terms, terms};
 
 use crate::annotate::{Annotations, EntityKind};
 use crate::content::{Article, Date, DateSource, Event};
 use crate::error::{Error, Result, Warning};
 use crate::slug::{fnv1a, slugify_or_hash};
-use cluster::{GAP_DAYS, cluster};
+use cluster::{GAP_DAYS, cluster, join_by_happenings};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -218,7 +219,7 @@ fn run(
     let df: FxHashMap<Term, u32> = counted
         .par_iter()
         .fold(FxHashMap::default, |mut df: FxHashMap<Term, u32>, terms| {
-            for &(term, _) in terms.iter() {
+            for &(term, _) in terms.counts.iter() {
                 *df.entry(term).or_default() += 1;
             }
             df
@@ -231,10 +232,12 @@ fn run(
             a
         });
     let n = order.len() as f32;
-    let signatures: Vec<Vec<(Term, f32)>> = counted.par_iter().map(|terms| signature(terms, &df, n)).collect();
-    drop(counted);
+    let signatures: Vec<Vec<(Term, f32)>> = counted.par_iter().map(|terms| signature(&terms.counts, &df, n)).collect();
     let days: Vec<i64> = order.iter().map(|&i| day(articles[i].0).unwrap_or_default()).collect();
-    let groups = cluster(&signatures, &days, &opinion);
+    let happenings: Vec<&[Term]> = counted.iter().map(|terms| &terms.happenings[..]).collect();
+    let groups = join_by_happenings(cluster(&signatures, &days, &opinion), &happenings, &days);
+    drop(happenings);
+    drop(counted);
 
     // Each group's articles, as indexes into `articles`; only groups of two or more matter.
     let registry_slugs: FxHashSet<&str> = registry.iter().map(|e| e.slug.as_str()).collect();
@@ -244,8 +247,8 @@ fn run(
     }
     let context = Context { articles, df: &df, n, signatures: &signatures, position: &position };
     let mut found: Vec<Found> = Vec::new();
-    for group in groups.iter().filter(|g| g.members.len() >= 2) {
-        let members: Vec<usize> = group.members.iter().map(|&m| order[m]).collect();
+    for group in groups.iter().filter(|g| g.len() >= 2) {
+        let members: Vec<usize> = group.iter().map(|&m| order[m]).collect();
         let free: Vec<usize> = members.iter().copied().filter(|&i| !tied(i)).collect();
         if free.len() < 2 {
             continue;

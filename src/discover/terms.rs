@@ -21,8 +21,17 @@ pub(super) const MIN_COMMON: f32 = 8.0;
 /// A term: a hash of its kind and text.
 pub(super) type Term = u32;
 
-/// An article's terms with their counts, sorted by term; shared, as the preview keeps them.
-pub type Terms = std::sync::Arc<[(Term, u16)]>;
+/// An article's terms with their counts, sorted by term, and the happenings it reports
+/// (`happenings.rs`); shared, as the preview keeps them.
+pub type Terms = std::sync::Arc<ArticleTerms>;
+
+/// What [`Terms`] holds.
+#[derive(Debug)]
+pub struct ArticleTerms {
+    pub(super) counts: Box<[(Term, u16)]>,
+    /// Keys of the happenings the article reports, sorted.
+    pub(super) happenings: Box<[Term]>,
+}
 
 /// Whether `df` of `n` articles is too common a count for a term to tell happenings apart.
 pub(super) fn too_common(df: f32, n: f32) -> bool {
@@ -323,7 +332,8 @@ pub fn terms(article: &Article, annotations: &Annotations) -> Terms {
             _ => terms.push((key, weight)),
         }
     }
-    terms.into()
+    let happenings = super::happenings::happenings(&article.title, &article.body);
+    std::sync::Arc::new(ArticleTerms { counts: terms.into(), happenings })
 }
 
 /// The strongest terms by TF-IDF, strongest first, divided by the length of the article's
