@@ -29,8 +29,8 @@ use super::terms::{Term, key};
 const LEAD_BYTES: usize = 800;
 /// Bytes read at most: the sentence that begins last may run on past `LEAD_BYTES`.
 const READ_BYTES: usize = 1_600;
-/// Words before the head kept in the phrase.
-const MODIFIERS: usize = 2;
+/// Words before the head read for its modifier.
+const MODIFIERS: usize = 3;
 
 /// Words that name one scheduled happening (sorted, for binary search). Plural only where one
 /// happening has a plural name ("the Iowa caucuses"): "the debates" are several.
@@ -185,9 +185,45 @@ fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The happenings a sentence reports, as phrases ("first presidential debate").
-fn phrases(sentence: &str, found: &mut Vec<String>) {
+/// A happening an article reports: the phrase it is known by (the head and its nearest
+/// modifier that is not a generic one, "first debate") and the words as the article wrote
+/// them ("first presidential debate"), for its name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Happening {
+    pub(super) phrase: String,
+    pub(super) written: String,
+}
+
+/// Modifiers that do not tell one happening of a kind from another, left out of the phrase
+/// (kept in what is written): "the Republican presidential debate" is "the Republican
+/// debate", "the Democratic National Convention" "the Democratic convention". With nothing
+/// else before them they name a kind of happening, not one: "a contested convention", "the
+/// candidate debate", "a three-way primary".
+const GENERIC: &[&str] = &[
+    "big", "brokered", "candidate", "contested", "crucial", "deadlocked", "high-stakes", "key", "national", "open",
+    "party", "presidential", "primary", "televised", "way",
+];
+
+/// Heads held in many places in one week: a party names the whole race ("the Democratic
+/// primary"), a state one of them ("the Indiana primary").
+const HELD_IN_PLACES: &[&str] = &["caucus", "caucuses", "primary"];
+
+/// A party, as a modifier.
+const PARTIES: &[&str] = &["democratic", "republican"];
+
+/// Another spelling of a modifier: the party's nickname for its name.
+fn canonical(modifier: &str) -> &str {
+    match modifier {
+        "gop" => "republican",
+        "democrat" | "democrats" | "dem" | "dems" => "democratic",
+        other => other,
+    }
+}
+
+/// The happenings a sentence reports.
+fn phrases(sentence: &str, found: &mut Vec<Happening>) {
     let words = words(sentence);
+    let offset = |w: &Word| w.text.as_ptr() as usize - sentence.as_ptr() as usize;
     for (i, word) in words.iter().enumerate() {
         if word.lower.contains('-') || !is(HEADS, &word.lower) {
             continue;
@@ -200,19 +236,28 @@ fn phrases(sentence: &str, found: &mut Vec<String>) {
                 continue;
             }
         }
-        let mut modifiers: Vec<&str> = Vec::new();
+        // The modifiers, nearest first, up to the first that is not generic.
+        let mut modifier: Option<&str> = None;
         let mut j = i;
-        while j > 0 && modifiers.len() < MODIFIERS {
+        while j > 0 && j + MODIFIERS > i && modifier.is_none() {
             let w = &words[j - 1];
             let part = w.last_part();
             if !w.joined || w.possessive() || is(NOT_MODIFIERS, part) || part.chars().any(|c| c.is_ascii_digit()) {
                 break;
             }
-            modifiers.push(part);
+            let party_of_many = is(HELD_IN_PLACES, &word.lower) && is(PARTIES, canonical(part));
+            if !is(GENERIC, part) && !is(GENERIC, &w.lower) && !party_of_many {
+                modifier = Some(canonical(part));
+            }
             j -= 1;
         }
-        if modifiers.is_empty() {
-            continue;
+        let Some(modifier) = modifier else { continue };
+        // A name goes on over the capitalised words before it: "the New York primary".
+        while j > 0 && words[j].capitalised() && {
+            let w = &words[j - 1];
+            w.joined && w.capitalised() && !w.possessive() && !is(NOT_MODIFIERS, &w.lower)
+        } {
+            j -= 1;
         }
         let mut k = j;
         while k > 0 && (words[k - 1].possessive() || is(BETWEEN, &words[k - 1].lower)) {
@@ -221,20 +266,22 @@ fn phrases(sentence: &str, found: &mut Vec<String>) {
         if k == 0 || !is(TRIGGERS, &words[k - 1].lower) {
             continue;
         }
-        let forward = words[..i].iter().any(|w| is(FORWARD, &w.lower) || w.lower.ends_with("'ll") || w.lower.ends_with("’ll"));
+        let forward = words[..i]
+            .iter()
+            .any(|w| is(FORWARD, &w.lower) || w.lower.ends_with("'ll") || w.lower.ends_with("’ll"));
         let back = words.iter().any(|w| is(BACK, &w.lower)) || words[i + 1..].iter().any(|w| is(MONTHS, &w.lower));
         if forward || back {
             continue;
         }
         let head = if word.lower == "caucuses" { "caucus" } else { word.lower.as_str() };
-        let mut phrase: String = modifiers.iter().rev().flat_map(|m| [*m, " "]).collect();
-        phrase.push_str(head);
-        found.push(phrase);
+        let written = sentence[offset(&words[j])..offset(word) + word.text.len()].to_string();
+        found.push(Happening { phrase: format!("{modifier} {head}"), written });
     }
 }
 
-/// The phrases of the happenings an article reports, from its title and lead, each once.
-pub(super) fn happening_phrases(title: &str, body: &str) -> Vec<String> {
+/// The happenings an article reports, from its title and lead, each once (by phrase), sorted
+/// by phrase.
+pub(super) fn happening_phrases(title: &str, body: &str) -> Vec<Happening> {
     let mut found = Vec::new();
     phrases(title, &mut found);
     let mut end = body.len().min(READ_BYTES);
@@ -248,15 +295,16 @@ pub(super) fn happening_phrases(title: &str, body: &str) -> Vec<String> {
         phrases(sentence, &mut found);
     }
     found.sort_unstable();
-    found.dedup();
+    found.dedup_by(|a, b| a.phrase == b.phrase);
     found
 }
 
-/// The keys of the happenings an article reports, sorted.
-pub(super) fn happenings(title: &str, body: &str) -> Box<[Term]> {
-    let mut keys: Vec<Term> = happening_phrases(title, body).iter().map(|p| key(b'h', p)).collect();
+/// The happenings an article reports, by key (sorted), with their words as written.
+pub(super) fn happenings(title: &str, body: &str) -> Box<[(Term, Box<str>)]> {
+    let mut keys: Vec<(Term, Box<str>)> =
+        happening_phrases(title, body).into_iter().map(|h| (key(b'h', &h.phrase), h.written.into())).collect();
     keys.sort_unstable();
-    keys.dedup();
+    keys.dedup_by(|a, b| a.0 == b.0);
     keys.into()
 }
 
@@ -266,25 +314,27 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [HEADS, TRIGGERS, BETWEEN, NOT_MODIFIERS, FORWARD, BACK, MONTHS, FOLLOWERS] {
+        for list in [HEADS, TRIGGERS, BETWEEN, NOT_MODIFIERS, FORWARD, BACK, MONTHS, FOLLOWERS, GENERIC, HELD_IN_PLACES, PARTIES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
 
     fn of(text: &str) -> Vec<String> {
-        happening_phrases("", text)
+        happening_phrases("", text).into_iter().map(|h| format!("{} = {}", h.phrase, h.written)).collect()
     }
 
     #[test]
     fn a_happening_the_article_reports_is_named() {
         let rows: &[(&str, &[&str])] = &[
-            ("She attacked him as a fraud during the first presidential debate Monday night.", &["first presidential debate"]),
-            ("It came during NBC’s commander in chief forum, and drew scrutiny.", &["chief forum"]),
-            ("She stressed the raid during a \"Commander-in-Chief Forum\" sponsored by NBC News.", &["chief forum"]),
-            ("“I apologize to nobody,” the senator said during Saturday night’s Democratic debate.", &["democratic debate"]),
-            ("Clinton won a clear victory in the New York primary Tuesday.", &["new york primary"]),
-            ("Delegates cheered at the Republican National Convention in Cleveland.", &["republican national convention"]),
-            ("Pence spoke at the Republican National Convention Monday night.", &["republican national convention"]),
+            ("She attacked him as a fraud during the first presidential debate Monday night.", &["first debate = first presidential debate"]),
+            ("It came during NBC’s commander in chief forum, and drew scrutiny.", &["chief forum = chief forum"]),
+            ("She stressed the raid during a \"Commander-in-Chief Forum\" sponsored by NBC News.", &["chief forum = Commander-in-Chief Forum"]),
+            ("“I apologize to nobody,” the senator said during Saturday night’s Democratic debate.", &["democratic debate = Democratic debate"]),
+            ("Clinton won a clear victory in the New York primary Tuesday.", &["york primary = New York primary"]),
+            ("Cruz won in the Iowa Republican caucuses.", &["iowa caucus = Iowa Republican caucuses"]),
+            ("Sanders scored in the Democrats' debate.", &["democratic debate = Democrats' debate"]),
+            ("Delegates cheered at the Republican National Convention in Cleveland.", &["republican convention = Republican National Convention"]),
+            ("Pence spoke at the Republican National Convention Monday night.", &["republican convention = Republican National Convention"]),
         ];
         for (text, want) in rows {
             assert_eq!(of(text), *want, "{text}");
@@ -310,6 +360,10 @@ mod tests {
             "Obama spoke at the Congressional Black Caucus Foundation gala.",
             "It was not the first post-debate poll.",
             "He was seen at the debate stage in Hempstead.",
+            // A kind of happening, or a race: no one happening.
+            "Delegates fear chaos at a contested convention.",
+            "Sanders leads in the Democratic presidential primary.",
+            "She said so in the primary debate.",
         ];
         for text in rows {
             assert_eq!(of(text), Vec::<String>::new(), "{text}");
@@ -320,7 +374,8 @@ mod tests {
     fn only_the_title_and_lead_are_read() {
         let late = format!("{}\n\nShe spoke during the first presidential debate.", "Filler words here. ".repeat(60));
         assert!(of(&late).is_empty());
-        assert_eq!(happening_phrases("Sparks fly during the first presidential debate", ""), ["first presidential debate"]);
+        let title = happening_phrases("Sparks fly during the first presidential debate", "");
+        assert_eq!(title.iter().map(|h| h.phrase.as_str()).collect::<Vec<_>>(), ["first debate"]);
     }
 
     #[test]
@@ -328,5 +383,34 @@ mod tests {
         let text = "He said “no.” Then he left! Was it late? Yes\nA new line. U.S.-made";
         let cut: Vec<&str> = sentences(text).map(|(_, s)| s.trim()).collect();
         assert_eq!(cut, ["He said “no.”", "Then he left!", "Was it late?", "Yes", "A new line.", "U.S.-made"]);
+    }
+}
+
+#[cfg(test)]
+mod probe {
+    /// Prints the happenings of every Markdown article in `$HAPPENINGS_DIR` (for reading by
+    /// hand): `HAPPENINGS_DIR=... cargo test --release probe -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn probe() {
+        let dir = std::env::var("HAPPENINGS_DIR").expect("HAPPENINGS_DIR");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let rel = std::path::PathBuf::from("content/articles/x.md");
+            let Ok((article, _)) =
+                crate::content::article_from_text(&text, &rel, None, crate::annotate::TextFormat::Markdown)
+            else {
+                continue;
+            };
+            let found: Vec<String> = super::happening_phrases(&article.title, &article.body)
+                .into_iter()
+                .map(|h| format!("{} = {}", h.phrase, h.written))
+                .collect();
+            if !found.is_empty() {
+                println!("{} {:?}", path.file_name().unwrap().to_string_lossy(), found);
+            }
+        }
     }
 }

@@ -29,8 +29,8 @@ pub type Terms = std::sync::Arc<ArticleTerms>;
 #[derive(Debug)]
 pub struct ArticleTerms {
     pub(super) counts: Box<[(Term, u16)]>,
-    /// Keys of the happenings the article reports, sorted.
-    pub(super) happenings: Box<[Term]>,
+    /// Keys of the happenings the article reports, sorted, with their words as written.
+    pub(super) happenings: Box<[(Term, Box<str>)]>,
 }
 
 /// Whether `df` of `n` articles is too common a count for a term to tell happenings apart.
