@@ -121,7 +121,11 @@ pub(super) fn cluster(signatures: &[Vec<(Term, f32)>], days: &[i64], opinion: &[
 /// `GAP_DAYS` after the one before; an article past it opens the next. Linear: a look-up per
 /// happening an article reports. Gives each group's members, in date order, groups ordered by
 /// their first member.
-pub(super) fn join_by_happenings(groups: Vec<Group>, happenings: &[&[(Term, Box<str>)]], days: &[i64]) -> Vec<Vec<usize>> {
+pub(super) fn join_by_happenings(
+    groups: Vec<Group>,
+    happenings: &[&[(Term, Box<str>)]],
+    days: &[i64],
+) -> Vec<Vec<usize>> {
     let mut group_of: Vec<u32> = vec![u32::MAX; days.len()];
     for (g, group) in groups.iter().enumerate() {
         for &m in &group.members {

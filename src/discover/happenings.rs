@@ -34,7 +34,8 @@ const MODIFIERS: usize = 3;
 
 /// Words that name one scheduled happening (sorted, for binary search). Plural only where one
 /// happening has a plural name ("the Iowa caucuses"): "the debates" are several.
-const HEADS: &[&str] = &["caucus", "caucuses", "convention", "debate", "forum", "funeral", "inauguration", "primary", "summit"];
+const HEADS: &[&str] =
+    &["caucus", "caucuses", "convention", "debate", "forum", "funeral", "inauguration", "primary", "summit"];
 
 /// Words after which a phrase says where what is reported took place.
 const TRIGGERS: &[&str] = &["at", "during", "in"];
@@ -42,39 +43,132 @@ const TRIGGERS: &[&str] = &["at", "during", "in"];
 /// Words between the trigger and the phrase that leave it a place in time: determiners and
 /// the words of a day ("Saturday night's" is a possessive, read as such).
 const BETWEEN: &[&str] = &[
-    "a", "an", "friday", "monday", "night", "saturday", "sunday", "that", "the", "this", "thursday", "tuesday",
+    "a",
+    "an",
+    "friday",
+    "monday",
+    "night",
+    "saturday",
+    "sunday",
+    "that",
+    "the",
+    "this",
+    "thursday",
+    "tuesday",
     "wednesday",
 ];
 
 /// Words that are never one of the phrase's modifiers: function words, times and words of
 /// sequence or number that do not name the happening.
 const NOT_MODIFIERS: &[&str] = &[
-    "a", "about", "after", "afternoon", "all", "an", "and", "another", "any", "are", "as", "at", "be", "before", "by",
-    "during", "each", "entire", "evening", "every", "few", "for", "friday", "from", "her", "his", "in", "into", "is",
-    "its", "last", "latest", "many", "monday", "more", "morning", "most", "my", "next", "night", "no", "of", "on",
-    "one", "or", "other", "our", "over", "post", "pre", "recent", "same", "saturday", "some", "such", "sunday",
-    "than", "that", "the", "their", "these", "this", "those", "three", "thursday", "to", "today", "tonight",
-    "tuesday", "two", "upcoming", "was", "wednesday", "were", "whole", "with", "year", "yesterday", "your",
+    "a",
+    "about",
+    "after",
+    "afternoon",
+    "all",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "before",
+    "by",
+    "during",
+    "each",
+    "entire",
+    "evening",
+    "every",
+    "few",
+    "for",
+    "friday",
+    "from",
+    "her",
+    "his",
+    "in",
+    "into",
+    "is",
+    "its",
+    "last",
+    "latest",
+    "many",
+    "monday",
+    "more",
+    "morning",
+    "most",
+    "my",
+    "next",
+    "night",
+    "no",
+    "of",
+    "on",
+    "one",
+    "or",
+    "other",
+    "our",
+    "over",
+    "post",
+    "pre",
+    "recent",
+    "same",
+    "saturday",
+    "some",
+    "such",
+    "sunday",
+    "than",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "three",
+    "thursday",
+    "to",
+    "today",
+    "tonight",
+    "tuesday",
+    "two",
+    "upcoming",
+    "was",
+    "wednesday",
+    "were",
+    "whole",
+    "with",
+    "year",
+    "yesterday",
+    "your",
 ];
 
 /// Words that make a sentence look forward when they come before the phrase.
-const FORWARD: &[&str] = &["ahead", "before", "expected", "next", "planned", "scheduled", "tonight", "upcoming", "will"];
+const FORWARD: &[&str] =
+    &["ahead", "before", "expected", "next", "planned", "scheduled", "tonight", "upcoming", "will"];
 
 /// Words that make a sentence look back at the happening, wherever they are in it.
 const BACK: &[&str] = &["after", "ago", "earlier", "following", "last", "later", "past", "previous", "since"];
 
 /// Months: after the phrase, a reminder of when it was ("at the convention in July").
 const MONTHS: &[&str] = &[
-    "april", "august", "december", "february", "january", "july", "june", "march", "november", "october",
+    "april",
+    "august",
+    "december",
+    "february",
+    "january",
+    "july",
+    "june",
+    "march",
+    "november",
+    "october",
     "september",
 ];
 
 /// Words that may follow the head without making it a modifier of a longer noun ("debate
 /// that", "convention and").
 const FOLLOWERS: &[&str] = &[
-    "and", "as", "at", "but", "by", "for", "from", "had", "has", "have", "in", "into", "is", "last", "of", "on",
-    "or", "over", "since", "that", "the", "this", "to", "was", "when", "where", "which", "while", "who", "will",
-    "with",
+    "and", "as", "at", "but", "by", "for", "from", "had", "has", "have", "in", "into", "is", "last", "of", "on", "or",
+    "over", "since", "that", "the", "this", "to", "was", "when", "where", "which", "while", "who", "will", "with",
 ];
 
 fn is(list: &[&str], word: &str) -> bool {
@@ -121,7 +215,9 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
         if let Some(s) = start.take() {
             push(&mut out, &sentence[s..i]);
         }
-        if c != ' ' && let Some(last) = out.last_mut() {
+        if c != ' '
+            && let Some(last) = out.last_mut()
+        {
             last.joined = false;
         }
     }
@@ -200,8 +296,21 @@ pub(super) struct Happening {
 /// else before them they name a kind of happening, not one: "a contested convention", "the
 /// candidate debate", "a three-way primary".
 const GENERIC: &[&str] = &[
-    "big", "brokered", "candidate", "contested", "crucial", "deadlocked", "high-stakes", "key", "national", "open",
-    "party", "presidential", "primary", "televised", "way",
+    "big",
+    "brokered",
+    "candidate",
+    "contested",
+    "crucial",
+    "deadlocked",
+    "high-stakes",
+    "key",
+    "national",
+    "open",
+    "party",
+    "presidential",
+    "primary",
+    "televised",
+    "way",
 ];
 
 /// Heads held in many places in one week: a party names the whole race ("the Democratic
@@ -266,9 +375,8 @@ fn phrases(sentence: &str, found: &mut Vec<Happening>) {
         if k == 0 || !is(TRIGGERS, &words[k - 1].lower) {
             continue;
         }
-        let forward = words[..i]
-            .iter()
-            .any(|w| is(FORWARD, &w.lower) || w.lower.ends_with("'ll") || w.lower.ends_with("’ll"));
+        let forward =
+            words[..i].iter().any(|w| is(FORWARD, &w.lower) || w.lower.ends_with("'ll") || w.lower.ends_with("’ll"));
         let back = words.iter().any(|w| is(BACK, &w.lower)) || words[i + 1..].iter().any(|w| is(MONTHS, &w.lower));
         if forward || back {
             continue;
@@ -279,15 +387,29 @@ fn phrases(sentence: &str, found: &mut Vec<Happening>) {
     }
 }
 
+/// The terms of the head words (`terms::word_key`, as "caucuses" is "caucuse"): `terms`
+/// looks them up among the terms it made of the title and lead, and reads happenings only
+/// where one is (most articles have none, and are not cut into sentences and words again).
+pub(super) fn head_terms() -> &'static [Term] {
+    static HEAD_TERMS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+    HEAD_TERMS.get_or_init(|| {
+        let mut word = String::new();
+        let mut terms: Vec<Term> = HEADS.iter().filter_map(|h| super::terms::word_key(h, &mut word)).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    })
+}
+
 /// The happenings an article reports, from its title and lead, each once (by phrase), sorted
 /// by phrase.
 pub(super) fn happening_phrases(title: &str, body: &str) -> Vec<Happening> {
     let mut found = Vec::new();
-    phrases(title, &mut found);
     let mut end = body.len().min(READ_BYTES);
     while !body.is_char_boundary(end) {
         end -= 1;
     }
+    phrases(title, &mut found);
     for (at, sentence) in sentences(&body[..end]) {
         if at >= LEAD_BYTES {
             break;
@@ -314,7 +436,19 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [HEADS, TRIGGERS, BETWEEN, NOT_MODIFIERS, FORWARD, BACK, MONTHS, FOLLOWERS, GENERIC, HELD_IN_PLACES, PARTIES] {
+        for list in [
+            HEADS,
+            TRIGGERS,
+            BETWEEN,
+            NOT_MODIFIERS,
+            FORWARD,
+            BACK,
+            MONTHS,
+            FOLLOWERS,
+            GENERIC,
+            HELD_IN_PLACES,
+            PARTIES,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
@@ -326,15 +460,30 @@ mod tests {
     #[test]
     fn a_happening_the_article_reports_is_named() {
         let rows: &[(&str, &[&str])] = &[
-            ("She attacked him as a fraud during the first presidential debate Monday night.", &["first debate = first presidential debate"]),
+            (
+                "She attacked him as a fraud during the first presidential debate Monday night.",
+                &["first debate = first presidential debate"],
+            ),
             ("It came during NBC’s commander in chief forum, and drew scrutiny.", &["chief forum = chief forum"]),
-            ("She stressed the raid during a \"Commander-in-Chief Forum\" sponsored by NBC News.", &["chief forum = Commander-in-Chief Forum"]),
-            ("“I apologize to nobody,” the senator said during Saturday night’s Democratic debate.", &["democratic debate = Democratic debate"]),
+            (
+                "She stressed the raid during a \"Commander-in-Chief Forum\" sponsored by NBC News.",
+                &["chief forum = Commander-in-Chief Forum"],
+            ),
+            (
+                "“I apologize to nobody,” the senator said during Saturday night’s Democratic debate.",
+                &["democratic debate = Democratic debate"],
+            ),
             ("Clinton won a clear victory in the New York primary Tuesday.", &["york primary = New York primary"]),
             ("Cruz won in the Iowa Republican caucuses.", &["iowa caucus = Iowa Republican caucuses"]),
             ("Sanders scored in the Democrats' debate.", &["democratic debate = Democrats' debate"]),
-            ("Delegates cheered at the Republican National Convention in Cleveland.", &["republican convention = Republican National Convention"]),
-            ("Pence spoke at the Republican National Convention Monday night.", &["republican convention = Republican National Convention"]),
+            (
+                "Delegates cheered at the Republican National Convention in Cleveland.",
+                &["republican convention = Republican National Convention"],
+            ),
+            (
+                "Pence spoke at the Republican National Convention Monday night.",
+                &["republican convention = Republican National Convention"],
+            ),
         ];
         for (text, want) in rows {
             assert_eq!(of(text), *want, "{text}");
@@ -367,6 +516,15 @@ mod tests {
         ];
         for text in rows {
             assert_eq!(of(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_head_is_known_by_its_term() {
+        let mut word = String::new();
+        for head in HEADS.iter().chain(&["Debate", "DEBATES", "Primaries", "Caucuses"]) {
+            let term = crate::discover::terms::word_key(head, &mut word).expect("a head is a term");
+            assert!(head_terms().contains(&term), "{head}");
         }
     }
 

@@ -445,8 +445,17 @@ fn day(article: &Article) -> Option<i64> {
 /// often than not. The annotator may take such a word for an acronym; whether it is a place
 /// is asked of the site's places.
 fn dateline(article: &Article) -> Option<String> {
+    const LONGEST: usize = 48;
     let body = article.body.trim_start();
-    let end = body.find([',', '(', '-', '—', '―', '–', '\n'])?;
+    let mut chars = body.chars();
+    if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(|c| c.is_uppercase() || c == '.')) {
+        return None;
+    }
+    let mut cut = body.len().min(LONGEST);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let end = body[..cut].find([',', '(', '-', '—', '―', '–', '\n'])?;
     let head = body[..end].trim_end();
     let letters = head.chars().filter(|c| c.is_alphabetic()).count();
     let shaped = (3..=30).contains(&letters)
@@ -612,8 +621,7 @@ impl Context<'_> {
         }
         let written = |lower: &str, name: Option<String>| name.unwrap_or_else(|| title_case(lower));
         let common = |lower: &str| df(b'l', lower).is_none_or(|df| too_common(df as f32, self.n));
-        if let Some((lower, (_, by_dateline, name))) =
-            counts.iter().max_by(|a, b| a.1.1.cmp(&b.1.1).then(b.0.cmp(a.0)))
+        if let Some((lower, (_, by_dateline, name))) = counts.iter().max_by(|a, b| a.1.1.cmp(&b.1.1).then(b.0.cmp(a.0)))
             && *by_dateline >= 2
             && by_dateline * 2 > datelined
             && !common(lower)

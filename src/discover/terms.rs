@@ -213,7 +213,7 @@ pub(super) fn word_term_into(word: &str, term: &mut String) -> bool {
 
 /// A word's term into `term`, and its key; None for short words, numbers and stopwords.
 /// Stopwords are known by key, so that no word is hashed twice unless its plural is cut.
-fn word_key(word: &str, term: &mut String) -> Option<Term> {
+pub(super) fn word_key(word: &str, term: &mut String) -> Option<Term> {
     static STOP: std::sync::OnceLock<FxHashSet<Term>> = std::sync::OnceLock::new();
     term.clear();
     if word.is_ascii() {
@@ -332,7 +332,8 @@ pub fn terms(article: &Article, annotations: &Annotations) -> Terms {
             _ => terms.push((key, weight)),
         }
     }
-    let happenings = super::happenings::happenings(&article.title, &article.body);
+    let heads = super::happenings::head_terms().iter().any(|h| terms.binary_search_by_key(h, |&(t, _)| t).is_ok());
+    let happenings = if heads { super::happenings::happenings(&article.title, &article.body) } else { Box::default() };
     std::sync::Arc::new(ArticleTerms { counts: terms.into(), happenings })
 }
 
