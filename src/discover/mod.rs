@@ -460,8 +460,7 @@ fn dateline(article: &Article) -> Option<String> {
     let letters = head.chars().filter(|c| c.is_alphabetic()).count();
     let shaped = (3..=30).contains(&letters)
         && head.split_whitespace().count() <= 3
-        && head.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'')
-        && end > head.len();
+        && head.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
     shaped.then(|| head.to_lowercase())
 }
 
@@ -881,6 +880,58 @@ mod tests {
         assert_eq!(word_term("said"), None);
         assert_eq!(word_term("2016"), None);
         assert_eq!(word_term("Congress").as_deref(), Some("congress"));
+    }
+
+    #[test]
+    fn a_named_happening_joins_reports_only_within_its_window_of_days() {
+        let pact = "Ministers signed a grid pact during the Nordic Energy Summit on Monday.";
+        let march = "Marchers filled the harbour, chanting, as delegates met at the Nordic Energy Summit.";
+        let fillers = [
+            ("cup", report("Northam wins the football cup", "2025-03-10", "Northam beat Ashby in the cup final.")),
+            ("frost", report("Late frost threatens blossom", "2025-03-11", "Growers lit braziers as frost settled.")),
+        ];
+        for (days, joined) in [("2025-03-11", true), ("2025-03-13", true), ("2025-03-21", false)] {
+            let mut texts = vec![
+                ("pact", report("Five countries sign power pact", "2025-03-10", pact)),
+                ("march", report("Climate marchers fill the harbour", days, march)),
+            ];
+            texts.extend(fillers.iter().cloned());
+            let site = annotated(&texts.iter().map(|(n, t)| (*n, t.as_str())).collect::<Vec<_>>());
+            let refs: Vec<(&Article, &Annotations)> = site.iter().map(|(a, n)| (a, n)).collect();
+            let found = discover(&refs, &[], &Decisions::default());
+            assert_eq!(found.events.len(), usize::from(joined), "{days}: {found:#?}");
+            if joined {
+                assert_eq!(found.events[0].name, "Nordic Energy Summit");
+            }
+        }
+    }
+
+    #[test]
+    fn datelines_are_the_capitals_the_body_opens_with() {
+        let article = |body: &str| {
+            let text = report("A title", "2025-03-10", body);
+            crate::content::article_from_text(
+                &text,
+                Path::new("content/articles/a.md"),
+                None,
+                crate::annotate::TextFormat::Markdown,
+            )
+            .expect("an article")
+            .0
+        };
+        let rows = [
+            ("HEMPSTEAD, N.Y. ― Clinton attacked.", Some("hempstead")),
+            ("CLEVELAND, July 19 (UPI) — Delegates met.", Some("cleveland")),
+            ("PHILADELPHIA - It was his night.", Some("philadelphia")),
+            ("ST. LOUIS — Voters queued.", Some("st. louis")),
+            ("Philadelphia - It was his night.", None),
+            ("NEW HAMPSHIRE PRIMARY // GAME ON; What each needs.", None),
+            ("US officials said so, on Monday.", None),
+        ];
+        for (body, want) in rows {
+            assert_eq!(dateline(&article(body)).as_deref(), want, "{body}");
+        }
+        assert_eq!(title_case("des moines"), "Des Moines");
     }
 
     #[test]
