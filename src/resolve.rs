@@ -270,6 +270,12 @@ const KNOWN_KINDS: &[(&str, EntityKind, &str)] = &[
     ("oval office", EntityKind::Place, "Oval Office"),
 ];
 
+/// The kind a name is whatever an article took it for, where it is one of those
+/// ([`KNOWN_KINDS`]); `lower` is the name in lowercase.
+pub(crate) fn known_kind(lower: &str) -> Option<EntityKind> {
+    KNOWN_KINDS.binary_search_by_key(&lower, |(k, _, _)| k).ok().map(|i| KNOWN_KINDS[i].1)
+}
+
 /// All-caps words that are words, not acronyms.
 const CAPITAL_WORDS: &[&str] = &[
     "aids", "all", "am", "and", "atm", "but", "ceo", "cfo", "dna", "edt", "est", "for", "gdp", "gps", "hiv", "how",

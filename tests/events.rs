@@ -360,3 +360,84 @@ fn the_preview_finds_the_events_a_full_build_finds_as_articles_join_and_leave() 
     save(&site, &mut session, "content/articles/bridge-inquiry.md", None);
     assert_eq!(articles_of(find(&preview_events(&session), "bridge-falls")[0]).len(), 3);
 }
+
+/// Two reports of one named happening in their own words (a pact signed during it, a march
+/// outside it), and a later article that looks back on it.
+fn summit_reports() -> [(&'static str, String); 3] {
+    [
+        (
+            "energy-pact",
+            article(
+                "Five countries sign power grid pact",
+                "2025-04-07",
+                "",
+                "BERGEN — Energy ministers from five countries signed a pact to link their power grids during the Nordic Energy Summit on Monday. Minister Ingrid Dahl said undersea cables would be laid by 2030.",
+            ),
+        ),
+        (
+            "energy-march",
+            article(
+                "Climate marchers fill the harbour",
+                "2025-04-08",
+                "",
+                "Thousands of climate marchers filled the harbour in Bergen, chanting against new oil licences, as delegates met at the Nordic Energy Summit. Police said the crowd was peaceful.",
+            ),
+        ),
+        ("energy-hotels", hotels("at last week's Nordic Energy Summit")),
+    ]
+}
+
+fn hotels(when: &str) -> String {
+    article(
+        "Hotels had their best spring",
+        "2025-04-10",
+        "",
+        &format!("Hotel owners said rooms were full for days {when}, and the quiet winter is paid for."),
+    )
+}
+
+#[test]
+fn reports_of_one_named_happening_in_their_own_words_are_one_event_named_after_it() {
+    let site = site();
+    for (slug, text) in summit_reports() {
+        site.write(&format!("content/articles/{slug}.md"), text);
+    }
+    site.build_ok();
+    let events = self::events(&site);
+    assert_eq!(events.len(), 3, "the bridge, the Geneva summit and the Nordic one: {events:#?}");
+    let summit = find(&events, "energy-pact");
+    assert_eq!(summit.len(), 1, "{events:#?}");
+    let mut members = articles_of(summit[0]);
+    members.sort();
+    assert_eq!(members, ["energy-march", "energy-pact"], "the words they share are few; the happening is one");
+    assert_eq!(summit[0]["name"], "Nordic Energy Summit", "named after the happening, as they write it");
+    assert_eq!(summit[0]["id"], "2025-04-07-five-countries-sign-power-grid-pact", "the address from the earliest");
+    assert!(find(&events, "energy-hotels").is_empty(), "\"at last week's\" summit looks back on it");
+
+    // The same article placing its news at the summit joins it; its address stays.
+    site.write("content/articles/energy-hotels.md", hotels("at the Nordic Energy Summit"));
+    site.build_ok();
+    let events = self::events(&site);
+    let joined = find(&events, "energy-hotels");
+    assert_eq!(joined.len(), 1, "{events:#?}");
+    assert_eq!(joined[0]["id"], "2025-04-07-five-countries-sign-power-grid-pact");
+    assert_eq!(articles_of(joined[0]).len(), 3);
+}
+
+#[test]
+fn the_preview_joins_reports_of_a_named_happening_as_a_full_build_does() {
+    let site = site();
+    for (slug, text) in summit_reports() {
+        site.write(&format!("content/articles/{slug}.md"), text);
+    }
+    let out = tempfile::tempdir().expect("temp");
+    let options = brief::BuildOptions { output: Some(out.path().join("site")), ..Default::default() };
+    let (mut session, _) = Session::open(site.root(), options).expect("the site builds");
+    assert!(find(&preview_events(&session), "energy-hotels").is_empty());
+    save(&site, &mut session, "content/articles/energy-hotels.md", Some(&hotels("at the Nordic Energy Summit")));
+    assert_eq!(articles_of(find(&preview_events(&session), "energy-pact")[0]).len(), 3);
+    save(&site, &mut session, "content/articles/energy-hotels.md", Some(&hotels("before the Nordic Energy Summit")));
+    assert!(find(&preview_events(&session), "energy-hotels").is_empty());
+    save(&site, &mut session, "content/articles/energy-march.md", None);
+    assert!(find(&preview_events(&session), "energy-pact").is_empty(), "one report left: no event");
+}

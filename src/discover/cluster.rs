@@ -114,3 +114,63 @@ pub(super) fn cluster(signatures: &[Vec<(Term, f32)>], days: &[i64], opinion: &[
     }
     groups
 }
+
+/// The second pass: groups with articles that report one named happening (`happenings.rs`)
+/// within the window of days become one group. Each happening's window opens at the first
+/// article that reports it and holds the articles up to `SPAN_DAYS` later, none more than
+/// `GAP_DAYS` after the one before; an article past it opens the next. Linear: a look-up per
+/// happening an article reports. Gives each group's members, in date order, groups ordered by
+/// their first member.
+pub(super) fn join_by_happenings(
+    groups: Vec<Group>,
+    happenings: &[&[(Term, Box<str>)]],
+    days: &[i64],
+) -> Vec<Vec<usize>> {
+    let mut group_of: Vec<u32> = vec![u32::MAX; days.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.members {
+            group_of[m] = g as u32;
+        }
+    }
+    let mut parent: Vec<u32> = (0..groups.len() as u32).collect();
+    fn root(parent: &mut [u32], mut g: u32) -> u32 {
+        while parent[g as usize] != g {
+            parent[g as usize] = parent[parent[g as usize] as usize];
+            g = parent[g as usize];
+        }
+        g
+    }
+    // Happening → the first and latest day of its open window, and a group in it.
+    let mut windows: FxHashMap<Term, (i64, i64, u32)> = FxHashMap::default();
+    for (position, keys) in happenings.iter().enumerate() {
+        let group = group_of[position];
+        if group == u32::MAX {
+            continue;
+        }
+        let day = days[position];
+        for &(happening, _) in keys.iter() {
+            match windows.get_mut(&happening) {
+                Some((first, last, other)) if day - *first <= SPAN_DAYS && day - *last <= GAP_DAYS => {
+                    *last = day;
+                    let (a, b) = (root(&mut parent, *other), root(&mut parent, group));
+                    // The older group is the root: the merged group's place in the order.
+                    parent[a.max(b) as usize] = a.min(b);
+                }
+                _ => {
+                    windows.insert(happening, (day, day, group));
+                }
+            }
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, group) in groups.into_iter().enumerate() {
+        let r = root(&mut parent, g as u32) as usize;
+        members[r].extend(group.members);
+    }
+    members.retain(|m| !m.is_empty());
+    for m in &mut members {
+        m.sort_unstable();
+    }
+    members.sort_unstable_by_key(|m| m[0]);
+    members
+}

@@ -24,15 +24,16 @@
 //! and title, so later articles joining it do not move it.
 
 mod cluster;
+mod happenings;
 mod terms;
 
-pub use terms::{Terms, terms};
+pub use terms::{ArticleTerms, Terms, terms};
 
 use crate::annotate::{Annotations, EntityKind};
 use crate::content::{Article, Date, DateSource, Event};
 use crate::error::{Error, Result, Warning};
 use crate::slug::{fnv1a, slugify_or_hash};
-use cluster::{GAP_DAYS, cluster};
+use cluster::{GAP_DAYS, cluster, join_by_happenings};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -218,7 +219,7 @@ fn run(
     let df: FxHashMap<Term, u32> = counted
         .par_iter()
         .fold(FxHashMap::default, |mut df: FxHashMap<Term, u32>, terms| {
-            for &(term, _) in terms.iter() {
+            for &(term, _) in terms.counts.iter() {
                 *df.entry(term).or_default() += 1;
             }
             df
@@ -231,10 +232,11 @@ fn run(
             a
         });
     let n = order.len() as f32;
-    let signatures: Vec<Vec<(Term, f32)>> = counted.par_iter().map(|terms| signature(terms, &df, n)).collect();
-    drop(counted);
+    let signatures: Vec<Vec<(Term, f32)>> = counted.par_iter().map(|terms| signature(&terms.counts, &df, n)).collect();
     let days: Vec<i64> = order.iter().map(|&i| day(articles[i].0).unwrap_or_default()).collect();
-    let groups = cluster(&signatures, &days, &opinion);
+    let happenings: Vec<&[(Term, Box<str>)]> = counted.iter().map(|terms| &terms.happenings[..]).collect();
+    let groups = join_by_happenings(cluster(&signatures, &days, &opinion), &happenings, &days);
+    drop(happenings);
 
     // Each group's articles, as indexes into `articles`; only groups of two or more matter.
     let registry_slugs: FxHashSet<&str> = registry.iter().map(|e| e.slug.as_str()).collect();
@@ -242,10 +244,10 @@ fn run(
     for (p, &i) in order.iter().enumerate() {
         position[i] = p;
     }
-    let context = Context { articles, df: &df, n, signatures: &signatures, position: &position };
+    let context = Context { articles, df: &df, n, signatures: &signatures, terms: &counted, position: &position };
     let mut found: Vec<Found> = Vec::new();
-    for group in groups.iter().filter(|g| g.members.len() >= 2) {
-        let members: Vec<usize> = group.members.iter().map(|&m| order[m]).collect();
+    for group in groups.iter().filter(|g| g.len() >= 2) {
+        let members: Vec<usize> = group.iter().map(|&m| order[m]).collect();
         let free: Vec<usize> = members.iter().copied().filter(|&i| !tied(i)).collect();
         if free.len() < 2 {
             continue;
@@ -437,6 +439,43 @@ fn day(article: &Article) -> Option<i64> {
     }
 }
 
+/// The dateline an article opens with, in lowercase: the words in capitals before a dash, a
+/// comma or a bracket ("HEMPSTEAD, N.Y. ―", "CLEVELAND, July 19 (UPI) —", "PHILADELPHIA -").
+/// News gives where it was filed there, which is where the happening it reports was, more
+/// often than not. The annotator may take such a word for an acronym; whether it is a place
+/// is asked of the site's places.
+fn dateline(article: &Article) -> Option<String> {
+    const LONGEST: usize = 48;
+    let body = article.body.trim_start();
+    let mut chars = body.chars();
+    if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(|c| c.is_uppercase() || c == '.')) {
+        return None;
+    }
+    let mut cut = body.len().min(LONGEST);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let end = body[..cut].find([',', '(', '-', '—', '―', '–', '\n'])?;
+    let head = body[..end].trim_end();
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = (3..=30).contains(&letters)
+        && head.split_whitespace().count() <= 3
+        && head.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'');
+    shaped.then(|| head.to_lowercase())
+}
+
+/// "des moines" as "Des Moines".
+fn title_case(lower: &str) -> String {
+    lower
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Opinion and analysis report no one happening: marked so by their title, tags or source.
 fn is_opinion(article: &Article) -> bool {
     const MARKS: [&str; 11] = [
@@ -469,6 +508,8 @@ struct Context<'a> {
     n: f32,
     /// Signatures by position in the date order; `position[i]` is article i's.
     signatures: &'a [Vec<(Term, f32)>],
+    /// Terms by position in the date order, for the happenings the articles report.
+    terms: &'a [Terms],
     position: &'a [usize],
 }
 
@@ -536,25 +577,68 @@ impl Context<'_> {
         (first, last)
     }
 
-    /// The place more than half of the articles name (two at least), unless it is named across
-    /// much of the site.
+    /// Where the happening was: the place of the dateline two or more of the group's articles
+    /// open with ("PHILADELPHIA —"), if most of those with one agree; else the place more than
+    /// half of the articles name or give as their dateline (two at least), unless it is named
+    /// across much of the site (a lone "WASHINGTON —" says where a reporter sat, not where the
+    /// happening was). A name that an article of the group, or the site more often than not,
+    /// takes for an organisation, or that the resolver knows to be one whatever articles take
+    /// it for ("Islamic State"), is no place.
     fn place(&self, list: &[usize]) -> Option<String> {
-        let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        let df = |kind: u8, lower: &str| self.df.get(&key(kind, lower)).copied();
+        // Lowercase name → how many articles name it or give it as their dateline, how many
+        // give it as their dateline, and the name as an article writes it.
+        let mut counts: BTreeMap<String, (usize, usize, Option<String>)> = BTreeMap::new();
+        let mut organisations: FxHashSet<String> = FxHashSet::default();
+        let mut datelined = 0;
         for &i in list {
+            let (article, annotations) = self.articles[i];
             let mut seen = FxHashSet::default();
-            for entity in self.articles[i].1.entities.iter().filter(|e| e.kind == EntityKind::Place) {
+            if let Some(place) = dateline(article).filter(|p| df(b'l', p).is_some()) {
+                datelined += 1;
+                let entry = counts.entry(place.clone()).or_default();
+                entry.0 += 1;
+                entry.1 += 1;
+                seen.insert(place);
+            }
+            for entity in &annotations.entities {
                 let lower = entity.name.trim().to_lowercase();
-                if seen.insert(lower.clone()) {
-                    counts.entry(lower).or_insert((0, entity.name.trim().to_string())).0 += 1;
+                match entity.kind {
+                    EntityKind::Place => {
+                        let entry = counts.entry(lower.clone()).or_default();
+                        entry.2.get_or_insert_with(|| entity.name.trim().to_string());
+                        if seen.insert(lower) {
+                            entry.0 += 1;
+                        }
+                    }
+                    EntityKind::Organisation => {
+                        organisations.insert(lower);
+                    }
+                    EntityKind::Person => {}
                 }
             }
         }
-        let common = |lower: &str| self.df.get(&key(b'l', lower)).is_none_or(|&df| too_common(df as f32, self.n));
+        let written = |lower: &str, name: Option<String>| name.unwrap_or_else(|| title_case(lower));
+        let common = |lower: &str| df(b'l', lower).is_none_or(|df| too_common(df as f32, self.n));
+        if let Some((lower, (_, by_dateline, name))) = counts.iter().max_by(|a, b| a.1.1.cmp(&b.1.1).then(b.0.cmp(a.0)))
+            && *by_dateline >= 2
+            && by_dateline * 2 > datelined
+            && !common(lower)
+        {
+            return Some(written(lower, name.clone()));
+        }
+        let organisation = |lower: &str| {
+            organisations.contains(lower)
+                || df(b'o', lower).unwrap_or(0) >= df(b'l', lower).unwrap_or(0)
+                || crate::resolve::known_kind(lower).is_some_and(|kind| kind != EntityKind::Place)
+        };
         counts
             .into_iter()
-            .filter(|(lower, (count, _))| *count >= 2 && *count * 2 > list.len() && !common(lower))
+            .filter(|(lower, (count, _, _))| {
+                *count >= 2 && *count * 2 > list.len() && !common(lower) && !organisation(lower)
+            })
             .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(&a.0)))
-            .map(|(_, (_, name))| name)
+            .map(|(lower, (_, _, name))| written(&lower, name))
     }
 
     /// The people named in at least half of the articles (and two), by full name: a surname
@@ -594,9 +678,65 @@ impl Context<'_> {
         people.into_iter().take(MAX_PARTICIPANTS).map(|(name, _)| name).collect()
     }
 
-    /// The headline of the article closest to the whole group: the one that best says what
-    /// the group reports.
+    /// The place in the name of the happening every article of the group reports: "New York"
+    /// of "the New York primary", "Iowa" of "the Iowa Republican caucuses" (the longest run of
+    /// its capitalised words that the site knows as a place).
+    fn happening_place(&self, list: &[usize]) -> Option<String> {
+        let name = self.happening_name(list)?;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut best: Option<String> = None;
+        for start in 0..words.len() {
+            for end in start + 1..=words.len().min(start + 3) {
+                let run = &words[start..end];
+                if !run.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+                    break;
+                }
+                let place = run.join(" ");
+                let known = self.df.contains_key(&key(b'l', &place.to_lowercase()));
+                if known && best.as_ref().is_none_or(|b| b.len() < place.len()) {
+                    best = Some(place);
+                }
+            }
+        }
+        best
+    }
+
+    /// The happening every article of the group reports, as they write it, where that reads
+    /// as a name (a happening only some report may be one they look back on): "Democratic National Convention", "First presidential
+    /// debate"; not "chief forum" (from "commander in chief forum"), nor a headline in capitals.
+    fn happening_name(&self, list: &[usize]) -> Option<String> {
+        let mut counts: BTreeMap<Term, (usize, Vec<&str>)> = BTreeMap::new();
+        for &i in list {
+            for (term, written) in self.terms[self.position[i]].happenings.iter() {
+                let entry = counts.entry(*term).or_default();
+                entry.0 += 1;
+                entry.1.push(written);
+            }
+        }
+        let (_, (count, written)) = counts.into_iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(&a.0)))?;
+        if count < list.len() {
+            return None;
+        }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let shouted = |w: &str| !w.chars().any(char::is_lowercase);
+        let words = |w: &str| w.split_whitespace().count();
+        let titled = |w: &str| w.split_whitespace().all(capitalised);
+        written
+            .into_iter()
+            .filter(|w| !shouted(w) && (capitalised(w) || words(w) >= 3))
+            .max_by(|a, b| titled(a).cmp(&titled(b)).then(words(a).cmp(&words(b))).then(b.cmp(a)))
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            })
+    }
+
+    /// The happening the group reports, named as its articles write it; else the headline of
+    /// the article closest to the whole group: the one that best says what the group reports.
     fn name(&self, list: &[usize]) -> String {
+        if let Some(name) = self.happening_name(list) {
+            return name;
+        }
         let position = self.position;
         let mut centroid: FxHashMap<Term, f32> = FxHashMap::default();
         for &i in list {
@@ -624,7 +764,8 @@ impl Context<'_> {
     fn event(&self, slug: String, list: &[usize], decision: Option<&Decision>) -> DiscoveredEvent {
         let (first, last) = self.days(list);
         let name = decision.and_then(|d| d.name.clone()).unwrap_or_else(|| self.name(list));
-        let place = decision.and_then(|d| d.place.clone()).or_else(|| self.place(list));
+        let place =
+            decision.and_then(|d| d.place.clone()).or_else(|| self.happening_place(list)).or_else(|| self.place(list));
         DiscoveredEvent {
             slug,
             name,
@@ -739,6 +880,58 @@ mod tests {
         assert_eq!(word_term("said"), None);
         assert_eq!(word_term("2016"), None);
         assert_eq!(word_term("Congress").as_deref(), Some("congress"));
+    }
+
+    #[test]
+    fn a_named_happening_joins_reports_only_within_its_window_of_days() {
+        let pact = "Ministers signed a grid pact during the Nordic Energy Summit on Monday.";
+        let march = "Marchers filled the harbour, chanting, as delegates met at the Nordic Energy Summit.";
+        let fillers = [
+            ("cup", report("Northam wins the football cup", "2025-03-10", "Northam beat Ashby in the cup final.")),
+            ("frost", report("Late frost threatens blossom", "2025-03-11", "Growers lit braziers as frost settled.")),
+        ];
+        for (days, joined) in [("2025-03-11", true), ("2025-03-13", true), ("2025-03-21", false)] {
+            let mut texts = vec![
+                ("pact", report("Five countries sign power pact", "2025-03-10", pact)),
+                ("march", report("Climate marchers fill the harbour", days, march)),
+            ];
+            texts.extend(fillers.iter().cloned());
+            let site = annotated(&texts.iter().map(|(n, t)| (*n, t.as_str())).collect::<Vec<_>>());
+            let refs: Vec<(&Article, &Annotations)> = site.iter().map(|(a, n)| (a, n)).collect();
+            let found = discover(&refs, &[], &Decisions::default());
+            assert_eq!(found.events.len(), usize::from(joined), "{days}: {found:#?}");
+            if joined {
+                assert_eq!(found.events[0].name, "Nordic Energy Summit");
+            }
+        }
+    }
+
+    #[test]
+    fn datelines_are_the_capitals_the_body_opens_with() {
+        let article = |body: &str| {
+            let text = report("A title", "2025-03-10", body);
+            crate::content::article_from_text(
+                &text,
+                Path::new("content/articles/a.md"),
+                None,
+                crate::annotate::TextFormat::Markdown,
+            )
+            .expect("an article")
+            .0
+        };
+        let rows = [
+            ("HEMPSTEAD, N.Y. ― Clinton attacked.", Some("hempstead")),
+            ("CLEVELAND, July 19 (UPI) — Delegates met.", Some("cleveland")),
+            ("PHILADELPHIA - It was his night.", Some("philadelphia")),
+            ("ST. LOUIS — Voters queued.", Some("st. louis")),
+            ("Philadelphia - It was his night.", None),
+            ("NEW HAMPSHIRE PRIMARY // GAME ON; What each needs.", None),
+            ("US officials said so, on Monday.", None),
+        ];
+        for (body, want) in rows {
+            assert_eq!(dateline(&article(body)).as_deref(), want, "{body}");
+        }
+        assert_eq!(title_case("des moines"), "Des Moines");
     }
 
     #[test]

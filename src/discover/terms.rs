@@ -21,8 +21,17 @@ pub(super) const MIN_COMMON: f32 = 8.0;
 /// A term: a hash of its kind and text.
 pub(super) type Term = u32;
 
-/// An article's terms with their counts, sorted by term; shared, as the preview keeps them.
-pub type Terms = std::sync::Arc<[(Term, u16)]>;
+/// An article's terms with their counts, sorted by term, and the happenings it reports
+/// (`happenings.rs`); shared, as the preview keeps them.
+pub type Terms = std::sync::Arc<ArticleTerms>;
+
+/// What [`Terms`] holds.
+#[derive(Debug)]
+pub struct ArticleTerms {
+    pub(super) counts: Box<[(Term, u16)]>,
+    /// Keys of the happenings the article reports, sorted, with their words as written.
+    pub(super) happenings: Box<[(Term, Box<str>)]>,
+}
 
 /// Whether `df` of `n` articles is too common a count for a term to tell happenings apart.
 pub(super) fn too_common(df: f32, n: f32) -> bool {
@@ -204,7 +213,7 @@ pub(super) fn word_term_into(word: &str, term: &mut String) -> bool {
 
 /// A word's term into `term`, and its key; None for short words, numbers and stopwords.
 /// Stopwords are known by key, so that no word is hashed twice unless its plural is cut.
-fn word_key(word: &str, term: &mut String) -> Option<Term> {
+pub(super) fn word_key(word: &str, term: &mut String) -> Option<Term> {
     static STOP: std::sync::OnceLock<FxHashSet<Term>> = std::sync::OnceLock::new();
     term.clear();
     if word.is_ascii() {
@@ -323,7 +332,9 @@ pub fn terms(article: &Article, annotations: &Annotations) -> Terms {
             _ => terms.push((key, weight)),
         }
     }
-    terms.into()
+    let heads = super::happenings::head_terms().iter().any(|h| terms.binary_search_by_key(h, |&(t, _)| t).is_ok());
+    let happenings = if heads { super::happenings::happenings(&article.title, &article.body) } else { Box::default() };
+    std::sync::Arc::new(ArticleTerms { counts: terms.into(), happenings })
 }
 
 /// The strongest terms by TF-IDF, strongest first, divided by the length of the article's
