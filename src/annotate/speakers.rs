@@ -1658,7 +1658,8 @@ impl<'a> Attributor<'a> {
                     let preposition = |i: usize| {
                         self.lower(p, i).is_some_and(|v| is_function_word(&v) || matches!(&*v, "alongside" | "amid"))
                     };
-                    if !preposition(first) && !(first > b0 && preposition(first - 1)) {
+                    let after_preposition = preposition(first) || (first > b0 && preposition(first - 1));
+                    if !after_preposition {
                         let tokens = &self.paragraphs[p].tokens;
                         let description = self.text[tokens[first].start..tokens[k].end].to_string();
                         return Some(Speaker::Unnamed { description });
