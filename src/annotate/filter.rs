@@ -45,6 +45,7 @@ impl Use {
 /// Words before a quoted span that make it a title or a word held at arm's length.
 const TITLE_MARKERS: &[&str] = &[
     "album",
+    "anthem",
     "article",
     "book",
     "called",
@@ -78,6 +79,24 @@ const TITLE_MARKERS: &[&str] = &[
     "words",
 ];
 
+/// Title markers that name a work, not words held at arm's length ("the words, “…”").
+fn is_work(word: &str) -> bool {
+    TITLE_MARKERS.binary_search(&word).is_ok()
+        && !matches!(
+            word,
+            "called"
+                | "dubbed"
+                | "nicknamed"
+                | "phrase"
+                | "so-called"
+                | "term"
+                | "termed"
+                | "titled"
+                | "word"
+                | "words"
+        )
+}
+
 /// The use of each span, in order.
 pub fn uses(text: &str, paragraphs: &[Paragraph], spans: &[QuotedSpan]) -> Vec<Use> {
     spans.iter().map(|span| use_of(text, paragraphs, span)).collect()
@@ -88,8 +107,21 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
         let token = paragraphs[span.paragraph].tokens.get(k)?;
         (token.kind == TokenKind::Word).then(|| text::lower(&text[token.start..token.end]))
     });
-    let Some(before) = before.as_deref() else { return Use::Speech };
     let quoted = &text[span.start..span.end];
+    // A work's title set off by a comma after the word that says what it is: "In his 2002
+    // book, “Make Your Kid a Millionaire,” he suggested…".
+    let after_comma = span.open >= 2 && {
+        let tokens = &paragraphs[span.paragraph].tokens;
+        let comma = &tokens[span.open - 1];
+        let noun = &tokens[span.open - 2];
+        &text[comma.start..comma.end] == ","
+            && noun.kind == TokenKind::Word
+            && is_work(&text::lower(&text[noun.start..noun.end]))
+    };
+    if after_comma && is_title_case(quoted.trim_end_matches([',', '.'])) {
+        return Use::Title;
+    }
+    let Some(before) = before.as_deref() else { return Use::Speech };
     // An outlet's work may close on the sentence's comma or stop inside the marks.
     let outlets = || outlets_work(text, paragraphs, span) && is_title_case(quoted.trim_end_matches([',', '.']));
     if (takes_a_work(before) && is_title_case(quoted)) || outlets() {
@@ -198,6 +230,9 @@ mod tests {
         assert_eq!(use_in("The so-called “experts” left."), [Use::Marked { so_called: true }]);
         assert_eq!(use_in("The book “Fire and Fury” sold."), [Use::Marked { so_called: false }]);
         assert_eq!(use_in("“We will win,” she said."), [Use::Speech]);
+        assert_eq!(use_in("In his 2002 book, “Make Your Kid a Millionaire,” he said so."), [Use::Title]);
+        assert_eq!(use_in("She sang the anthem, “A Change Is Gonna Come.”"), [Use::Title]);
+        assert_eq!(use_in("She added the words, “Hillary Clinton.”"), [Use::Speech]);
     }
 
     #[test]
