@@ -48,6 +48,7 @@ const TITLE_MARKERS: &[&str] = &[
     "anthem",
     "article",
     "book",
+    "broadcast",
     "called",
     "column",
     "documentary",
@@ -118,7 +119,19 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
             && noun.kind == TokenKind::Word
             && is_work(&text::lower(&text[noun.start..noun.end]))
     };
-    if after_comma && is_title_case(quoted.trim_end_matches([',', '.'])) {
+    let titled = || is_title_case(quoted.trim_end_matches([',', '.']));
+    if after_comma && titled() {
+        return Use::Title;
+    }
+    // Right after a work's noun, or its "of" ("an episode of “Shark Tank.”"), or right before
+    // one ("his “Keepin' It Real” radio program"): a title in title case.
+    let tokens = &paragraphs[span.paragraph].tokens;
+    let word_at =
+        |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text::lower(&text[t.start..t.end]));
+    let noun_before = before.as_deref().is_some_and(is_work)
+        || (before.as_deref() == Some("of") && span.open >= 2 && word_at(span.open - 2).is_some_and(|w| is_work(&w)));
+    let noun_after = span.close.is_some_and(|c| (c + 1..c + 3).any(|k| word_at(k).is_some_and(|w| is_work(&w))));
+    if (noun_before || noun_after) && titled() {
         return Use::Title;
     }
     let Some(before) = before.as_deref() else { return Use::Speech };
@@ -153,7 +166,7 @@ fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool
     while k > 0 && span.open - k < 4 && word(k - 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         k -= 1;
     }
-    k.checked_sub(1).and_then(word).is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("in"))
+    k.checked_sub(1).and_then(word).is_some_and(|w| ["on", "in", "of"].iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
@@ -228,7 +241,11 @@ mod tests {
         assert_eq!(use_in("She gestured “no” twice."), [Use::Gesture]);
         assert_eq!(use_in("She gestured “no, not now, not ever.”"), [Use::Speech]);
         assert_eq!(use_in("The so-called “experts” left."), [Use::Marked { so_called: true }]);
-        assert_eq!(use_in("The book “Fire and Fury” sold."), [Use::Marked { so_called: false }]);
+        assert_eq!(use_in("The book “Fire and Fury” sold."), [Use::Title]);
+        assert_eq!(use_in("The book “we will win” sold."), [Use::Marked { so_called: false }]);
+        assert_eq!(use_in("It was an episode of “Shark Tank” again."), [Use::Title]);
+        assert_eq!(use_in("He took calls on his “Keepin' It Real” radio program."), [Use::Title]);
+        assert_eq!(use_in("Lester Holt, the anchor of NBC's “Nightly News,” asked."), [Use::Title]);
         assert_eq!(use_in("“We will win,” she said."), [Use::Speech]);
         assert_eq!(use_in("In his 2002 book, “Make Your Kid a Millionaire,” he said so."), [Use::Title]);
         assert_eq!(use_in("She sang the anthem, “A Change Is Gonna Come.”"), [Use::Title]);
