@@ -335,6 +335,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("but not a programme on a network", "She spoke on CNBC’s Squawk Box about it.", &[]),
         ("a word in lower case elsewhere is no first name in a headline", "Museum Will Tell Of Suffering And Delight\n\nIt will open.", &[]),
         ("a cue after a first name in a headline is no surname", "Rush Limbaugh: Hillary Asking Moderator To Check Trump\n\nShe did.", &["Hillary"]),
+        ("a programme named after its host is nobody", "She spoke on The Steve Harvey Morning Show and The Laura Ingraham Show.", &[]),
         ("a country's name after a given name is a surname", "Rep. Steve Israel said it first. Michael Jordan agreed, in Jordan.", &["Steve Israel", "Michael Jordan"]),
     ];
     for (name, text, people) in rows {
