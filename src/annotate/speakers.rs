@@ -1620,50 +1620,8 @@ impl<'a> Attributor<'a> {
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
                     return self.resolve_pronoun(p, k, pronoun);
                 }
-                // A capitalised word the text names as no one, right before a verb that names
-                // what someone is ("Skelly called Braynard “a real smart guy”"): the subject is
-                // that unknown one, as written, not the person after the verb.
-                let capital = |i: usize| self.word(p, i).is_some_and(|v| v.starts_with(char::is_uppercase));
-                if capital(k)
-                    && !is_function_word(&w)
-                    && !is_determiner(&w)
-                    && !matches!(&*w, "it" | "we" | "i" | "you" | "they")
-                    && !lexicon::is_unnamed_head(&w)
-                    && self.lower(p, k + 1).is_some_and(|v| is_naming_verb(&v))
-                {
-                    // The whole run of capitalised words: "the Association of Flight Attendants".
-                    let mut first = k;
-                    while first > b0 {
-                        let joint = first >= b0 + 2
-                            && matches!(self.lower(p, first - 1).as_deref(), Some("of" | "for"))
-                            && capital(first - 2);
-                        if capital(first - 1) && !self.quoted[p][first - 1] {
-                            first -= 1;
-                        } else if joint {
-                            first -= 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    // Less a word that opens the sentence without naming: "And Mike Huckabee".
-                    while first < k
-                        && self.lower(p, first).is_some_and(|v| {
-                            is_determiner(&v) || matches!(&*v, "and" | "or" | "so" | "yet" | "also" | "then" | "even")
-                        })
-                    {
-                        first += 1;
-                    }
-                    // After a preposition the run is no subject, and "calls" a noun: "Alongside
-                    // BLM calls for action, …".
-                    let preposition = |i: usize| {
-                        self.lower(p, i).is_some_and(|v| is_function_word(&v) || matches!(&*v, "alongside" | "amid"))
-                    };
-                    let after_preposition = preposition(first) || (first > b0 && preposition(first - 1));
-                    if !after_preposition {
-                        let tokens = &self.paragraphs[p].tokens;
-                        let description = self.text[tokens[first].start..tokens[k].end].to_string();
-                        return Some(Speaker::Unnamed { description });
-                    }
+                if let Some(source) = self.unknown_subject(p, b0, k, &w) {
+                    return Some(source);
                 }
                 // A thing is the clause's subject, a person after its verb the object: "It
                 // attacked Trump, saying he “…”" is the ad's.
@@ -1676,6 +1634,55 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// A capitalised word at `k` (`w` lower-cased) that the text names as no one, right
+    /// before a verb that names what someone is ("Skelly called Braynard “a real smart guy”"):
+    /// the subject, as written with the capitalised words before it ("the Association of
+    /// Flight Attendants called Clinton a “champion”"), not the person after the verb. None
+    /// where the word is no such subject.
+    fn unknown_subject(&self, p: usize, b0: usize, k: usize, w: &str) -> Option<Speaker> {
+        let capital = |i: usize| self.word(p, i).is_some_and(|v| v.starts_with(char::is_uppercase));
+        let subject = capital(k)
+            && !is_function_word(w)
+            && !is_determiner(w)
+            && !matches!(w, "it" | "we" | "i" | "you" | "they")
+            && !lexicon::is_unnamed_head(w)
+            && self.lower(p, k + 1).is_some_and(|v| is_naming_verb(&v));
+        if !subject {
+            return None;
+        }
+        // The whole run of capitalised words, over "of" and "for" between two.
+        let mut first = k;
+        while first > b0 {
+            let joint = first >= b0 + 2
+                && matches!(self.lower(p, first - 1).as_deref(), Some("of" | "for"))
+                && capital(first - 2);
+            if capital(first - 1) && !self.quoted[p][first - 1] {
+                first -= 1;
+            } else if joint {
+                first -= 2;
+            } else {
+                break;
+            }
+        }
+        // Less a word that opens the sentence without naming: "And Mike Huckabee".
+        while first < k
+            && self.lower(p, first).is_some_and(|v| {
+                is_determiner(&v) || matches!(&*v, "and" | "or" | "so" | "yet" | "also" | "then" | "even")
+            })
+        {
+            first += 1;
+        }
+        // After a preposition the run is no subject, and "calls" a noun: "Alongside BLM calls
+        // for action, …".
+        let preposition =
+            |i: usize| self.lower(p, i).is_some_and(|v| is_function_word(&v) || matches!(&*v, "alongside" | "amid"));
+        if preposition(first) || (first > b0 && preposition(first - 1)) {
+            return None;
+        }
+        let tokens = &self.paragraphs[p].tokens;
+        Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[k].end].to_string() })
     }
 
     /// A body or a country that opens the sentence at token `k` and goes on to a verb: the
