@@ -214,23 +214,10 @@ pub(super) fn word_term_into(word: &str, term: &mut String) -> bool {
 /// A word's term into `term`, and its key; None for short words, numbers and stopwords.
 /// Stopwords are known by key, so that no word is hashed twice unless its plural is cut.
 pub(super) fn word_key(word: &str, term: &mut String) -> Option<Term> {
-    static STOP: std::sync::OnceLock<FxHashSet<Term>> = std::sync::OnceLock::new();
     term.clear();
     if word.is_ascii() {
         // The same steps as below, in one pass over the bytes.
-        let mut bytes = word.as_bytes();
-        while let [b'\'', rest @ ..] = bytes {
-            bytes = rest;
-        }
-        while let [rest @ .., b'\''] = bytes {
-            bytes = rest;
-        }
-        if let [rest @ .., b'\'', b's'] = bytes {
-            bytes = rest;
-        }
-        if bytes.len() < 3 || bytes.iter().all(u8::is_ascii_digit) || bytes.contains(&b'\'') {
-            return None;
-        }
+        let bytes = ascii_word(word.as_bytes())?;
         term.push_str(std::str::from_utf8(bytes).unwrap_or_default());
         term.make_ascii_lowercase();
     } else {
@@ -244,9 +231,8 @@ pub(super) fn word_key(word: &str, term: &mut String) -> Option<Term> {
             return None;
         }
     }
-    let stop = STOP.get_or_init(|| STOPWORDS.iter().map(|w| key(b'w', w)).collect());
     let whole = key(b'w', term);
-    if stop.contains(&whole) {
+    if stopword_keys().contains(&whole) {
         return None;
     }
     if term.len() > 5 && term.ends_with("ies") {
@@ -260,17 +246,9 @@ pub(super) fn word_key(word: &str, term: &mut String) -> Option<Term> {
     Some(key(b'w', term))
 }
 
-/// [`word_key`]'s key of an ASCII word, in one pass over its bytes and without writing the
-/// term out: the hash of the lower-cased word is taken as it goes, with its state kept where
-/// a plural's "s" or "ies" begins, so that the cut word's key needs no second pass. None for
-/// a word that is not ASCII (the caller then asks `word_key`) and for what `word_key` refuses.
-#[inline]
-fn ascii_word_key(word: &str) -> Option<Option<Term>> {
-    static STOP: std::sync::OnceLock<FxHashSet<Term>> = std::sync::OnceLock::new();
-    if !word.is_ascii() {
-        return None;
-    }
-    let mut bytes = word.as_bytes();
+/// An ASCII word's bytes as a term reads them: without quotes around it or a possessive;
+/// None for short words, numbers and words with an apostrophe inside.
+fn ascii_word(mut bytes: &[u8]) -> Option<&[u8]> {
     while let [b'\'', rest @ ..] = bytes {
         bytes = rest;
     }
@@ -280,10 +258,27 @@ fn ascii_word_key(word: &str) -> Option<Option<Term>> {
     if let [rest @ .., b'\'', b's'] = bytes {
         bytes = rest;
     }
-    let n = bytes.len();
-    if n < 3 || bytes.iter().all(u8::is_ascii_digit) || bytes.contains(&b'\'') {
-        return Some(None);
+    let refused = bytes.len() < 3 || bytes.iter().all(u8::is_ascii_digit) || bytes.contains(&b'\'');
+    (!refused).then_some(bytes)
+}
+
+/// The keys of the stopwords.
+fn stopword_keys() -> &'static FxHashSet<Term> {
+    static STOP: std::sync::OnceLock<FxHashSet<Term>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| STOPWORDS.iter().map(|w| key(b'w', w)).collect())
+}
+
+/// [`word_key`]'s key of an ASCII word, in one pass over its bytes and without writing the
+/// term out: the hash of the lower-cased word is taken as it goes, with its state kept where
+/// a plural's "s" or "ies" begins, so that the cut word's key needs no second pass. None for
+/// a word that is not ASCII (the caller then asks `word_key`) and for what `word_key` refuses.
+#[inline]
+fn ascii_word_key(word: &str) -> Option<Option<Term>> {
+    if !word.is_ascii() {
+        return None;
     }
+    let Some(bytes) = ascii_word(word.as_bytes()) else { return Some(None) };
+    let n = bytes.len();
     let step = |hash: u64, b: u8| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     let fold = |hash: u64| (hash ^ (hash >> 32)) as Term;
     let mut hash = step(0xcbf2_9ce4_8422_2325, b'w');
@@ -298,8 +293,7 @@ fn ascii_word_key(word: &str) -> Option<Option<Term>> {
         hash = step(hash, b.to_ascii_lowercase());
     }
     let whole = fold(hash);
-    let stop = STOP.get_or_init(|| STOPWORDS.iter().map(|w| key(b'w', w)).collect());
-    if stop.contains(&whole) {
+    if stopword_keys().contains(&whole) {
         return Some(None);
     }
     let lower = |i: usize| bytes[i].to_ascii_lowercase();
@@ -459,42 +453,48 @@ mod tests {
         Some(term)
     }
 
+    /// Words of every kind the two ways of making a key must agree on.
+    const WORDS: &[&str] = &[
+        "Clinton's",
+        "'debates'",
+        "''debates",
+        "don't",
+        "''",
+        "'s",
+        "x's",
+        "2016",
+        "2016s",
+        "ab",
+        "Policies",
+        "SAYS",
+        "Says",
+        "cross",
+        "census",
+        "bus",
+        "Congress",
+        "O'Brien",
+        "said",
+        "Wednesday",
+        "abc's",
+        "'''",
+        "abc",
+        "POLICIES",
+        "ties",
+        "Ties",
+        "series",
+        "gas",
+        "gases",
+        "yes",
+        "pies",
+        "the",
+        "THE",
+        "Caucuses",
+        "candidates",
+    ];
+
     #[test]
     fn the_one_pass_key_is_the_key_of_the_term() {
-        let words = [
-            "Clinton's",
-            "'debates'",
-            "don't",
-            "''",
-            "2016",
-            "ab",
-            "abc",
-            "Policies",
-            "POLICIES",
-            "ties",
-            "Ties",
-            "series",
-            "SAYS",
-            "Says",
-            "cross",
-            "census",
-            "bus",
-            "Congress",
-            "O'Brien",
-            "said",
-            "Wednesday",
-            "abc's",
-            "gas",
-            "gases",
-            "yes",
-            "pies",
-            "the",
-            "THE",
-            "Caucuses",
-            "x's",
-            "'''",
-            "candidates",
-        ];
+        let words = WORDS;
         let mut term = String::new();
         for word in words {
             assert_eq!(ascii_word_key(word), Some(word_key(word, &mut term)), "{word}");
@@ -504,30 +504,7 @@ mod tests {
 
     #[test]
     fn ascii_words_become_the_terms_the_general_path_gives() {
-        let words = [
-            "Clinton's",
-            "'debates'",
-            "''debates",
-            "don't",
-            "''",
-            "'s",
-            "x's",
-            "2016",
-            "2016s",
-            "ab",
-            "Policies",
-            "SAYS",
-            "Says",
-            "cross",
-            "census",
-            "bus",
-            "Congress",
-            "O'Brien",
-            "said",
-            "Wednesday",
-            "abc's",
-            "'''",
-        ];
+        let words = WORDS;
         let mut term = String::new();
         for word in words {
             let key = word_key(word, &mut term);
