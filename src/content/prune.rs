@@ -398,6 +398,14 @@ fn svg_end(b: &[u8], from: usize) -> Option<usize> {
             if !SVG_ELEMENTS.iter().any(|n| t.is(n.as_bytes())) {
                 return None;
             }
+            // Inside `title` or `desc` the parser reads HTML, where `</svg>` may close
+            // nothing: only text and their own end tag are read here; anything else keeps the
+            // SVG.
+            let integration =
+                open.last().is_some_and(|name| [&b"title"[..], b"desc"].iter().any(|n| name.eq_ignore_ascii_case(n)));
+            if integration && !(closing && open.last().is_some_and(|name| t.is(name))) {
+                return None;
+            }
             if closing {
                 // Closes the innermost open element of its name, and every one inside it.
                 let at = open.iter().rposition(|name| t.is(name))?;
@@ -477,6 +485,15 @@ mod tests {
         same_tree(odd);
         // Nothing to cut: the same text, not a copy.
         assert!(matches!(super::cut("<p>plain</p>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_svg_whose_title_holds_tags_is_kept() {
+        // Inside an SVG's title the parser reads HTML, where `</svg>` closes nothing.
+        let page = "<html><body><svg><title><path d='M0'/></svg><path d='M0'/>";
+        same_tree(page);
+        assert!(cut(page).contains("<svg><title>"));
+        assert!(!cut("<body><svg><title>icon</title></svg>text").contains("icon"));
     }
 
     #[test]
