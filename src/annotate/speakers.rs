@@ -2283,12 +2283,15 @@ fn sentence_numbers(text: &str, tokens: &[Token], quoted: &[bool], starts: &mut 
         // candidate.” Romney fired back in March, attacking…"), the name may be longer (“…
         // no?” Freddy Ortega said) and the verb may take a particle (“… right?” Trump went on).
         let mark = || if i > 0 { &text[tokens[i - 1].start..tokens[i - 1].end] } else { "" };
+        // A line break after the quote ends the sentence whatever follows: "…”\nRubio said he…"
+        // opens a paragraph of its own in text that breaks paragraphs with one newline.
         let closes_sentence = token.kind == TokenKind::Close
             && matches!(mark(), "." | "!" | "?")
             && tokens.get(i + 1).is_some_and(|next| {
                 next.kind == TokenKind::Open
                     || (text[next.start..next.end].starts_with(|c: char| c.is_uppercase())
-                        && !name_then_cue(text, tokens, i + 1, mark() != "."))
+                        && (text[token.end..next.start].contains('\n')
+                            || !name_then_cue(text, tokens, i + 1, mark() != ".")))
             });
         if ends || closes_sentence || length == MAX_SENTENCE_TOKENS {
             current += 1;

@@ -246,6 +246,7 @@ fn quotes_and_their_speakers() {
         ("someone spoken of after a conjunction is not the speaker", "Donald Trump spoke in Kentucky. Trump said that Marco Rubio was “a total lightweight” while Ted Cruz is “a basket case.”", &[("a total lightweight", Some("Donald Trump")), ("a basket case.", Some("Donald Trump"))]),
         ("an unknown subject of a naming verb is the source as written, not the person named after it", "Peter Santilli filmed it. In a video, Geraldo Rivera calls a screaming Santilli a “fascist” and a “Stalinist.”", &[("fascist", Some("unnamed: Geraldo Rivera")), ("Stalinist.", Some("unnamed: Geraldo Rivera"))]),
         ("after a preposition a capitalised word and calls are no subject and verb", "Donald Trump spoke. Alongside BLM calls for action, Trump said the city needs “law and order.”", &[("law and order.", Some("Donald Trump"))]),
+        ("a name and a verb on the next line open a paragraph of their own", "Jeb Bush spoke. Marco Rubio spoke.\n\n“I believe there should be exceptions,” Bush said. “And so that belief is firm.”\nRubio said he does support an exception.", &[("I believe there should be exceptions,", Some("Jeb Bush")), ("And so that belief is firm.", Some("Jeb Bush"))]),
     ];
     for (name, text, expected) in rows {
         let found = read(text, TextFormat::Markdown);
