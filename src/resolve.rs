@@ -270,10 +270,10 @@ const KNOWN_KINDS: &[(&str, EntityKind, &str)] = &[
     ("oval office", EntityKind::Place, "Oval Office"),
 ];
 
-/// The kind a name is whatever an article took it for, where it is one of those
+/// The kind and name a name is whatever an article took it for, where it is one of those
 /// ([`KNOWN_KINDS`]); `lower` is the name in lowercase.
-pub(crate) fn known_kind(lower: &str) -> Option<EntityKind> {
-    KNOWN_KINDS.binary_search_by_key(&lower, |(k, _, _)| k).ok().map(|i| KNOWN_KINDS[i].1)
+pub(crate) fn known(lower: &str) -> Option<(EntityKind, &'static str)> {
+    KNOWN_KINDS.binary_search_by_key(&lower, |(k, _, _)| k).ok().map(|i| (KNOWN_KINDS[i].1, KNOWN_KINDS[i].2))
 }
 
 /// All-caps words that are words, not acronyms.
@@ -825,8 +825,7 @@ impl Resolver {
             Some(Fixed::Ambiguous) => return Target::Unlinked,
             None => {}
         }
-        if let Ok(i) = KNOWN_KINDS.binary_search_by_key(&lower.as_str(), |(k, _, _)| k) {
-            let (_, kind, name) = KNOWN_KINDS[i];
+        if let Some((kind, name)) = known(&lower) {
             return Target::Entity(kind, name.to_string());
         }
         let organisation = (kind == EntityKind::Organisation).then(|| organisation_name(name));

@@ -543,32 +543,3 @@ mod tests {
         assert_eq!(cut, ["He said “no.”", "Then he left!", "Was it late?", "Yes", "A new line.", "U.S.-made"]);
     }
 }
-
-#[cfg(test)]
-mod probe {
-    /// Prints the happenings of every Markdown article in `$HAPPENINGS_DIR` (for reading by
-    /// hand): `HAPPENINGS_DIR=... cargo test --release probe -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn probe() {
-        let dir = std::env::var("HAPPENINGS_DIR").expect("HAPPENINGS_DIR");
-        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        files.sort();
-        for path in files {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let rel = std::path::PathBuf::from("content/articles/x.md");
-            let Ok((article, _)) =
-                crate::content::article_from_text(&text, &rel, None, crate::annotate::TextFormat::Markdown)
-            else {
-                continue;
-            };
-            let found: Vec<String> = super::happening_phrases(&article.title, &article.body)
-                .into_iter()
-                .map(|h| format!("{} = {}", h.phrase, h.written))
-                .collect();
-            if !found.is_empty() {
-                println!("{} {:?}", path.file_name().unwrap().to_string_lossy(), found);
-            }
-        }
-    }
-}

@@ -630,7 +630,7 @@ impl Context<'_> {
         let organisation = |lower: &str| {
             organisations.contains(lower)
                 || df(b'o', lower).unwrap_or(0) >= df(b'l', lower).unwrap_or(0)
-                || crate::resolve::known_kind(lower).is_some_and(|kind| kind != EntityKind::Place)
+                || crate::resolve::known(lower).is_some_and(|(kind, _)| kind != EntityKind::Place)
         };
         counts
             .into_iter()
