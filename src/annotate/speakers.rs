@@ -223,6 +223,17 @@ impl<'a> Attributor<'a> {
         self.word(p, k).map(text::lower)
     }
 
+    /// Whether the word at `k` may stand between a subject and its verb ([`BETWEEN`]). Written
+    /// with a capital it does only as a day ("Priebus later Thursday told"); "Will described
+    /// Trump as…" is George Will's.
+    fn is_between(&self, p: usize, k: usize) -> bool {
+        self.word(p, k).is_some_and(|w| {
+            let lower = text::lower(w);
+            BETWEEN.contains(&&*lower)
+                && (w.starts_with(char::is_lowercase) || lower.ends_with("day") || lower == "tonight")
+        })
+    }
+
     fn is_cue_at(&self, p: usize, k: usize) -> bool {
         if self.quoted[p].get(k).copied().unwrap_or(true) {
             return false;
@@ -535,7 +546,7 @@ impl<'a> Attributor<'a> {
             (a0..limit).filter(|&k| self.is_cue_at(p, k) && !self.opens_own_clause(p, a0, k) && participle_apart(k))
         {
             if reports_other(k)
-                && let Some(before) = self.attribute_before(p, b0, b1)
+                && let Some(before) = self.named_or_before(p, b0, b1)
             {
                 return Some(before);
             }
@@ -572,7 +583,7 @@ impl<'a> Attributor<'a> {
         if let Some((k, speaker)) = far {
             // "Although Reynolds says that Santilli “broke the story” of …, others argue that…"
             if reports_other(k)
-                && let Some(before) = self.attribute_before(p, b0, b1)
+                && let Some(before) = self.named_or_before(p, b0, b1)
             {
                 return Some(before);
             }
@@ -583,7 +594,103 @@ impl<'a> Attributor<'a> {
                 dropped: false,
             });
         }
-        self.attribute_before(p, b0, b1)
+        self.named_or_before(p, b0, b1)
+    }
+
+    /// What the sentence before a quote tells of its speaker: a verb that names what someone
+    /// is right before it ([`Self::naming_subject`]), else a reporting verb
+    /// ([`Self::attribute_before`]).
+    fn named_or_before(&self, p: usize, b0: usize, b1: usize) -> Option<Attribution> {
+        self.naming_subject(p, b0, b1)
+            .map(|(verb, speaker)| Attribution {
+                speaker: Some(speaker),
+                cue: self.cue_text(p, verb),
+                ..Attribution::default()
+            })
+            .or_else(|| self.attribute_before(p, b0, b1))
+    }
+
+    /// The subject of a verb that names what someone or something is, with the quote as
+    /// what it names them: "Skelly called Braynard “a real smart guy”", "what aide Kevin
+    /// Phillips called “…”", "Mr. Trump had criticized the pope as ''a political person''".
+    /// The words are the subject's, not the object's, who is named nearer the quote. The
+    /// verb's object is at most five words, and no reporting verb comes between; "was called
+    /// “…”" (the passive) and "so-called" have no subject here.
+    fn naming_subject(&self, p: usize, b0: usize, b1: usize) -> Option<(usize, Speaker)> {
+        let tokens = &self.paragraphs[p].tokens;
+        let apostrophe = |k: usize| self.is_punct(p, k, "'") || self.is_punct(p, k, "\u{2019}");
+        let as_before = b1 > b0 && self.lower(p, b1 - 1).as_deref() == Some("as");
+        let end = b1 - usize::from(as_before);
+        let verb = (end.saturating_sub(6).max(b0)..end).rev().find(|&k| {
+            self.lower(p, k).is_some_and(|w| {
+                is_naming_verb(&w)
+                    || matches!(&*w, "call" | "describe" | "label")
+                    || (as_before
+                        && w.ends_with("ed")
+                        && self.word(p, k).is_some_and(|v| v.starts_with(char::is_lowercase)))
+            })
+        })?;
+        // "called on members to be “…”", "called for a ''cultural war''" ask, not name.
+        if matches!(
+            self.lower(p, verb + 1).as_deref(),
+            Some("on" | "for" | "off" | "out" | "up" | "in" | "into" | "upon")
+        ) {
+            return None;
+        }
+        let object = verb + 1..end;
+        // The object: words and a possessive's apostrophe, no reporting verb; none at all only
+        // in "what Phillips called “…”".
+        // A preposition in it makes the quote part of the object, not what it is called:
+        // "Fitton called Clinton's assertion of a “claim of right” “significant”".
+        let plain = object.clone().all(|k| {
+            (tokens[k].kind == TokenKind::Word || apostrophe(k))
+                && !self.is_cue_at(p, k)
+                && !self.quoted[p][k]
+                && !self.lower(p, k).is_some_and(|w| is_function_word(&w))
+        });
+        let bare = object.is_empty()
+            && (verb.saturating_sub(6).max(b0)..verb).any(|k| self.lower(p, k).as_deref() == Some("what"));
+        if !plain || (object.is_empty() && !bare && !as_before) {
+            return None;
+        }
+        // Inside what someone else is reported to say, the words are theirs as reported: "she
+        // pointed to reports that Trump called her “Miss Piggy”", "CNN, Cruz said, called it
+        // “…”". Not past a comma that closes the report: "denied it happened, with Lewandowski
+        // taking to Twitter to call Fields “…”".
+        let reported = (b0..verb).any(|k| {
+            let closed = (k + 1..verb).any(|i| self.is_punct(p, i, ","));
+            let aside = self.is_punct(p, k + 1, ",") && k + 2 == verb;
+            self.is_cue_at(p, k) && !is_naming_verb(&self.lower(p, k).unwrap_or_default()) && (!closed || aside)
+        });
+        if reported {
+            return None;
+        }
+        let before = verb.checked_sub(1).filter(|&k| k >= b0).and_then(|k| self.lower(p, k));
+        if matches!(before.as_deref(), Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "so")) {
+            return None;
+        }
+        if before.as_deref() == Some("to") {
+            // "with Lewandowski taking to Twitter to call Fields “…”": the nearest person
+            // before, in the same stretch of words.
+            return (verb.saturating_sub(8).max(b0)..verb - 1)
+                .rev()
+                .take_while(|&k| tokens[k].kind == TokenKind::Word)
+                .find_map(|k| self.mention_ending(p, k).filter(|f| self.is_named_person(f) && !self.is_possessive(f)))
+                .map(|f| (verb, Speaker::Entity { entity: f.entity }));
+        }
+        // A subject that names no one ("what they call…") leaves the quote to the verbs before.
+        if let Some(speaker) = self.subject_before(p, verb, b0) {
+            let bare = match &speaker {
+                Speaker::They => true,
+                Speaker::Unnamed { description } => {
+                    matches!(description.to_lowercase().as_str(), "they" | "it" | "we" | "you")
+                }
+                Speaker::Entity { .. } => false,
+            };
+            return (!bare).then_some((verb, speaker));
+        }
+        let w = before?;
+        self.unknown_subject(p, b0, verb - 1, &w).map(|speaker| (verb, speaker))
     }
 
     /// The verb before the quote and its speaker: Putin said: “…” / Putin said that security
@@ -709,7 +816,7 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let mut j = k;
-        while j > a0 && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&&*w)) {
+        while j > a0 && self.is_between(p, j - 1) {
             j -= 1;
         }
         // A relative clause about someone the conjunction brings in: “insanity,” and Sanders,
@@ -747,7 +854,7 @@ impl<'a> Attributor<'a> {
             let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
             if year && j > floor + 1 && self.lower(p, j - 2).as_deref() == Some("in") {
                 j -= 2;
-            } else if BETWEEN.contains(&&*w) {
+            } else if self.is_between(p, j - 1) {
                 j -= 1;
             } else {
                 break;
@@ -953,7 +1060,8 @@ impl<'a> Attributor<'a> {
         let clause_start = k == 0
             || tokens[k - 1].kind != TokenKind::Word
             || self.sentence[p][k - 1] != self.sentence[p][k]
-            || self.lower(p, k - 1).is_some_and(|w| BETWEEN.contains(&&*w) || w == "and");
+            || self.is_between(p, k - 1)
+            || self.lower(p, k - 1).as_deref() == Some("and");
         if listener || (before_quote && !clause_start) { None } else { self.object_after(p, k, ceiling, before_quote) }
     }
 
@@ -1125,8 +1233,9 @@ impl<'a> Attributor<'a> {
                 first -= 1;
                 break;
             }
-            // Not past a word that closes an earlier phrase ("an effort to disprove Republican").
-            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) && !is_function_word(&w) {
+            // Not past a word that closes an earlier phrase ("an effort to disprove Republican"),
+            // nor past "what" ("what her team calls").
+            if self.word(p, first - 1).is_some() && !lexicon::is_cue(&w) && !is_function_word(&w) && w != "what" {
                 first -= 1;
             } else {
                 break;
@@ -1413,7 +1522,7 @@ impl<'a> Attributor<'a> {
             || (self.is_punct(p, k + 1, ":") && kind(k + 2) == Some(TokenKind::Open))
             || (self.is_punct(p, k + 1, ",") && kind(k + 2) == Some(TokenKind::Open));
         let mut j = k;
-        while j > floor && self.lower(p, j - 1).is_some_and(|w| BETWEEN.contains(&&*w)) {
+        while j > floor && self.is_between(p, j - 1) {
             j -= 1;
         }
         // Not a possessive: "Trump's continued appeal". The name opens its clause (the sentence,
