@@ -619,8 +619,11 @@ impl<'a> Attributor<'a> {
     fn naming_subject(&self, p: usize, b0: usize, b1: usize) -> Option<(usize, Speaker)> {
         let tokens = &self.paragraphs[p].tokens;
         let apostrophe = |k: usize| self.is_punct(p, k, "'") || self.is_punct(p, k, "\u{2019}");
-        let as_before = b1 > b0 && self.lower(p, b1 - 1).as_deref() == Some("as");
-        let end = b1 - usize::from(as_before);
+        // "as “…”", "as a “…”".
+        let article = b1 > b0 + 1 && self.lower(p, b1 - 1).is_some_and(|w| matches!(&*w, "a" | "an" | "the"));
+        let at = b1 - usize::from(article);
+        let as_before = at > b0 && self.lower(p, at - 1).as_deref() == Some("as");
+        let end = if as_before { at - 1 } else { b1 };
         let verb = (end.saturating_sub(6).max(b0)..end).rev().find(|&k| {
             self.lower(p, k).is_some_and(|w| {
                 is_naming_verb(&w)
@@ -637,7 +640,10 @@ impl<'a> Attributor<'a> {
         ) {
             return None;
         }
-        let object = verb + 1..end;
+        // "referred to Rubio as “…”": the object after its "to".
+        let refers = self.lower(p, verb).is_some_and(|w| w.starts_with("refer"))
+            && self.lower(p, verb + 1).as_deref() == Some("to");
+        let object = verb + 1 + usize::from(refers)..end;
         // The object: words and a possessive's apostrophe, no reporting verb; none at all only
         // in "what Phillips called “…”".
         // A preposition in it makes the quote part of the object, not what it is called:
@@ -679,7 +685,9 @@ impl<'a> Attributor<'a> {
                 .map(|f| (verb, Speaker::Entity { entity: f.entity }));
         }
         // A subject that names no one ("what they call…") leaves the quote to the verbs before.
-        if let Some(speaker) = self.subject_before(p, verb, b0) {
+        // Its subject may stand before an earlier quote of the sentence: "Bush referred to Rubio
+        // as “…” but described his skills as a “work in progress.”"
+        if let Some(speaker) = self.subject_before(p, verb, self.sentence_start(p, verb).min(b0)) {
             let bare = match &speaker {
                 Speaker::They => true,
                 Speaker::Unnamed { description } => {
@@ -1614,6 +1622,9 @@ impl<'a> Attributor<'a> {
     }
 
     fn follows_preposition(&self, p: usize, k: usize) -> bool {
+        // Past an owner's possessive: "Speaking to MSNBC’s Morning Joe, Bush said".
+        let owner = k > 1 && self.word(p, k - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+        let k = k - usize::from(owner);
         k > 0
             && self.lower(p, k - 1).is_some_and(|w| {
                 matches!(

@@ -254,6 +254,8 @@ fn quotes_and_their_speakers() {
         ("a capitalised will is a name, not a verb's helper", "George Will writes a column. Will described Putin as “a man of the old school.”", &[("a man of the old school.", Some("George Will"))]),
         ("words named inside what someone else reports are that one's", "Maria Lenz spoke of Putin. She pointed to reports that Putin called a rival “a paper tiger” as proof.", &[("a paper tiger", Some("Maria Lenz"))]),
         ("called on asks, it does not name", "Maria Lenz spoke. Putin said Lenz called on members to be “closely coordinated.”", &[("closely coordinated.", Some("Vladimir Putin"))]),
+        ("referred to and as, then a second naming verb after the first quote", "Maria Lenz and Donald Trump spoke.\n\nSpeaking to CNN’s Erin Burnett Monday in Ohio, Lenz referred to Trump as “a quick study” but described his plans as a “draft at best.”", &[("a quick study", Some("Maria Lenz")), ("draft at best.", Some("Maria Lenz"))]),
+        ("a reply in kind", "“Russia is no longer Russia,” Donald Trump claimed. “Russia will always be Russia,” an angry Putin retaliated.", &[("Russia is no longer Russia,", Some("Donald Trump")), ("Russia will always be Russia,", Some("Vladimir Putin"))]),
         ("a name and a verb on the next line open a paragraph of their own", "Jeb Bush spoke. Marco Rubio spoke.\n\n“I believe there should be exceptions,” Bush said. “And so that belief is firm.”\nRubio said he does support an exception.", &[("I believe there should be exceptions,", Some("Jeb Bush")), ("And so that belief is firm.", Some("Jeb Bush"))]),
     ];
     for (name, text, expected) in rows {
