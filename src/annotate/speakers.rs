@@ -887,7 +887,13 @@ impl<'a> Attributor<'a> {
                 Some(before)
             };
             let named = end.and_then(|e| self.mention_ending(p, e)).filter(|f| self.is_named_person(f));
-            return named.map(|f| Speaker::Entity { entity: f.entity });
+            if let Some(found) = named {
+                return Some(Speaker::Entity { entity: found.entity });
+            }
+            // Or a description: "a lecture from the Mexican president, who said that…".
+            return (end.is_none() && self.is_punct(p, before, ",") && before > floor)
+                .then(|| self.unnamed_ending(p, before - 1, floor))
+                .flatten();
         }
         // A second verb of the clause: "Bush thought for a moment and said that…".
         let opens_sentence = floor == 0 || self.sentence[p][floor - 1] != self.sentence[p][floor];
@@ -1157,6 +1163,13 @@ impl<'a> Attributor<'a> {
                 if described && !person {
                     break;
                 }
+                // "said Rubio’s deputy campaign manager, Rich Beeson": the owner is an attribute,
+                // the name set off after the role the speaker.
+                if self.is_possessive(found)
+                    && let Some(named) = self.named_after_role(p, found.last + 1, ceiling)
+                {
+                    return Some(Speaker::Entity { entity: named.entity });
+                }
                 // "said Clinton campaign manager Robby Mook": the first name is an attribute.
                 let found = self.described_person(p, found.last + 1, ceiling).unwrap_or(found);
                 // Before the quote a name that goes on to a verb of its own is the subject of
@@ -1192,7 +1205,9 @@ impl<'a> Attributor<'a> {
                 || affiliation
                 || lexicon::is_title(w)
                 || lexicon::is_demonym(w)
-                || matches!(w, "the" | "The" | "former" | "then"))
+                || matches!(w, "the" | "The" | "former" | "then")
+                // "added his campaign manager Jeff Weaver".
+                || (j == start && matches!(w, "his" | "her" | "their")))
             {
                 break;
             }
@@ -1202,6 +1217,19 @@ impl<'a> Attributor<'a> {
             return None; // "said he would" is not an inversion.
         }
         self.unnamed_starting(p, start, ceiling, before_quote)
+    }
+
+    /// A person named after a role and a comma from token `k`: "deputy campaign manager, Rich
+    /// Beeson" after "said Rubio’s".
+    fn named_after_role(&self, p: usize, k: usize, ceiling: usize) -> Option<&'a Found> {
+        let mut j = k;
+        while j < ceiling && j < k + 5 && self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
+            j += 1;
+        }
+        if j == k || !self.is_punct(p, j, ",") {
+            return None;
+        }
+        self.mention_starting(p, j + 1).filter(|f| self.is_named_person(f))
     }
 
     /// Whether the word at `k` is the verb of a clause whose subject ends just before it:
