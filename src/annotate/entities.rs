@@ -234,6 +234,8 @@ struct EntityFinder<'a> {
     by_key: FxHashMap<(EntityKind, String), usize>,
     /// The last words of the people named in more than one word so far, for `is_surname`.
     surnames: FxHashSet<String>,
+    /// The entities of a surname said after an honorific, whose sex that honorific tells.
+    by_honorific: FxHashSet<usize>,
     /// Titles met between an affiliation and a name, for the name's roles.
     pending_roles: Vec<String>,
     /// A transcript's speaker labels ("WALLACE:" opening a paragraph), by how many paragraphs
@@ -256,6 +258,7 @@ impl<'a> EntityFinder<'a> {
             registry_roles: &registry.roles,
             by_key: FxHashMap::default(),
             surnames: FxHashSet::default(),
+            by_honorific: FxHashSet::default(),
             pending_roles: Vec::new(),
             labels: speaker_labels(text, paragraphs),
         };
@@ -334,9 +337,20 @@ impl<'a> EntityFinder<'a> {
 
     fn entity(&mut self, kind: EntityKind, name: &str, registry_id: Option<String>) -> usize {
         let key = (kind, registry_id.clone().unwrap_or_else(|| name.to_lowercase()));
-        if let Some(&index) = self.by_key.get(&key) {
-            return index;
+        match self.by_key.get(&key) {
+            Some(&index) => index,
+            None => self.new_entity(key, kind, name, registry_id),
         }
+    }
+
+    /// A new entity, found again by `key`.
+    fn new_entity(
+        &mut self,
+        key: (EntityKind, String),
+        kind: EntityKind,
+        name: &str,
+        registry_id: Option<String>,
+    ) -> usize {
         self.entities.push(Entity { kind, name: name.to_string(), registry_id: registry_id.clone() });
         if kind == EntityKind::Person
             && let Some((_, surname)) = name.rsplit_once(' ')
@@ -360,6 +374,19 @@ impl<'a> EntityFinder<'a> {
         self.common.push(false);
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
+    }
+
+    /// A person named by a surname alone after an honorific of sex `sex`: one entity per name
+    /// and sex, apart from the name said without one.
+    fn entity_of_sex(&mut self, name: &str, sex: Gender) -> usize {
+        let key = (EntityKind::Person, format!("{}\u{0}{sex:?}", name.to_lowercase()));
+        if let Some(&index) = self.by_key.get(&key) {
+            return index;
+        }
+        let index = self.new_entity(key, EntityKind::Person, name, None);
+        self.gender[index] = sex;
+        self.by_honorific.insert(index);
+        index
     }
 
     fn add_role(&mut self, entity: usize, words: &str) {
@@ -595,7 +622,15 @@ impl<'a> EntityFinder<'a> {
             || titled
             || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0], counts))
             || (next_to_cue(text, tokens, start, last) && !common_word);
-        let entity = self.entity(kind, &name, None);
+        // "Mrs. Clinton" and "Mr. Clinton" are two people: a surname alone after an honorific
+        // is an entity of that sex, apart from the same word said with another.
+        let sex = (kind == EntityKind::Person && words.len() == 1 && start > first)
+            .then(|| honorific_sex(word(start - 1)))
+            .flatten();
+        let entity = match sex {
+            Some(sex) => self.entity_of_sex(&name, sex),
+            None => self.entity(kind, &name, None),
+        };
         if strong {
             self.strong[entity] = true;
         }
@@ -637,15 +672,35 @@ impl<'a> EntityFinder<'a> {
     fn resolve_single_names(&mut self) {
         // A surname (or a first name) said alone joins the first full name that has it: the
         // first and last words of every full name, each to the first full name it is in.
-        let mut full: FxHashMap<&str, usize> = FxHashMap::default();
+        // A surname said after an honorific joins the first full name of a sex that fits:
+        // "Mrs. Clinton" is Hillary Clinton even where the article names Bill Clinton first, and
+        // no one's where it names only him.
+        let mut full: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (f, entity) in self.entities.iter().enumerate() {
             if entity.kind == EntityKind::Person && entity.name.contains(' ') {
                 let mut words = entity.name.split_whitespace();
                 for word in [words.next(), words.next_back()].into_iter().flatten() {
-                    full.entry(word).or_insert(f);
+                    let people = full.entry(word).or_default();
+                    if !people.contains(&f) {
+                        people.push(f);
+                    }
                 }
             }
         }
+        let fits = |lone: usize, named: usize| {
+            !self.by_honorific.contains(&lone)
+                || !matches!(
+                    (self.gender[lone], self.gender[named]),
+                    (Gender::Female, Gender::Male) | (Gender::Male, Gender::Female)
+                )
+        };
+        // After an honorific the word is a surname, most often the last of the full name
+        // (before "Trump Revealed", a book's title, comes Ivana Trump for "Ms. Trump"), and
+        // of the same sex.
+        let rank = |lone: usize, named: usize| {
+            let last = self.entities[named].name.rsplit(' ').next() == Some(self.entities[lone].name.as_str());
+            (!last, self.gender[named] != self.gender[lone])
+        };
         // An organisation named by the end of a longer name the article gives one
         // organisation before ("Nightly News" after "NBC Nightly News", "Tax Policy Center"
         // after "Urban-Brookings Tax Policy Center") is that one; not a name met first and then
@@ -674,13 +729,30 @@ impl<'a> EntityFinder<'a> {
             });
             ends.next().filter(|_| ends.next().is_none())
         };
-        let target: Vec<Option<usize>> = (self.entities.iter().enumerate())
+        let mut target: Vec<Option<usize>> = (self.entities.iter().enumerate())
             .map(|(i, e)| match e.kind {
-                EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).copied(),
+                EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).and_then(|people| {
+                    let fitting = people.iter().copied().filter(|&f| fits(i, f));
+                    if self.by_honorific.contains(&i) {
+                        fitting.min_by_key(|&f| rank(i, f))
+                    } else {
+                        fitting.into_iter().next()
+                    }
+                }),
                 EntityKind::Organisation => longer(i),
                 _ => None,
             })
             .collect();
+        // A surname after an honorific that no full name fits is the same word said alone,
+        // where that one is no one else's either: "Mr. Obama" and "Obama", one person.
+        for &i in &self.by_honorific {
+            let plain = self.by_key.get(&(EntityKind::Person, self.entities[i].name.to_lowercase())).copied();
+            if target[i].is_none()
+                && let Some(plain) = plain.filter(|&plain| target[plain].is_none())
+            {
+                target[i] = Some(plain);
+            }
+        }
         // A full name whose surname the article uses alone is a person's ("Grynkewich said").
         for t in target.iter().flatten() {
             self.strong[*t] = true;
@@ -725,6 +797,15 @@ impl<'a> EntityFinder<'a> {
         self.gender = gender;
         self.roles = roles;
         self.by_key.clear();
+    }
+}
+
+/// The sex an honorific before a surname tells: "Mr." a man's, "Mrs.", "Ms.", "Miss" a woman's.
+fn honorific_sex(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "Mr" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" => Some(Gender::Female),
+        _ => None,
     }
 }
 

@@ -867,6 +867,9 @@ impl<'a> Attributor<'a> {
                 && self.lower(p, j - 2).is_some_and(|v| v.ends_with("ed"));
             if (year && j > floor + 1 && self.lower(p, j - 2).as_deref() == Some("in")) || by {
                 j -= 2;
+            } else if w == "by" && self.lower(p, k).is_some_and(|v| v.ends_with("ing")) && j - 1 > floor {
+                // "Bolton distanced himself from the movement by saying": the clause's subject.
+                return self.subject_between(p, floor, j - 1);
             } else if self.is_between(p, j - 1) {
                 j -= 1;
             } else {
@@ -898,7 +901,10 @@ impl<'a> Attributor<'a> {
         // A second verb of the clause: "Bush thought for a moment and said that…".
         let opens_sentence = floor == 0 || self.sentence[p][floor - 1] != self.sentence[p][floor];
         if opens_sentence && matches!(self.lower(p, j - 1).as_deref(), Some("and" | "but")) {
-            return self.subject_between(p, floor, j - 1);
+            // The clause after the sentence's last comma first: "When told Perez was in the
+            // Cabinet, Bush thought for a moment and said that…".
+            let clause = (floor..j - 1).rev().find(|&c| self.is_punct(p, c, ",")).map_or(floor, |c| c + 1);
+            return self.subject_between(p, clause, j - 1).or_else(|| self.subject_between(p, floor, j - 1));
         }
         let mut last = self.before_parenthesis(p, j - 1, floor)?;
         // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".

@@ -261,6 +261,8 @@ fn quotes_and_their_speakers() {
         ("an inverted subject opening with his", "Bernie Sanders spoke in Ohio.\n\n“We are going to win this,” added his campaign manager Jeff Weaver, speaking to CNN.", &[("We are going to win this,", Some("Jeff Weaver"))]),
         ("an owner's role and the name set off after it", "Marco Rubio spoke in Florida.\n\n“We treat it as one long Election Day,” said Rubio’s deputy campaign manager, Rich Beeson, who ran the 2012 ground game.", &[("We treat it as one long Election Day,", Some("Rich Beeson"))]),
         ("a relative clause after a description", "Donald Trump went to Mexico City. There, Trump sat through a lecture from the Mexican host, who said that trade has been good for “both countries” and more.", &[("both countries", Some("unnamed: the Mexican host"))]),
+        ("by saying, its clause's subject", "John Bolton spoke.\n\nBolton distanced himself from the movement by saying he would help if asked.  “I’m going to support him, and support him enthusiastically.”", &[("I’m going to support him, and support him enthusiastically.", Some("John Bolton"))]),
+        ("and said after a clause set off by a comma", "Taylor Bush flew home. When told Perez was in the Cabinet, Bush thought for a moment and said that “it is an advantage not to be known.”", &[("it is an advantage not to be known.", Some("Taylor Bush"))]),
         ("a name and a verb on the next line open a paragraph of their own", "Jeb Bush spoke. Marco Rubio spoke.\n\n“I believe there should be exceptions,” Bush said. “And so that belief is firm.”\nRubio said he does support an exception.", &[("I believe there should be exceptions,", Some("Jeb Bush")), ("And so that belief is firm.", Some("Jeb Bush"))]),
     ];
     for (name, text, expected) in rows {
@@ -295,6 +297,28 @@ fn wire_text_reads_a_paragraph_a_line() {
         read(text, TextFormat::Plain),
         [("We hope for peace,".to_string(), Some("Vladimir Putin".to_string()), false)]
     );
+}
+
+#[test]
+fn a_surname_after_an_honorific_is_the_person_of_that_sex() {
+    // Bill Clinton is named in full first; "Mrs. Clinton" is still Hillary Clinton, and
+    // "Mr. Clinton" Bill.
+    let text = "Bill Clinton campaigned for Hillary Clinton in Ohio.\n\n\
+                “Jobs, jobs, jobs,” Mrs. Clinton said. “She will do it,” Mr. Clinton said.";
+    assert_eq!(
+        read(text, TextFormat::Markdown),
+        [
+            ("Jobs, jobs, jobs,".to_string(), Some("Hillary Clinton".to_string()), false),
+            ("She will do it,".to_string(), Some("Bill Clinton".to_string()), false)
+        ]
+    );
+    // With only Michelle Obama named in full, "Mr. Obama" is not she.
+    let text = "Michelle Obama spoke first.\n\n“We are proud,” Mr. Obama said.";
+    let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
+    let people: Vec<&str> =
+        annotations.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+    assert_eq!(people, ["Michelle Obama", "Obama"]);
+    assert_eq!(read(text, TextFormat::Markdown)[0].1.as_deref(), Some("Obama"));
 }
 
 #[test]
