@@ -1004,9 +1004,14 @@ impl<'a> Attributor<'a> {
             || self.sentence[p][first - 1] != self.sentence[p][first]
             || self.is_punct(p, first - 1, ",")
             || tokens[first - 1].kind == TokenKind::Close;
-        let plain = (first + 1..=last).all(|k| {
-            self.mention_at(p, k).is_none()
-                && self.lower(p, k).is_some_and(|w| {
+        // A place or a body may qualify the head ("the New York businessman"), a person not.
+        let named = self.mentions[p]
+            .iter()
+            .map(|&i| &self.names.found[i])
+            .any(|f| f.first <= last && f.last > first && self.names.kind(f) == EntityKind::Person);
+        let plain = !named
+            && (first + 1..=last).all(|k| {
+                self.lower(p, k).is_some_and(|w| {
                     !is_function_word(&w)
                         && !is_determiner(&w)
                         && pronoun(&w).is_none()
@@ -1014,7 +1019,7 @@ impl<'a> Attributor<'a> {
                         && !w.ends_with("ing")
                         && !w.ends_with("ly")
                 })
-        });
+            });
         // The head in lower case: "The Christian leader", not "The Christian".
         let head =
             self.lower(p, last).filter(|_| self.word(p, last).is_some_and(|w| w.starts_with(char::is_lowercase)));

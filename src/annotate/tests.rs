@@ -201,7 +201,7 @@ fn quotes_and_their_speakers() {
         ("short words someone called something are theirs", "Analysts called the meeting a “reset” of sorts.", &[("reset", Some("unnamed: Analysts"))]),
         ("pronoun with no antecedent", "“We will see what happens next,” he said.", &[("We will see what happens next,", None)]),
         ("a dash before a possessive is no byline", "“We are finished with talks,” the minister said on Friday. “It is over” — Putin's aides were less sure.", &[("We are finished with talks,", Some("unnamed: the minister")), ("It is over", Some("unnamed: the minister"))]),
-        ("the one described as something is not the speaker", "The Times article hailed Trump as “the most honest candidate in the race.”", &[("the most honest candidate in the race.", None)]),
+        ("the one described as something is not the speaker", "The Times article hailed Trump as “the most honest candidate in the race.”", &[("the most honest candidate in the race.", Some("unnamed: The Times article"))]),
         ("a name after the verb that goes on to a verb of its own is the reported clause's subject", "Bill Mason, a Carolina businessman who had been a member of the campaign's board before leaving last month, said Putin had been led astray by “insiders” in Moscow.", &[("insiders", Some("Bill Mason"))]),
         ("quoted as saying names the speaker", "State media quoted Ambassador Alexander Darchiev as saying the mood was “generally positive.”", &[("generally positive.", Some("Alexander Darchiev"))]),
         ("a republic is a place, never the speaker", "Tom Perez talks about baseball.\n\nIn his parents' Dominican Republic, “baseball and politics are the national sport,” he says.", &[("baseball and politics are the national sport,", Some("Tom Perez"))]),
@@ -263,6 +263,7 @@ fn quotes_and_their_speakers() {
         ("a relative clause after a description", "Donald Trump went to Mexico City. There, Trump sat through a lecture from the Mexican host, who said that trade has been good for “both countries” and more.", &[("both countries", Some("unnamed: the Mexican host"))]),
         ("by saying, its clause's subject", "John Bolton spoke.\n\nBolton distanced himself from the movement by saying he would help if asked.  “I’m going to support him, and support him enthusiastically.”", &[("I’m going to support him, and support him enthusiastically.", Some("John Bolton"))]),
         ("and said after a clause set off by a comma", "Taylor Bush flew home. When told Perez was in the Cabinet, Bush thought for a moment and said that “it is an advantage not to be known.”", &[("it is an advantage not to be known.", Some("Taylor Bush"))]),
+        ("a place may qualify a description's head", "Donald Trump spoke after her.\n\n“We need change,” the New York businessman said, arguing for a new approach.", &[("We need change,", Some("unnamed: the New York businessman"))]),
         ("a name and a verb on the next line open a paragraph of their own", "Jeb Bush spoke. Marco Rubio spoke.\n\n“I believe there should be exceptions,” Bush said. “And so that belief is firm.”\nRubio said he does support an exception.", &[("I believe there should be exceptions,", Some("Jeb Bush")), ("And so that belief is firm.", Some("Jeb Bush"))]),
     ];
     for (name, text, expected) in rows {
