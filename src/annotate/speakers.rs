@@ -1812,6 +1812,24 @@ impl<'a> Attributor<'a> {
                 return subject;
             }
             if let Some(w) = self.lower(p, k).filter(|_| !self.quoted[p][k]) {
+                // Someone's people past an opening phrase: "At the convention his operatives
+                // forced a change…, calling for “…”" is theirs.
+                // Only where a subject stands: after a comma or an opening phrase's last name,
+                // not after a verb ("that elevated his father") or a preposition.
+                let subject_place = k > b0
+                    && (self.is_punct(p, k - 1, ",")
+                        || self.word(p, k - 1).is_some_and(|v| {
+                            v.starts_with(char::is_uppercase) && !is_function_word(&v.to_lowercase())
+                        }));
+                if matches!(&*w, "his" | "her" | "their")
+                    && subject_place
+                    && self.word(p, k + 1).is_some_and(|v| lexicon::is_unnamed_head(v) || is_kin_or_counsel(v))
+                {
+                    let tokens = &self.paragraphs[p].tokens;
+                    return Some(Speaker::Unnamed {
+                        description: self.text[tokens[k].start..tokens[k + 1].end].to_string(),
+                    });
+                }
                 if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = pronoun(&w) {
                     return self.resolve_pronoun(p, k, pronoun);
                 }

@@ -264,6 +264,8 @@ fn quotes_and_their_speakers() {
         ("by saying, its clause's subject", "John Bolton spoke.\n\nBolton distanced himself from the movement by saying he would help if asked.  “I’m going to support him, and support him enthusiastically.”", &[("I’m going to support him, and support him enthusiastically.", Some("John Bolton"))]),
         ("and said after a clause set off by a comma", "Taylor Bush flew home. When told Perez was in the Cabinet, Bush thought for a moment and said that “it is an advantage not to be known.”", &[("it is an advantage not to be known.", Some("Taylor Bush"))]),
         ("a place may qualify a description's head", "Donald Trump spoke after her.\n\n“We need change,” the New York businessman said, arguing for a new approach.", &[("We need change,", Some("unnamed: the New York businessman"))]),
+        ("someone's people after an opening phrase", "Donald Trump praised Putin. At the convention in Cleveland his operatives changed the platform, calling for “appropriate assistance” instead.", &[("appropriate assistance", Some("unnamed: his operatives"))]),
+        ("someone's people after a verb are its object", "Jeb Bush spoke. In a farewell to a party that elevated his father, a tearful Bush could not bring himself to say ''Donald Trump.''", &[("Donald Trump.", Some("Jeb Bush"))]),
         ("a name and a verb on the next line open a paragraph of their own", "Jeb Bush spoke. Marco Rubio spoke.\n\n“I believe there should be exceptions,” Bush said. “And so that belief is firm.”\nRubio said he does support an exception.", &[("I believe there should be exceptions,", Some("Jeb Bush")), ("And so that belief is firm.", Some("Jeb Bush"))]),
     ];
     for (name, text, expected) in rows {
