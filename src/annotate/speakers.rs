@@ -576,8 +576,10 @@ impl<'a> Attributor<'a> {
             if self.is_punct(p, k - 1, ",") {
                 return self.inverted(p, k, a1, false).or_else(|| self.subject_before(p, k, a0));
             }
-            let comma = (a0.max(k.saturating_sub(6))..k).rev().find(|&c| self.is_punct(p, c, ","))?;
-            self.subject_before(p, k, comma)
+            match (a0.max(k.saturating_sub(6))..k).rev().find(|&c| self.is_punct(p, c, ",")) {
+                Some(comma) => self.subject_before(p, k, comma),
+                None => self.opening_subject(p, a0, k),
+            }
         };
         let far = (limit..a1).filter(|&k| k > 0 && self.is_cue_at(p, k)).find_map(|k| Some((k, far_speaker(k)?)));
         if let Some((k, speaker)) = far {
@@ -699,6 +701,24 @@ impl<'a> Attributor<'a> {
         }
         let w = before?;
         self.unknown_subject(p, b0, verb - 1, &w).map(|speaker| (verb, speaker))
+    }
+
+    /// A person named right after the quote, past words that describe them, whose verb `k`
+    /// comes after a long stretch: “…,” nuclear experts David Albright and Serena
+    /// Kelleher-Vergantini of Washington's Institute for Science and International Security
+    /// wrote.
+    fn opening_subject(&self, p: usize, a0: usize, k: usize) -> Option<Speaker> {
+        let mut j = a0;
+        while j < k && j < a0 + 4 && self.mention_starting(p, j).is_none() {
+            if !self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
+                return None;
+            }
+            j += 1;
+        }
+        let found = self.mention_starting(p, j).filter(|f| self.is_named_person(f))?;
+        // Nothing between it and the verb that could have a verb of its own.
+        let plain = (found.last + 1..k).all(|i| self.word(p, i).is_some() && !self.is_cue_at(p, i));
+        plain.then_some(Speaker::Entity { entity: found.entity })
     }
 
     /// The verb before the quote and its speaker: Putin said: “…” / Putin said that security
@@ -1234,8 +1254,16 @@ impl<'a> Attributor<'a> {
     /// Beeson" after "said Rubio’s".
     fn named_after_role(&self, p: usize, k: usize, ceiling: usize) -> Option<&'a Found> {
         let mut j = k;
-        while j < ceiling && j < k + 5 && self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
-            j += 1;
+        // Its words: descriptions, titles, and the place or body the role is of ("Trump’s
+        // Virginia state director, Mike Rubino").
+        while j < ceiling
+            && j < k + 5
+            && match self.mention_at(p, j) {
+                Some(found) => self.names.kind(found) != EntityKind::Person,
+                None => self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)),
+            }
+        {
+            j = self.mention_at(p, j).map_or(j, |f| f.last) + 1;
         }
         if j == k || !self.is_punct(p, j, ",") {
             return None;
@@ -1801,6 +1829,13 @@ impl<'a> Attributor<'a> {
                 let described =
                     self.lower(p, found.last + 1).as_deref() == Some("as") && !self.is_cue_at(p, found.last + 2);
                 if kind == EntityKind::Person && !self.follows_preposition(p, k) && !described {
+                    // "Trump’s Virginia state director, Mike Rubino, reached out, writing": the
+                    // one the owner's role names.
+                    if self.is_possessive(found)
+                        && let Some(named) = self.named_after_role(p, found.last + 1, b1)
+                    {
+                        return Some(Speaker::Entity { entity: named.entity });
+                    }
                     return Some(self.group_of(p, found).unwrap_or(Speaker::Entity { entity: found.entity }));
                 }
                 if let Some(subject) = self.thing_opening(p, b0, k, opens_sentence) {
