@@ -646,16 +646,16 @@ impl<'a> Attributor<'a> {
         let refers = self.lower(p, verb).is_some_and(|w| w.starts_with("refer"))
             && self.lower(p, verb + 1).as_deref() == Some("to");
         let object = verb + 1 + usize::from(refers)..end;
-        // The object: words and a possessive's apostrophe, no reporting verb; none at all only
-        // in "what Phillips called “…”".
-        // A preposition in it makes the quote part of the object, not what it is called:
-        // "Fitton called Clinton's assertion of a “claim of right” “significant”".
+        // The object: words and a possessive's apostrophe, no reporting verb, and no
+        // preposition, which makes the quote part of the object, not what it is called ("Fitton
+        // called Clinton's assertion of a “claim of right” “significant”").
         let plain = object.clone().all(|k| {
             (tokens[k].kind == TokenKind::Word || apostrophe(k))
                 && !self.is_cue_at(p, k)
                 && !self.quoted[p][k]
                 && !self.lower(p, k).is_some_and(|w| is_function_word(&w))
         });
+        // No object only after "as", or in "what Phillips called “…”".
         let bare = object.is_empty()
             && (verb.saturating_sub(6).max(b0)..verb).any(|k| self.lower(p, k).as_deref() == Some("what"));
         if !plain || (object.is_empty() && !bare && !as_before) {
@@ -686,9 +686,9 @@ impl<'a> Attributor<'a> {
                 .find_map(|k| self.mention_ending(p, k).filter(|f| self.is_named_person(f) && !self.is_possessive(f)))
                 .map(|f| (verb, Speaker::Entity { entity: f.entity }));
         }
-        // A subject that names no one ("what they call…") leaves the quote to the verbs before.
-        // Its subject may stand before an earlier quote of the sentence: "Bush referred to Rubio
-        // as “…” but described his skills as a “work in progress.”"
+        // The subject may stand before an earlier quote of the sentence ("Bush referred to Rubio
+        // as “…” but described his skills as a “work in progress.”"); one that names no one
+        // ("what they call…") leaves the quote to the verbs before.
         if let Some(speaker) = self.subject_before(p, verb, self.sentence_start(p, verb).min(b0)) {
             let bare = match &speaker {
                 Speaker::They => true,
@@ -1041,10 +1041,9 @@ impl<'a> Attributor<'a> {
                 })
             });
         // The head in lower case: "The Christian leader", not "The Christian".
-        let head =
-            self.lower(p, last).filter(|_| self.word(p, last).is_some_and(|w| w.starts_with(char::is_lowercase)));
-        head.filter(|_| opens && plain && last > first)?;
-        Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[last].end].to_string() })
+        let head = self.word(p, last).is_some_and(|w| w.starts_with(char::is_lowercase));
+        (opens && plain && head && last > first)
+            .then(|| Speaker::Unnamed { description: self.text[tokens[first].start..tokens[last].end].to_string() })
     }
 
     /// The first person named as such in tokens `floor..end`, not after a preposition.
