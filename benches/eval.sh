@@ -12,7 +12,10 @@ cargo build --release --quiet
 brief=./target/release/brief
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$brief" annotate "$kit/polnear/$split/articles" --format jsonl > "$work/$split.jsonl"
+# A bare site as the registry, so that the figures are brief's alone wherever this runs (in
+# the repository the example's profiles would be the registry).
+mkdir "$work/bare" && touch "$work/bare/brief.yaml"
+"$brief" annotate --root "$work/bare" "$kit/polnear/$split/articles" --format jsonl > "$work/$split.jsonl"
 echo "== quotes and speakers ($split, score.py)"
 python3 "$kit/score.py" "$kit/polnear/$split/gold.jsonl" "$work/$split.jsonl"
 if [ -f "$kit/polnear/$split/site-gold.jsonl" ]; then

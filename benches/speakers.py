@@ -34,6 +34,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KIT = os.path.join(ROOT, "..", "shared", "eval")
@@ -92,7 +93,11 @@ def matched_pairs(gold_quotes, predicted):
 def annotate(split):
     binary = os.path.join(ROOT, "target", "release", "brief")
     articles = os.path.join(KIT, "polnear", split, "articles")
-    out = subprocess.run([binary, "annotate", articles, "--format", "jsonl"], capture_output=True, text=True, check=True)
+    # A bare site as the registry, as benches/eval.sh has it: not the example's profiles.
+    with tempfile.TemporaryDirectory() as bare:
+        open(os.path.join(bare, "brief.yaml"), "w").close()
+        command = [binary, "annotate", "--root", bare, articles, "--format", "jsonl"]
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
     return {d["id"]: d["quotes"] for d in map(json.loads, out.stdout.splitlines())}
 
 
