@@ -665,13 +665,14 @@ impl<'a> Attributor<'a> {
         // pointed to reports that Trump called her “Miss Piggy”", "CNN, Cruz said, called it
         // “…”". Not past a comma that closes the report: "denied it happened, with Lewandowski
         // taking to Twitter to call Fields “…”".
-        let reported = (b0..verb).any(|k| {
-            let closed = (k + 1..verb).any(|i| self.is_punct(p, i, ","));
+        // Read back from the verb once, knowing whether a comma came between.
+        let mut closed = false;
+        for k in (b0..verb).rev() {
             let aside = self.is_punct(p, k + 1, ",") && k + 2 == verb;
-            self.is_cue_at(p, k) && !is_naming_verb(&self.lower(p, k).unwrap_or_default()) && (!closed || aside)
-        });
-        if reported {
-            return None;
+            if self.is_cue_at(p, k) && !self.lower(p, k).is_some_and(|w| is_naming_verb(&w)) && (!closed || aside) {
+                return None;
+            }
+            closed |= self.is_punct(p, k, ",");
         }
         let before = verb.checked_sub(1).filter(|&k| k >= b0).and_then(|k| self.lower(p, k));
         if matches!(before.as_deref(), Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "so")) {
@@ -1025,10 +1026,13 @@ impl<'a> Attributor<'a> {
             || self.is_punct(p, first - 1, ",")
             || tokens[first - 1].kind == TokenKind::Close;
         // A place or a body may qualify the head ("the New York businessman"), a person not.
-        let named = self.mentions[p]
+        let list = &self.mentions[p];
+        let from = list.partition_point(|&i| self.names.found[i].last <= first);
+        let named = list[from..]
             .iter()
             .map(|&i| &self.names.found[i])
-            .any(|f| f.first <= last && f.last > first && self.names.kind(f) == EntityKind::Person);
+            .take_while(|f| f.first <= last)
+            .any(|f| self.names.kind(f) == EntityKind::Person);
         let plain = !named
             && (first + 1..=last).all(|k| {
                 self.lower(p, k).is_some_and(|w| {
