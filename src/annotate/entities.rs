@@ -305,6 +305,8 @@ impl<'a> EntityFinder<'a> {
                         step // "University of Michigan", "Center for American Progress"
                     } else if let Some(step) = joins_over_and(text, tokens, i, j) {
                         step // "House Oversight and Government Reform Committee"
+                    } else if nickname_after(text, tokens, j) {
+                        4 // Marcia "Cia" Price
                     } else {
                         break;
                     };
@@ -432,8 +434,18 @@ impl<'a> EntityFinder<'a> {
         // A run cut before its end ("Conference of Presidents of" before a title) ends on a
         // name's word, never on a joint.
         let mut last = last;
-        while last > first && (is_organisation_joint(word(last)) || word(last) == "the") {
+        // Nor on a role: "the former Hewlett-Packard CEO" names the company, not a person.
+        while last > first && (is_organisation_joint(word(last)) || word(last) == "the" || is_trailing_role(word(last)))
+        {
             last -= 1;
+        }
+        // "(R-Utah)", "(D-Newport News)": a party and a state or district, no one's name.
+        if is_party_tag(word(first)) {
+            return;
+        }
+        // "Elizabeth Warren-style", "Lindsey Graham-type": a word that describes something else.
+        if is_compound_modifier(word(last)) {
+            return;
         }
         // A court case's parties ("Brown v. Board of Education") name the case, no one.
         let versus =
@@ -503,7 +515,26 @@ impl<'a> EntityFinder<'a> {
                 start += 1;
                 continue;
             }
-            if (lexicon::is_not_name(strip_possessive(w)) && !new) || is_contraction(w) || cue {
+            // "Will Cruz's gambit work?": the verb that opens a question, not a first name.
+            let asks = start == first
+                && start < last
+                && w == "Will"
+                && sentence_start(text, tokens, start)
+                && sentence_asks(text, tokens, last);
+            // "Calls Trump’s Putin Remarks ‘Troubling’": a headline's verb; "Shanghai-based
+            // Hurun Report": a word that describes.
+            let verb = start < last && is_headline_verb(w);
+            let modifier = start < last && is_compound_modifier(w);
+            if (lexicon::is_not_name(strip_possessive(w)) && !new)
+                || is_contraction(w)
+                || cue
+                || asks
+                || verb
+                || modifier
+            {
+                // A title counts only right before the name: "Justice Against Sponsors of
+                // Terrorism Act" names no justice.
+                titled = false;
                 start += 1;
             } else if (lexicon::is_title(w)
                 || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last)))
@@ -543,7 +574,13 @@ impl<'a> EntityFinder<'a> {
             }
             start += at;
         }
-        let words: Vec<&str> = (start..=last).map(|k| strip_possessive(word(k))).collect();
+        let words: Vec<&str> = (start..=last)
+            .filter(|&k| !is_nickname(tokens, start, last, k))
+            .map(|k| strip_possessive(word(k)))
+            .collect();
+        if words.is_empty() {
+            return;
+        }
         // One word after a title that only qualifies another ("Labor Day", "Foreign Relations",
         // "Presidential Debates") is no titled name: a person's title stands right before it.
         if words.len() == 1 && start > first && lexicon::is_title_qualifier(word(start - 1)) {
@@ -555,6 +592,10 @@ impl<'a> EntityFinder<'a> {
         // A name ends on what it is: "Bank of America Stadium" is a place, "Times Square" too.
         // After a joint the head is what the organisation is of: "Department of State".
         let head = words[words.len() - 1];
+        // "Memorial Day", "Election Day": a day, not a place or a person (Doris Day is one).
+        if head == "Day" && words.len() >= 2 && !lexicon::is_male_name(words[0]) && !lexicon::is_female_name(words[0]) {
+            return;
+        }
         let joint_before = words.len() >= 2 && is_organisation_joint(words[words.len() - 2]);
         let kind = if lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before {
             EntityKind::Place
@@ -575,6 +616,14 @@ impl<'a> EntityFinder<'a> {
             let span = Span { start: tokens[start].start, end: tokens[last].end };
             self.found.push(Found { span, entity, paragraph: p, first: start, last });
             return;
+        } else if self.is_dateline(tokens, p, start, last) {
+            // "FORT PIERCE, Fla. -": the place of a dateline, written as the rest of the site
+            // writes places.
+            let name = words.iter().map(|w| capitalise(&w.to_lowercase())).collect::<Vec<_>>().join(" ");
+            let entity = self.entity(EntityKind::Place, &name, None);
+            let span = Span { start: tokens[start].start, end: tokens[last].end };
+            self.found.push(Found { span, entity, paragraph: p, first: start, last });
+            return;
         } else if words.len() == 1 && is_acronym(words[0]) {
             // A word in capitals that the article also writes as a word ("PENCE" beside
             // "Pence", "SAVE" beside "save") is shouted, not an acronym.
@@ -587,8 +636,8 @@ impl<'a> EntityFinder<'a> {
             return; // "F-22", "Route 66": not a name
         } else if lexicon::is_group_ending(words[words.len() - 1]) {
             return; // "Central European", "Sunni Muslims": a group, nobody
-        } else if words.len() >= 2 && matches!(head, "Show" | "Podcast" | "Hour") {
-            return; // "The Steve Harvey Morning Show": a programme, nobody
+        } else if words.len() >= 2 && matches!(head, "Show" | "Podcast" | "Hour" | "Debate" | "Debates") {
+            return; // "The Steve Harvey Morning Show", "Presidential Candidates Debate": nobody
         } else {
             EntityKind::Person
         };
@@ -661,6 +710,24 @@ impl<'a> EntityFinder<'a> {
         self.labels.get(label).is_some_and(|&n| n >= 2) || named
     }
 
+    /// Whether the words `start..=last` are a dateline's place: in capitals, opening the
+    /// paragraph, before a comma and a state ("FORT PIERCE, Fla.") or a place the article names.
+    fn is_dateline(&self, tokens: &[Token], p: usize, start: usize, last: usize) -> bool {
+        let text = self.text;
+        let capitals = |t: &Token| {
+            let w = &text[t.start..t.end];
+            w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '-' || c == '\'')
+        };
+        let comma = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",");
+        let state = tokens.get(last + 2).is_some_and(|t| {
+            lexicon::state_abbreviation_at(&text[t.start..]).is_some()
+                || self.found.iter().any(|f| {
+                    f.paragraph == p && f.first == last + 2 && self.entities[f.entity].kind == EntityKind::Place
+                })
+        });
+        start == 0 && comma && state && tokens[start..=last].iter().all(capitals)
+    }
+
     /// A word alone that is the surname of a person met before ("Cuban said", after "Mark
     /// Cuban"), not the adjective it also is.
     fn is_surname(&self, word: &str, alone: bool) -> bool {
@@ -729,16 +796,36 @@ impl<'a> EntityFinder<'a> {
             });
             ends.next().filter(|_| ends.next().is_none())
         };
+        // "Peabody said" after "Peabody Energy": an organisation called by its first word, where
+        // that word is no one's name in the article, nor a first name, nor said after "Mr.".
+        let mut opened_by: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        for (o, entity) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Organisation) {
+            if let Some((first, _)) = entity.name.split_once(' ') {
+                let slot = opened_by.entry(first).or_insert(Some(o));
+                if *slot != Some(o) {
+                    *slot = None; // two organisations open with it: say neither
+                }
+            }
+        }
+        let organisation_of = |lone: usize, word: &str| {
+            let first_name = lexicon::is_male_name(word) || lexicon::is_female_name(word);
+            (!first_name && !self.by_honorific.contains(&lone))
+                .then(|| opened_by.get(word).copied().flatten())
+                .flatten()
+        };
         let mut target: Vec<Option<usize>> = (self.entities.iter().enumerate())
             .map(|(i, e)| match e.kind {
-                EntityKind::Person if !e.name.contains(' ') => full.get(e.name.as_str()).and_then(|people| {
-                    let fitting = people.iter().copied().filter(|&f| fits(i, f));
-                    if self.by_honorific.contains(&i) {
-                        fitting.min_by_key(|&f| rank(i, f))
-                    } else {
-                        fitting.into_iter().next()
+                EntityKind::Person if !e.name.contains(' ') => match full.get(e.name.as_str()) {
+                    Some(people) => {
+                        let fitting = people.iter().copied().filter(|&f| fits(i, f));
+                        if self.by_honorific.contains(&i) {
+                            fitting.min_by_key(|&f| rank(i, f))
+                        } else {
+                            fitting.into_iter().next()
+                        }
                     }
-                }),
+                    None => organisation_of(i, &e.name),
+                },
                 EntityKind::Organisation => longer(i),
                 _ => None,
             })
@@ -814,7 +901,12 @@ fn honorific_sex(word: &str) -> Option<Gender> {
 /// of an organisation or a place ("Maricopa County Recorder Helen Purcell").
 fn person_after_affiliation(run: &[&str]) -> Option<usize> {
     let plain = |w: &&str| !lexicon::is_title(w) && !lexicon::is_organisation_word(w) && !lexicon::is_place_word(w);
-    let tail = run.iter().rev().take_while(|w| plain(w)).count();
+    let mut tail = run.iter().rev().take_while(|w| plain(w)).count();
+    // "Intelligence Ranking Democrat Dianne Feinstein": a party's word before a full name
+    // is a role too.
+    while tail > 2 && lexicon::is_demonym(run[run.len() - tail]) {
+        tail -= 1;
+    }
     let at = run.len() - tail;
     if at == 0 || tail == 0 || tail > 3 {
         return None;
@@ -832,9 +924,13 @@ fn person_after_affiliation(run: &[&str]) -> Option<usize> {
     // A name with a place's word in it after the last title: "South Korean President Park
     // Geun-hye", "Public Advocate Trish James".
     let title = run.iter().rposition(|w| lexicon::is_title(w))?;
-    let name = &run[title + 1..];
+    let mut at = title + 1;
+    while run.len() - at > 2 && lexicon::is_demonym(run[at]) {
+        at += 1;
+    }
+    let name = &run[at..];
     let plain_name = name.iter().all(|w| !lexicon::is_title(w) && !lexicon::is_organisation_word(w));
-    (plain_name && (2..=3).contains(&name.len())).then_some(title + 1)
+    (plain_name && (2..=3).contains(&name.len())).then_some(at)
 }
 
 fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -894,6 +990,26 @@ fn headline_name(
     Some((at, if initial { at + 2 } else { at + 1 }))
 }
 
+/// Whether a nickname in quotation marks follows the first name that ends a run at `last`, and
+/// the surname follows it: Marcia "Cia" Price, John “Tig” Tiegen.
+fn nickname_after(text: &str, tokens: &[Token], last: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    (lexicon::is_male_name(word(last)) || lexicon::is_female_name(word(last)))
+        && tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Open)
+        && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t))
+        && tokens.get(last + 3).is_some_and(|t| t.kind == TokenKind::Close)
+        && tokens.get(last + 4).is_some_and(|t| is_capitalised_word(text, t) && !lexicon::is_not_name(word(last + 4)))
+}
+
+/// Whether token `k` of the run `start..=last` is a nickname inside the name, or its marks: a
+/// word between quotation marks, with words of the name on both sides.
+fn is_nickname(tokens: &[Token], start: usize, last: usize, k: usize) -> bool {
+    let inside = k > start && k < last;
+    inside
+        && (tokens[k].kind != TokenKind::Word
+            || (tokens[k - 1].kind == TokenKind::Open && tokens[k + 1].kind == TokenKind::Close))
+}
+
 fn is_middle_initial(word: &str) -> bool {
     word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.')
 }
@@ -908,9 +1024,15 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
     if token.kind != TokenKind::Word {
         return false;
     }
+    // A name does not go on past the end of a line: "…For Abortions" and "Jeb Bush
+    // criticized" are a headline and the line below it.
+    if k > 0 && text[tokens[k - 1].end..token.start].contains('\n') {
+        return false;
+    }
     let word = &text[token.start..token.end];
     if word.starts_with(|c: char| c.is_uppercase()) {
-        return !lexicon::is_not_name(word) || matches!(word, "New");
+        // "Clinton Says Russians Hacked…": a headline's verb ends the name before it.
+        return (!lexicon::is_not_name(word) || matches!(word, "New")) && !is_headline_verb(word);
     }
     let particle =
         matches!(word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "der" | "la" | "le" | "du" | "of");
@@ -985,8 +1107,9 @@ fn joins_organisation(text: &str, tokens: &[Token], first: usize, last: usize) -
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     let joint =
         tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Word && is_organisation_joint(word(last + 1)));
-    // "Department of the Treasury", "Court of Appeals for the Sixth Circuit".
-    let the = tokens.get(last + 2).is_some_and(|t| t.kind == TokenKind::Word && word(last + 2) == "the");
+    // "Department of the Treasury", "Court of Appeals for the Sixth Circuit", "Committee for a
+    // Responsible Federal Budget".
+    let the = tokens.get(last + 2).is_some_and(|t| t.kind == TokenKind::Word && matches!(word(last + 2), "the" | "a"));
     let next = last + 2 + usize::from(the);
     let name = tokens.get(next).is_some_and(|t| is_capitalised_word(text, t) && !lexicon::is_not_name(word(next)));
     let organisation = (first..=last).any(|k| lexicon::is_organisation_word(strip_possessive(word(k))));
@@ -1254,6 +1377,103 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = word(last + 1).or_else(|| comma.then(|| word(last + 2)).flatten()).is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
+}
+
+/// A role that may end a capitalised run after the name of what it is a role in.
+fn is_trailing_role(word: &str) -> bool {
+    matches!(word, "CEO" | "CFO" | "COO" | "CTO" | "Chairman" | "Chairwoman" | "Founder" | "Spokesman" | "Spokeswoman")
+}
+
+/// A party's letter and a state or district: "R-Utah", "D-Md.", "I-Vt.".
+fn is_party_tag(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() > 2 && matches!(bytes[0], b'R' | b'D' | b'I') && bytes[1] == b'-' && bytes[2].is_ascii_uppercase()
+}
+
+/// A word made an adjective by a hyphenated ending: "Koch-backed", "Shanghai-based",
+/// "South Korean-born", "Warren-style".
+fn is_compound_modifier(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && matches!(
+                tail,
+                "based"
+                    | "backed"
+                    | "born"
+                    | "style"
+                    | "type"
+                    | "leaning"
+                    | "turned"
+                    | "maker"
+                    | "led"
+                    | "owned"
+                    | "run"
+                    | "funded"
+                    | "era"
+                    | "like"
+                    | "spent"
+                    | "linked"
+                    | "allied"
+                    | "affiliated"
+                    | "aligned"
+                    | "friendly"
+                    | "minded"
+                    | "sponsored"
+                    | "supported"
+                    | "controlled"
+                    | "dominated"
+                    | "appointed"
+                    | "esque"
+            )
+    })
+}
+
+/// A verb that headlines use in the present ("Clinton Says…, Calls Trump’s Remarks…"): never
+/// the first word of a name.
+fn is_headline_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "Says"
+            | "Calls"
+            | "Tells"
+            | "Slams"
+            | "Blasts"
+            | "Rips"
+            | "Urges"
+            | "Warns"
+            | "Vows"
+            | "Claims"
+            | "Accuses"
+            | "Admits"
+            | "Asks"
+            | "Defends"
+            | "Denies"
+            | "Wants"
+            | "Backs"
+            | "Hits"
+            | "Knocks"
+            | "Mocks"
+            | "Praises"
+            | "Responds"
+            | "Reveals"
+            | "Endorses"
+            | "Pledges"
+            | "Promises"
+            | "Thanks"
+            | "Invites"
+            | "Attacks"
+            | "Thinks"
+    )
+}
+
+/// Whether the sentence that goes on past token `k` ends in a question mark, with no colon or
+/// quotation on the way ("Will Smith asked: “Why?”" asks nothing of Will).
+fn sentence_asks(text: &str, tokens: &[Token], k: usize) -> bool {
+    let end = tokens[k + 1..]
+        .iter()
+        .map(|t| if matches!(t.kind, TokenKind::Open | TokenKind::Close) { ":" } else { &text[t.start..t.end] })
+        .find(|w| matches!(*w, "." | "!" | "?" | ":"));
+    end == Some("?")
 }
 
 /// Whether token `k` opens a sentence (or the paragraph).

@@ -2,7 +2,7 @@
 //! it alone, before attribution: a work's title in title case after a verb or preposition
 //! that takes one (wrote “The Art of the Deal”), what a gesture meant (he gestured “no”), and
 //! a span after a word that marks a title or a word held at arm's length (the book “…”,
-//! so-called “experts”). Whether a span stands as a quote then depends also on what
+//! so-called “experts”), and a nickname inside a name (Marcia “Cia” Price). Whether a span stands as a quote then depends also on what
 //! attribution found for it: [`Use::stands`].
 
 use super::lexicon;
@@ -21,12 +21,14 @@ pub enum Use {
     Title,
     /// What a gesture meant, three words at most: never a quote.
     Gesture,
+    /// A nickname inside a name (Marcia “Cia” Price): never a quote.
+    Nickname,
 }
 
 impl Use {
     /// Never a quote, whatever attribution finds beside it.
     pub fn is_no_speech(self) -> bool {
-        matches!(self, Use::Title | Use::Gesture)
+        matches!(self, Use::Title | Use::Gesture | Use::Nickname)
     }
 
     /// Whether a span of this use and `words` words stands as a quote, given whether
@@ -35,7 +37,7 @@ impl Use {
     /// when it has four words or fewer or follows "so-called".
     pub fn stands(self, words: usize, speaker: bool, cue: bool) -> bool {
         match self {
-            Use::Title | Use::Gesture => false,
+            Use::Title | Use::Gesture | Use::Nickname => false,
             Use::Marked { so_called } => speaker && (cue || (words > 4 && !so_called)),
             Use::Speech => speaker || words >= 3,
         }
@@ -119,13 +121,27 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
             && noun.kind == TokenKind::Word
             && is_work(&text::lower(&text[noun.start..noun.end]))
     };
+    // One capitalised word between a first name and a surname is a nickname.
+    let tokens = &paragraphs[span.paragraph].tokens;
+    let capitalised = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && text[t.start..t.end].starts_with(|c: char| c.is_uppercase()))
+    };
+    let first_name = span.open.checked_sub(1).is_some_and(|k| {
+        let t = &tokens[k];
+        t.kind == TokenKind::Word
+            && (lexicon::is_male_name(&text[t.start..t.end]) || lexicon::is_female_name(&text[t.start..t.end]))
+    });
+    if first_name && span.close == Some(span.open + 2) && capitalised(span.open + 1) && capitalised(span.open + 3) {
+        return Use::Nickname;
+    }
     let titled = || is_title_case(quoted.trim_end_matches([',', '.']));
     if after_comma && titled() {
         return Use::Title;
     }
     // Right after a work's noun, or its "of" ("an episode of “Shark Tank.”"), or right before
     // one ("his “Keepin' It Real” radio program"): a title in title case.
-    let tokens = &paragraphs[span.paragraph].tokens;
     let word_at =
         |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text::lower(&text[t.start..t.end]));
     let noun_before = before.as_deref().is_some_and(is_work)

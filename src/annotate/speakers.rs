@@ -505,7 +505,10 @@ impl<'a> Attributor<'a> {
         let mut after_end = after_start;
         // A quote that ends its sentence (“… the timing.” Gov. Pat McCrory said) has nothing after it.
         let closing = span.close.map_or(own, |c| sentences[c]);
-        while after_end < tokens.len() && tokens[after_end].kind != TokenKind::Open && sentences[after_end] == closing {
+        while after_end < tokens.len()
+            && (tokens[after_end].kind != TokenKind::Open || self.opens_nickname(p, after_end))
+            && sentences[after_end] == closing
+        {
             // Full stops end it where they end the sentence, not in "(D-Nev.)".
             if self.is_punct(p, after_end, ";") {
                 break;
@@ -513,6 +516,12 @@ impl<'a> Attributor<'a> {
             after_end += 1;
         }
         ((before_start, span.open), (after_start, after_end))
+    }
+
+    /// Whether the opening mark at token `k` opens a nickname inside a name (Marcia “Cia”
+    /// Price), which the words after a quote go on past.
+    fn opens_nickname(&self, p: usize, k: usize) -> bool {
+        self.spans.binary_search_by_key(&(p, k), |s| (s.paragraph, s.open)).is_ok_and(|i| self.uses[i] == Use::Nickname)
     }
 
     fn attribute_by_cue(&self, span: &QuotedSpan) -> Option<Attribution> {
@@ -942,9 +951,12 @@ impl<'a> Attributor<'a> {
                     return Some(Speaker::Entity { entity: person.entity });
                 }
                 // A description, then the name as the appositive: "his wife, Gabriela Violeta
-                // Lazar, said" is hers.
-                let name =
-                    self.mention_starting(p, comma + 1).filter(|f| f.last + 1 == last && self.is_named_person(f));
+                // Lazar, said" is hers; "Scott's niece, state Del. Marcia Price (D-Newport
+                // News), shouted" too.
+                let end = self.before_parenthesis(p, last - 1, comma).unwrap_or(last - 1);
+                let name = (self.mention_starting(p, comma + 1))
+                    .or_else(|| self.described_person(p, comma + 1, last))
+                    .filter(|f| f.last == end && self.is_named_person(f));
                 if let Some(found) = name {
                     return Some(Speaker::Entity { entity: found.entity });
                 }
@@ -1154,7 +1166,9 @@ impl<'a> Attributor<'a> {
     /// from "Executive".
     fn described_person(&self, p: usize, k: usize, ceiling: usize) -> Option<&'a Found> {
         let mut j = k;
-        while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(|w| is_descriptor(w) || lexicon::is_title(w)) {
+        // "Oversight ranking Democrat Elijah Cummings": a party's word may close the description.
+        let describes = |w: &str| is_descriptor(w) || lexicon::is_title(w) || lexicon::is_demonym(w);
+        while j < ceiling && j < k + 4 && self.word(p, j).is_some_and(describes) {
             j += 1;
         }
         self.person_after_description(p, k, j)
@@ -1271,7 +1285,9 @@ impl<'a> Attributor<'a> {
         if j == k || !self.is_punct(p, j, ",") {
             return None;
         }
-        self.mention_starting(p, j + 1).filter(|f| self.is_named_person(f))
+        // "Scott's niece, state Del. Marcia Price": the name may have a title of its own.
+        (self.mention_starting(p, j + 1).or_else(|| self.described_person(p, j + 1, ceiling)))
+            .filter(|f| self.is_named_person(f))
     }
 
     /// Whether the word at `k` is the verb of a clause whose subject ends just before it:
@@ -2573,6 +2589,16 @@ fn particle<'w>(verb: &str, next: impl FnOnce() -> Option<&'w str>) -> Option<&'
 fn name_then_cue(text: &str, tokens: &[Token], k: usize, loose: bool) -> bool {
     let longest = if loose { 4 } else { 1 };
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
+    // Someone's role before the appositive: “…!” Scott's niece, state Del. Marcia Price, shouted.
+    let owner = word(k).is_some_and(|w| {
+        matches!(w, "His" | "Her" | "Their") || ["'s", "\u{2019}s"].iter().any(|end| w.ends_with(end))
+    });
+    if loose && owner {
+        let role = (k + 1..k + 4).take_while(|&i| word(i).is_some_and(|w| w.starts_with(char::is_lowercase))).count();
+        if role > 0 && appositive_then_cue(text, tokens, k + 1 + role) {
+            return true;
+        }
+    }
     let mut i = k;
     while i < k + 4 && word(i).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         i += 1;
@@ -2597,8 +2623,14 @@ fn appositive_then_cue(text: &str, tokens: &[Token], k: usize) -> bool {
     if !is(k, ",") {
         return false;
     }
+    // Past a party and state in brackets: "Marcia Price (D-Newport News), said",
+    let mut bracket = false;
     let Some(close) = (k + 1..(k + 14).min(tokens.len())).find(|&i| {
-        tokens[i].kind != TokenKind::Word && !matches!(&text[tokens[i].start..tokens[i].end], "-" | "'" | "\u{2019}")
+        let mark = &text[tokens[i].start..tokens[i].end];
+        bracket = (bracket || mark == "(") && mark != ")";
+        // and a nickname in its marks: "Marcia “Cia” Price".
+        let nickname = matches!(tokens[i].kind, TokenKind::Open | TokenKind::Close);
+        tokens[i].kind != TokenKind::Word && !bracket && !nickname && !matches!(mark, "-" | "'" | "\u{2019}" | ")")
     }) else {
         return false;
     };

@@ -164,6 +164,9 @@ fn quotes_and_their_speakers() {
         ("a participle whose clause began before an earlier quote", "Trump promised to stop using the phrase “very low energy” during his campaign, saying he had made a “poor choice of words” before.", &[("very low energy", Some("Donald Trump")), ("poor choice of words", Some("Donald Trump"))]),
         ("a name before an appositive with a plural possessive", "“We see mischief here,” Tarquin Dolan, Williams' senior media adviser, said.", &[("We see mischief here,", Some("Tarquin Dolan"))]),
         ("the author of a statement, not the statement", "NATO issued a statement saying it would “stand by its allies in the east.”", &[("stand by its allies in the east.", Some("NATO"))]),
+        ("a body, a description and a party's word before the name after the verb", "“They are so frustrated,” said Oversight ranking Democrat Elijah Cummings (D-Md.).", &[("They are so frustrated,", Some("Elijah Cummings"))]),
+        ("a name with a title of its own after a possessive's role", "“A big year for Bobby Scott!” Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd. “The nation is watching.”", &[("A big year for Bobby Scott!", Some("Marcia Price")), ("The nation is watching.", Some("Marcia Price"))]),
+        ("the same after a quote that ends its sentence", "“It is over!” Trump's spokeswoman, Hope Hicks, said.", &[("It is over!", Some("Hope Hicks"))]),
         ("the person an organisation's title describes, before a statement", "Kremlin spokesman Dmitry Peskov released a statement saying the talks were “useful and constructive.”", &[("useful and constructive.", Some("Dmitry Peskov"))]),
         ("a description with the body the role belongs to", "The former governor of New Mexico opened by slamming those who would “outsource” leadership abroad.", &[("outsource", Some("unnamed: The former governor of New Mexico"))]),
         ("an organisation introduces the quote with a colon", "NATO reveals a few relevant facts: “Of its members, most are in Europe and all share one treaty.”", &[("Of its members, most are in Europe and all share one treaty.", Some("NATO"))]),
@@ -382,6 +385,18 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a cue after a first name in a headline is no surname", "Rush Limbaugh: Hillary Asking Moderator To Check Trump\n\nShe did.", &["Hillary"]),
         ("a programme named after its host is nobody", "She spoke on The Steve Harvey Morning Show and The Laura Ingraham Show.", &[]),
         ("a country's name after a given name is a surname", "Rep. Steve Israel said it first. Michael Jordan agreed, in Jordan.", &["Steve Israel", "Michael Jordan"]),
+        ("a title across a word that is no name names nobody", "The bill, the “Justice Against Sponsors of Terrorism Act,” passed.", &[]),
+        ("\"Will\" that opens a question is the verb", "Will Cruz's gambit do any better? Probably not.", &[]),
+        ("but a Will who asks is a person", "Will Smith, the actor, asked: what now?", &["Will Smith"]),
+        ("a delegate's title", "“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands.", &["Stacey Plaskett"]),
+        ("a nickname in quotation marks inside the name", "Del. Marcia \"Cia\" Price shouted to the crowd. John “Tig” Tiegen agreed.", &["Marcia Price", "John Tiegen"]),
+        ("a party's word between a title and a name", "Senate Intelligence Ranking Democrat Dianne Feinstein said no.", &["Dianne Feinstein"]),
+        ("a role after a company's name is no one's name", "Fiorina, the former Hewlett-Packard CEO, took on Cruz directly.", &[]),
+        ("a party and a state in brackets are no one's name", "Sen. Mike Lee (R-Utah) and Rep. Chris Collins (R-N.Y.) spoke.", &["Mike Lee", "Chris Collins"]),
+        ("words made adjectives by a hyphen describe, they do not name", "She backs Elizabeth Warren-style rules, said the Shanghai-based Susan Tiwari.", &["Susan Tiwari"]),
+        ("a headline's verbs end the names before them", "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling’\n\nIt was late.", &["Vladimir Putin"]),
+        ("a name ends with its line", "Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nJeb Bush criticized Marco Rubio.", &["Jeb Bush", "Marco Rubio"]),
+        ("a region, a debate and a holiday are nobody", "Rust Belt states voted after the Republican Presidential Candidates Debate on Memorial Day.", &[]),
     ];
     for (name, text, people) in rows {
         let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
@@ -472,6 +487,18 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ("NBC reported it first, and NBC News confirmed it.", &["NBC News"]),
         // A word in capitals that the article also writes as a word is shouted.
         ("Voters want to SAVE money, and they save it.", &[]),
+        // Over "for a"; on the words that end names of bodies, after a hyphen too.
+        (
+            "The Committee for a Responsible Federal Budget reported it.",
+            &["Committee for a Responsible Federal Budget"],
+        ),
+        ("The United States Elections Project estimated it.", &["United States Elections Project"]),
+        (
+            "In an interview with TMZ Sports, he said so to KING-TV and the Sun-Times.",
+            &["TMZ Sports", "KING-TV", "Sun-Times"],
+        ),
+        // An organisation called by its first word after its whole name is that organisation.
+        ("Peabody Energy filed for bankruptcy. Peabody gave Patriot its reserves, Peabody said.", &["Peabody Energy"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
@@ -512,6 +539,9 @@ fn places_are_named_where_the_text_says_they_are_places() {
         // A place inside an organisation's name is that name's, not a place of the article.
         ("She studied at the University of Michigan.", &[]),
         ("The New York Post and the Los Angeles Times agreed.", &[]),
+        // A dateline in capitals before a state.
+        ("FORT PIERCE, Fla. - Two days before, he knelt.", &["Fort Pierce"]),
+        ("Back in 1988, Rust Belt states supported him.", &["Rust Belt"]),
     ];
     for (text, expected) in cases {
         assert_eq!(places(text), *expected, "{text}");

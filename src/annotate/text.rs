@@ -34,8 +34,8 @@ pub struct Paragraph {
 
 /// Abbreviations whose full stop belongs to the word ("Sen.", "Mr.").
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Amb", "Brig", "Capt", "Co", "Col", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Maj", "Mr", "Mrs", "Ms",
-    "Mt", "No", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "vs",
+    "Adm", "Amb", "Brig", "Capt", "Co", "Col", "Corp", "Del", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Maj", "Mr",
+    "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "vs",
 ];
 
 /// A word with its first letter in capitals ("obama" → "Obama").
