@@ -323,7 +323,7 @@ impl<'a> EntityFinder<'a> {
         let mut headlines: Vec<Option<bool>> = vec![None; paragraphs.len()];
         for (p, first, last) in runs.iter().copied() {
             let headline =
-                last - first >= 2 && *headlines[p].get_or_insert_with(|| is_headline(text, &paragraphs[p].tokens));
+                last > first && *headlines[p].get_or_insert_with(|| is_headline(text, &paragraphs[p].tokens));
             let (first, last) = if headline {
                 let Some(name) = headline_name(text, &paragraphs[p].tokens, first, last, &words) else { continue };
                 name
@@ -959,7 +959,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 /// The person a run of capitalised words in a headline names: from a known first name, that
 /// name and the next (with an initial between: "George W. Bush"); "Hillary Clinton Sides"
 /// is Hillary Clinton. In a list of names ("Kate Malloy Corriveau, Ed Failor Jr., …") the
-/// run is the name whole. Runs of one or two words are left as they are; a longer run with
+/// run is the name whole. A run of one word is left as it is; a longer run with
 /// no first name in it ("Gorka Slam Neocons") names nobody the headline can tell. A word the
 /// article also writes in lower case is no first name: "Museum Will Tell" names no one.
 fn headline_name(
@@ -969,12 +969,32 @@ fn headline_name(
     last: usize,
     counts: &Occurrences,
 ) -> Option<(usize, usize)> {
-    if last - first < 2 {
-        return Some((first, last));
-    }
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     let a_word = |k: usize| counts.has_lower_case(strip_possessive(word(k)));
     let first_name = |k: usize| (lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k))) && !a_word(k);
+    // Two words, one of them a word the article writes in lower case: "Putin Remarks",
+    // "Claim Clinton" name Putin and Clinton. Not where the first is a first name ("Julie
+    // Pace" beside "the pace") or the last says what the name is ("Trump Tower").
+    // In a list of names ("…, Warren Tompkins, Will Folks.") the run is a name whole.
+    let separator =
+        |k: Option<usize>| k.filter(|&k| k < tokens.len()).is_none_or(|k| matches!(word(k), "," | ";" | ":" | "."));
+    let listed = separator(first.checked_sub(1)) && separator(Some(last + 1));
+    let title_case = |k: usize| word(k).chars().skip(1).any(char::is_lowercase);
+    if last == first + 1 && !listed && title_case(first) && title_case(last) {
+        let what = |k: usize| lexicon::is_organisation_word(word(k)) || lexicon::is_place_word(word(k));
+        // The other word stands as a name where the article writes it so again.
+        let named_again = |k: usize| counts.occurs(strip_possessive(word(k)), 2);
+        return match (a_word(first) && !first_name(first), a_word(last) && !what(last)) {
+            (true, true) => None,
+            (false, true) if !first_name(first) && named_again(first) => Some((first, first)),
+            (true, false) if named_again(last) => Some((last, last)),
+            (true, false) | (false, true) if !first_name(first) => None,
+            _ => Some((first, last)),
+        };
+    }
+    if last - first < 2 {
+        return Some((first, last));
+    }
     let at = (first..last).find(|&k| first_name(k))?;
     // A reporting verb after a first name is none of the name ("Hillary Asking Moderator").
     // (A surname may be a word too: "Julie Pace" beside "the pace".)

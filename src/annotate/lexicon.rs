@@ -1286,6 +1286,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Caucus",
     "Center",
     "Centre",
+    "Chamber",
     "Channel",
     "Charter",
     "Chronicle",
@@ -1392,6 +1393,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "University",
     "War",
     "Watch",
+    "Weekly",
 ];
 
 /// Words that make a capitalised run a place ("Joint Base Elmendorf-Richardson", "Red Square").

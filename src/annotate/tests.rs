@@ -396,6 +396,8 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("words made adjectives by a hyphen describe, they do not name", "She backs Elizabeth Warren-style rules, said the Shanghai-based Susan Tiwari.", &["Susan Tiwari"]),
         ("a headline's verbs end the names before them", "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling’\n\nIt was late.", &["Vladimir Putin"]),
         ("a name ends with its line", "Jeb Bush Hits Marco Rubio On Rape Exception For Abortions\nJeb Bush criticized Marco Rubio.", &["Jeb Bush", "Marco Rubio"]),
+        ("two words of a headline that the article writes in lower case", "Kallas on Climate Change: The Trends Are 'Terrifying.'\n\nWhat makes climate change hard is that it is slow, she said. Climate change, Ms. Kallas said, is real.", &["Kallas"]),
+        ("but a list of names in title case keeps them whole", "Speakers: Warren Tompkins, Will Folks.\n\nHe will speak.", &["Warren Tompkins", "Will Folks"]),
         ("a region, a debate and a holiday are nobody", "Rust Belt states voted after the Republican Presidential Candidates Debate on Memorial Day.", &[]),
     ];
     for (name, text, people) in rows {
@@ -497,6 +499,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "In an interview with TMZ Sports, he said so to KING-TV and the Sun-Times.",
             &["TMZ Sports", "KING-TV", "Sun-Times"],
         ),
+        ("Publishers Weekly and the Hispanic Chamber reported it.", &["Publishers Weekly", "Hispanic Chamber"]),
         // An organisation called by its first word after its whole name is that organisation.
         ("Peabody Energy filed for bankruptcy. Peabody gave Patriot its reserves, Peabody said.", &["Peabody Energy"]),
     ];
