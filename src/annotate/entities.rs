@@ -908,6 +908,17 @@ fn person_after_affiliation(run: &[&str]) -> Option<usize> {
         tail -= 1;
     }
     let at = run.len() - tail;
+    // "Intelligence Republican Mike Pompeo": a committee's word and a party's before a first
+    // name and a surname.
+    let first_name = |w: &str| lexicon::is_male_name(w) || lexicon::is_female_name(w);
+    if at == 0
+        && let Some(party) = run.iter().rposition(|w| lexicon::is_demonym(w))
+        && party >= 1
+        && (2..=3).contains(&(run.len() - party - 1))
+        && first_name(run[party + 1])
+    {
+        return Some(party + 1);
+    }
     if at == 0 || tail == 0 || tail > 3 {
         return None;
     }
