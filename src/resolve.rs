@@ -750,7 +750,38 @@ impl Resolver {
                     .or_default() += count;
             }
         }
-        for (name, count, p) in &forms {
+        // Two surnames said without the first name ("Wasserman Schultz", "Peña Nieto", "Le
+        // Pen") are the one person named in full with them ("Debbie Wasserman Schultz"); not
+        // a name whose first word is a first name ("Hillary Clinton" is no part of "Crooked
+        // Hillary Clinton").
+        let lower_forms: Vec<String> = forms.iter().map(|(name, _, _)| name.to_lowercase()).collect();
+        let tail_of = |i: usize| -> Option<usize> {
+            let (name, _, p) = &forms[i];
+            let first_word = name.split_whitespace().next().unwrap_or("");
+            if !p.middle.is_empty() || lexicon::is_male_name(first_word) || lexicon::is_female_name(first_word) {
+                return None;
+            }
+            let tail = format!(" {}", lower_forms[i]);
+            let mut longer = (0..forms.len()).filter(|&o| o != i && lower_forms[o].ends_with(&tail));
+            let one = longer.next()?;
+            // The longer name opens with a first name, or at least with no word of the lexicon
+            // ("Aung San Suu Kyi", not "Says Wasserman Schultz").
+            let opening = forms[one].0.split_whitespace().next().unwrap_or("");
+            let named = lexicon::is_male_name(opening)
+                || lexicon::is_female_name(opening)
+                || !(lexicon::is_not_name(opening)
+                    || lexicon::is_title(opening)
+                    || lexicon::is_demonym(opening)
+                    || lexicon::is_cue(&opening.to_lowercase())
+                    || HEADLINE_VERBS.contains(&opening.to_lowercase().as_str()));
+            (longer.next().is_none() && named).then_some(one)
+        };
+        let tails: Vec<Option<usize>> = (0..forms.len()).map(tail_of).collect();
+        let mut key_of: Vec<Option<PersonKey>> = vec![None; forms.len()];
+        for (i, (name, count, p)) in forms.iter().enumerate() {
+            if tails[i].is_some() {
+                continue;
+            }
             let options = initials.get(&(p.first.clone(), p.suffix.clone()));
             let middle = match options {
                 Some(options) if options.len() > 1 => {
@@ -765,7 +796,16 @@ impl Resolver {
             // A suffix joins the name without it unless an article names both.
             let apart = self.apart.contains_key(&(p.last.clone(), p.first.clone()));
             let suffix = if apart { p.suffix.clone() } else { String::new() };
-            groups.entry((p.first.clone(), middle, suffix)).or_default().push((name, *count));
+            let key = (p.first.clone(), middle, suffix);
+            key_of[i] = Some(key.clone());
+            groups.entry(key).or_default().push((name, *count));
+        }
+        let mut tail_names: Vec<&str> = Vec::new();
+        for (i, (name, count, _)) in forms.iter().enumerate() {
+            if let Some(key) = tails[i].and_then(|one| key_of[one].clone()) {
+                groups.entry(key).or_default().push((name, *count));
+                tail_names.push(name);
+            }
         }
         let mut people = HashMap::new();
         for forms in groups.values() {
@@ -776,8 +816,10 @@ impl Resolver {
                 .find(|p| forms.iter().any(|(n, _)| n == p))
                 .map(String::as_str)
                 .or_else(|| {
+                    // Shown by a form of its own, not by the surnames said alone.
                     forms
                         .iter()
+                        .filter(|(n, _)| !tail_names.contains(n))
                         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.len().cmp(&a.0.len())).then_with(|| b.0.cmp(a.0)))
                         .map(|(n, _)| *n)
                 })
@@ -1090,6 +1132,8 @@ mod tests {
             vec![(P, "Joe Biden"), (P, "James B. Comey"), (P, "Bernard Sanders")],
             vec![(P, "Jim Comey"), (P, "Bernie Sanders"), (P, "Paul D. Ryan"), (P, "Rand Paul")],
             vec![(P, "Paul Ryan"), (P, "Bob Corker"), (P, "Bob Woodward")],
+            vec![(P, "Debbie Wasserman Schultz"), (P, "Enrique Peña Nieto"), (P, "Crooked Hillary Clinton")],
+            vec![(P, "Wasserman Schultz"), (P, "Peña Nieto"), (P, "Wasserman Schultz")],
             vec![(O, "Federal Bureau of Investigation"), (O, "FBI"), (O, "Democratic National Committee")],
             vec![(O, "DNC"), (O, "F.B.I."), (O, "CIA")],
         ]);
@@ -1120,6 +1164,9 @@ mod tests {
             ("Says Clinton", "Hillary Clinton"),
             ("Christie Says", "Christie"),
             ("Barack Obama Election Day", "Barack Obama"),
+            // Two surnames said without the first name.
+            ("Wasserman Schultz", "Debbie Wasserman Schultz"),
+            ("Peña Nieto", "Enrique Peña Nieto"),
         ] {
             assert_eq!(resolver.resolve(P, form), person(person_name), "{form}");
         }
@@ -1135,6 +1182,8 @@ mod tests {
         assert_ne!(target("Ben Carson"), target("Ben Cardin"));
         assert_ne!(target("Rand Paul"), target("Paul Ryan"));
         assert_ne!(target("Bob Corker"), target("Bob Woodward"));
+        // A full name is no part of a longer name that only adds a word before it.
+        assert_eq!(target("Hillary Clinton"), person("Hillary Clinton"));
         // Ambiguous alone: left unlinked rather than guessed.
         assert_eq!(target("Bob"), Target::Unlinked);
         assert_eq!(target("Bush"), Target::Unlinked);

@@ -658,3 +658,24 @@ fn the_extraction_cache_is_never_read_or_written_through_a_link() {
     assert_eq!(before, state(), "the file outside the site changed");
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1, "a file was written outside the site");
 }
+
+#[test]
+fn text_that_went_wrong_on_its_way_gets_its_names_back() {
+    // UTF-8 read as Windows-1252 before it reached the site: once ("FranÃ§ois"), twice, and
+    // then decomposed ("A" and a combining tilde).
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/articles/summit-mojibake.md",
+        "---\ntitle: \"Leaders meet in Paris\"\ndate: 2025-09-09\n---\n\n\
+         “We will not give in,” French President FranÃ§ois Hollande said on Friday. \
+         Mexican President Enrique PeA\u{303}\u{83}A\u{302}±a Nieto agreed. “Nor will we,” Peña Nieto said.\n",
+    );
+    site.build_ok();
+    let page = site.page("articles/summit-mojibake.html");
+    assert!(page.contains("François Hollande"), "the name is put back on the article's page");
+    assert!(!page.contains("FranÃ"), "no mojibake is left on the page");
+    assert!(site.output().join("people/francois-hollande.html").exists(), "one page for him, by his name");
+    let mexico = site.page("people/enrique-pena-nieto.html");
+    assert!(mexico.contains("Enrique Peña Nieto"), "a name read wrong twice, then decomposed, is put back too");
+    assert!(mexico.contains("Nor will we"), "and his words are on his page");
+}

@@ -754,6 +754,24 @@ impl<'a> EntityFinder<'a> {
                 }
             }
         }
+        // The middle word of a name of three is a surname too ("Basáñez" of Miguel Basáñez
+        // Ebergenyi, "Rodham" of Hillary Rodham Clinton), after the names it opens or ends;
+        // of a name that something already marks as a person's ("Taj" alone makes no person
+        // of "Trump Taj Mahal").
+        for (f, entity) in self.entities.iter().enumerate() {
+            let words: Vec<&str> = entity.name.split_whitespace().collect();
+            if entity.kind == EntityKind::Person
+                && self.strong[f]
+                && let [_, middle, _] = words[..]
+                && !is_middle_initial(middle)
+                && middle.starts_with(char::is_uppercase)
+            {
+                let people = full.entry(middle).or_default();
+                if !people.contains(&f) {
+                    people.push(f);
+                }
+            }
+        }
         let fits = |lone: usize, named: usize| {
             !self.by_honorific.contains(&lone)
                 || !matches!(

@@ -391,6 +391,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a delegate's title", "“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands.", &["Stacey Plaskett"]),
         ("a nickname in quotation marks inside the name", "Del. Marcia \"Cia\" Price shouted to the crowd. John “Tig” Tiegen agreed.", &["Marcia Price", "John Tiegen"]),
         ("a party's word between a title and a name", "Senate Intelligence Ranking Democrat Dianne Feinstein said no.", &["Dianne Feinstein"]),
+        ("the middle word of a name of three said alone", "Ambassador Miguel Basáñez Ebergenyi arrived. Basáñez played it down, Basáñez said.", &["Miguel Basáñez Ebergenyi"]),
         ("a committee's and a party's word before a first name", "House Intelligence Republican Mike Pompeo (R-Kans.), who has seen the messages, agreed.", &["Mike Pompeo"]),
         ("a role after a company's name is no one's name", "Fiorina, the former Hewlett-Packard CEO, took on Cruz directly.", &[]),
         ("a party and a state in brackets are no one's name", "Sen. Mike Lee (R-Utah) and Rep. Chris Collins (R-N.Y.) spoke.", &["Mike Lee", "Chris Collins"]),

@@ -119,9 +119,158 @@ pub fn declare_utf8(xml: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{}UTF-8{}", &xml[..at], &xml[at + label.len()..]))
 }
 
+/// Text whose UTF-8 was read as Windows-1252 or Latin-1 once or twice before it reached
+/// brief ("FranÃ§ois", "FranÃ\u{83}Â§ois", "donâ€™t"), put back: every stretch of
+/// characters that, written back as Windows-1252 (or Latin-1) bytes, is valid UTF-8 of a
+/// character beyond ASCII, is that character, until nothing changes (twice at most after the
+/// first). A character that is no such stretch stays as it is, so text written right
+/// ("Zürich", “quotes”) is untouched: a lone byte of Latin-1 is no UTF-8.
+pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut repaired = Cow::Borrowed(text);
+    for _ in 0..3 {
+        match repair_once(&repaired) {
+            Some(better) => repaired = Cow::Owned(better),
+            None => break,
+        }
+    }
+    repaired
+}
+
+/// One pass of [`repair_mojibake`]; `None` where nothing changed.
+fn repair_once(text: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    let (mut at, mut copied) = (0, 0);
+    while let Some(c) = text[at..].chars().next() {
+        match decode_at(&text[at..]) {
+            Some((fixed, read)) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[copied..at]);
+                out.push(fixed);
+                at += read;
+                copied = at;
+            }
+            None => at += c.len_utf8(),
+        }
+    }
+    out.map(|mut out| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+/// The character whose UTF-8 the characters opening `text` are, read as Windows-1252, and
+/// how many bytes of `text` they take. Only characters that news writes: Latin, Greek and
+/// Cyrillic letters, punctuation, currency, ™ and emoji (else "café’”" would become a CJK
+/// character).
+fn decode_at(text: &str) -> Option<(char, usize)> {
+    let (lead, mut read) = byte_at(text)?;
+    let len = match lead {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let mut bytes = [lead, 0, 0, 0];
+    for slot in bytes.iter_mut().take(len).skip(1) {
+        let (byte, taken) = byte_at(&text[read..])
+            .filter(|(b, _)| (0x80..=0xbf).contains(b))
+            .or_else(|| matches!(lead, 0xc2 | 0xc3).then(|| decomposed_after(&text[read..])).flatten())?;
+        *slot = byte;
+        read += taken;
+    }
+    let c = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
+    let written = matches!(c as u32, 0xa0..=0x24f | 0x370..=0x4ff | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2100..=0x214f | 0x1f300..=0x1faff);
+    written.then_some((c, read))
+}
+
+/// The Windows-1252 byte the text opens with, and how many bytes of it that takes. Mojibake
+/// that was then decomposed (Unicode NFD or NFKD) is read as the byte it was: "A" and a
+/// combining tilde is "Ã", a space and a combining macron "¯".
+fn byte_at(text: &str) -> Option<(u8, usize)> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let composed = match (first, chars.next()) {
+        ('A', Some('\u{302}')) => Some(0xc2),
+        ('A', Some('\u{303}')) => Some(0xc3),
+        ('A', Some('\u{308}')) => Some(0xc4),
+        ('A', Some('\u{30a}')) => Some(0xc5),
+        ('a', Some('\u{302}')) => Some(0xe2),
+        (' ', Some('\u{304}')) => Some(0xaf),
+        (' ', Some('\u{301}')) => Some(0xb4),
+        (' ', Some('\u{308}')) => Some(0xa8),
+        (' ', Some('\u{327}')) => Some(0xb8),
+        _ => None,
+    };
+    match composed {
+        // Both characters: the letter or space, and a combining mark of two bytes.
+        Some(byte) => Some((byte, first.len_utf8() + 2)),
+        None => as_byte(first).map(|byte| (byte, first.len_utf8())),
+    }
+}
+
+/// After "Â" or "Ã", what compatibility decomposition (NFKD) makes of the second byte's
+/// character: "º" an "o", "ª" an "a", "¼" "1⁄4", "¹²³" digits ("GÃ1⁄4len" is Gülen, "RaÃol"
+/// Raúl). Read only there: anywhere else these are letters and digits.
+fn decomposed_after(text: &str) -> Option<(u8, usize)> {
+    const FORMS: [(&str, u8); 8] = [
+        ("1\u{2044}4", 0xbc),
+        ("1\u{2044}2", 0xbd),
+        ("3\u{2044}4", 0xbe),
+        ("o", 0xba),
+        ("a", 0xaa),
+        ("1", 0xb9),
+        ("2", 0xb2),
+        ("3", 0xb3),
+    ];
+    FORMS.iter().find(|(form, _)| text.starts_with(form)).map(|&(form, byte)| (byte, form.len()))
+}
+
+/// The byte a character was read from as Windows-1252, or as Latin-1 for the five bytes
+/// Windows-1252 leaves undefined and the C1 controls Latin-1 gives.
+fn as_byte(c: char) -> Option<u8> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match c as u32 {
+        0x80..=0xff => Some(c as u32 as u8),
+        _ => HIGH.iter().position(|&h| h == c).map(|k| 0x80 + k as u8),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mojibake_is_put_back_and_right_text_left_alone() {
+        let cases = [
+            ("FranÃ§ois Hollande", "François Hollande"),
+            ("at GuantÃ¡namo Bay", "at Guantánamo Bay"),
+            // Read wrong twice: Latin-1 once, then Windows-1252.
+            ("Fran\u{c3}\u{83}\u{c2}\u{a7}ois", "François"),
+            ("He donâ€™t know", "He don’t know"),
+            ("SÃ©golÃ¨ne Royal", "Ségolène Royal"),
+            ("a ðŸ˜€ face", "a 😀 face"),
+            // Decomposed after it went wrong: "Ã" as "A" and a combining tilde, "¯" as a space
+            // and a combining macron.
+            ("FranA\u{303}\u{c2}\u{a7}ois", "François"),
+            ("naA\u{303} \u{304}ve", "naïve"),
+            ("GA\u{303}1\u{2044}4len", "Gülen"),
+            ("RaA\u{303}ol and JesA\u{303}os", "Raúl and Jesús"),
+            ("RaA\u{303}\u{83}A\u{302}ol", "Raúl"),
+        ];
+        for (wrong, right) in cases {
+            assert_eq!(repair_mojibake(wrong), right, "{wrong}");
+        }
+        for right in ["Zürich, “quoted” — naïve café", "plain ASCII", "Ã alone stays", "£5 and ¥6", "the café’” end"]
+        {
+            assert!(matches!(repair_mojibake(right), Cow::Borrowed(_)), "{right}");
+        }
+    }
 
     #[test]
     fn reads_each_charset_whatever_is_declared() {

@@ -285,8 +285,8 @@ pub fn is_ignored_name(name: &str) -> bool {
 /// whole would hold it, its annotations and its page in memory at once.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a text file: UTF-8 (a byte-order mark is dropped), CRLF turned into LF. Only plain
-/// files of at most [`MAX_FILE_BYTES`] are read.
+/// Reads a text file: UTF-8 (a byte-order mark is dropped, mojibake put back), CRLF turned
+/// into LF. Only plain files of at most [`MAX_FILE_BYTES`] are read.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String> {
     text_from_bytes(read_bytes(root, rel)?, rel)
 }
@@ -303,6 +303,10 @@ fn declared_text(bytes: Vec<u8>, rel: &Path, declared: charset::Declared) -> Res
         refuse_binary(&bytes, rel)?;
     }
     let text = charset::decode_owned(bytes, declared);
+    let text = match charset::repair_mojibake(&text) {
+        std::borrow::Cow::Owned(repaired) => repaired,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     Ok(if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -358,6 +362,11 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
         )
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    // UTF-8 that was once read as Windows-1252 on its way here ("FranÃ§ois") is put back.
+    let text = match charset::repair_mojibake(&text) {
+        std::borrow::Cow::Owned(repaired) => repaired,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
