@@ -718,14 +718,17 @@ impl<'a> EntityFinder<'a> {
             let w = &text[t.start..t.end];
             w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '-' || c == '\'')
         };
-        let comma = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",");
-        let state = tokens.get(last + 2).is_some_and(|t| {
-            lexicon::state_abbreviation_at(&text[t.start..]).is_some()
-                || self.found.iter().any(|f| {
-                    f.paragraph == p && f.first == last + 2 && self.entities[f.entity].kind == EntityKind::Place
-                })
-        });
-        start == 0 && comma && state && tokens[start..=last].iter().all(capitals)
+        let comma = || tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",");
+        // Asked last: the known places are read back for it.
+        let state = || {
+            tokens.get(last + 2).is_some_and(|t| {
+                lexicon::state_abbreviation_at(&text[t.start..]).is_some()
+                    || self.found.iter().rev().any(|f| {
+                        f.paragraph == p && f.first == last + 2 && self.entities[f.entity].kind == EntityKind::Place
+                    })
+            })
+        };
+        start == 0 && tokens[start..=last].iter().all(capitals) && comma() && state()
     }
 
     /// A word alone that is the surname of a person met before ("Cuban said", after "Mark

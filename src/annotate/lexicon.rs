@@ -2479,7 +2479,8 @@ pub fn is_male_name(word: &str) -> bool {
 }
 /// An organisation's word, or a word that ends in one after a hyphen ("KING-TV", "Sun-Times").
 pub fn is_organisation_word(word: &str) -> bool {
-    on(ORGANISATION_WORD, word) || word.rsplit_once('-').is_some_and(|(_, tail)| on(ORGANISATION_WORD, tail))
+    on(ORGANISATION_WORD, word)
+        || memchr::memrchr(b'-', word.as_bytes()).is_some_and(|at| on(ORGANISATION_WORD, &word[at + 1..]))
 }
 pub fn is_place_word(word: &str) -> bool {
     on(PLACE_WORD, word)

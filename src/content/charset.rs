@@ -126,7 +126,10 @@ pub fn declare_utf8(xml: &str) -> Cow<'_, str> {
 /// first). A character that is no such stretch stays as it is, so text written right
 /// ("Zürich", “quotes”) is untouched: a lone byte of Latin-1 is no UTF-8.
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    // Every lead byte it reads back is a character of U+00C2–U+00F4, written in UTF-8 after
+    // the byte 0xC3, or "A" or a space before a combining mark (0xCC or 0xCD): text with none
+    // of these three bytes, most English text with its curly quotes, is read no further.
+    if memchr::memchr3(0xc3, 0xcc, 0xcd, text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut repaired = Cow::Borrowed(text);
@@ -139,20 +142,27 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
     repaired
 }
 
-/// One pass of [`repair_mojibake`]; `None` where nothing changed.
+/// One pass of [`repair_mojibake`]; `None` where nothing changed. Only where a lead byte may
+/// be read back is looked at (the bytes of [`repair_mojibake`]'s first test), found by
+/// `memchr`, so accented text written right costs a search, not a read of every character.
 fn repair_once(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
     let mut out: Option<String> = None;
-    let (mut at, mut copied) = (0, 0);
-    while let Some(c) = text[at..].chars().next() {
-        match decode_at(&text[at..]) {
-            Some((fixed, read)) => {
-                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                out.push_str(&text[copied..at]);
-                out.push(fixed);
-                at += read;
-                copied = at;
-            }
-            None => at += c.len_utf8(),
+    let (mut from, mut copied) = (0, 0);
+    while let Some(found) = memchr::memchr3(0xc3, 0xcc, 0xcd, &bytes[from..]) {
+        let hit = from + found;
+        // A combining mark: its letter or space, one byte, is where the lead would start.
+        let at = if bytes[hit] == 0xc3 { hit } else { hit.saturating_sub(1) };
+        from = hit + 1;
+        if at < copied || !text.is_char_boundary(at) {
+            continue;
+        }
+        if let Some((fixed, read)) = decode_at(&text[at..]) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..at]);
+            out.push(fixed);
+            copied = at + read;
+            from = copied;
         }
     }
     out.map(|mut out| {
