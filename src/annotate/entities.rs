@@ -762,10 +762,10 @@ impl<'a> EntityFinder<'a> {
         // of a name that something already marks as a person's ("Taj" alone makes no person
         // of "Trump Taj Mahal").
         for (f, entity) in self.entities.iter().enumerate() {
-            let words: Vec<&str> = entity.name.split_whitespace().collect();
+            let mut words = entity.name.split(' ');
             if entity.kind == EntityKind::Person
                 && self.strong[f]
-                && let [_, middle, _] = words[..]
+                && let (Some(_), Some(middle), Some(_), None) = (words.next(), words.next(), words.next(), words.next())
                 && !is_middle_initial(middle)
                 && middle.starts_with(char::is_uppercase)
             {
