@@ -609,20 +609,13 @@ impl<'a> EntityFinder<'a> {
         {
             EntityKind::Place
         } else if self.is_speaker_label(tokens, start, last, counts) {
-            // "WALLACE: …" in a transcript: a person, named as the rest of the site writes it.
-            let name = words.iter().map(|w| capitalise(&w.to_lowercase())).collect::<Vec<_>>().join(" ");
-            let entity = self.entity(EntityKind::Person, &name, None);
+            // "WALLACE: …" in a transcript: a person.
+            let entity = self.add_in_capitals(EntityKind::Person, &words, tokens, p, start, last);
             self.strong[entity] = true;
-            let span = Span { start: tokens[start].start, end: tokens[last].end };
-            self.found.push(Found { span, entity, paragraph: p, first: start, last });
             return;
         } else if self.is_dateline(tokens, p, start, last) {
-            // "FORT PIERCE, Fla. -": the place of a dateline, written as the rest of the site
-            // writes places.
-            let name = words.iter().map(|w| capitalise(&w.to_lowercase())).collect::<Vec<_>>().join(" ");
-            let entity = self.entity(EntityKind::Place, &name, None);
-            let span = Span { start: tokens[start].start, end: tokens[last].end };
-            self.found.push(Found { span, entity, paragraph: p, first: start, last });
+            // "FORT PIERCE, Fla. -": the place of a dateline.
+            self.add_in_capitals(EntityKind::Place, &words, tokens, p, start, last);
             return;
         } else if words.len() == 1 && is_acronym(words[0]) {
             // A word in capitals that the article also writes as a word ("PENCE" beside
@@ -708,6 +701,24 @@ impl<'a> EntityFinder<'a> {
         }
         let named = label.split_whitespace().all(|w| counts.occurs(&capitalise(&w.to_lowercase()), 1));
         self.labels.get(label).is_some_and(|&n| n >= 2) || named
+    }
+
+    /// A name written in capitals (`words`, tokens `start..=last`), as an entity of `kind`
+    /// named as the rest of the site writes it ("WALLACE" is Wallace, "FORT PIERCE" Fort Pierce).
+    fn add_in_capitals(
+        &mut self,
+        kind: EntityKind,
+        words: &[&str],
+        tokens: &[Token],
+        p: usize,
+        start: usize,
+        last: usize,
+    ) -> usize {
+        let name = words.iter().map(|w| capitalise(&w.to_lowercase())).collect::<Vec<_>>().join(" ");
+        let entity = self.entity(kind, &name, None);
+        let span = Span { start: tokens[start].start, end: tokens[last].end };
+        self.found.push(Found { span, entity, paragraph: p, first: start, last });
+        entity
     }
 
     /// Whether the words `start..=last` are a dateline's place: in capitals, opening the
