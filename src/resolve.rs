@@ -424,6 +424,15 @@ fn generic(kind: EntityKind, name: &str) -> bool {
 /// ("U.S. Supreme Court" → "Supreme Court"; "U.S. Navy" → "United States Navy"), and a
 /// department after what it is of ("Justice Department" → "Department of Justice").
 fn organisation_name(name: &str) -> String {
+    // "TheBlaze", "TheWrap": a brand that runs its article into its name, one page with "The
+    // Blaze".
+    if let Some(rest) = name.strip_prefix("The")
+        && rest.starts_with(|c: char| c.is_ascii_uppercase())
+        && rest.chars().skip(1).any(char::is_lowercase)
+        && !rest.contains(' ')
+    {
+        return format!("The {rest}");
+    }
     let mut words: Vec<&str> = name.split_whitespace().collect();
     let legal = |w: &str| {
         matches!(w.trim_start_matches(',').trim_end_matches('.'), "Inc" | "Corp" | "Co" | "LLC" | "Ltd" | "plc" | "PLC")
@@ -1282,6 +1291,9 @@ mod tests {
             ("Apple Inc.", "Apple"),
             ("Pfizer Inc", "Pfizer"),
             ("Oversight Committee Republicans", "Oversight Committee"),
+            // A brand that runs "The" into its name is the name written apart.
+            ("TheBlaze", "The Blaze"),
+            ("The Blaze", "The Blaze"),
             // Not a department of the country's: a city's.
             ("Tulsa Police Department", "Tulsa Police Department"),
             ("Police Department", "Police Department"),

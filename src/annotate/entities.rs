@@ -147,6 +147,9 @@ fn canonical_organisation(name: &str) -> &str {
         "HuffPost" => "Huffington Post",
         "NYPD" => "New York City Police Department",
         "S.E.C." | "SEC" => "Securities and Exchange Commission",
+        "Fox News Channel" => "Fox News",
+        "Politifact" => "PolitiFact",
+        "Free Beacon" => "Washington Free Beacon",
         other => other,
     }
 }

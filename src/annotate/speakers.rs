@@ -980,6 +980,12 @@ impl<'a> Attributor<'a> {
             let listener = found.first > floor + article
                 && self.names.entities[found.entity].kind != EntityKind::Person
                 && matches!(self.lower(p, found.first - 1 - article).as_deref(), Some("to" | "by"));
+            // The person who opens the clause speaks first: "Thiel wrote in a statement to
+            // Wired explaining why…, “…”" is Thiel's.
+            let opener = self.mention_starting(p, floor).filter(|f| f.first < found.first && self.is_named_person(f));
+            if listener && let Some(person) = opener {
+                return Some(Speaker::Entity { entity: person.entity });
+            }
             if listener
                 && let Some(source) = (floor..found.first).find_map(|k| self.unnamed_starting(p, k, found.first, false))
             {

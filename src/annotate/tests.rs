@@ -166,6 +166,7 @@ fn quotes_and_their_speakers() {
         ("the author of a statement, not the statement", "NATO issued a statement saying it would “stand by its allies in the east.”", &[("stand by its allies in the east.", Some("NATO"))]),
         ("a body, a description and a party's word before the name after the verb", "“They are so frustrated,” said Oversight ranking Democrat Elijah Cummings (D-Md.).", &[("They are so frustrated,", Some("Elijah Cummings"))]),
         ("a name with a title of its own after a possessive's role", "“A big year for Bobby Scott!” Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd. “The nation is watching.”", &[("A big year for Bobby Scott!", Some("Marcia Price")), ("The nation is watching.", Some("Marcia Price"))]),
+        ("the person who opens the clause, not the outlet the statement went to", "Peter Thiel spoke. Thiel wrote in a statement to Wired explaining why he is speaking, “but most Americans agree.”", &[("but most Americans agree.", Some("Peter Thiel"))]),
         ("the same after a quote that ends its sentence", "“It is over!” Trump's spokeswoman, Hope Hicks, said.", &[("It is over!", Some("Hope Hicks"))]),
         ("the person an organisation's title describes, before a statement", "Kremlin spokesman Dmitry Peskov released a statement saying the talks were “useful and constructive.”", &[("useful and constructive.", Some("Dmitry Peskov"))]),
         ("a description with the body the role belongs to", "The former governor of New Mexico opened by slamming those who would “outsource” leadership abroad.", &[("outsource", Some("unnamed: The former governor of New Mexico"))]),
@@ -484,7 +485,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             &["Urban-Brookings Tax Policy Center"],
         ),
         ("Viewers of NBC Nightly News saw it. Nightly News led with it.", &["NBC Nightly News"]),
-        ("Breitbart News reported it. Follow Breitbart News on the web.", &["Breitbart News", "Follow Breitbart News"]),
+        ("Harbor News reported it. Follow Harbor News on the web.", &["Harbor News", "Follow Harbor News"]),
         // The parties of a court case name the case.
         ("The ruling in Brown v. Board of Education stood.", &[]),
         // A network and its news are one body.
@@ -502,6 +503,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             &["TMZ Sports", "KING-TV", "Sun-Times"],
         ),
         ("Publishers Weekly and the Hispanic Chamber reported it.", &["Publishers Weekly", "Hispanic Chamber"]),
+        // Outlets the gazetteer knows, beside a reporting verb too.
+        ("Newsmax reported it, Mashable said, and the Fox News Channel agreed.", &["Newsmax", "Mashable", "Fox News"]),
         // An organisation called by its first word after its whole name is that organisation.
         ("Peabody Energy filed for bankruptcy. Peabody gave Patriot its reserves, Peabody said.", &["Peabody Energy"]),
     ];
