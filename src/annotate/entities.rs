@@ -599,6 +599,11 @@ impl<'a> EntityFinder<'a> {
         if head == "Day" && words.len() >= 2 && !lexicon::is_male_name(words[0]) && !lexicon::is_female_name(words[0]) {
             return;
         }
+        // A legal ending left alone after the name it ends ("Breitbart News LLC", where the
+        // gazetteer took the name) is no organisation of its own.
+        if let ["LLC" | "PLC" | "LLP" | "Inc." | "Ltd."] = words[..] {
+            return;
+        }
         let joint_before = words.len() >= 2 && is_organisation_joint(words[words.len() - 2]);
         let kind = if lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before {
             EntityKind::Place

@@ -505,6 +505,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ("Publishers Weekly and the Hispanic Chamber reported it.", &["Publishers Weekly", "Hispanic Chamber"]),
         // Outlets the gazetteer knows, beside a reporting verb too.
         ("Newsmax reported it, Mashable said, and the Fox News Channel agreed.", &["Newsmax", "Mashable", "Fox News"]),
+        ("Breitbart News LLC owns the site.", &["Breitbart News"]),
         // An organisation called by its first word after its whole name is that organisation.
         ("Peabody Energy filed for bankruptcy. Peabody gave Patriot its reserves, Peabody said.", &["Peabody Energy"]),
     ];
