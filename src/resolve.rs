@@ -255,9 +255,6 @@ const ORGANISATION_TAILS: &[&str] = &[
 ];
 
 /// Headline verbs written in title case after a name: "Christie Says", "Gorka Slams".
-const HEADLINE_VERBS: &[&str] =
-    &["blasts", "hammers", "hits", "rips", "says", "slam", "slams", "tells", "urges", "warns"];
-
 /// Names that are what they are whatever the article took them for.
 const KNOWN_KINDS: &[(&str, EntityKind, &str)] = &[
     ("capitol hill", EntityKind::Place, "Capitol Hill"),
@@ -782,7 +779,7 @@ impl Resolver {
                     || lexicon::is_title(opening)
                     || lexicon::is_demonym(opening)
                     || lexicon::is_cue(&opening.to_lowercase())
-                    || HEADLINE_VERBS.contains(&opening.to_lowercase().as_str()));
+                    || lexicon::is_headline_verb(&capitalise(&opening.to_lowercase())));
             (longer.next().is_none() && named).then_some(one)
         };
         let tails: Vec<Option<usize>> = (0..forms.len()).map(tail_of).collect();
@@ -973,7 +970,7 @@ impl Resolver {
         {
             return self.resolve(EntityKind::Organisation, word);
         }
-        let verb = |w: &&str| HEADLINE_VERBS.contains(&w.to_lowercase().as_str());
+        let verb = |w: &&str| lexicon::is_headline_verb(&capitalise(&w.to_lowercase()));
         if let Some(at) = words.iter().position(verb).filter(|&at| at > 0) {
             return self.person(&words[..at].join(" "));
         }

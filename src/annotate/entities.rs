@@ -526,7 +526,7 @@ impl<'a> EntityFinder<'a> {
                 && sentence_asks(text, tokens, last);
             // "Calls Trump’s Putin Remarks ‘Troubling’": a headline's verb; "Shanghai-based
             // Hurun Report": a word that describes.
-            let verb = start < last && is_headline_verb(w);
+            let verb = start < last && lexicon::is_headline_verb(w);
             let modifier = start < last && is_compound_modifier(w);
             if (lexicon::is_not_name(strip_possessive(w)) && !new)
                 || is_contraction(w)
@@ -1103,7 +1103,7 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
     let word = &text[token.start..token.end];
     if word.starts_with(|c: char| c.is_uppercase()) {
         // "Clinton Says Russians Hacked…": a headline's verb ends the name before it.
-        return (!lexicon::is_not_name(word) || matches!(word, "New")) && !is_headline_verb(word);
+        return (!lexicon::is_not_name(word) || matches!(word, "New")) && !lexicon::is_headline_verb(word);
     }
     let particle =
         matches!(word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "der" | "la" | "le" | "du" | "of");
@@ -1497,44 +1497,6 @@ fn is_compound_modifier(word: &str) -> bool {
                     | "esque"
             )
     })
-}
-
-/// A verb that headlines use in the present ("Clinton Says…, Calls Trump’s Remarks…"): never
-/// the first word of a name.
-fn is_headline_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "Says"
-            | "Calls"
-            | "Tells"
-            | "Slams"
-            | "Blasts"
-            | "Rips"
-            | "Urges"
-            | "Warns"
-            | "Vows"
-            | "Claims"
-            | "Accuses"
-            | "Admits"
-            | "Asks"
-            | "Defends"
-            | "Denies"
-            | "Wants"
-            | "Backs"
-            | "Hits"
-            | "Knocks"
-            | "Mocks"
-            | "Praises"
-            | "Responds"
-            | "Reveals"
-            | "Endorses"
-            | "Pledges"
-            | "Promises"
-            | "Thanks"
-            | "Invites"
-            | "Attacks"
-            | "Thinks"
-    )
 }
 
 /// Whether the sentence that goes on past token `k` ends in a question mark, with no colon or

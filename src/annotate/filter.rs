@@ -2,8 +2,8 @@
 //! it alone, before attribution: a work's title in title case after a verb or preposition
 //! that takes one (wrote “The Art of the Deal”), what a gesture meant (he gestured “no”), and
 //! a span after a word that marks a title or a word held at arm's length (the book “…”,
-//! so-called “experts”), and a nickname inside a name (Marcia “Cia” Price). Whether a span stands as a quote then depends also on what
-//! attribution found for it: [`Use::stands`].
+//! so-called “experts”), and a nickname inside a name (Marcia “Cia” Price). Whether a span
+//! stands as a quote then depends also on what attribution found for it: [`Use::stands`].
 
 use super::lexicon;
 use super::quotes::QuotedSpan;

@@ -302,16 +302,21 @@ fn declared_text(bytes: Vec<u8>, rel: &Path, declared: charset::Declared) -> Res
     if !charset::is_utf16(&bytes) {
         refuse_binary(&bytes, rel)?;
     }
-    let text = charset::decode_owned(bytes, declared);
-    let text = match charset::repair_mojibake(&text) {
-        std::borrow::Cow::Owned(repaired) => repaired,
-        std::borrow::Cow::Borrowed(_) => text,
-    };
+    let text = repaired(charset::decode_owned(bytes, declared));
     Ok(if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
     })
+}
+
+/// The text with its mojibake put back ([`charset::repair_mojibake`]): UTF-8 that was read as
+/// Windows-1252 on its way here ("FranÃ§ois").
+fn repaired(text: String) -> String {
+    match charset::repair_mojibake(&text) {
+        std::borrow::Cow::Owned(repaired) => repaired,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
 
 /// A plain file's bytes, of at most [`MAX_FILE_BYTES`].
@@ -361,12 +366,7 @@ fn text_from_bytes(bytes: Vec<u8>, rel: &Path) -> Result<String> {
             "save the file as UTF-8 (for example `iconv -f latin1 -t utf-8`)",
         )
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    // UTF-8 that was once read as Windows-1252 on its way here ("FranÃ§ois") is put back.
-    let text = match charset::repair_mojibake(&text) {
-        std::borrow::Cow::Owned(repaired) => repaired,
-        std::borrow::Cow::Borrowed(_) => text,
-    };
+    let text = repaired(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text));
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
