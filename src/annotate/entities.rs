@@ -150,6 +150,8 @@ fn canonical_organisation(name: &str) -> &str {
         "Fox News Channel" => "Fox News",
         "Politifact" => "PolitiFact",
         "Free Beacon" => "Washington Free Beacon",
+        "Priorities USA" => "Priorities USA Action",
+        "Our Principles Pac" => "Our Principles PAC",
         other => other,
     }
 }
@@ -461,6 +463,28 @@ impl<'a> EntityFinder<'a> {
         }
         let mut start = first;
         let mut titled = first > 0 && is_title_token(text, &tokens[first - 1]);
+        // "Chief of Staff Rahm Emanuel", "Supervisor of Elections Susan Bucher": after a title
+        // and "of", the words up to a first name (or all but the last two) end the title.
+        let title_of = |from: usize| {
+            let after_title = from >= 2
+                && word(from - 1).eq_ignore_ascii_case("of")
+                && lexicon::is_title(word(from - 2))
+                && last >= from + 2
+                && !(from..=last).any(|k| lexicon::is_organisation_word(word(k)) || lexicon::is_place_word(word(k)));
+            after_title.then(|| {
+                (from + 1..last)
+                    .find(|&k| lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k)))
+                    .unwrap_or(last - 1)
+            })
+        };
+        if let Some(name) = title_of(first) {
+            start = name;
+            titled = true;
+        }
+        // "South Korean-born Monte Haines": what describes the person ends with the modifier.
+        if let Some(m) = (start..last).rev().find(|&k| is_compound_modifier(word(k))) {
+            start = m + 1;
+        }
         // Titles and demonyms that qualify an organisation are its name: "Justice Department",
         // "Foreign Ministry", "Labour Party"; and a place's, right before its word: "National
         // Mall" (but "President Park" is a person).
@@ -477,8 +501,10 @@ impl<'a> EntityFinder<'a> {
                     .unwrap_or(last + 1)
             });
             body = Some(at);
+            // The body's word first or last: "Labour Party", "Conservative Solutions PAC".
             at <= last
                 && (lexicon::is_organisation_word(strip_possessive(word(at)))
+                    || lexicon::is_organisation_word(strip_possessive(word(last)))
                     || (lexicon::is_place_word(strip_possessive(word(at)))
                         && at > from
                         && lexicon::is_title_qualifier(word(at - 1))))
@@ -552,6 +578,11 @@ impl<'a> EntityFinder<'a> {
         if start > last {
             return;
         }
+        // The same inside the run: "Chief Of Staff Rahm Emanuel".
+        if let Some(name) = title_of(start).filter(|_| start > first) {
+            start = name;
+            titled = true;
+        }
         // "Maricopa County Recorder Helen Purcell", "House Speaker Paul Ryan": an affiliation,
         // then the person. The affiliation is a run of its own; the titles between are roles.
         let run: Vec<&str> = (start..=last).map(|k| strip_possessive(word(k))).collect();
@@ -602,6 +633,14 @@ impl<'a> EntityFinder<'a> {
         // A legal ending left alone after the name it ends ("Breitbart News LLC", where the
         // gazetteer took the name) is no organisation of its own.
         if let ["LLC" | "PLC" | "LLP" | "Inc." | "Ltd."] = words[..] {
+            return;
+        }
+        // "a super PAC": what the body is, no name; "super PAC Correct the Record": the name after it.
+        if let ["Super", "PAC" | "PACs"] = words[..] {
+            return;
+        }
+        if words.len() >= 2 && matches!(words[0], "PAC" | "Pac") {
+            self.add_run(paragraph, p, start + 1, last, counts);
             return;
         }
         let joint_before = words.len() >= 2 && is_organisation_joint(words[words.len() - 2]);
@@ -1720,10 +1759,13 @@ fn speaker_labels<'t>(text: &'t str, paragraphs: &[Paragraph]) -> FxHashMap<&'t 
 }
 
 /// A capitalised word shaped like a noun for what someone does: "Journalist", "Actor",
-/// "Comedian", "Filmmaker", "Actress", "Rival" (not a given name such as "Giovanni").
+/// "Comedian", "Filmmaker", "Actress", "Rival", "Businessman", "Billionaire", "Pundit" (not a
+/// given name such as "Giovanni").
 fn is_agent_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive", "ess"].iter().any(|end| lower.ends_with(end))
+    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive", "ess", "man", "woman", "aire", "it"]
+        .iter()
+        .any(|end| lower.ends_with(end))
 }
 
 fn is_acronym(word: &str) -> bool {

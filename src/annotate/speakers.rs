@@ -1974,7 +1974,13 @@ impl<'a> Attributor<'a> {
         }
         let found = self.mention_at(p, k).filter(|f| !self.quoted[p][f.first] && !self.is_possessive(f))?;
         let kind = self.names.kind(found);
-        let verb = self.word(p, found.last + 1).is_some_and(|w| {
+        // Past a clause set off by commas: "Our Principles PAC, which was founded by …, launched".
+        let mut next = found.last + 1;
+        if self.is_punct(p, next, ",") && self.lower(p, next + 1).is_some_and(|w| matches!(&*w, "which" | "that")) {
+            let close = (next + 2..next + 30).find(|&c| self.is_punct(p, c, ",") && !self.quoted[p][c])?;
+            next = close + 1;
+        }
+        let verb = self.word(p, next).is_some_and(|w| {
             w.starts_with(|c: char| c.is_ascii_lowercase()) && w.ends_with("ed") || lexicon::is_cue(w)
         });
         (kind != EntityKind::Person && verb).then_some(Some(Speaker::Entity { entity: found.entity }))

@@ -59,6 +59,7 @@ fn quotes_and_their_speakers() {
         ("a group of a person's is not the person", "“He is the only one who can win,” supporters of Bernie Sanders argue.", &[("He is the only one who can win,", Some("unnamed: supporters of Bernie Sanders"))]),
         ("a name closing an opening phrase is not the subject", "In an interview with Joe Scarborough and Mika Brzezinski, the candidate stated that the remarks were “mean-spirited and divisive.”", &[("mean-spirited and divisive.", Some("unnamed: the candidate"))]),
         ("byline after a dash", "“We want to be heard.” ― Jorge Falcon\n“Nobody listens to us.” ― Pamela Padilla", &[("We want to be heard.", Some("Jorge Falcon")), ("Nobody listens to us.", Some("Pamela Padilla"))]),
+        ("a body that opens the sentence speaks, past a clause set off by commas", "Correct the Record, which was founded by former Hillary Clinton aide David Brock, accused the campaign of a “shameful smear” on Sunday.", &[("shameful smear", Some("Correct the Record"))]),
         ("byline after two hyphens", "“The vote is close.” --Kim Hjelmgaard.", &[("The vote is close.", Some("Kim Hjelmgaard"))]),
         ("two offices joined by and", "“We must act now,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", &[("We must act now,", Some("Ed Rendell"))]),
         ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
@@ -402,6 +403,11 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("two words of a headline that the article writes in lower case", "Kallas on Climate Change: The Trends Are 'Terrifying.'\n\nWhat makes climate change hard is that it is slow, she said. Climate change, Ms. Kallas said, is real.", &["Kallas"]),
         ("but a list of names in title case keeps them whole", "Speakers: Warren Tompkins, Will Folks.\n\nHe will speak.", &["Warren Tompkins", "Will Folks"]),
         ("a region, a debate and a holiday are nobody", "Rust Belt states voted after the Republican Presidential Candidates Debate on Memorial Day.", &[]),
+        ("after a title and \"of\", the words before the name end the title", "White House Chief of Staff Rahm Emanuel and Director of National Intelligence James Clapper met Chief Of Staff Denis McDonough and the Supervisor of Elections Susan Bucher.", &["Rahm Emanuel", "James Clapper", "Denis McDonough", "Susan Bucher"]),
+        ("a union's title with a hyphen, and a managing editor", "United Auto Workers Secretary-Treasurer Gary Casteel spoke. Sam Jacobs, the Assistant Managing Editor, agreed.", &["Gary Casteel", "Sam Jacobs"]),
+        ("a word for what someone does, opening the sentence", "Billionaire Donald Trump praised him. Businessman Mark Cuban agreed. Pundit Ann Coulter did not.", &["Donald Trump", "Mark Cuban", "Ann Coulter"]),
+        ("a run that ends on a people's or a region's adjective is nobody", "Key Democratic lawmakers and South Korean officials met Deep Southern voters and the Joint Staff.", &[]),
+        ("a hyphenated origin inside the run describes the person", "South Korean-born Monte Haines, 44, said he was banned.", &["Monte Haines"]),
     ];
     for (name, text, people) in rows {
         let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
@@ -508,6 +514,12 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ("Breitbart News LLC owns the site.", &["Breitbart News"]),
         // An organisation called by its first word after its whole name is that organisation.
         ("Peabody Energy filed for bankruptcy. Peabody gave Patriot its reserves, Peabody said.", &["Peabody Energy"]),
+        // Political committees: "PAC" ends their names; "a super PAC" is what they are.
+        (
+            "Our Principles PAC and the Conservative Solutions PAC spent more than the Super PAC Correct the Record.",
+            &["Our Principles PAC", "Correct the Record", "Conservative Solutions PAC"],
+        ),
+        ("Priorities USA raised more. Priorities USA Action said so.", &["Priorities USA Action"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
