@@ -676,8 +676,8 @@ impl<'a> EntityFinder<'a> {
             return; // "F-22", "Route 66": not a name
         } else if lexicon::is_group_ending(words[words.len() - 1]) {
             return; // "Central European", "Sunni Muslims": a group, nobody
-        } else if words.len() >= 2 && matches!(head, "Show" | "Podcast" | "Hour" | "Debate" | "Debates") {
-            return; // "The Steve Harvey Morning Show", "Presidential Candidates Debate": nobody
+        } else if words.len() >= 2 && matches!(head, "Show" | "Podcast" | "Hour" | "File" | "Debate" | "Debates") {
+            return; // "The Steve Harvey Morning Show", "The Kelly File", "Presidential Candidates Debate": nobody
         } else {
             EntityKind::Person
         };

@@ -1349,7 +1349,9 @@ impl<'a> Attributor<'a> {
         // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv";
         // or a role in lower case after a determiner ("the Florida senator") that names nobody met.
         let head_at = (last.saturating_sub(4).max(floor)..=last).rev().find(|&k| {
-            self.word(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w.to_lowercase()) || is_role_head(w))
+            self.word(p, k).is_some_and(|w| {
+                lexicon::is_unnamed_head(&w.to_lowercase()) || is_role_head(w) || lexicon::is_group_ending(w)
+            })
         })?;
         let role_head = self.word(p, head_at).is_some_and(|w| !lexicon::is_unnamed_head(&w.to_lowercase()));
         let tail_ok = (head_at + 1..=last)
@@ -1377,9 +1379,9 @@ impl<'a> Attributor<'a> {
                 break;
             }
         }
-        // A role ("the Florida senator") or a party member ("a New Hampshire Republican") needs
-        // its determiner; "Republican claims" is not a source.
-        let party = matches!(self.word(p, head_at), Some("Democrat" | "Republican"));
+        // A role ("the Florida senator"), a party member ("a New Hampshire Republican") or one
+        // of a people ("the Texan") needs its determiner; "Republican claims" is not a source.
+        let party = self.word(p, head_at).is_some_and(|w| lexicon::is_group_ending(w) && !w.ends_with('s'));
         if (role_head || party) && !self.lower(p, first).is_some_and(|w| is_determiner(&w)) {
             return None;
         }

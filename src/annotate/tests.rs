@@ -60,6 +60,7 @@ fn quotes_and_their_speakers() {
         ("a name closing an opening phrase is not the subject", "In an interview with Joe Scarborough and Mika Brzezinski, the candidate stated that the remarks were “mean-spirited and divisive.”", &[("mean-spirited and divisive.", Some("unnamed: the candidate"))]),
         ("byline after a dash", "“We want to be heard.” ― Jorge Falcon\n“Nobody listens to us.” ― Pamela Padilla", &[("We want to be heard.", Some("Jorge Falcon")), ("Nobody listens to us.", Some("Pamela Padilla"))]),
         ("a body that opens the sentence speaks, past a clause set off by commas", "Correct the Record, which was founded by former Hillary Clinton aide David Brock, accused the campaign of a “shameful smear” on Sunday.", &[("shameful smear", Some("Correct the Record"))]),
+        ("one of a people, with the article", "“Those are very skilled governors,” the Texan said.", &[("Those are very skilled governors,", Some("unnamed: the Texan"))]),
         ("byline after two hyphens", "“The vote is close.” --Kim Hjelmgaard.", &[("The vote is close.", Some("Kim Hjelmgaard"))]),
         ("two offices joined by and", "“We must act now,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", &[("We must act now,", Some("Ed Rendell"))]),
         ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
@@ -407,6 +408,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a union's title with a hyphen, and a managing editor", "United Auto Workers Secretary-Treasurer Gary Casteel spoke. Sam Jacobs, the Assistant Managing Editor, agreed.", &["Gary Casteel", "Sam Jacobs"]),
         ("a word for what someone does, opening the sentence", "Billionaire Donald Trump praised him. Businessman Mark Cuban agreed. Pundit Ann Coulter did not.", &["Donald Trump", "Mark Cuban", "Ann Coulter"]),
         ("a run that ends on a people's or a region's adjective is nobody", "Key Democratic lawmakers and South Korean officials met Deep Southern voters and the Joint Staff.", &[]),
+        ("a people's word alone, and a programme named after its host, are nobody", "A Texan and the Germans spoke on The Kelly File.", &[]),
         ("a hyphenated origin inside the run describes the person", "South Korean-born Monte Haines, 44, said he was banned.", &["Monte Haines"]),
     ];
     for (name, text, people) in rows {
@@ -520,6 +522,12 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             &["Our Principles PAC", "Correct the Record", "Conservative Solutions PAC"],
         ),
         ("Priorities USA raised more. Priorities USA Action said so.", &["Priorities USA Action"]),
+        // Newspapers, firms and pollsters by the word that ends their names.
+        (
+            "The Orlando Sentinel, the Des Moines Register and Pew Research polled Solidarity Strategies.",
+            &["Orlando Sentinel", "Des Moines Register", "Pew Research", "Solidarity Strategies"],
+        ),
+        ("The Ku Klux Klan endorsed him.", &["Ku Klux Klan"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
