@@ -565,8 +565,8 @@ impl<'a> EntityFinder<'a> {
                 // Terrorism Act" names no justice.
                 titled = false;
                 start += 1;
-            } else if (lexicon::is_title(w)
-                || (lexicon::is_demonym(strip_possessive(w)) && !self.is_surname(strip_possessive(w), first == last)))
+            } else if ((lexicon::is_title(w) || lexicon::is_demonym(strip_possessive(w)))
+                && !self.is_surname(strip_possessive(w), first == last))
                 && !names_body(start)
             {
                 titled |= lexicon::is_title(w);
