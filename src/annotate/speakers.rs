@@ -368,6 +368,10 @@ impl<'a> Attributor<'a> {
             // “Mr. Trump,” while Trump refers to the governor as “Chris.”
             attribution.speaker = Some(other);
             attribution.fragment = true;
+        } else if let Some(person) = self.shares_sentence(q).then(|| self.new_clause_subject(span)).flatten() {
+            // “ooooh, whoooa” when Clinton accused him of an “artful smear”: hers, not his.
+            attribution.speaker = Some(Speaker::Entity { entity: person.entity });
+            attribution.fragment = true;
         } else if let Some(shared) = self.same_sentence_speaker(q, done).filter(|_| self.shares_sentence(q)) {
             attribution.speaker = Some(shared);
         } else if let Some(owner) = self.words_of(span) {
@@ -1807,6 +1811,22 @@ impl<'a> Attributor<'a> {
     }
 
     /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
+    /// A clause of its own between an earlier quote of the sentence and this one, opened by
+    /// a word such as "when" and a person who does something: "… when Clinton accused him of
+    /// an “…”". That person, not the earlier quote's speaker.
+    fn new_clause_subject(&self, span: &QuotedSpan) -> Option<&'a Found> {
+        let p = span.paragraph;
+        let ((b0, b1), _) = self.windows(span);
+        (b0..b1).find_map(|k| {
+            let opens = self.lower(p, k).is_some_and(|w| {
+                matches!(&*w, "when" | "while" | "after" | "before" | "because" | "since" | "until" | "as")
+            });
+            let found = self.mention_starting(p, k + 1).filter(|f| opens && f.last < b1 && self.is_named_person(f))?;
+            let acts = self.lower(p, found.last + 1).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v));
+            (acts && !self.is_possessive(found)).then_some(found)
+        })
+    }
+
     fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let ((b0, b1), _) = self.windows(span);
         self.subject_between(span.paragraph, b0, b1)
