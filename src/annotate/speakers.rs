@@ -2016,7 +2016,9 @@ impl<'a> Attributor<'a> {
             .lower(p, head)
             .is_some_and(|w| lexicon::is_unnamed_head(&w) && w != "statement" || is_kin_or_counsel(&w));
         let before = found.first.checked_sub(1).and_then(|k| self.lower(p, k));
-        let owned = self.is_possessive(found) || matches!(before.as_deref(), Some("the"));
+        // Or the people are many: "Sanders protesters interrupted her, shouting …".
+        let plural = self.lower(p, head).is_some_and(|w| w.ends_with('s'));
+        let owned = self.is_possessive(found) || matches!(before.as_deref(), Some("the")) || plural;
         if !group || !owned {
             return None;
         }
@@ -2025,7 +2027,8 @@ impl<'a> Attributor<'a> {
             return Some(Speaker::Entity { entity: person.entity });
         }
         let tokens = &self.paragraphs[p].tokens;
-        let first = if self.is_possessive(found) { found.first } else { found.first - 1 };
+        let first =
+            if self.is_possessive(found) || before.as_deref() != Some("the") { found.first } else { found.first - 1 };
         Some(Speaker::Unnamed { description: self.text[tokens[first].start..tokens[head].end].to_string() })
     }
 

@@ -63,6 +63,7 @@ fn quotes_and_their_speakers() {
         ("one of a people, with the article", "“Those are very skilled governors,” the Texan said.", &[("Those are very skilled governors,", Some("unnamed: the Texan"))]),
         ("a title's word that is the surname of someone named before", "Billie Jean King won 12 titles. King says Ali “talked the talk and walked the walk.”", &[("talked the talk and walked the walk.", Some("Billie Jean King"))]),
         ("a clause of its own between two quotes of a sentence", "Bernie Sanders and Hillary Clinton met. He could muster little more than “ooooh, whoooa” when Clinton accused him of an “artful smear” over her fundraising.", &[("ooooh, whoooa", Some("Bernie Sanders")), ("artful smear", Some("Hillary Clinton"))]),
+        ("a person's many are not the person", "Bernie Sanders spoke. At the rally, Sanders protesters interrupted her speech, shouting “she wins, we lose!”", &[("she wins, we lose!", Some("unnamed: Sanders protesters"))]),
         ("byline after two hyphens", "“The vote is close.” --Kim Hjelmgaard.", &[("The vote is close.", Some("Kim Hjelmgaard"))]),
         ("two offices joined by and", "“We must act now,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", &[("We must act now,", Some("Ed Rendell"))]),
         ("straight marks", "\"We are ready,\" Trump told reporters.", &[("We are ready,", Some("Donald Trump"))]),
