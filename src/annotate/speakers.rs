@@ -531,7 +531,11 @@ impl<'a> Attributor<'a> {
     fn attribute_by_cue(&self, span: &QuotedSpan) -> Option<Attribution> {
         let p = span.paragraph;
         let ((b0, b1), (a0, a1)) = self.windows(span);
-        if let Some(speaker) = self.byline(p, a0, a1) {
+        // A sign-off after a quote that its sentence attributes with a verb before it is the
+        // reporter's: "Rajoy … insisted that his party was “still the No. 1 force in Spain.”--Kim
+        // Hjelmgaard." The quote goes to whom the sentence names, or to its earlier quote's speaker.
+        let signed = self.byline(p, a0, a1).filter(|_| !(b0..b1).any(|k| self.is_cue_at(p, k)));
+        if let Some(speaker) = signed {
             return Some(Attribution { speaker: Some(speaker), cue: None, fragment: false, dropped: false });
         }
         // After the quote: “…,” Putin said / said Putin / a source said.
