@@ -1584,6 +1584,14 @@ impl<'a> Attributor<'a> {
         if let Some(found) = speaker {
             return Some(Speaker::Entity { entity: found.entity });
         }
+        // A person the sentence brings in, named in full for the first time with their role
+        // after a comma, is who "he said" under it means: "… concerns Henry Crespo, president of
+        // the Florida Democratic Black Caucus. ¶ “…,” he said."
+        if matches!(sought, Sought::Pronoun(_))
+            && let Some(found) = self.introduced_in(p, start, end).filter(|f| fits(f))
+        {
+            return Some(Speaker::Entity { entity: found.entity });
+        }
         // Then the first fitting name that can be a subject (not a preposition's object,
         // not a possessive: "Like Makaeff, Roffman…", "Trump's attorney…"), else the first.
         let mut k = start;
@@ -1632,6 +1640,31 @@ impl<'a> Attributor<'a> {
         // A sentence whose subject is a source the article does not name: "A reporter
         // for Agence France-Presse called it chaos. “…,” he said."
         matches!(sought, Sought::Pronoun(_)).then(|| self.described_subject(p, start, end)).flatten()
+    }
+
+    /// The last person of tokens `start..end` named there for the first time in the article,
+    /// in two words or more, with a role set off by a comma after the name ("Henry Crespo,
+    /// president of …"); none if the sentence's first person is the same.
+    fn introduced_in(&self, p: usize, start: usize, end: usize) -> Option<&'a Found> {
+        let list = &self.mentions[p];
+        let found: Vec<&Found> = list
+            .iter()
+            .map(|&i| &self.names.found[i])
+            .filter(|f| f.first >= start && f.last < end && !self.quoted[p][f.first] && self.is_named_person(f))
+            .collect();
+        let last = found.iter().rev().find(|f| {
+            // The role in lower case right after the comma, after an article at most: not a
+            // list ("Corey Lewandowski, and his spokeswoman") nor the sentence's verb.
+            let role = (f.last + 2..f.last + 5)
+                .take_while(|&k| {
+                    self.word(p, k).is_some_and(|w| w.starts_with(char::is_lowercase))
+                        && !self.lower(p, k).is_some_and(|w| matches!(&*w, "and" | "or" | "but" | "who" | "which"))
+                })
+                .any(|k| self.word(p, k).is_some_and(|w| is_role_head(w) || lexicon::is_unnamed_head(w)));
+            let first_time = !self.names.found.iter().any(|g| g.entity == f.entity && g.span.start < f.span.start);
+            f.last > f.first && self.is_punct(p, f.last + 1, ",") && role && first_time
+        })?;
+        (found.first()?.entity != last.entity).then_some(*last)
     }
 
     /// A singular description that opens the sentence `start..end` ("A reporter for AFP",
