@@ -368,9 +368,9 @@ impl<'a> Attributor<'a> {
             // “Mr. Trump,” while Trump refers to the governor as “Chris.”
             attribution.speaker = Some(other);
             attribution.fragment = true;
-        } else if let Some(person) = self.shares_sentence(q).then(|| self.new_clause_subject(span)).flatten() {
+        } else if let Some(speaker) = self.shares_sentence(q).then(|| self.new_clause_subject(span)).flatten() {
             // “ooooh, whoooa” when Clinton accused him of an “artful smear”: hers, not his.
-            attribution.speaker = Some(Speaker::Entity { entity: person.entity });
+            attribution.speaker = Some(speaker);
             attribution.fragment = true;
         } else if let Some(shared) = self.same_sentence_speaker(q, done).filter(|_| self.shares_sentence(q)) {
             attribution.speaker = Some(shared);
@@ -1851,16 +1851,26 @@ impl<'a> Attributor<'a> {
     /// A clause of its own between an earlier quote of the sentence and this one, opened by
     /// a word such as "when" and a person who does something: "… when Clinton accused him of
     /// an “…”". That person, not the earlier quote's speaker.
-    fn new_clause_subject(&self, span: &QuotedSpan) -> Option<&'a Found> {
+    fn new_clause_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let p = span.paragraph;
         let ((b0, b1), _) = self.windows(span);
+        let acts = |k: usize| self.lower(p, k).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v));
         (b0..b1).find_map(|k| {
             let opens = self.lower(p, k).is_some_and(|w| {
                 matches!(&*w, "when" | "while" | "after" | "before" | "because" | "since" | "until" | "as")
             });
-            let found = self.mention_starting(p, k + 1).filter(|f| opens && f.last < b1 && self.is_named_person(f))?;
-            let acts = self.lower(p, found.last + 1).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v));
-            (acts && !self.is_possessive(found)).then_some(found)
+            if !opens {
+                return None;
+            }
+            // Or a pronoun that stands for one: "… a “disgrace” after she attacked … and
+            // blamed police shootings on “implicit bias”" is Clinton's.
+            if let Some(pronoun @ (Pronoun::He | Pronoun::She)) = self.lower(p, k + 1).and_then(|w| subject_pronoun(&w))
+                && acts(k + 2)
+            {
+                return self.resolve_pronoun(p, k + 1, pronoun);
+            }
+            let found = self.mention_starting(p, k + 1).filter(|f| f.last < b1 && self.is_named_person(f))?;
+            (acts(found.last + 1) && !self.is_possessive(found)).then_some(Speaker::Entity { entity: found.entity })
         })
     }
 
