@@ -393,25 +393,44 @@ impl<'a> Attributor<'a> {
     }
 
     /// The person a party's name stands for, as news writes one for someone it has named:
-    /// "The Republican is also encouraging…". The one person the article writes that party
-    /// beside ("Republican nominee Donald Trump"), or, where several, its principal if one of
-    /// them; anyone else would be a guess.
+    /// "The Republican is also encouraging…", "The Democratic nominee said…". The one person
+    /// the article writes that party beside ("Republican nominee Donald Trump"), or, where
+    /// several, the article's principal if one of them; for the party's nominee, the one of
+    /// them it names far more often than the others; anyone else would be a guess.
     fn described(&self, description: &str) -> Option<usize> {
-        let mut words = description.split_whitespace();
-        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) || description.split_whitespace().count() > 5 {
+        let words: Vec<String> = description.split_whitespace().map(str::to_lowercase).collect();
+        if words.first().map(String::as_str) != Some("the") || words.len() > 5 {
             return None;
         }
-        let head = words.next_back()?.to_lowercase();
-        if !matches!(head.as_str(), "republican" | "democrat") {
+        let party = words.iter().find_map(|w| match w.as_str() {
+            "republican" | "gop" => Some("republican"),
+            "democrat" | "democratic" => Some("democrat"),
+            _ => None,
+        })?;
+        // The party alone, or the party's candidate: "the Democratic presidential nominee".
+        // Not the running mate: "the Republican vice-presidential nominee".
+        let head = words.last()?.as_str();
+        let candidate = matches!(head, "nominee" | "candidate") && !words.iter().any(|w| w.starts_with("vice"));
+        if !(candidate || matches!(head, "republican" | "democrat")) {
             return None;
         }
-        // The one person the article writes that party beside; else its principal, where
-        // the party is written beside them too.
-        let of_party = self.party_beside(&head);
-        match of_party.as_slice() {
-            [one] => Some(*one),
-            _ => principal(self.names).filter(|principal| of_party.contains(principal)),
+        let of_party = self.party_beside(party);
+        // A candidate is someone the article names again and again, never one met once beside
+        // the party's name ("Mika Brzezinski, the Democratic presidential candidate stated").
+        if !candidate {
+            return match of_party.as_slice() {
+                [one] => Some(*one),
+                _ => principal(self.names).filter(|principal| of_party.contains(principal)),
+            };
         }
+        let mut counts: Vec<(usize, usize)> = of_party
+            .iter()
+            .map(|&entity| (self.names.found.iter().filter(|f| f.entity == entity).count(), entity))
+            .collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let (first, entity) = *counts.first()?;
+        let second = counts.get(1).map_or(0, |c| c.0);
+        (first >= 3 && first > 2 * second).then_some(entity)
     }
 
     /// The people the article writes `party` ("republican", "democrat") beside, in the order
@@ -1678,9 +1697,15 @@ impl<'a> Attributor<'a> {
             .find(|&k| self.lower(p, k).is_some_and(|w| lexicon::is_unnamed_head(&w) && !w.ends_with('s')))?;
         let tokens = &self.paragraphs[p].tokens;
         let mut last = head;
+        // "The Republican nominee": the party's candidate, not the party's man.
+        while last < head + 2
+            && self.lower(p, last + 1).is_some_and(|w| matches!(&*w, "presidential" | "nominee" | "candidate"))
+        {
+            last += 1;
+        }
         // "for Agence France-Presse": the affiliation that follows the head.
-        if matches!(self.lower(p, head + 1).as_deref(), Some("for" | "at" | "with")) {
-            let mut k = head + 2;
+        if matches!(self.lower(p, last + 1).as_deref(), Some("for" | "at" | "with")) {
+            let mut k = last + 2;
             if self.lower(p, k).as_deref() == Some("the") {
                 k += 1;
             }
