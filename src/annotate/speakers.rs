@@ -1658,6 +1658,13 @@ impl<'a> Attributor<'a> {
         }
         // A sentence whose subject is a source the article does not name: "A reporter
         // for Agence France-Presse called it chaos. “…,” he said."
+        // Or a relative of the writer's or of someone's, of the pronoun's sex: "My mother has
+        // softened with age, but even now she still says things such as, “…”".
+        if let Sought::Pronoun(pronoun @ (Pronoun::He | Pronoun::She)) = sought
+            && let Some(relative) = self.relative_opening(p, start, end, *pronoun)
+        {
+            return Some(relative);
+        }
         matches!(sought, Sought::Pronoun(_)).then(|| self.described_subject(p, start, end)).flatten()
     }
 
@@ -1684,6 +1691,26 @@ impl<'a> Attributor<'a> {
             f.last > f.first && self.is_punct(p, f.last + 1, ",") && role && first_time
         })?;
         (found.first()?.entity != last.entity).then_some(*last)
+    }
+
+    /// "My mother", "His brother" opening the sentence `start..end`, where the relative is of
+    /// the pronoun's sex: the unnamed source it names.
+    fn relative_opening(&self, p: usize, start: usize, end: usize, pronoun: Pronoun) -> Option<Speaker> {
+        if start + 1 >= end
+            || !self.lower(p, start).is_some_and(|w| matches!(&*w, "my" | "his" | "her" | "our" | "their"))
+        {
+            return None;
+        }
+        let relative = self.lower(p, start + 1)?;
+        let sex = match &*relative {
+            "mother" | "wife" | "daughter" | "sister" | "grandmother" | "aunt" | "widow" => Pronoun::She,
+            "father" | "husband" | "son" | "brother" | "grandfather" | "uncle" => Pronoun::He,
+            _ => return None,
+        };
+        let tokens = &self.paragraphs[p].tokens;
+        (sex == pronoun).then(|| Speaker::Unnamed {
+            description: self.text[tokens[start].start..tokens[start + 1].end].to_string(),
+        })
     }
 
     /// A singular description that opens the sentence `start..end` ("A reporter for AFP",
