@@ -771,10 +771,15 @@ impl<'a> Attributor<'a> {
             // immigrant” during her campaign, saying she made a “poor choice of words”").
             // "Black Lives Matter issued a statement saying…": the statement is the medium, its
             // author the sentence's subject.
-            let medium = k > b0
-                && self.lower(p, k).is_some_and(|w| w.ends_with("ing"))
-                && self.lower(p, k - 1).is_some_and(|w| is_medium(&w));
-            let speaker = if medium {
+            // So are those it went to: "The Vermont senator emailed supporters saying: “…”".
+            let addressed = k > b0 + 1
+                && self.word(p, k - 1).is_some_and(|w| w.starts_with(char::is_lowercase))
+                && self.word(p, k - 2).is_some_and(|w| w.starts_with(char::is_lowercase) && w.ends_with("ed"));
+            let participle_here = self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
+            let medium = k > b0 && participle_here && self.lower(p, k - 1).is_some_and(|w| is_medium(&w));
+            let speaker = if addressed && participle_here {
+                self.subject_before(p, k - 2, b0)
+            } else if medium {
                 self.first_subject(p, b0, k - 1).or_else(|| self.subject_before(p, k, b0))
             } else if participle {
                 let start = self.sentence_start(p, k);
@@ -783,8 +788,14 @@ impl<'a> Attributor<'a> {
                 let reported = (k >= 2 + start && self.is_cue_at(p, k - 2))
                     .then(|| self.subject_before(p, k - 2, start))
                     .flatten();
+                // Not from the middle of a phrase after an earlier quote: "Sanders went on NBC's
+                // “Today” to discuss his rival, Hillary Clinton, saying “…”" is his.
+                let phrase_goes_on = b0 > start
+                    && self.lower(p, b0).is_some_and(|w| {
+                        is_function_word(&w) && !matches!(&*w, "is" | "was" | "were" | "are" | "be" | "been")
+                    });
                 reported
-                    .or_else(|| self.subject_between(p, b0, k - 1))
+                    .or_else(|| (!phrase_goes_on).then(|| self.subject_between(p, b0, k - 1)).flatten())
                     .or_else(|| self.subject_between(p, start, k - 1))
             } else if let Some(found) = self.parenthetical(p, k, b0, b1) {
                 Some(Speaker::Entity { entity: found.entity })
