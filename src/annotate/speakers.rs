@@ -794,8 +794,11 @@ impl<'a> Attributor<'a> {
                     && self.lower(p, b0).is_some_and(|w| {
                         is_function_word(&w) && !matches!(&*w, "is" | "was" | "were" | "are" | "be" | "been")
                     });
+                // A clause of its own that the participle ends: "He tweeted when Clinton ended a
+                // debate with a reference to the “Star Wars” sequel, remarking, “…”" is hers.
                 reported
                     .or_else(|| (!phrase_goes_on).then(|| self.subject_between(p, b0, k - 1)).flatten())
+                    .or_else(|| self.subordinate_subject(p, start, k - 1))
                     .or_else(|| self.subject_between(p, start, k - 1))
             } else if let Some(found) = self.parenthetical(p, k, b0, b1) {
                 Some(Speaker::Entity { entity: found.entity })
@@ -1915,13 +1918,20 @@ impl<'a> Attributor<'a> {
     /// a word such as "when" and a person who does something: "… when Clinton accused him of
     /// an “…”". That person, not the earlier quote's speaker.
     fn new_clause_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
-        let p = span.paragraph;
         let ((b0, b1), _) = self.windows(span);
+        self.subordinate_subject(span.paragraph, b0, b1)
+    }
+
+    /// The subject of the last clause in tokens `from..to` that a word such as "when" opens
+    /// with a person, or a pronoun for one, who does something ("when Clinton ended a debate",
+    /// "after she attacked officers").
+    fn subordinate_subject(&self, p: usize, from: usize, to: usize) -> Option<Speaker> {
         let acts = |k: usize| self.lower(p, k).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v));
-        (b0..b1).find_map(|k| {
-            let opens = self.lower(p, k).is_some_and(|w| {
-                matches!(&*w, "when" | "while" | "after" | "before" | "because" | "since" | "until" | "as")
-            });
+        (from..to).rev().find_map(|k| {
+            let opens = !self.quoted[p][k]
+                && self.lower(p, k).is_some_and(|w| {
+                    matches!(&*w, "when" | "while" | "after" | "before" | "because" | "since" | "until" | "as")
+                });
             if !opens {
                 return None;
             }
@@ -1932,7 +1942,7 @@ impl<'a> Attributor<'a> {
             {
                 return self.resolve_pronoun(p, k + 1, pronoun);
             }
-            let found = self.mention_starting(p, k + 1).filter(|f| f.last < b1 && self.is_named_person(f))?;
+            let found = self.mention_starting(p, k + 1).filter(|f| f.last < to && self.is_named_person(f))?;
             (acts(found.last + 1) && !self.is_possessive(found)).then_some(Speaker::Entity { entity: found.entity })
         })
     }

@@ -295,6 +295,17 @@ fn quotes_and_their_speakers() {
     }
 }
 
+/// A participle that ends a clause of its own opened by "when", after a title in marks that
+/// leaves no subject between: the clause's person speaks, not the sentence's.
+#[test]
+fn a_participle_after_a_clause_of_its_own_is_that_clauses_person() {
+    let text = "David Axelrod and Hillary Clinton spoke. He tweeted when Clinton ended a debate with a reference \
+                to the \"Star Wars\" sequel hitting the theaters, remarking, “Thank you, and may The Force be with you.”";
+    let quotes = read(text, TextFormat::Markdown);
+    let thanks = quotes.iter().find(|q| q.0.starts_with("Thank you")).expect("the quote is found");
+    assert_eq!(thanks.1.as_deref(), Some("Hillary Clinton"));
+}
+
 #[test]
 fn partial_quotes_inside_indirect_speech_are_fragments() {
     let rows: &[(&str, bool)] = &[
