@@ -431,7 +431,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a union's title with a hyphen, and a managing editor", "United Auto Workers Secretary-Treasurer Gary Casteel spoke. Sam Jacobs, the Assistant Managing Editor, agreed.", &["Gary Casteel", "Sam Jacobs"]),
         ("a word for what someone does, opening the sentence", "Billionaire Donald Trump praised him. Businessman Mark Cuban agreed. Pundit Ann Coulter did not.", &["Donald Trump", "Mark Cuban", "Ann Coulter"]),
         ("a run that ends on a people's or a region's adjective is nobody", "Key Democratic lawmakers and South Korean officials met Deep Southern voters and the Joint Staff.", &[]),
-        ("a people's word alone, and a programme named after its host, are nobody", "A Texan and the Germans spoke on The Kelly File.", &[]),
+        ("a people's word alone, and a programme named after its host, are nobody", "A Texan, the Germans and Roman Catholics spoke on The Kelly File.", &[]),
         ("a hyphenated origin inside the run describes the person", "South Korean-born Monte Haines, 44, said he was banned.", &["Monte Haines"]),
     ];
     for (name, text, people) in rows {
@@ -551,6 +551,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             &["Orlando Sentinel", "Des Moines Register", "Pew Research", "Solidarity Strategies"],
         ),
         ("The Ku Klux Klan endorsed him.", &["Ku Klux Klan"]),
+        ("Broadside Books published it, and Harmon Brothers made the ad.", &["Broadside Books", "Harmon Brothers"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
