@@ -777,6 +777,18 @@ impl<'a> Attributor<'a> {
                 && self.word(p, k - 2).is_some_and(|w| w.starts_with(char::is_lowercase) && w.ends_with("ed"));
             let participle_here = self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
             let medium = k > b0 && participle_here && self.lower(p, k - 1).is_some_and(|w| is_medium(&w));
+            // A clause of its own after the verb whose person does what the quote names:
+            // "Some Democrats said they feared a speech like the one of 1992, when Mr. Buchanan,
+            // who had failed to win, called for a ''cultural war''" is his.
+            if let Some(found) = self.clause_after_cue(p, k + 1, b1) {
+                let fragment = true;
+                return Some(Attribution {
+                    speaker: Some(Speaker::Entity { entity: found.entity }),
+                    cue: None,
+                    fragment,
+                    dropped: false,
+                });
+            }
             let speaker = if addressed && participle_here {
                 self.subject_before(p, k - 2, b0)
             } else if medium {
@@ -1920,6 +1932,38 @@ impl<'a> Attributor<'a> {
     fn new_clause_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let ((b0, b1), _) = self.windows(span);
         self.subordinate_subject(span.paragraph, b0, b1)
+    }
+
+    /// A person who opens a clause with "when" (or the like) in tokens `from..to` and whose
+    /// verb, past a relative clause set off by commas, is the last before `to`: no subject
+    /// stands between that verb and `to`.
+    fn clause_after_cue(&self, p: usize, from: usize, to: usize) -> Option<&'a Found> {
+        let opens = |k: usize| {
+            !self.quoted[p][k]
+                && self.lower(p, k).is_some_and(|w| matches!(&*w, "when" | "while" | "after" | "before" | "as"))
+        };
+        let k = (from..to).rev().find(|&k| opens(k))?;
+        // Not inside what the verb reports: "Mrs. Clinton said that when Ms. Warren railed
+        // against Wall Street, ''she is speaking for all of us''" is Clinton's.
+        if k > 0 && self.lower(p, k - 1).as_deref() == Some("that") {
+            return None;
+        }
+        // Past a title: "when Mr. Buchanan".
+        let at = (k + 1..k + 3).find(|&i| !self.word(p, i).is_some_and(lexicon::is_title)).unwrap_or(k + 1);
+        let found = self.mention_starting(p, at).filter(|f| f.last < to && self.is_named_person(f))?;
+        let mut verb = found.last + 1;
+        if self.is_punct(p, verb, ",") && self.lower(p, verb + 1).is_some_and(|w| matches!(&*w, "who" | "which")) {
+            verb = (verb + 2..to).find(|&c| self.is_punct(p, c, ","))? + 1;
+        }
+        let acts = self.lower(p, verb).is_some_and(|v| v.ends_with("ed") || lexicon::is_cue(&v) || is_naming_verb(&v));
+        // Nor before a quote that is a clause of its own ("… railed, ''she is …''").
+        let quote_clause = self.lower(p, to + 1).is_some_and(|w| subject_pronoun(&w).is_some());
+        let subject_between = quote_clause
+            || (verb + 1..to).any(|i| {
+                self.mention_starting(p, i).is_some_and(|f| self.is_named_person(f))
+                    || self.lower(p, i).is_some_and(|w| subject_pronoun(&w).is_some())
+            });
+        (acts && !subject_between && !self.is_possessive(found)).then_some(found)
     }
 
     /// The subject of the last clause in tokens `from..to` that a word such as "when" opens
