@@ -2166,6 +2166,10 @@ impl<'a> Attributor<'a> {
             let close = (next + 2..next + 30).find(|&c| self.is_punct(p, c, ",") && !self.quoted[p][c])?;
             next = close + 1;
         }
+        // Past a word between subject and verb: "Politifact then ruled".
+        while next < found.last + 4 && self.is_between(p, next) {
+            next += 1;
+        }
         let verb = self.word(p, next).is_some_and(|w| {
             w.starts_with(|c: char| c.is_ascii_lowercase()) && w.ends_with("ed") || lexicon::is_cue(w)
         });
