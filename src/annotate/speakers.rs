@@ -423,14 +423,7 @@ impl<'a> Attributor<'a> {
                 _ => principal(self.names).filter(|principal| of_party.contains(principal)),
             };
         }
-        let mut counts: Vec<(usize, usize)> = of_party
-            .iter()
-            .map(|&entity| (self.names.found.iter().filter(|f| f.entity == entity).count(), entity))
-            .collect();
-        counts.sort_unstable_by(|a, b| b.cmp(a));
-        let (first, entity) = *counts.first()?;
-        let second = counts.get(1).map_or(0, |c| c.0);
-        (first >= 3 && first > 2 * second).then_some(entity)
+        most_named(self.names, |entity| of_party.contains(&entity))
     }
 
     /// The people the article writes `party` ("republican", "democrat") beside, in the order
@@ -781,11 +774,10 @@ impl<'a> Attributor<'a> {
             // "Some Democrats said they feared a speech like the one of 1992, when Mr. Buchanan,
             // who had failed to win, called for a ''cultural war''" is his.
             if let Some(found) = self.clause_after_cue(p, k + 1, b1) {
-                let fragment = true;
                 return Some(Attribution {
                     speaker: Some(Speaker::Entity { entity: found.entity }),
                     cue: None,
-                    fragment,
+                    fragment: true,
                     dropped: false,
                 });
             }
@@ -2447,11 +2439,15 @@ enum Pronoun {
 /// The person an article names most, when named at least three times and more than twice as
 /// often as anyone else: the one it is about.
 fn principal(names: &Recognised) -> Option<usize> {
+    most_named(names, |entity| names.entities[entity].kind == EntityKind::Person)
+}
+
+/// Of the entities `among` takes, the one the article names most, when named at least three
+/// times and more than twice as often as any other of them.
+fn most_named(names: &Recognised, among: impl Fn(usize) -> bool) -> Option<usize> {
     let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
-    for found in &names.found {
-        if names.entities[found.entity].kind == EntityKind::Person {
-            *counts.entry(found.entity).or_default() += 1;
-        }
+    for found in names.found.iter().filter(|f| among(f.entity)) {
+        *counts.entry(found.entity).or_default() += 1;
     }
     let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(entity, n)| (n, entity)).collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
