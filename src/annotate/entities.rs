@@ -1238,7 +1238,15 @@ enum CityMention {
 
 /// What the mention of a city at token `k` (its name ending at byte `end`, before token
 /// `after`) is, from the words beside it.
-fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize, words: &Occurrences) -> CityMention {
+fn city_mention(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    after: usize,
+    end: usize,
+    words: &Occurrences,
+    tier: lexicon::PlaceTier,
+) -> CityMention {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     let start = tokens[k].start;
     // The word before is a word of a name, not the end of a sentence ("Tulsa. Tulsa police").
@@ -1247,8 +1255,12 @@ fn city_mention(text: &str, tokens: &[Token], k: usize, after: usize, end: usize
         return CityMention::Person; // "Ben Carson", "Hilary Clinton-run"
     }
     let next = tokens.get(after).filter(|t| t.kind == TokenKind::Word);
-    if next.is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase())) {
-        return CityMention::Person; // "Carson said"
+    // "Carson said"; but a country, a state or a great city speaks as itself: "Ethiopia
+    // continues to occupy the village".
+    if tier == lexicon::PlaceTier::Context
+        && next.is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase()))
+    {
+        return CityMention::Person;
     }
     let rest = &text[end..];
     let hyphen = rest.starts_with('-') && rest[1..].starts_with(char::is_alphanumeric);
@@ -1402,7 +1414,7 @@ fn claim_gazetteer_names(
             // even where an organisation's name goes on after it ("Hilary Clinton-run State
             // Department").
             let city = match GAZETTEER.1[pattern] {
-                Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, words))),
+                Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, words, tier))),
                 _ => None,
             };
             if let Some((_, CityMention::Person)) = city {

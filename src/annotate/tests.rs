@@ -435,6 +435,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a word for what someone does, opening the sentence", "Billionaire Donald Trump praised him. Businessman Mark Cuban agreed. Pundit Ann Coulter did not.", &["Donald Trump", "Mark Cuban", "Ann Coulter"]),
         ("a run that ends on a people's or a region's adjective is nobody", "Key Democratic lawmakers and South Korean officials met Deep Southern voters and the Joint Staff.", &[]),
         ("a people's word alone, and a programme named after its host, are nobody", "A Texan, the Germans and Roman Catholics spoke on The Kelly File.", &[]),
+        ("a country before a reporting verb speaks as itself", "Ethiopia held elections. Ethiopia continues to occupy the village, and Pyongyang said so.", &[]),
         ("a hyphenated origin inside the run describes the person", "South Korean-born Monte Haines, 44, said he was banned.", &["Monte Haines"]),
     ];
     for (name, text, people) in rows {
