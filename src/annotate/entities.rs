@@ -1775,7 +1775,7 @@ fn speaker_labels<'t>(text: &'t str, paragraphs: &[Paragraph]) -> FxHashMap<&'t 
 /// given name such as "Giovanni").
 fn is_agent_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive", "ess", "man", "woman", "aire", "it"]
+    ["ist", "er", "or", "ian", "ant", "ent", "al", "ee", "ive", "ess", "man", "aire", "it"]
         .iter()
         .any(|end| lower.ends_with(end))
 }

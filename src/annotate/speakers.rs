@@ -1674,15 +1674,15 @@ impl<'a> Attributor<'a> {
         if let Some(entity) = fallback {
             return Some(Speaker::Entity { entity });
         }
-        // A sentence whose subject is a source the article does not name: "A reporter
-        // for Agence France-Presse called it chaos. “…,” he said."
-        // Or a relative of the writer's or of someone's, of the pronoun's sex: "My mother has
+        // A relative of the writer's or of someone's, of the pronoun's sex: "My mother has
         // softened with age, but even now she still says things such as, “…”".
         if let Sought::Pronoun(pronoun @ (Pronoun::He | Pronoun::She)) = sought
             && let Some(relative) = self.relative_opening(p, start, end, *pronoun)
         {
             return Some(relative);
         }
+        // A sentence whose subject is a source the article does not name: "A reporter
+        // for Agence France-Presse called it chaos. “…,” he said."
         matches!(sought, Sought::Pronoun(_)).then(|| self.described_subject(p, start, end)).flatten()
     }
 
@@ -1917,7 +1917,6 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
     /// A clause of its own between an earlier quote of the sentence and this one, opened by
     /// a word such as "when" and a person who does something: "… when Clinton accused him of
     /// an “…”". That person, not the earlier quote's speaker.
@@ -1983,6 +1982,7 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
     fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let ((b0, b1), _) = self.windows(span);
         self.subject_between(span.paragraph, b0, b1)
