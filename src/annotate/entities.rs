@@ -1490,13 +1490,22 @@ fn claim_aliases(text: &str, aliases: &[(String, String)], claimed: &mut Vec<(us
     }
 }
 
-/// Whether a reporting verb stands right after the name or right before it.
+/// Whether a reporting verb stands right after the name (or after one word between) or right
+/// before it.
 fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     let word =
         |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text[t.start..t.end].to_lowercase());
-    // "Gabriela Violeta Lazar, wrote" closing an appositive counts too.
+    // "Gabriela Violeta Lazar, wrote" closing an appositive counts too, and so does a word
+    // between a name of two words or more and its verb: "Ferdie Pacheco once said" (a single
+    // word is too often a body's: "Carrier has said").
     let comma = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",");
-    let after = word(last + 1).or_else(|| comma.then(|| word(last + 2)).flatten()).is_some_and(|w| lexicon::is_cue(&w));
+    let between = last > first
+        && tokens.get(last + 1).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            w.starts_with(char::is_lowercase) && lexicon::BETWEEN.contains(&w)
+        });
+    let verb = if comma || between { word(last + 2) } else { word(last + 1) };
+    let after = verb.is_some_and(|w| lexicon::is_cue(&w));
     let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
 }

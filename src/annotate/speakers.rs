@@ -15,53 +15,6 @@ use super::{EntityKind, Speaker};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
-/// Words allowed between a subject and its verb ("Putin also said", "Trump has long argued").
-const BETWEEN: &[&str] = &[
-    "again",
-    "also",
-    "already",
-    "then",
-    "has",
-    "had",
-    "have",
-    "later",
-    "long",
-    "once",
-    "previously",
-    "quickly",
-    "recently",
-    "reportedly",
-    "simply",
-    "would",
-    "will",
-    "later",
-    "flatly",
-    "repeatedly",
-    "often",
-    "privately",
-    "publicly",
-    "firmly",
-    "frequently",
-    "subsequently",
-    "initially",
-    "earlier",
-    "just",
-    "has",
-    "was",
-    "is",
-    // When: "Priebus later Thursday told Fox News".
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-];
-
 /// The longest sentence, in tokens: a longer run with no full stop (a list, a transcript
 /// without punctuation) is cut into sentences of this length, so that what reads a sentence
 /// (its start, its subject, the quotes in it) reads a bounded stretch. The longest sentence
@@ -223,13 +176,13 @@ impl<'a> Attributor<'a> {
         self.word(p, k).map(text::lower)
     }
 
-    /// Whether the word at `k` may stand between a subject and its verb ([`BETWEEN`]). Written
+    /// Whether the word at `k` may stand between a subject and its verb ([`lexicon::BETWEEN`]). Written
     /// with a capital it does only as a day ("Priebus later Thursday told"); "Will described
     /// Trump as…" is George Will's.
     fn is_between(&self, p: usize, k: usize) -> bool {
         self.word(p, k).is_some_and(|w| {
             let lower = text::lower(w);
-            BETWEEN.contains(&&*lower)
+            lexicon::BETWEEN.contains(&&*lower)
                 && (w.starts_with(char::is_lowercase) || lower.ends_with("day") || lower == "tonight")
         })
     }
@@ -769,7 +722,10 @@ impl<'a> Attributor<'a> {
                 && self.word(p, k - 1).is_some_and(|w| w.starts_with(char::is_lowercase))
                 && self.word(p, k - 2).is_some_and(|w| w.starts_with(char::is_lowercase) && w.ends_with("ed"));
             let participle_here = self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
-            let medium = k > b0 && participle_here && self.lower(p, k - 1).is_some_and(|w| is_medium(&w));
+            // Past the day it came: "issued a statement Tuesday saying".
+            let day = k > b0 + 1 && self.word(p, k - 1).is_some_and(is_day);
+            let noun = k - usize::from(day);
+            let medium = noun > b0 && participle_here && self.lower(p, noun - 1).is_some_and(|w| is_medium(&w));
             // A clause of its own after the verb whose person does what the quote names:
             // "Some Democrats said they feared a speech like the one of 1992, when Mr. Buchanan,
             // who had failed to win, called for a ''cultural war''" is his.
@@ -784,7 +740,9 @@ impl<'a> Attributor<'a> {
             let speaker = if addressed && participle_here {
                 self.subject_before(p, k - 2, b0)
             } else if medium {
-                self.first_subject(p, b0, k - 1).or_else(|| self.subject_before(p, k, b0))
+                self.first_subject(p, b0, noun - 1)
+                    .or_else(|| self.sender(p, noun - 1, b0))
+                    .or_else(|| self.subject_before(p, k, b0))
             } else if participle {
                 let start = self.sentence_start(p, k);
                 // Right after a reporting verb the participle is that verb's subject's: "Mateen
@@ -823,6 +781,22 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    /// Who sent the message whose noun is at `m`, as the subject of the verb before it:
+    /// "Rubio’s campaign sent out a press release saying…" is the campaign's.
+    fn sender(&self, p: usize, m: usize, floor: usize) -> Option<Speaker> {
+        let verb = (m.saturating_sub(4).max(floor + 1)..m).rev().find(|&v| {
+            self.lower(p, v).is_some_and(|w| {
+                matches!(&*w, "sent" | "issued" | "released" | "posted" | "put" | "published" | "distributed")
+            })
+        })?;
+        // Only a message's words between: "sent out a press release".
+        let plain = (verb + 1..m).all(|i| {
+            self.lower(p, i)
+                .is_some_and(|w| matches!(&*w, "out" | "a" | "an" | "the" | "its" | "their" | "press" | "new"))
+        });
+        plain.then(|| self.subject_before(p, verb, floor)).flatten()
     }
 
     /// A reporting verb and its speaker set off by commas inside the sentence before a quote:
@@ -993,6 +967,11 @@ impl<'a> Attributor<'a> {
                 let before = self.before_parenthesis(p, comma - 1, floor).unwrap_or(comma - 1);
                 if let Some(found) = self.mention_ending(p, before) {
                     let person = self.person_of(p, found.first, floor).unwrap_or(found);
+                    return Some(Speaker::Entity { entity: person.entity });
+                }
+                // Placed by what is no mention here: "Rep. Tom Cole of Oklahoma, an ally of GOP
+                // leadership, said".
+                if let Some(person) = self.person_of(p, before + 1, floor) {
                     return Some(Speaker::Entity { entity: person.entity });
                 }
                 // A description, then the name as the appositive: "his wife, Gabriela Violeta
@@ -2546,6 +2525,11 @@ fn is_descriptor(word: &str) -> bool {
 }
 
 /// A thing that carries someone's words: "a statement saying", "an email warning".
+/// A day of the week, as written: "Monday".
+fn is_day(word: &str) -> bool {
+    matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+}
+
 fn is_medium(word: &str) -> bool {
     matches!(
         word,
