@@ -644,7 +644,15 @@ impl<'a> EntityFinder<'a> {
             return;
         }
         let joint_before = words.len() >= 2 && is_organisation_joint(words[words.len() - 2]);
-        let kind = if lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before {
+        // A place the gazetteer knows, left to this run by a longer name around it ("South
+        // Carolina" of "South Carolina Democratic Party Chairman Jaime Harrison"), or a part
+        // of one ("South Bronx", "Upper Manhattan").
+        let part = words.len() == 2 && is_direction(words[0]) && is_known_place(text, tokens[last].start, end);
+        let known_place = known_place(text, span.start, end).or_else(|| part.then(|| name.clone()));
+        let name = known_place.clone().unwrap_or(name);
+        let kind = if known_place.is_some()
+            || (lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before)
+        {
             EntityKind::Place
         } else if words.iter().any(|w| lexicon::is_organisation_word(w)) {
             EntityKind::Organisation
@@ -981,6 +989,10 @@ fn honorific_sex(word: &str) -> Option<Gender> {
 fn person_after_affiliation(run: &[&str]) -> Option<usize> {
     let plain = |w: &&str| !lexicon::is_title(w) && !lexicon::is_organisation_word(w) && !lexicon::is_place_word(w);
     let mut tail = run.iter().rev().take_while(|w| plain(w)).count();
+    // A joint in the tail ("Foundation for Defense of Democracies") keeps the run one name.
+    if run[run.len() - tail..].iter().any(|w| is_organisation_joint(w) || *w == "and") {
+        return None;
+    }
     // "Intelligence Ranking Democrat Dianne Feinstein": a party's word before a full name
     // is a role too.
     while tail > 2 && lexicon::is_demonym(run[run.len() - tail]) {
@@ -1149,21 +1161,25 @@ fn continues_name(text: &str, tokens: &[Token], k: usize) -> bool {
     particle && tokens.get(k + 1).is_some_and(|t| is_capitalised_word(text, t)) && word != "of"
 }
 
-/// Whether the capitalised words from token `k` on go on an organisation's name: "Times"
+/// Whether the capitalised words from token `k` on go on an organisation's or a site's name: "Times"
 /// after "Los Angeles", "Banking Committee" after "Senate", "Air Force Gen." after "U.S.".
 /// An organisation's one word opening a name goes on over "and" too: "House Oversight and
 /// Government Reform Committee" (`over_and`).
 fn opens_organisation(text: &str, tokens: &[Token], mut k: usize, over_and: bool) -> bool {
     let mut organisation = false;
+    // Or a site's name, which ends on a place's word: "Massachusetts General Hospital".
+    let mut site = false;
     while k < tokens.len() && continues_name(text, tokens, k) {
         let word = &text[tokens[k].start..tokens[k].end];
         organisation |= lexicon::is_organisation_word(strip_possessive(word));
         if is_possessive(word) {
             return organisation;
         }
+        // (Not a paper's or a school's: "Arizona Republic", "South Carolina State".)
+        site = lexicon::is_place_word(word) && !matches!(word, "Republic" | "State");
         k += 1;
     }
-    organisation || (over_and && k > 0 && organisation_after_and(text, tokens, k - 1).is_some())
+    organisation || site || (over_and && k > 0 && organisation_after_and(text, tokens, k - 1).is_some())
 }
 
 /// Whether an organisation's name goes on over "and" (and "the") after token `last`: when
@@ -1510,6 +1526,40 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     after || before
 }
 
+/// The place the gazetteer names (a country, a state or a great city) from byte `start` to
+/// byte `end` exactly, by its canonical name.
+fn known_place(text: &str, start: usize, end: usize) -> Option<String> {
+    let (e, pattern) = GAZETTEER.0.at(text, start)?;
+    match &GAZETTEER.1[pattern] {
+        Known::Place(name) | Known::City(name, lexicon::PlaceTier::Sure) if e == end => Some(name.clone()),
+        _ => None,
+    }
+}
+
+fn is_known_place(text: &str, start: usize, end: usize) -> bool {
+    known_place(text, start, end).is_some()
+}
+
+/// A word that names part of a place before it: "South Bronx", "Upper Manhattan".
+fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Upper"
+            | "Lower"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Midtown"
+            | "Downtown"
+    )
+}
+
 /// A role that may end a capitalised run after the name of what it is a role in.
 fn is_trailing_role(word: &str) -> bool {
     matches!(word, "CEO" | "CFO" | "COO" | "CTO" | "Chairman" | "Chairwoman" | "Founder" | "Spokesman" | "Spokeswoman")
@@ -1530,6 +1580,7 @@ fn is_compound_modifier(word: &str) -> bool {
                 tail,
                 "based"
                     | "backed"
+                    | "backing"
                     | "born"
                     | "style"
                     | "type"

@@ -495,6 +495,12 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         // Whole names over "of", "for", "on" (and "the" after one).
         ("She studied at the University of Michigan.", &["University of Michigan"]),
         ("He joined the Center for American Progress.", &["Center for American Progress"]),
+        // Over a title's word inside the name, whatever follows it.
+        (
+            "Mark Dubowitz of the Foundation for Defense of Democracies spoke.",
+            &["Foundation for Defense of Democracies"],
+        ),
+        ("Mark Jebens served 22 years in the Marine Corps.", &["Marine Corps"]),
         ("Officials at the Department of the Treasury spoke.", &["Department of the Treasury"]),
         ("A cable from the Department of State leaked.", &["Department of State"]),
         // A place or an organisation's one word that opens a longer name is that name's.
@@ -592,6 +598,10 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("The Hilary Clinton-run State Department met in Clinton.", &[]),
         // A name ends on what it is.
         ("Fans filled Bank of America Stadium.", &["Bank of America Stadium"]),
+        ("He oversees a research center at Massachusetts General Hospital.", &["Massachusetts General Hospital"]),
+        // A state that opens a longer name, and a part of a place.
+        ("“It works,” said South Carolina Democratic Party Chairman Jaime Harrison.", &["South Carolina"]),
+        ("A pop-up art show in the South Bronx opened.", &["South Bronx"]),
         // A title qualifier before a place's word is the place's name.
         ("Crowds filled the National Mall.", &["National Mall"]),
         // A word the article also writes in lower case is that word; some words always are.
