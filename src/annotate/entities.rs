@@ -152,6 +152,9 @@ fn canonical_organisation(name: &str) -> &str {
         "Free Beacon" => "Washington Free Beacon",
         "Priorities USA" => "Priorities USA Action",
         "Our Principles Pac" => "Our Principles PAC",
+        "Organisation for Economic Co-operation and Development" => {
+            "Organization for Economic Cooperation and Development"
+        }
         other => other,
     }
 }
@@ -575,6 +578,10 @@ impl<'a> EntityFinder<'a> {
                 break;
             }
         }
+        // Nor does a name open on a joint the words before it left: "Campaign for Trump says".
+        while start <= last && (is_organisation_joint(word(start)) || matches!(word(start), "and" | "the")) {
+            start += 1;
+        }
         if start > last {
             return;
         }
@@ -682,8 +689,10 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Organisation
         } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return; // "F-22", "Route 66": not a name
-        } else if lexicon::is_group_ending(words[words.len() - 1]) {
-            return; // "Central European", "Sunni Muslims": a group, nobody
+        } else if lexicon::is_group_ending(words[words.len() - 1])
+            || (words.len() >= 2 && lexicon::is_thing_ending(words[words.len() - 1]))
+        {
+            return; // "Central European", "Sunni Muslims": a group, nobody; "Super Bowl": a thing
         } else if words.len() >= 2 && matches!(head, "Show" | "Podcast" | "Hour" | "File" | "Debate" | "Debates") {
             return; // "The Steve Harvey Morning Show", "The Kelly File", "Presidential Candidates Debate": nobody
         } else {

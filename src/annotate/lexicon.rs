@@ -420,6 +420,27 @@ const TITLE_QUALIFIERS: &[&str] = &[
     "Vice",
 ];
 
+/// Words that end the name of a thing or an occasion, never a person's: "Vote Millennial Poll",
+/// "Power Rankings", "Super Bowl", "Sharon Statement", "Tigrayan People".
+const THING_ENDINGS: &[&str] = &[
+    "Bowl",
+    "Dashboard",
+    "Dinner",
+    "Gala",
+    "List",
+    "Marathon",
+    "Olympics",
+    "Panel",
+    "People",
+    "Poll",
+    "Polls",
+    "Rankings",
+    "Series",
+    "Statement",
+    "Survey",
+    "Trophy",
+];
+
 /// Words that end the name of a group, never a person's ("Central European", "Sunni Muslims",
 /// "Presumptive Republican"). Demonyms that are also surnames (Cuban, French, English) are not here.
 const GROUP_ENDINGS: &[&str] = &[
@@ -1146,6 +1167,9 @@ const ORGANISATIONS: &[&str] = &[
     "Zero Hedge",
     "al Qaeda",
     "al-Qaeda",
+    "Center for Strategic and International Studies",
+    "Organisation for Economic Co-operation and Development",
+    "Organization for Economic Cooperation and Development",
 ];
 
 /// Countries, capitals, large cities and US states. Demonyms are not here: "Russian" is not a place.
@@ -1373,6 +1397,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Accord",
     "Act",
     "Administration",
+    "Advocates",
     "Agency",
     "Agreement",
     "Airlines",
@@ -1419,6 +1444,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Corps",
     "Council",
     "Court",
+    "Decisions",
     "Declaration",
     "Department",
     "Dialogue",
@@ -1489,6 +1515,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Program",
     "Programme",
     "Project",
+    "Promotions",
     "Prosperity",
     "Protocol",
     "Radio",
@@ -2513,6 +2540,7 @@ static LISTS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         TITLE_QUALIFIERS,
         GROUP_ENDINGS,
         HEADLINE_VERBS,
+        THING_ENDINGS,
     ]
     .into_iter()
     .enumerate()
@@ -2537,6 +2565,7 @@ const GESTURE: u16 = 1 << 9;
 const TITLE_QUALIFIER: u16 = 1 << 10;
 const GROUP_ENDING: u16 = 1 << 11;
 const HEADLINE_VERB: u16 = 1 << 12;
+const THING_ENDING: u16 = 1 << 13;
 
 fn on(list: u16, word: &str) -> bool {
     LISTS.get(word).is_some_and(|lists| lists & list != 0)
@@ -2651,6 +2680,9 @@ pub fn is_address(word: &str) -> bool {
 /// A headline's verb, capitalised: [`HEADLINE_VERBS`].
 pub fn is_headline_verb(word: &str) -> bool {
     on(HEADLINE_VERB, word)
+}
+pub fn is_thing_ending(word: &str) -> bool {
+    on(THING_ENDING, word)
 }
 pub fn is_group_ending(word: &str) -> bool {
     on(GROUP_ENDING, word) || word.rsplit_once('-').is_some_and(|(_, last)| on(GROUP_ENDING, last))
@@ -2858,6 +2890,7 @@ mod tests {
             ("TITLE_QUALIFIERS", TITLE_QUALIFIERS),
             ("GROUP_ENDINGS", GROUP_ENDINGS),
             ("HEADLINE_VERBS", HEADLINE_VERBS),
+            ("THING_ENDINGS", THING_ENDINGS),
             ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
             ("WORDS_NOT_PLACES", WORDS_NOT_PLACES),
         ] {

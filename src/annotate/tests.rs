@@ -407,6 +407,9 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a place's word in a name a reporting verb says is a person's", "Park Geun-hye said the state was calm.", &["Park Geun-hye"]),
         ("a role word shaped so before any name opening the sentence", "The show ended. Actress Rosario Dawson said so. Co-anchor Norah O'Donnell said no.", &["Rosario Dawson", "Norah O'Donnell"]),
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
+        ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
+        ("a name opens on no joint left by a word before it", "Campaign for Wexler says he'll recast image.", &["Wexler"]),
+        ("a place the gazetteer knows, left to a longer run", "“It works,” said South Carolina Democratic Party Chairman Jaime Harrison.", &["Jaime Harrison"]),
         ("a surname that is also a title, after an honorific", "Mr. King said the bloc was united.", &["King"]),
         ("a transcript's label is the person it names", "Mike Pence spoke.\n\nWALLACE: Will you?\n\nPENCE: We will win.\n\nWALLACE: When?\n\nUPDATE: The call ended.", &["Mike Pence", "Wallace"]),
         ("CEO is a title", "Senators grilled Wells Fargo CEO John Stumpf on Tuesday.", &["John Stumpf"]),
@@ -495,6 +498,11 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         // Whole names over "of", "for", "on" (and "the" after one).
         ("She studied at the University of Michigan.", &["University of Michigan"]),
         ("He joined the Center for American Progress.", &["Center for American Progress"]),
+        // Over "and", where the gazetteer knows the name.
+        (
+            "The Organization for Economic Cooperation and Development says wages rose.",
+            &["Organization for Economic Cooperation and Development"],
+        ),
         // Over a title's word inside the name, whatever follows it.
         (
             "Mark Dubowitz of the Foundation for Defense of Democracies spoke.",
