@@ -144,8 +144,14 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     // one ("his “Keepin' It Real” radio program"): a title in title case.
     let word_at =
         |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text::lower(&text[t.start..t.end]));
+    // Or the role of whoever made it: "author of ''America's Unwritten Constitution''".
+    let maker = |w: &str| {
+        matches!(w, "author" | "co-author" | "editor" | "director" | "producer" | "creator" | "host" | "publisher")
+    };
     let noun_before = before.as_deref().is_some_and(is_work)
-        || (before.as_deref() == Some("of") && span.open >= 2 && word_at(span.open - 2).is_some_and(|w| is_work(&w)));
+        || (before.as_deref() == Some("of")
+            && span.open >= 2
+            && word_at(span.open - 2).is_some_and(|w| is_work(&w) || maker(&w)));
     let noun_after = span.close.is_some_and(|c| (c + 1..c + 3).any(|k| word_at(k).is_some_and(|w| is_work(&w))));
     if (noun_before || noun_after) && titled() {
         return Use::Title;

@@ -464,8 +464,10 @@ impl<'a> Attributor<'a> {
         let own = sentences[span.open];
         let mut before_start = span.open;
         while before_start > 0 && sentences[before_start - 1] == own {
-            // Stop at an earlier quote's closing mark: the text before it belongs to that one.
-            if tokens[before_start - 1].kind == TokenKind::Close {
+            // Stop at an earlier quote's closing mark: the text before it belongs to that one;
+            // not at a title's, which is part of this text ("Akhil Amar, author of ''America's
+            // Unwritten Constitution,'' put it, ''…''").
+            if tokens[before_start - 1].kind == TokenKind::Close && !self.closes_title(p, before_start - 1) {
                 break;
             }
             before_start -= 1;
@@ -485,6 +487,15 @@ impl<'a> Attributor<'a> {
             after_end += 1;
         }
         ((before_start, span.open), (after_start, after_end))
+    }
+
+    /// Whether the closing mark at token `k` closes a work's title, no speech.
+    fn closes_title(&self, p: usize, k: usize) -> bool {
+        let at = self.spans.partition_point(|s| (s.paragraph, s.open) < (p, k));
+        at.checked_sub(1).is_some_and(|i| {
+            let span = &self.spans[i];
+            span.paragraph == p && span.close == Some(k) && self.uses[i] == Use::Title
+        })
     }
 
     /// Whether the opening mark at token `k` opens a nickname inside a name (Marcia “Cia”
@@ -710,9 +721,12 @@ impl<'a> Attributor<'a> {
         if let Some(k) = (b0..b1).rev().find(|&k| self.is_cue_at(p, k)) {
             // A participle after a comma belongs to the clause's subject: "Trump returned the
             // compliment to Adelson, telling Reuters: “…”".
-            let participle = k > b0
-                && self.is_punct(p, k - 1, ",")
-                && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
+            // (The comma may stand inside a title's closing mark: "on MSNBC’s “Morning Joe,”
+            // calling it…".)
+            let comma_before = self.is_punct(p, k - 1, ",")
+                || (k > b0 + 1 && self.closes_title(p, k - 1) && self.is_punct(p, k - 2, ","));
+            let participle =
+                k > b0 && comma_before && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
             // Its clause may begin before an earlier quote of the sentence ("…the phrase “illegal
             // immigrant” during her campaign, saying she made a “poor choice of words”").
             // "Black Lives Matter issued a statement saying…": the statement is the medium, its
@@ -956,6 +970,11 @@ impl<'a> Attributor<'a> {
             return self.subject_between(p, clause, j - 1).or_else(|| self.subject_between(p, floor, j - 1));
         }
         let mut last = self.before_parenthesis(p, j - 1, floor)?;
+        // A title's closing mark, the appositive's comma inside it: "author of ''America's
+        // Unwritten Constitution,'' said".
+        if self.closes_title(p, last) && last > floor {
+            last -= 1;
+        }
         // An appositive between subject and verb: "Jeff Weaver, Sanders' campaign manager, said".
         if self.is_punct(p, last, ",") {
             // The comma that opens it: the nearest one, or one further back that follows a
