@@ -440,6 +440,10 @@ fn organisation_name(name: &str) -> String {
         if let Some(w) = words.last_mut() {
             *w = w.trim_end_matches(',');
         }
+        // "McKinsey & Co." is McKinsey.
+        if words.len() >= 2 && words.last() == Some(&"&") {
+            words.pop();
+        }
     }
     let country = match words.as_slice() {
         ["U.S." | "US" | "U.S", rest @ ..] if rest.first().is_some_and(|w| w.starts_with(char::is_uppercase)) => 1,
@@ -1287,6 +1291,7 @@ mod tests {
             ("U.S. News & World Report", "U.S. News & World Report"),
             ("Apple Inc.", "Apple"),
             ("Pfizer Inc", "Pfizer"),
+            ("McKinsey & Co.", "McKinsey"),
             ("Oversight Committee Republicans", "Oversight Committee"),
             // A brand that runs "The" into its name is the name written apart.
             ("TheBlaze", "The Blaze"),

@@ -313,6 +313,8 @@ impl<'a> EntityFinder<'a> {
                         step // "University of Michigan", "Center for American Progress"
                     } else if let Some(step) = joins_over_and(text, tokens, i, j) {
                         step // "House Oversight and Government Reform Committee"
+                    } else if joins_over_ampersand(text, tokens, j) {
+                        2 // "Compass Point Research & Trading", "Bailey & Glasser"
                     } else if nickname_after(text, tokens, j) {
                         4 // Marcia "Cia" Price
                     } else {
@@ -443,7 +445,8 @@ impl<'a> EntityFinder<'a> {
         // name's word, never on a joint.
         let mut last = last;
         // Nor on a role: "the former Hewlett-Packard CEO" names the company, not a person.
-        while last > first && (is_organisation_joint(word(last)) || word(last) == "the" || is_trailing_role(word(last)))
+        while last > first
+            && (is_organisation_joint(word(last)) || matches!(word(last), "the" | "&") || is_trailing_role(word(last)))
         {
             last -= 1;
         }
@@ -579,7 +582,7 @@ impl<'a> EntityFinder<'a> {
             }
         }
         // Nor does a name open on a joint the words before it left: "Campaign for Trump says".
-        while start <= last && (is_organisation_joint(word(start)) || matches!(word(start), "and" | "the")) {
+        while start <= last && (is_organisation_joint(word(start)) || matches!(word(start), "and" | "the" | "&")) {
             start += 1;
         }
         if start > last {
@@ -616,7 +619,7 @@ impl<'a> EntityFinder<'a> {
             start += at;
         }
         let words: Vec<&str> = (start..=last)
-            .filter(|&k| !is_nickname(tokens, start, last, k))
+            .filter(|&k| !is_nickname(tokens, start, last, k) || word(k) == "&")
             .map(|k| strip_possessive(word(k)))
             .collect();
         if words.is_empty() {
@@ -661,7 +664,7 @@ impl<'a> EntityFinder<'a> {
             || (lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before)
         {
             EntityKind::Place
-        } else if words.iter().any(|w| lexicon::is_organisation_word(w)) {
+        } else if words.iter().any(|w| lexicon::is_organisation_word(w) || *w == "&") {
             EntityKind::Organisation
         } else if words.iter().any(|w| lexicon::is_place_word(w))
             // "President Park Geun-hye", "Park Geun-hye said": a place's word inside a name
@@ -1212,6 +1215,20 @@ fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<u
 /// organisation's name: a run of two words or more that opens with an organisation's word or
 /// name and is no whole name itself ("House Oversight"; not "FBI" before "and Justice
 /// Department", nor "Clinton Foundation" before "and Trump Foundation").
+/// Whether an ampersand after token `last` joins a capitalised word to it: a firm's name.
+fn joins_over_ampersand(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == "&" && t.start == tokens[last].end + 1)
+        && tokens.get(last + 2).is_some_and(|t| {
+            let after = &text[t.start..t.end];
+            // Not a couple: "Jim & Sarah", "Ann & I".
+            is_capitalised_word(text, t)
+                && t.start == tokens[last + 1].end + 1
+                && after != "I"
+                && !lexicon::is_male_name(after)
+                && !lexicon::is_female_name(after)
+        })
+}
+
 fn joins_over_and(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
     let step = organisation_after_and(text, tokens, last)?;
     let word = |k: usize| strip_possessive(&text[tokens[k].start..tokens[k].end]);

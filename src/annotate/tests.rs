@@ -409,6 +409,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a place's word in a name a reporting verb says is a person's", "Park Geun-hye said the state was calm.", &["Park Geun-hye"]),
         ("a role word shaped so before any name opening the sentence", "The show ended. Actress Rosario Dawson said so. Co-anchor Norah O'Donnell said no.", &["Rosario Dawson", "Norah O'Donnell"]),
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
+        ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
         ("a name opens on no joint left by a word before it", "Campaign for Wexler says he'll recast image.", &["Wexler"]),
         ("a place the gazetteer knows, left to a longer run", "“It works,” said South Carolina Democratic Party Chairman Jaime Harrison.", &["Jaime Harrison"]),
@@ -500,6 +501,9 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         // Whole names over "of", "for", "on" (and "the" after one).
         ("She studied at the University of Michigan.", &["University of Michigan"]),
         ("He joined the Center for American Progress.", &["Center for American Progress"]),
+        // Over an ampersand, a firm's; not a couple's.
+        ("An analyst at Compass Point Research & Trading wrote.", &["Compass Point Research & Trading"]),
+        ("He met Jim & Sarah Brady.", &[]),
         // Over "and", where the gazetteer knows the name.
         (
             "The Organization for Economic Cooperation and Development says wages rose.",
