@@ -1127,7 +1127,7 @@ impl<'a> Attributor<'a> {
     /// a person's name, skipping a parenthesis: where an appositive or a relative clause opens
     /// ("Anne Richards, assistant secretary of state for population, refugees, and migration,").
     fn comma_after_person(&self, p: usize, to: usize, floor: usize) -> Option<usize> {
-        (to.saturating_sub(20).max(floor + 1)..=to).rev().filter(|&c| self.is_punct(p, c, ",")).find(|&c| {
+        (to.saturating_sub(30).max(floor + 1)..=to).rev().filter(|&c| self.is_punct(p, c, ",")).find(|&c| {
             let before = self.before_parenthesis(p, c - 1, floor).unwrap_or(c - 1);
             self.mention_ending(p, before).is_some_and(|f| self.is_named_person(f))
         })
