@@ -1268,7 +1268,24 @@ impl<'a> Attributor<'a> {
                     return Some(Speaker::Entity { entity: named.entity });
                 }
                 // "said Clinton campaign manager Robby Mook": the first name is an attribute.
-                let found = self.described_person(p, found.last + 1, ceiling).unwrap_or(found);
+                let named = self.described_person(p, found.last + 1, ceiling);
+                // And with no name after the role, the role is the speaker: "said the senior
+                // Cruz adviser", "said a Clinton aide".
+                let role = (found.last + 1..ceiling.min(found.last + 4))
+                    .take_while(|&i| {
+                        self.word(p, i).is_some_and(|w| w.starts_with(char::is_lowercase) && is_role_word(w))
+                    })
+                    .last();
+                if person
+                    && named.is_none()
+                    && !self.is_possessive(found)
+                    && let Some(head) = role.filter(|&h| self.phrase_ends_after(p, h, ceiling))
+                {
+                    let tokens = &self.paragraphs[p].tokens;
+                    let description = self.text[tokens[start].start..tokens[head].end].to_string();
+                    return Some(Speaker::Unnamed { description });
+                }
+                let found = named.unwrap_or(found);
                 // Before the quote a name that goes on to a verb of its own is the subject of
                 // the reported clause, not the speaker: "…, said Carson had been led astray by “…”".
                 if before_quote && self.opens_clause_after(p, found.last + 1, ceiling) {
