@@ -2054,6 +2054,10 @@ impl<'a> Attributor<'a> {
                     {
                         return Some(Speaker::Entity { entity: named.entity });
                     }
+                    // "Clinton campaign manager Robby Mook told …": the one the role names.
+                    if let Some(named) = self.role_described_person(p, found.last + 1, b1) {
+                        return Some(Speaker::Entity { entity: named.entity });
+                    }
                     return Some(self.group_of(p, found).unwrap_or(Speaker::Entity { entity: found.entity }));
                 }
                 if let Some(subject) = self.thing_opening(p, b0, k, opens_sentence) {
