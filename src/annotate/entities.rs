@@ -1364,9 +1364,15 @@ fn signs_of_a_person(
         let w = &text[t.start..t.end];
         t.kind == TokenKind::Word && w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(&capitalise(w))
     };
+    // Right before the name, a source's word too: "the Latvian journalist Dainis Ivans".
+    let head_before = first > 0 && {
+        let t = &tokens[first - 1];
+        let w = &text[t.start..t.end];
+        t.kind == TokenKind::Word && lexicon::is_unnamed_head(w) && !w.ends_with('s')
+    };
     // Or set off by commas after it: "Kazakhstan's foreign minister, Erlan Idrissov, said".
     let comma = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == ",");
-    let role_before = (first > 0 && role_word(first - 1))
+    let role_before = (first > 0 && (role_word(first - 1) || head_before))
         || (first > 1 && comma(first - 1) && role_word(first - 2) && comma(last + 1));
     let appositive_after = tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == ",")
         && tokens.get(last + 2).is_some_and(|t| {

@@ -832,6 +832,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "brother",
     "camp",
     "campaign",
+    "columnist",
     "commentators",
     "complaint",
     "confidant",
@@ -870,6 +871,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "husband",
     "insider",
     "insiders",
+    "journalist",
     "lawmaker",
     "lawmakers",
     "lawsuit",
@@ -951,6 +953,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "woman",
     "worker",
     "workers",
+    "writer",
 ];
 
 /// Organisations a newsroom meets every day (parties, agencies, news outlets, pollsters, large

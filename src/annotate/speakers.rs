@@ -1997,10 +1997,25 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    /// The sentence's subject: a person or pronoun that opens the sentence before the quote.
+    /// The sentence's subject: a person or pronoun that opens the sentence before the quote;
+    /// or the one a verb makes act ([`Self::caused_subject`]).
     fn sentence_subject(&self, span: &QuotedSpan) -> Option<Speaker> {
         let ((b0, b1), _) = self.windows(span);
-        self.subject_between(span.paragraph, b0, b1)
+        self.caused_subject(span.paragraph, b0, b1).or_else(|| self.subject_between(span.paragraph, b0, b1))
+    }
+
+    /// A person whom a verb before the quote makes act, with "to": "which prompted his wife …
+    /// Hillary Clinton to make a comment that described … as “…”", "led the Latvian journalist
+    /// Dainis Ivans to fear a “…”".
+    fn caused_subject(&self, p: usize, b0: usize, b1: usize) -> Option<Speaker> {
+        let k = (b0..b1).rev().find(|&k| {
+            self.lower(p, k)
+                .is_some_and(|w| matches!(&*w, "led" | "prompted" | "caused" | "inspired" | "drove" | "forced"))
+        })?;
+        let found = (k + 1..b1.min(k + 12)).find_map(|j| self.mention_starting(p, j))?;
+        let to = self.lower(p, found.last + 1).as_deref() == Some("to")
+            && self.word(p, found.last + 2).is_some_and(|w| w.starts_with(char::is_lowercase));
+        (to && self.is_named_person(found)).then_some(Speaker::Entity { entity: found.entity })
     }
 
     /// The first person (or he, she) of tokens `b0..b1` that is not a preposition's object,
