@@ -898,6 +898,15 @@ impl Resolver {
         if self.fixed.contains_key(&lower) {
             return self.resolve(EntityKind::Person, word);
         }
+        // A full name: the person, where another article names them so with a sign.
+        if word.contains(' ') {
+            let Some(parsed) = parse(word) else { return Target::Nobody };
+            let people = self.people_cached(&key(&parsed.last));
+            return match people.get(word) {
+                Some((person, _)) => Target::Entity(EntityKind::Person, person.clone()),
+                None => Target::Nobody,
+            };
+        }
         let lexicon_word = lexicon::is_not_name(word)
             || lexicon::is_title(word)
             || lexicon::is_demonym(word)
@@ -1214,6 +1223,11 @@ mod tests {
         assert_eq!(resolver.resolve_unsure("Barack"), Target::Nobody);
         // Words of the lexicon never are.
         assert_eq!(resolver.resolve_unsure("Senate"), Target::Nobody);
+        // A full name: the person another article names so, with a sign; else no one.
+        assert_eq!(resolver.resolve_unsure("Bob Woodward"), person("Bob Woodward"));
+        assert_eq!(resolver.resolve_unsure("Michelle Obama"), person("Michelle Obama"));
+        assert_eq!(resolver.resolve_unsure("St Petersburg"), Target::Nobody);
+        assert_eq!(resolver.resolve_unsure("Terence Crutcher"), Target::Nobody);
     }
 
     #[test]

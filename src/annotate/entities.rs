@@ -946,10 +946,12 @@ impl<'a> EntityFinder<'a> {
         let keep: Vec<bool> = (0..self.entities.len()).map(|i| target[i].is_none() && self.strong[i]).collect();
         // A lone word dropped for want of a sign, never met where it may be a common word,
         // may still be the surname of someone the site names in full ("that Obama should be
-        // hanged"): kept aside for the site to say.
+        // hanged"); a full name dropped so may be someone another article names with a sign
+        // ("the death of Terence Crutcher in Tulsa" beside "40-year-old Terence Crutcher"):
+        // kept aside for the site to say.
         for (i, entity) in self.entities.iter().enumerate() {
-            let lone = entity.kind == EntityKind::Person && !entity.name.contains(' ') && entity.registry_id.is_none();
-            if lone && !keep[i] && target[i].is_none() && !self.common[i] {
+            let person = entity.kind == EntityKind::Person && entity.registry_id.is_none();
+            if person && !keep[i] && target[i].is_none() && !self.common[i] {
                 let spans = self.found.iter().filter(|f| f.entity == i).map(|f| f.span).collect();
                 self.unsure.push(Unsure { name: entity.name.clone(), spans });
             }

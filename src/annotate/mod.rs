@@ -65,9 +65,10 @@ pub struct Entity {
     pub registry_id: Option<String>,
 }
 
-/// A capitalised word alone that nothing in the article marks as a person's name ("that
-/// Obama should be hanged"): no entity of the article, and no speaker, but the site may know
-/// it as the surname of someone it names in full (`resolve.rs`).
+/// A capitalised word alone, or a full name, that nothing in the article marks as a person's
+/// ("that Obama should be hanged", "the death of Terence Crutcher"): no entity of the article,
+/// and no speaker, but the site may know it as the surname of someone it names in full, or as
+/// that full name (`resolve.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unsure {
     pub name: String,
