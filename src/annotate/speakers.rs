@@ -723,8 +723,9 @@ impl<'a> Attributor<'a> {
             // compliment to Adelson, telling Reuters: “…”".
             // (The comma may stand inside a title's closing mark: "on MSNBC’s “Morning Joe,”
             // calling it…".)
-            let comma_before = self.is_punct(p, k - 1, ",")
-                || (k > b0 + 1 && self.closes_title(p, k - 1) && self.is_punct(p, k - 2, ","));
+            let comma_before = k > b0
+                && (self.is_punct(p, k - 1, ",")
+                    || (k > b0 + 1 && self.closes_title(p, k - 1) && self.is_punct(p, k - 2, ",")));
             let participle =
                 k > b0 && comma_before && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
             // Its clause may begin before an earlier quote of the sentence ("…the phrase “illegal
