@@ -727,8 +727,27 @@ impl<'a> EntityFinder<'a> {
         if kind == EntityKind::Person && quoted {
             return;
         }
+        // "Khizr and Ghazala Khan", "David and Charles Koch": a first name before "and" and a
+        // full name shares its surname.
+        // Not one already met by that first name: "Hillary and Tim Kaine" names Hillary Clinton.
+        let given = || {
+            (lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]))
+                && !self
+                    .entities
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Person && e.name.split_once(' ').is_some_and(|(f, _)| f == words[0]))
+        };
+        let couple = (kind == EntityKind::Person && words.len() == 1 && start == first)
+            .then(|| shared_surname(text, tokens, last))
+            .flatten()
+            .filter(|surname| *surname != words[0] && !self.surnames.contains(words[0]) && given());
+        let name = match couple {
+            Some(surname) => format!("{name} {surname}"),
+            None => name,
+        };
         let strong = kind != EntityKind::Person
             || titled
+            || couple.is_some()
             || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0], counts))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         // "Mrs. Clinton" and "Mr. Clinton" are two people: a surname alone after an honorific
@@ -743,7 +762,7 @@ impl<'a> EntityFinder<'a> {
         if strong {
             self.strong[entity] = true;
         }
-        if common_word {
+        if common_word && couple.is_none() {
             self.common[entity] = true;
         }
         for k in first..start {
@@ -1217,6 +1236,18 @@ fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<u
 /// organisation's name: a run of two words or more that opens with an organisation's word or
 /// name and is no whole name itself ("House Oversight"; not "FBI" before "and Justice
 /// Department", nor "Clinton Foundation" before "and Trump Foundation").
+/// The surname of a full name of two words after "and" right after token `last`, where the
+/// first of them is a first name the lexicon knows and nothing capitalised follows: "Khizr
+/// and Ghazala Khan".
+fn shared_surname<'t>(text: &'t str, tokens: &[Token], last: usize) -> Option<&'t str> {
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
+    let given = word(last + 2).filter(|w| lexicon::is_male_name(w) || lexicon::is_female_name(w))?;
+    let surname = word(last + 3).filter(|w| w.starts_with(char::is_uppercase) && !lexicon::is_not_name(w))?;
+    let alone = !tokens.get(last + 4).is_some_and(|t| is_capitalised_word(text, t));
+    (word(last + 1) == Some("and") && given != surname && alone && !is_possessive(given))
+        .then_some(strip_possessive(surname))
+}
+
 /// Whether an ampersand after token `last` joins a capitalised word to it: a firm's name.
 fn joins_over_ampersand(text: &str, tokens: &[Token], last: usize) -> bool {
     tokens.get(last + 1).is_some_and(|t| &text[t.start..t.end] == "&" && t.start == tokens[last].end + 1)

@@ -414,6 +414,8 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a place's word in a name a reporting verb says is a person's", "Park Geun-hye said the state was calm.", &["Park Geun-hye"]),
         ("a role word shaped so before any name opening the sentence", "The show ended. Actress Rosario Dawson said so. Co-anchor Norah O'Donnell said no.", &["Rosario Dawson", "Norah O'Donnell"]),
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
+        ("a first name before \"and\" and a full name shares its surname", "The brothers David and Charles Koch gave money.", &["David Koch", "Charles Koch"]),
+        ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
         ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
         ("a name opens on no joint left by a word before it", "Campaign for Wexler says he'll recast image.", &["Wexler"]),
