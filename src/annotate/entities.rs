@@ -1123,6 +1123,14 @@ fn headline_name(
             (true, true) => None,
             (false, true) if !first_name(first) && named_again(first) => Some((first, first)),
             (true, false) if named_again(last) => Some((last, last)),
+            // Neither written in lower case, one named again and the other not: "Calls
+            // Trump’s Putin Remarks ‘Troubling’" where the article names Putin again.
+            // (Not a word shaped like a surname alone: "Reem As-Saba’ee".)
+            (false, false) if !first_name(first) && !what(last) && named_again(first) != named_again(last) => {
+                let (kept, dropped) = if named_again(first) { (first, last) } else { (last, first) };
+                let plain = word(dropped).chars().all(|c| c.is_ascii_alphabetic());
+                plain.then_some((kept, kept)).or(Some((first, last)))
+            }
             (true, false) | (false, true) if !first_name(first) => None,
             _ => Some((first, last)),
         };

@@ -645,6 +645,8 @@ fn places_are_named_where_the_text_says_they_are_places() {
 fn headlines_in_title_case_name_people_not_their_verbs() {
     let text = "Hillary Clinton Sides With George W. Bush On Radical Islam\n\n\
                 Bolton And Gorka Slam Neocons For Backing Her\n\n\
+                Clinton Says Russians Hacked DNC, Calls Trump’s Wexler Remarks ‘Troubling’\n\n\
+                Tom Wexler denied it, and Wexler said so again.\n\n\
                 Speakers: Kate Malloy Corriveau, Ed Failor Jr., Martha Fuller Clark\n\n\
                 Sebastian Gorka said the plan would fail.";
     let annotations = annotate(text, TextFormat::Markdown, &registry(), &Overrides::default());
@@ -659,7 +661,8 @@ fn headlines_in_title_case_name_people_not_their_verbs() {
             "Hillary Clinton",
             "Kate Malloy Corriveau",
             "Martha Fuller Clark",
-            "Sebastian Gorka"
+            "Sebastian Gorka",
+            "Tom Wexler"
         ]
     );
 }
