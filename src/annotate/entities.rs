@@ -657,7 +657,7 @@ impl<'a> EntityFinder<'a> {
         // A place the gazetteer knows, left to this run by a longer name around it ("South
         // Carolina" of "South Carolina Democratic Party Chairman Jaime Harrison"), or a part
         // of one ("South Bronx", "Upper Manhattan").
-        let part = words.len() == 2 && is_direction(words[0]) && is_known_place(text, tokens[last].start, end);
+        let part = words.len() == 2 && is_direction(words[0]) && known_place(text, tokens[last].start, end).is_some();
         let known_place = known_place(text, span.start, end).or_else(|| part.then(|| name.clone()));
         let name = known_place.clone().unwrap_or(name);
         let kind = if known_place.is_some()
@@ -727,9 +727,9 @@ impl<'a> EntityFinder<'a> {
         if kind == EntityKind::Person && quoted {
             return;
         }
-        // "Khizr and Ghazala Khan", "David and Charles Koch": a first name before "and" and a
-        // full name shares its surname.
-        // Not one already met by that first name: "Hillary and Tim Kaine" names Hillary Clinton.
+        // "David and Charles Koch", "Bill and Hillary Clinton": a first name before "and" and a
+        // full name shares its surname; not one already met by that first name ("Hillary and
+        // Tim Kaine" names Hillary Clinton).
         let given = || {
             (lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]))
                 && !self
@@ -1129,7 +1129,7 @@ fn headline_name(
             (false, false) if !first_name(first) && !what(last) && named_again(first) != named_again(last) => {
                 let (kept, dropped) = if named_again(first) { (first, last) } else { (last, first) };
                 let plain = word(dropped).chars().all(|c| c.is_ascii_alphabetic());
-                plain.then_some((kept, kept)).or(Some((first, last)))
+                Some(if plain { (kept, kept) } else { (first, last) })
             }
             (true, false) | (false, true) if !first_name(first) => None,
             _ => Some((first, last)),
@@ -1240,13 +1240,9 @@ fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<u
     ends_on_organisation.then_some(from - last)
 }
 
-/// How many tokens a run from `first` to `last` goes on over "and" to the rest of an
-/// organisation's name: a run of two words or more that opens with an organisation's word or
-/// name and is no whole name itself ("House Oversight"; not "FBI" before "and Justice
-/// Department", nor "Clinton Foundation" before "and Trump Foundation").
 /// The surname of a full name of two words after "and" right after token `last`, where the
-/// first of them is a first name the lexicon knows and nothing capitalised follows: "Khizr
-/// and Ghazala Khan".
+/// first of them is a first name the lexicon knows and nothing capitalised follows: "David
+/// and Charles Koch".
 fn shared_surname<'t>(text: &'t str, tokens: &[Token], last: usize) -> Option<&'t str> {
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
     let given = word(last + 2).filter(|w| lexicon::is_male_name(w) || lexicon::is_female_name(w))?;
@@ -1270,6 +1266,10 @@ fn joins_over_ampersand(text: &str, tokens: &[Token], last: usize) -> bool {
         })
 }
 
+/// How many tokens a run from `first` to `last` goes on over "and" to the rest of an
+/// organisation's name: a run of two words or more that opens with an organisation's word or
+/// name and is no whole name itself ("House Oversight"; not "FBI" before "and Justice
+/// Department", nor "Clinton Foundation" before "and Trump Foundation").
 fn joins_over_and(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
     let step = organisation_after_and(text, tokens, last)?;
     let word = |k: usize| strip_possessive(&text[tokens[k].start..tokens[k].end]);
@@ -1607,10 +1607,6 @@ fn known_place(text: &str, start: usize, end: usize) -> Option<String> {
         Known::Place(name) | Known::City(name, lexicon::PlaceTier::Sure) if e == end => Some(name.clone()),
         _ => None,
     }
-}
-
-fn is_known_place(text: &str, start: usize, end: usize) -> bool {
-    known_place(text, start, end).is_some()
 }
 
 /// A word that names part of a place before it: "South Bronx", "Upper Manhattan".

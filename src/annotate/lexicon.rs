@@ -2618,7 +2618,6 @@ pub const BETWEEN: &[&str] = &[
     "simply",
     "would",
     "will",
-    "later",
     "flatly",
     "repeatedly",
     "often",
@@ -2630,7 +2629,6 @@ pub const BETWEEN: &[&str] = &[
     "initially",
     "earlier",
     "just",
-    "has",
     "was",
     "is",
     // When: "Priebus later Thursday told Fox News".

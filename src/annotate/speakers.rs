@@ -726,8 +726,7 @@ impl<'a> Attributor<'a> {
             let comma_before = k > b0
                 && (self.is_punct(p, k - 1, ",")
                     || (k > b0 + 1 && self.closes_title(p, k - 1) && self.is_punct(p, k - 2, ",")));
-            let participle =
-                k > b0 && comma_before && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
+            let participle = comma_before && self.lower(p, k).is_some_and(|w| w.ends_with("ing") && w != "according");
             // Its clause may begin before an earlier quote of the sentence ("…the phrase “illegal
             // immigrant” during her campaign, saying she made a “poor choice of words”").
             // "Black Lives Matter issued a statement saying…": the statement is the medium, its
@@ -2580,12 +2579,12 @@ fn is_descriptor(word: &str) -> bool {
         )
 }
 
-/// A thing that carries someone's words: "a statement saying", "an email warning".
 /// A day of the week, as written: "Monday".
 fn is_day(word: &str) -> bool {
     matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
+/// A thing that carries someone's words: "a statement saying", "an email warning".
 fn is_medium(word: &str) -> bool {
     matches!(
         word,
