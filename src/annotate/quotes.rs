@@ -22,33 +22,73 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
     let mut spans: Vec<QuotedSpan> = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let tokens = &paragraph.tokens;
+        let family = |i: usize| MarkFamily::of(&text[tokens[i].start..tokens[i].end]);
+        let glued = |i: usize| i > 0 && tokens[i - 1].end == tokens[i].start;
         let mut open: Option<usize> = None;
+        // A quote in the other family's marks inside the open one ("… question: “As you
+        // know …?” Forty-three …"): its marks, and the spans it gives should the outer quote
+        // never close (then the outer mark was a stray one, as before nesting was read).
+        let mut inner: Option<usize> = None;
+        let mut inner_spans: Vec<(usize, Option<usize>)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            match (token.kind, open) {
-                (TokenKind::Open, None) => open = Some(i),
+            match (token.kind, open, inner) {
+                (TokenKind::Open, None, _) => open = Some(i),
+                // Nested, unless the outer mark wraps the paragraph as a stray one does
+                // ("“You don’t win …,” Rubio responded …" in straight marks).
+                (TokenKind::Open, Some(o), None) if family(i) != family(o) && !glued(i) && i > o + 1 => inner = Some(i),
+                (TokenKind::Close, Some(_), Some(n)) if family(i) == family(n) => {
+                    inner_spans.push((n, Some(i)));
+                    inner = None;
+                }
+                (TokenKind::Open, Some(_), Some(_)) => {}
                 // An opening mark where one is already open: a mark typed the wrong way round
                 // closes the quote when it follows a word or punctuation directly.
-                (TokenKind::Open, Some(o)) => {
-                    let glued = i > 0 && tokens[i - 1].end == token.start && i > o + 1;
-                    if glued {
+                (TokenKind::Open, Some(o), None) => {
+                    if glued(i) && i > o + 1 {
                         push(text, &mut spans, paragraphs, p, o, Some(i));
                         open = None;
                     } else {
                         open = Some(i);
                     }
+                    inner_spans.clear();
                 }
-                (TokenKind::Close, Some(o)) => {
+                (TokenKind::Close, Some(o), _) => {
                     push(text, &mut spans, paragraphs, p, o, Some(i));
                     open = None;
+                    inner = None;
+                    inner_spans.clear();
                 }
                 _ => {}
             }
         }
-        if let Some(o) = open {
+        if open.is_some() && !inner_spans.is_empty() || inner.is_some() {
+            for (o, c) in inner_spans.drain(..).chain(inner.map(|n| (n, None))) {
+                push(text, &mut spans, paragraphs, p, o, c);
+            }
+        } else if let Some(o) = open {
             push(text, &mut spans, paragraphs, p, o, None);
         }
     }
     spans
+}
+
+/// The kinds of quotation marks, which nest inside one another: straight ("), curly (“ ”,
+/// « », „) and doubled apostrophes ('' and treebank ``).
+#[derive(PartialEq)]
+enum MarkFamily {
+    Straight,
+    Curly,
+    Apostrophes,
+}
+
+impl MarkFamily {
+    fn of(mark: &str) -> MarkFamily {
+        match mark {
+            "\"" => MarkFamily::Straight,
+            "''" | "``" => MarkFamily::Apostrophes,
+            _ => MarkFamily::Curly,
+        }
+    }
 }
 
 fn push(
@@ -98,6 +138,18 @@ mod tests {
             ("He said \"we agree\" today.", &["we agree"]),
             ("“A,” she said, “B.”", &["A,", "B."]),
             ("“He told me ‘never’ twice,” she said.", &["He told me ‘never’ twice,"]),
+            // Curly marks inside straight ones, and the other way round, nest.
+            (
+                "Caddell continued: \"Here is the question: “Do you think so?” Forty-three, yes.\"",
+                &["Here is the question: “Do you think so?” Forty-three, yes."],
+            ),
+            ("“It was ''dire,'' I think,” she said.", &["It was ''dire,'' I think,"]),
+            // A straight mark wrapping the paragraph is a stray one; a nested quote that
+            // never closes leaves the one inside.
+            ("\"“We won,” Rubio said.\"", &["We won,"]),
+            ("\"Stray, and then “a quote” here.", &["a quote"]),
+            // Mixed marks that close each other are one quote each.
+            ("“Out of balance,\" the group wrote. \"It will get worse.“", &["Out of balance,", "It will get worse."]),
             ("No quotes at all.", &[]),
             ("An empty “” pair.", &[]),
         ];
