@@ -869,6 +869,7 @@ const UNNAMED_HEADS: &[&str] = &[
     "historian",
     "historians",
     "husband",
+    "icon",
     "insider",
     "insiders",
     "journalist",

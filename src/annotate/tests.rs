@@ -415,6 +415,8 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a role word shaped so before any name opening the sentence", "The show ended. Actress Rosario Dawson said so. Co-anchor Norah O'Donnell said no.", &["Rosario Dawson", "Norah O'Donnell"]),
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
         ("a first name before \"and\" and a full name shares its surname", "The brothers David and Charles Koch gave money.", &["David Koch", "Charles Koch"]),
+        ("a full name coupled with a full name of a known first name", "Two voters, Tyresha McClenney and Bryan Anderson, saw it. So did Harry Reid and Pat Leahy.", &["Tyresha McClenney", "Bryan Anderson", "Harry Reid", "Pat Leahy"]),
+        ("but not a run opening on a title or a verb, or before a source's word", "Pastors David Jeremiah and Kenneth Copeland came. Follow Jeff Horwitz and Chad Day. Joe Biden and Civil Rights icon John Lewis marched.", &["Kenneth Copeland", "Chad Day", "Joe Biden", "John Lewis"]),
         ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
         ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
