@@ -1338,9 +1338,17 @@ fn city_mention(
         return CityMention::Person; // "Ben Carson", "Hilary Clinton-run"
     }
     let next = tokens.get(after).filter(|t| t.kind == TokenKind::Word);
+    // Words that call it a town: "the city of Nice", "the cities of Blackpool and
+    // Liverpool", "the state capital, Sacramento", "Concord resident Whit Symms".
+    let settlement = |at: usize| lexicon::is_settlement(&word(at).to_lowercase());
+    let of_settlement = |of: usize| of > 0 && word(of) == "of" && settlement(of - 1);
+    let town = (k > 1 && (of_settlement(k - 1) || (word(k - 1) == "," && settlement(k - 2)) || settlement(k - 1)))
+        || (k > 3 && word(k - 1) == "and" && is_capitalised_word(text, &tokens[k - 2]) && of_settlement(k - 3))
+        || next.is_some_and(|t| lexicon::is_resident(&text[t.start..t.end]));
     // "Carson said"; but a country, a state or a great city speaks as itself: "Ethiopia
     // continues to occupy the village".
     if tier == lexicon::PlaceTier::Context
+        && !town
         && next.is_some_and(|t| lexicon::is_cue(&text[t.start..t.end].to_lowercase()))
     {
         return CityMention::Person;
@@ -1362,7 +1370,7 @@ fn city_mention(
                 matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(_, lexicon::PlaceTier::Sure))
             })
     });
-    CityMention::Place { context: preposition || state }
+    CityMention::Place { context: preposition || state || town }
 }
 /// Whether the run of capitalised words from token `first` to `last` shows a sign of being
 /// a person's name: two capitalised words are a name only with one (a known first name, a
@@ -1624,7 +1632,17 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
         });
     let verb = if comma || between { word(last + 2) } else { word(last + 1) };
     let after = verb.is_some_and(|w| lexicon::is_cue(&w));
-    let before = first > 0 && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
+    // Not a lone word before a role and a name, which says what the name is: "said Concord
+    // resident Whit Symms".
+    let describes = first == last
+        && tokens.get(last + 1).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            t.kind == TokenKind::Word
+                && w.starts_with(char::is_lowercase)
+                && (lexicon::is_title(&capitalise(w)) || lexicon::is_unnamed_head(w) || lexicon::is_resident(w))
+        })
+        && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t));
+    let before = first > 0 && !describes && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
 }
 

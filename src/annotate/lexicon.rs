@@ -2830,6 +2830,21 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// Nouns for a town that name one after them ("the city of Nice", "the state capital,
+/// Sacramento").
+pub fn is_settlement(word_lower: &str) -> bool {
+    matches!(
+        word_lower,
+        "city" | "cities" | "town" | "towns" | "village" | "villages" | "capital" | "suburb" | "port" | "hometown"
+    )
+}
+
+/// Words for the people or the things of a town, after its name ("Concord resident",
+/// "the Concord area").
+pub fn is_resident(word: &str) -> bool {
+    matches!(word, "resident" | "residents" | "native" | "natives" | "area" | "mayor" | "suburbs" | "neighborhood")
+}
+
 pub fn is_place_preposition(word_lower: &str) -> bool {
     PLACE_PREPOSITIONS.binary_search(&word_lower).is_ok()
 }

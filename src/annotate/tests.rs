@@ -417,6 +417,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a first name before \"and\" and a full name shares its surname", "The brothers David and Charles Koch gave money.", &["David Koch", "Charles Koch"]),
         ("a full name coupled with a full name of a known first name", "Two voters, Tyresha McClenney and Bryan Anderson, saw it. So did Harry Reid and Pat Leahy.", &["Tyresha McClenney", "Bryan Anderson", "Harry Reid", "Pat Leahy"]),
         ("but not a run opening on a title or a verb, or before a source's word", "Pastors David Jeremiah and Kenneth Copeland came. Follow Jeff Horwitz and Chad Day. Joe Biden and Civil Rights icon John Lewis marched.", &["Kenneth Copeland", "Chad Day", "Joe Biden", "John Lewis"]),
+        ("a lone word before a role and a name says what the name is", "“No,” said Concord resident Whit Symms.", &["Whit Symms"]),
         ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
         ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
@@ -610,6 +611,10 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
         ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
         ("Tulsa police said little.", &[]),
+        // A word that calls it a town: before it, and before a reporting verb too.
+        ("A truck hit a crowd in the resort city of Nice.", &["Nice"]),
+        ("The cities of Blackpool and Liverpool said they would light landmarks.", &["Blackpool", "Liverpool"]),
+        ("He lives outside the state capital, Sacramento, and prays.", &["Sacramento"]),
         // A first name needs the same: "Charlotte" alone may be a woman.
         ("Crowds marched in Charlotte on Tuesday.", &["Charlotte"]),
         ("Charlotte laughed at the joke.", &[]),
