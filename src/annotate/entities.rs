@@ -682,6 +682,9 @@ impl<'a> EntityFinder<'a> {
             // "FORT PIERCE, Fla. -": the place of a dateline.
             self.add_in_capitals(EntityKind::Place, &words, tokens, p, start, last);
             return;
+        } else if !titled && start > 0 && lexicon::is_outlet_noun(word(start - 1)) {
+            // "the news site Pando said", "the website Politco says": a publication.
+            EntityKind::Organisation
         } else if words.len() == 1 && is_acronym(words[0]) {
             // A word in capitals that the article also writes as a word ("PENCE" beside
             // "Pence", "SAVE" beside "save") is shouted, not an acronym.

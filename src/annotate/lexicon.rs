@@ -2830,6 +2830,26 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// Nouns for a publication that name one after them ("the news site Pando", "the magazine
+/// Mother Jones").
+pub fn is_outlet_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "site"
+            | "website"
+            | "magazine"
+            | "newspaper"
+            | "tabloid"
+            | "outlet"
+            | "blog"
+            | "newsletter"
+            | "network"
+            | "broadcaster"
+            | "channel"
+            | "publication"
+    )
+}
+
 /// Nouns for a town that name one after them ("the city of Nice", "the state capital,
 /// Sacramento").
 pub fn is_settlement(word_lower: &str) -> bool {

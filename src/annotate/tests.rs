@@ -499,6 +499,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
     let cases: &[(&str, &[&str])] = &[
         ("Talks resumed on Monday. The talks were tense.", &[]),
         ("Police closed the road. The police left at noon.", &[]),
+        // A publication, after the word for one.
+        ("A columnist for the news site Pando said he was ashamed.", &["Pando"]),
         // Spoken of as one body, the word names one.
         ("Police say they have “adequate resources” for the game. The police left.", &["Police"]),
         ("Hard times, then a “comeback,” the Times wrote.", &["Times"]),
