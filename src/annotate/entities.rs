@@ -695,6 +695,10 @@ impl<'a> EntityFinder<'a> {
             EntityKind::Organisation
         } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return; // "F-22", "Route 66": not a name
+        } else if words.len() == 1
+            && (is_people_of_a_place(words[0]) || self.is_family(words[0], start > 0 && word(start - 1) == "the"))
+        {
+            return; // "Iowans", "Ohioans"; "the Clintons": a people, a family
         } else if lexicon::is_group_ending(words[words.len() - 1])
             || (words.len() >= 2 && lexicon::is_thing_ending(words[words.len() - 1]))
         {
@@ -829,6 +833,16 @@ impl<'a> EntityFinder<'a> {
             })
         };
         start == 0 && tokens[start..=last].iter().all(capitals) && comma() && state()
+    }
+
+    /// Whether `word`, after "the", names a family by the surname of a person met before:
+    /// "the Clintons", "the Khans".
+    fn is_family(&self, word: &str, after_the: bool) -> bool {
+        after_the
+            && [word.strip_suffix('s'), word.strip_suffix("es")]
+                .into_iter()
+                .flatten()
+                .any(|s| self.surnames.contains(s))
     }
 
     /// A word alone that is the surname of a person met before ("Cuban said", after "Mark
@@ -1647,6 +1661,24 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
         && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t));
     let before = first > 0 && !describes && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
     after || before
+}
+
+/// Whether `word` is the people of a place the gazetteer knows: "Iowans", "Ohioans",
+/// "Texans", "Floridians", "Bostonians".
+fn is_people_of_a_place(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ns") else { return false };
+    let stems = [
+        Some(stem.to_string()),
+        stem.strip_suffix('a').map(str::to_string),
+        stem.strip_suffix("ia").map(str::to_string),
+        stem.strip_suffix("ia").map(|s| format!("{s}a")),
+        Some(format!("{stem}s")),
+    ];
+    stems.into_iter().flatten().filter(|s| s.len() >= 3).any(|s| {
+        GAZETTEER.0.at(&s, 0).is_some_and(|(end, pattern)| {
+            end == s.len() && matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(_, lexicon::PlaceTier::Sure))
+        })
+    })
 }
 
 /// The place the gazetteer names (a country, a state or a great city) from byte `start` to

@@ -419,6 +419,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("but not a run opening on a title or a verb, or before a source's word", "Pastors David Jeremiah and Kenneth Copeland came. Follow Jeff Horwitz and Chad Day. Joe Biden and Civil Rights icon John Lewis marched.", &["Kenneth Copeland", "Chad Day", "Joe Biden", "John Lewis"]),
         ("a lone word before a role and a name says what the name is", "“No,” said Concord resident Whit Symms.", &["Whit Symms"]),
         ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
+        ("a place's people and a family are nobody", "Fiorina, speaking to Iowans, said no. Bill Clinton came. “No,” said the Clintons.", &["Bill Clinton"]),
         ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
         ("a name opens on no joint left by a word before it", "Campaign for Wexler says he'll recast image.", &["Wexler"]),
