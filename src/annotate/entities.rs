@@ -696,9 +696,11 @@ impl<'a> EntityFinder<'a> {
         } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
             return; // "F-22", "Route 66": not a name
         } else if words.len() == 1
-            && (is_people_of_a_place(words[0]) || self.is_family(words[0], start > 0 && word(start - 1) == "the"))
+            && (lexicon::is_deity(words[0])
+                || is_people_of_a_place(words[0])
+                || self.is_family(words[0], start > 0 && word(start - 1) == "the"))
         {
-            return; // "Iowans", "Ohioans"; "the Clintons": a people, a family
+            return; // "God"; "Iowans", "Ohioans"; "the Clintons": a people, a family
         } else if lexicon::is_group_ending(words[words.len() - 1])
             || (words.len() >= 2 && lexicon::is_thing_ending(words[words.len() - 1]))
         {

@@ -636,6 +636,7 @@ const NOT_NAMES: &[&str] = &[
     "Being",
     "Beyond",
     "Both",
+    "Brexit",
     "But",
     "By",
     "Can",
@@ -1199,6 +1200,11 @@ const ORGANISATIONS: &[&str] = &[
     "Corriere della Sera",
     "Eli Lilly",
     "The Nation",
+    "American Legion",
+    "Charlie Hebdo",
+    "Dow Jones",
+    "Hewlett-Packard",
+    "Morgan Stanley",
 ];
 
 /// Countries, capitals, large cities and US states. Demonyms are not here: "Russian" is not a place.
@@ -2829,6 +2835,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "visiting",
     "within",
 ];
+
+/// A god's name said alone is no one's page: "asked God to forgive him".
+pub fn is_deity(word: &str) -> bool {
+    matches!(word, "God" | "Allah")
+}
 
 /// Nouns for a publication that name one after them ("the news site Pando", "the magazine
 /// Mother Jones").

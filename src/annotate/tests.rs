@@ -420,6 +420,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a lone word before a role and a name says what the name is", "“No,” said Concord resident Whit Symms.", &["Whit Symms"]),
         ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
         ("a place's people and a family are nobody", "Fiorina, speaking to Iowans, said no. Bill Clinton came. “No,” said the Clintons.", &["Bill Clinton"]),
+        ("a god, and a word for a thing, are nobody", "He never asked God to forgive him. “A great thing,” said Brexit campaigners.", &[]),
         ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
         ("a name opens on no joint left by a word before it", "Campaign for Wexler says he'll recast image.", &["Wexler"]),
@@ -500,6 +501,11 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
     let cases: &[(&str, &[&str])] = &[
         ("Talks resumed on Monday. The talks were tense.", &[]),
         ("Police closed the road. The police left at noon.", &[]),
+        // Companies and bodies the gazetteer knows.
+        (
+            "“It worked,” Hewlett-Packard added. The American Legion wrote to him.",
+            &["Hewlett-Packard", "American Legion"],
+        ),
         // A publication, after the word for one.
         ("A columnist for the news site Pando said he was ashamed.", &["Pando"]),
         // Spoken of as one body, the word names one.
