@@ -640,6 +640,12 @@ impl<'a> EntityFinder<'a> {
         if head == "Day" && words.len() >= 2 && !lexicon::is_male_name(words[0]) && !lexicon::is_female_name(words[0]) {
             return;
         }
+        // A court's case named by a party: "the Supreme Court's Citizens United decision".
+        if !is_possessive(word(last))
+            && tokens.get(last + 1).is_some_and(|t| matches!(&text[t.start..t.end], "decision" | "ruling"))
+        {
+            return;
+        }
         // A legal ending left alone after the name it ends ("Breitbart News LLC", where the
         // gazetteer took the name) is no organisation of its own.
         if let ["LLC" | "PLC" | "LLP" | "Inc." | "Ltd."] = words[..] {

@@ -420,6 +420,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a lone word before a role and a name says what the name is", "“No,” said Concord resident Whit Symms.", &["Whit Symms"]),
         ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
         ("a place's people and a family are nobody", "Fiorina, speaking to Iowans, said no. Bill Clinton came. “No,” said the Clintons.", &["Bill Clinton"]),
+        ("an occasion, a slogan and a court's case are nobody", "“Merry Christmas,” said Trump Train riders, citing the Citizens United decision. The Founding Fathers said so.", &["Donald Trump"]),
         ("a god, and a word for a thing, are nobody", "He never asked God to forgive him. “A great thing,” said Brexit campaigners.", &[]),
         ("a month's short name is nobody", "Rubio said Dec. 6 on CNN that Sunnis must fight.", &[]),
         ("a thing's or an occasion's name is nobody", "The Vote Millennial Poll found it. Super Bowl fans cheered the Tigrayan People.", &[]),
@@ -506,6 +507,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "“It worked,” Hewlett-Packard added. The American Legion wrote to him.",
             &["Hewlett-Packard", "American Legion"],
         ),
+        ("“We will fight,” said United Steelworkers and Ford Motor.", &["United Steelworkers", "Ford Motor"]),
         // A publication, after the word for one.
         ("A columnist for the news site Pando said he was ashamed.", &["Pando"]),
         // Spoken of as one body, the word names one.
@@ -620,6 +622,10 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
         ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
         ("Tulsa police said little.", &[]),
+        (
+            "“Fine,” said Stonewall Inn staff on the Las Vegas Strip near Scarborough Shoal.",
+            &["Stonewall Inn", "Las Vegas Strip", "Scarborough Shoal"],
+        ),
         // A word that calls it a town: before it, and before a reporting verb too.
         ("A truck hit a crowd in the resort city of Nice.", &["Nice"]),
         ("The cities of Blackpool and Liverpool said they would light landmarks.", &["Blackpool", "Liverpool"]),
