@@ -779,16 +779,24 @@ impl Context<'_> {
     }
 }
 
-/// A headline as an event's name: without a label before a colon ("WATCH:", "The Latest:").
+/// A headline as an event's name: without a label before a colon ("WATCH:", "The Latest:",
+/// "Breaking:"), and without the subhead after a semicolon ("Carson on defense, attacking
+/// critics; Republican presidential candidate says …", the wire's way of writing both).
 fn headline(title: &str) -> String {
-    let title = title.trim();
+    const LABELS: &[&str] = &["the latest", "breaking", "watch", "video", "exclusive", "update", "report"];
+    let mut title = title.trim();
     if let Some((label, rest)) = title.split_once(':') {
         let label = label.trim();
         let is_label = label.split_whitespace().count() <= 3
-            && (label.chars().all(|c| !c.is_lowercase()) || label.eq_ignore_ascii_case("the latest"));
+            && (label.chars().all(|c| !c.is_lowercase()) || LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)));
         if is_label && rest.trim().len() > 10 {
-            return rest.trim().to_string();
+            title = rest.trim();
         }
+    }
+    if let Some((head, _)) = title.split_once("; ")
+        && head.split_whitespace().count() >= 3
+    {
+        title = head.trim();
     }
     title.to_string()
 }
@@ -939,5 +947,12 @@ mod tests {
         assert_eq!(headline("WATCH: Trump and Clinton meet at Hofstra"), "Trump and Clinton meet at Hofstra");
         assert_eq!(headline("The Latest: Clinton wins the debate, poll says"), "Clinton wins the debate, poll says");
         assert_eq!(headline("Clinton: the debate was a success"), "Clinton: the debate was a success");
+        assert_eq!(headline("Breaking: Trump Campaign Makes an Announcement"), "Trump Campaign Makes an Announcement");
+        assert_eq!(
+            headline("Carson on defense, attacking critics; Republican candidate says scrutiny is unfair"),
+            "Carson on defense, attacking critics"
+        );
+        assert_eq!(headline("Derelict Obama and Clinton; Trump will go on offense"), "Derelict Obama and Clinton");
+        assert_eq!(headline("Ryan; a profile"), "Ryan; a profile");
     }
 }
