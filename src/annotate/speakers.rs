@@ -477,7 +477,9 @@ impl<'a> Attributor<'a> {
         // A quote that ends its sentence (“… the timing.” Gov. Pat McCrory said) has nothing after it.
         let closing = span.close.map_or(own, |c| sentences[c]);
         while after_end < tokens.len()
-            && (tokens[after_end].kind != TokenKind::Open || self.opens_nickname(p, after_end))
+            && (tokens[after_end].kind != TokenKind::Open
+                || self.opens_nickname(p, after_end)
+                || self.opens_modifier(p, after_end))
             && sentences[after_end] == closing
         {
             // Full stops end it where they end the sentence, not in "(D-Nev.)".
@@ -496,6 +498,24 @@ impl<'a> Attributor<'a> {
             let span = &self.spans[i];
             span.paragraph == p && span.close == Some(k) && self.uses[i] == Use::Title
         })
+    }
+
+    /// Whether the opening mark at token `k` opens a few quoted words that describe the noun
+    /// after them (wearing “Ted Cruz” campaign pins, “Make America Great Again” hats), which
+    /// the words after a quote go on past.
+    fn opens_modifier(&self, p: usize, k: usize) -> bool {
+        let Ok(i) = self.spans.binary_search_by_key(&(p, k), |s| (s.paragraph, s.open)) else { return false };
+        let tokens = &self.paragraphs[p].tokens;
+        self.spans[i].close.is_some_and(|c| {
+            c <= k + 6
+                && tokens.get(c + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && self.text[t.start..t.end].starts_with(char::is_lowercase)
+                })
+                && self.sentence[p][c] == self.sentence[p][k]
+        }) && k
+            .checked_sub(1)
+            .and_then(|b| self.lower(p, b))
+            .is_some_and(|w| matches!(w.as_ref(), "and" | "a" | "an" | "the" | "his" | "her" | "their"))
     }
 
     /// Whether the opening mark at token `k` opens a nickname inside a name (Marcia “Cia”
