@@ -2388,7 +2388,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         (start..end).filter(|&k| self.is_cue_at(p, k)).find_map(|k| {
-            let participle = k > start && self.is_punct(p, k - 1, ",");
+            // "…, adding" is a participle's; "Sen. Ted Cruz, a candidate, tweeted" the person's.
+            let participle =
+                k > start && self.is_punct(p, k - 1, ",") && self.lower(p, k).is_some_and(|w| w.ends_with("ing"));
             if participle {
                 return None;
             }
