@@ -244,6 +244,9 @@ struct EntityFinder<'a> {
     surnames: FxHashSet<String>,
     /// The entities of a surname said after an honorific, whose sex that honorific tells.
     by_honorific: FxHashSet<usize>,
+    /// The entities named by a kin word's owner ("Melania Trump" of "Trump's wife, Melania,"):
+    /// a surname said alone joins them only where no one else has it.
+    by_kin: FxHashSet<usize>,
     /// Titles met between an affiliation and a name, for the name's roles.
     pending_roles: Vec<String>,
     /// A transcript's speaker labels ("WALLACE:" opening a paragraph), by how many paragraphs
@@ -267,6 +270,7 @@ impl<'a> EntityFinder<'a> {
             by_key: FxHashMap::default(),
             surnames: FxHashSet::default(),
             by_honorific: FxHashSet::default(),
+            by_kin: FxHashSet::default(),
             pending_roles: Vec::new(),
             labels: speaker_labels(text, paragraphs),
         };
@@ -756,6 +760,19 @@ impl<'a> EntityFinder<'a> {
             .then(|| shared_surname(text, tokens, last))
             .flatten()
             .filter(|surname| *surname != words[0] && !self.surnames.contains(words[0]) && given());
+        // "Trump’s wife, Melania,", "Clinton's husband, Bill,": the first name of someone of
+        // the family whose surname owns the kin word.
+        let kin = (couple.is_none() && kind == EntityKind::Person && words.len() == 1 && start == first)
+            .then(|| kin_surname(text, tokens, start, last))
+            .flatten()
+            // Not a first name's, unless the article has met it as a surname: "Erica’s
+            // mother, Dawn," is no Dawn Erica; "Clinton’s husband, Bill," after Hillary
+            // Clinton is Bill Clinton.
+            .filter(|surname| {
+                let given = lexicon::is_male_name(surname) || lexicon::is_female_name(surname);
+                *surname != words[0] && (!given || self.surnames.contains(*surname))
+            });
+        let couple = couple.or(kin);
         let name = match couple {
             Some(surname) => format!("{name} {surname}"),
             None => name,
@@ -764,6 +781,7 @@ impl<'a> EntityFinder<'a> {
             || titled
             || couple.is_some()
             || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0], counts))
+            || (words.len() == 1 && set_off_after_role(text, tokens, start, last))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         // "Mrs. Clinton" and "Mr. Clinton" are two people: a surname alone after an honorific
         // is an entity of that sex, apart from the same word said with another.
@@ -776,6 +794,9 @@ impl<'a> EntityFinder<'a> {
         };
         if strong {
             self.strong[entity] = true;
+        }
+        if kin.is_some() {
+            self.by_kin.insert(entity);
         }
         if common_word && couple.is_none() {
             self.common[entity] = true;
@@ -878,6 +899,9 @@ impl<'a> EntityFinder<'a> {
                     }
                 }
             }
+        }
+        for people in full.values_mut() {
+            people.sort_by_key(|f| self.by_kin.contains(f));
         }
         // The middle word of a name of three is a surname too ("Basáñez" of Miguel Basáñez
         // Ebergenyi, "Rodham" of Hillary Rodham Clinton), after the names it opens or ends;
@@ -1505,6 +1529,35 @@ fn signs_of_a_person(
         && ((and_at(last + 1) && full_name_at(last + 2))
             || (first > 2 && and_at(first - 1) && full_name_at(first - 3)));
     first_name || of_organisation || role_before || appositive_after || age_after || byline || from_after || coupled
+}
+
+/// The word that owns the kin word before a first name set off by commas: "Trump’s wife,
+/// Melania," gives "Trump".
+fn kin_surname<'t>(text: &'t str, tokens: &[Token], first: usize, last: usize) -> Option<&'t str> {
+    if first < 3 || !set_off_after_role(text, tokens, first, last) {
+        return None;
+    }
+    let kin = &text[tokens[first - 2].start..tokens[first - 2].end];
+    let owner = &text[tokens[first - 3].start..tokens[first - 3].end];
+    let is_kin = matches!(
+        kin,
+        "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "mother" | "father" | "widow" | "widower"
+    );
+    (is_kin && is_possessive(owner) && owner.starts_with(char::is_uppercase)).then(|| strip_possessive(owner))
+}
+
+/// Whether the word at `first..=last` is set off by commas right after a person's role or kin
+/// ("Trump's wife, Melania, is to speak", "the party's spokesman, Sam Lau, said"): a person.
+fn set_off_after_role(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let is = |k: usize, s: &str| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == s);
+    first >= 2 && is(first - 1, ",") && is(last + 1, ",") && {
+        let t = &tokens[first - 2];
+        let w = &text[t.start..t.end];
+        t.kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && (lexicon::is_unnamed_head(w) || lexicon::is_title(&capitalise(w)))
+            && !w.ends_with('s')
+    }
 }
 
 /// The registry's names in the text, in order: (start, end, what it names).
