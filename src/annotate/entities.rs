@@ -247,6 +247,8 @@ struct EntityFinder<'a> {
     /// The entities named by a kin word's owner ("Melania Trump" of "Trump's wife, Melania,"):
     /// a surname said alone joins them only where no one else has it.
     by_kin: FxHashSet<usize>,
+    /// The first of each couple named with one surname ("Khizr" of "Khizr and Ghazala Khan").
+    couples: Vec<usize>,
     /// Titles met between an affiliation and a name, for the name's roles.
     pending_roles: Vec<String>,
     /// A transcript's speaker labels ("WALLACE:" opening a paragraph), by how many paragraphs
@@ -271,6 +273,7 @@ impl<'a> EntityFinder<'a> {
             surnames: FxHashSet::default(),
             by_honorific: FxHashSet::default(),
             by_kin: FxHashSet::default(),
+            couples: Vec::new(),
             pending_roles: Vec::new(),
             labels: speaker_labels(text, paragraphs),
         };
@@ -759,7 +762,11 @@ impl<'a> EntityFinder<'a> {
         let couple = (kind == EntityKind::Person && words.len() == 1 && start == first)
             .then(|| shared_surname(text, tokens, last))
             .flatten()
-            .filter(|surname| *surname != words[0] && !self.surnames.contains(words[0]) && given());
+            .filter(|surname| {
+                *surname != words[0]
+                    && !self.surnames.contains(words[0])
+                    && (given() || after_family_word(text, tokens, start))
+            });
         // "Trump’s wife, Melania,", "Clinton's husband, Bill,": the first name of someone of
         // the family whose surname owns the kin word.
         let kin = (couple.is_none() && kind == EntityKind::Person && words.len() == 1 && start == first)
@@ -781,6 +788,11 @@ impl<'a> EntityFinder<'a> {
             || titled
             || couple.is_some()
             || (words.len() >= 2 && signs_of_a_person(text, tokens, first, last, words[0], counts))
+            // "the parents, Khizr and Ghazala Khan": the second of a family's two.
+            || (words.len() == 2
+                && start >= 2
+                && word(start - 1) == "and"
+                && after_family_word(text, tokens, start - 2))
             || (words.len() == 1 && set_off_after_role(text, tokens, start, last))
             || (next_to_cue(text, tokens, start, last) && !common_word);
         // "Mrs. Clinton" and "Mr. Clinton" are two people: a surname alone after an honorific
@@ -797,6 +809,8 @@ impl<'a> EntityFinder<'a> {
         }
         if kin.is_some() {
             self.by_kin.insert(entity);
+        } else if couple.is_some() {
+            self.couples.push(entity);
         }
         if common_word && couple.is_none() {
             self.common[entity] = true;
@@ -902,6 +916,28 @@ impl<'a> EntityFinder<'a> {
         }
         for people in full.values_mut() {
             people.sort_by_key(|f| self.by_kin.contains(f));
+        }
+        // "Mr. Khan" and "Ms. Khan" beside a couple named with one surname whose first names
+        // tell no sex ("the parents, Khizr and Ghazala Khan"): one is each, the man first, as
+        // a couple is most often written.
+        for &man in &self.couples {
+            let Some((_, surname)) = self.entities[man].name.rsplit_once(' ') else { continue };
+            let named = |f: usize| {
+                let e = &self.entities[f];
+                e.kind == EntityKind::Person && e.name.rsplit_once(' ').is_some_and(|(_, s)| s == surname)
+            };
+            let said_as = |sex: Gender| {
+                self.by_honorific.iter().any(|&h| self.gender[h] == sex && self.entities[h].name == surname)
+            };
+            let Some(woman) = (man + 1..self.entities.len()).find(|&f| named(f)) else { continue };
+            if self.gender[man] == Gender::Unknown
+                && self.gender[woman] == Gender::Unknown
+                && said_as(Gender::Male)
+                && said_as(Gender::Female)
+            {
+                self.gender[man] = Gender::Male;
+                self.gender[woman] = Gender::Female;
+            }
         }
         // The middle word of a name of three is a surname too ("Basáñez" of Miguel Basáñez
         // Ebergenyi, "Rodham" of Hillary Rodham Clinton), after the names it opens or ends;
@@ -1294,7 +1330,12 @@ fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<u
 /// and Charles Koch".
 fn shared_surname<'t>(text: &'t str, tokens: &[Token], last: usize) -> Option<&'t str> {
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
-    let given = word(last + 2).filter(|w| lexicon::is_male_name(w) || lexicon::is_female_name(w))?;
+    // After a family's word any capitalised word is a first name: "the parents, Khizr and
+    // Ghazala Khan".
+    let family = after_family_word(text, tokens, last);
+    let given = word(last + 2).filter(|w| {
+        lexicon::is_male_name(w) || lexicon::is_female_name(w) || (family && w.starts_with(char::is_uppercase))
+    })?;
     let surname = word(last + 3).filter(|w| w.starts_with(char::is_uppercase) && !lexicon::is_not_name(w))?;
     let alone = !tokens.get(last + 4).is_some_and(|t| is_capitalised_word(text, t));
     (word(last + 1) == Some("and") && given != surname && alone && !is_possessive(given))
@@ -1529,6 +1570,16 @@ fn signs_of_a_person(
         && ((and_at(last + 1) && full_name_at(last + 2))
             || (first > 2 && and_at(first - 1) && full_name_at(first - 3)));
     first_name || of_organisation || role_before || appositive_after || age_after || byline || from_after || coupled
+}
+
+/// Whether the word at `k` comes right after a word for a family's members, or after it and a
+/// comma: "the parents, Khizr and Ghazala Khan", "the brothers David and Charles Koch".
+fn after_family_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    let word = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let family = |i: usize| {
+        matches!(word(i), "parents" | "couple" | "brothers" | "sisters" | "siblings" | "sons" | "daughters" | "twins")
+    };
+    (k >= 1 && family(k - 1)) || (k >= 2 && word(k - 1) == "," && family(k - 2))
 }
 
 /// The word that owns the kin word before a first name set off by commas: "Trump’s wife,
