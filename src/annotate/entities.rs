@@ -1548,28 +1548,35 @@ fn signs_of_a_person(
         }
     };
     let and_at = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == "and");
-    // Not a run that opens on a word before the name ("Pastors David Jeremiah", "Follow Jeff
-    // Horwitz"), nor one of words the article writes in lower case.
-    let opens_on_name = &text[tokens[first].start..tokens[first].end] == first_word
-        && !lexicon::is_title(first_word.strip_suffix('s').unwrap_or(first_word))
-        && (first + 1..=last).all(|k| {
-            let w = &text[tokens[k].start..tokens[k].end];
-            !lexicon::is_male_name(w) && !lexicon::is_female_name(w)
-        });
-    let no_common_word =
-        (first..=last).all(|k| !counts.has_lower_case(strip_possessive(&text[tokens[k].start..tokens[k].end])));
-    // "Civil Rights icon John Lewis": a run before a source's word is what the person is.
-    let before_head = tokens.get(last + 1).is_some_and(|t| {
-        let w = &text[t.start..t.end];
-        t.kind == TokenKind::Word && (lexicon::is_unnamed_head(w) || role_word(last + 1))
-    });
-    let coupled = opens_on_name
-        && no_common_word
-        && !before_head
-        && !lexicon::is_organisation_word(&text[tokens[last].start..tokens[last].end])
-        && ((and_at(last + 1) && full_name_at(last + 2))
-            || (first > 2 && and_at(first - 1) && full_name_at(first - 3)));
-    first_name || of_organisation || role_before || appositive_after || age_after || byline || from_after || coupled
+    let coupled = || {
+        let beside =
+            (and_at(last + 1) && full_name_at(last + 2)) || (first > 2 && and_at(first - 1) && full_name_at(first - 3));
+        // Not a run that opens on a word before the name ("Pastors David Jeremiah", "Follow
+        // Jeff Horwitz"), nor one of words the article writes in lower case.
+        let opens_on_name = || {
+            &text[tokens[first].start..tokens[first].end] == first_word
+                && !lexicon::is_title(first_word.strip_suffix('s').unwrap_or(first_word))
+                && (first + 1..=last).all(|k| {
+                    let w = &text[tokens[k].start..tokens[k].end];
+                    !lexicon::is_male_name(w) && !lexicon::is_female_name(w)
+                })
+        };
+        let no_common_word =
+            || (first..=last).all(|k| !counts.has_lower_case(strip_possessive(&text[tokens[k].start..tokens[k].end])));
+        // "Civil Rights icon John Lewis": a run before a source's word is what the person is.
+        let before_head = || {
+            tokens.get(last + 1).is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                t.kind == TokenKind::Word && (lexicon::is_unnamed_head(w) || role_word(last + 1))
+            })
+        };
+        beside
+            && opens_on_name()
+            && no_common_word()
+            && !before_head()
+            && !lexicon::is_organisation_word(&text[tokens[last].start..tokens[last].end])
+    };
+    first_name || of_organisation || role_before || appositive_after || age_after || byline || from_after || coupled()
 }
 
 /// Whether the word at `k` comes right after a word for a family's members, or after it and a
