@@ -1770,15 +1770,21 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
     let after = verb.is_some_and(|w| lexicon::is_cue(&w));
     // Not a lone word before a role and a name, which says what the name is: "said Concord
     // resident Whit Symms".
-    let describes = first == last
-        && tokens.get(last + 1).is_some_and(|t| {
-            let w = &text[t.start..t.end];
-            t.kind == TokenKind::Word
-                && w.starts_with(char::is_lowercase)
-                && (lexicon::is_title(&capitalise(w)) || lexicon::is_unnamed_head(w) || lexicon::is_resident(w))
-        })
-        && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t));
-    let before = first > 0 && !describes && word(first - 1).is_some_and(|w| lexicon::is_cue(&w) && w != "according");
+    let describes = || {
+        first == last
+            && tokens.get(last + 1).is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                t.kind == TokenKind::Word
+                    && w.starts_with(char::is_lowercase)
+                    && (lexicon::is_title(&capitalise(w)) || lexicon::is_unnamed_head(w) || lexicon::is_resident(w))
+            })
+            && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t))
+    };
+    // "said Smith", but not "started Quadrivium", "began Monday": what was begun.
+    let before = first > 0
+        && word(first - 1)
+            .is_some_and(|w| lexicon::is_cue(&w) && !matches!(w.as_str(), "according" | "began" | "started"))
+        && !describes();
     after || before
 }
 

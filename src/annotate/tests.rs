@@ -426,6 +426,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a first name set off after a kin word takes its owner's surname", "Hillary Clinton won. Clinton’s husband, Bill, spoke. Erica’s mother, Dawn, taught. The party’s spokesman, Lau, said no.", &["Hillary Clinton", "Bill Clinton", "Dawn", "Lau"]),
         ("after a family's word, two first names the lexicon does not know share the surname", "The parents, Khizr and Ghazala Khan, spoke. The brothers Ammon and Ryan Bundy left.", &["Khizr Khan", "Ghazala Khan", "Ammon Bundy", "Ryan Bundy"]),
         ("what someone does, before the name, is no part of it", "At the rally the crowd heard from Actress Rosario Dawson, who spoke first, and from Rapper Killer Mike, who was last of all. A hacker known as Hacker Guccifer sent a letter.", &["Rosario Dawson", "Killer Mike", "Guccifer"]),
+        ("what was started or begun is no one", "In 2012 the couple started Quadrivium, a foundation for the sustainable use of resources.", &[]),
         ("not a first name already met", "Hillary Clinton spoke. Later Hillary and Tim Kaine went on.", &["Hillary Clinton", "Tim Kaine"]),
         ("a place's people and a family are nobody", "Fiorina, speaking to Iowans, said no. Bill Clinton came. “No,” said the Clintons.", &["Bill Clinton"]),
         ("an occasion, a slogan and a court's case are nobody", "“Merry Christmas,” said Trump Train riders, citing the Citizens United decision. The Founding Fathers said so.", &["Donald Trump"]),
