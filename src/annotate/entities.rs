@@ -1326,8 +1326,8 @@ fn organisation_after_and(text: &str, tokens: &[Token], last: usize) -> Option<u
 }
 
 /// The surname of a full name of two words after "and" right after token `last`, where the
-/// first of them is a first name the lexicon knows and nothing capitalised follows: "David
-/// and Charles Koch".
+/// first of them is a first name the lexicon knows, or any word after a family's word, and
+/// nothing capitalised follows: "David and Charles Koch", "the parents, Khizr and Ghazala Khan".
 fn shared_surname<'t>(text: &'t str, tokens: &[Token], last: usize) -> Option<&'t str> {
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.start..t.end]);
     // After a family's word any capitalised word is a first name: "the parents, Khizr and

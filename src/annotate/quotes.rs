@@ -61,7 +61,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Vec<QuotedSpan> {
                 _ => {}
             }
         }
-        if open.is_some() && !inner_spans.is_empty() || inner.is_some() {
+        if (open.is_some() && !inner_spans.is_empty()) || inner.is_some() {
             for (o, c) in inner_spans.drain(..).chain(inner.map(|n| (n, None))) {
                 push(text, &mut spans, paragraphs, p, o, c);
             }
