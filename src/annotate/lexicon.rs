@@ -153,6 +153,7 @@ const CUES: &[&str] = &[
     "retaliated",
     "retorted",
     "riffed",
+    "ruled",
     "said",
     "say",
     "saying",
