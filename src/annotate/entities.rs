@@ -149,6 +149,7 @@ fn canonical_organisation(name: &str) -> &str {
         "S.E.C." | "SEC" => "Securities and Exchange Commission",
         "Fox News Channel" => "Fox News",
         "Politifact" => "PolitiFact",
+        "POLITICO" => "Politico",
         "Free Beacon" => "Washington Free Beacon",
         "Priorities USA" => "Priorities USA Action",
         "Our Principles Pac" => "Our Principles PAC",

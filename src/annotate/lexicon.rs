@@ -1232,6 +1232,7 @@ const ORGANISATIONS: &[&str] = &[
     "La Stampa",
     "Philippine Star",
     "Third Way",
+    "POLITICO",
 ];
 
 /// Countries, capitals, large cities and US states. Demonyms are not here: "Russian" is not a place.

@@ -522,6 +522,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "Fans of the Denver Broncos and the Carolina Panthers argued, as La Stampa and Third Way noted.",
             &["La Stampa", "Third Way", "Denver Broncos", "Carolina Panthers"],
         ),
+        ("Sources who reviewed the agreements told POLITICO on Friday.", &["Politico"]),
         // A publication, after the word for one.
         ("A columnist for the news site Pando said he was ashamed.", &["Pando"]),
         // Spoken of as one body, the word names one.
