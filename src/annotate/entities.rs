@@ -777,8 +777,8 @@ impl<'a> EntityFinder<'a> {
             // mother, Dawn," is no Dawn Erica; "Clinton’s husband, Bill," after Hillary
             // Clinton is Bill Clinton.
             .filter(|surname| {
-                let given = lexicon::is_male_name(surname) || lexicon::is_female_name(surname);
-                *surname != words[0] && (!given || self.surnames.contains(*surname))
+                let first_name = lexicon::is_male_name(surname) || lexicon::is_female_name(surname);
+                *surname != words[0] && (!first_name || self.surnames.contains(*surname))
             });
         let couple = couple.or(kin);
         let name = match couple {
@@ -1566,10 +1566,7 @@ fn signs_of_a_person(
             || (first..=last).all(|k| !counts.has_lower_case(strip_possessive(&text[tokens[k].start..tokens[k].end])));
         // "Civil Rights icon John Lewis": a run before a source's word is what the person is.
         let before_head = || {
-            tokens.get(last + 1).is_some_and(|t| {
-                let w = &text[t.start..t.end];
-                t.kind == TokenKind::Word && (lexicon::is_unnamed_head(w) || role_word(last + 1))
-            })
+            tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Word && is_lowercase_role(&text[t.start..t.end]))
         };
         beside
             && opens_on_name()
@@ -1612,11 +1609,13 @@ fn set_off_after_role(text: &str, tokens: &[Token], first: usize, last: usize) -
     first >= 2 && is(first - 1, ",") && is(last + 1, ",") && {
         let t = &tokens[first - 2];
         let w = &text[t.start..t.end];
-        t.kind == TokenKind::Word
-            && w.starts_with(char::is_lowercase)
-            && (lexicon::is_unnamed_head(w) || lexicon::is_title(&capitalise(w)))
-            && !w.ends_with('s')
+        t.kind == TokenKind::Word && is_lowercase_role(w) && !w.ends_with('s')
     }
+}
+
+/// A role written in lower case, a title's or a source's word: "spokesman", "wife", "icon".
+fn is_lowercase_role(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && (lexicon::is_unnamed_head(word) || lexicon::is_title(&capitalise(word)))
 }
 
 /// The registry's names in the text, in order: (start, end, what it names).
@@ -1775,9 +1774,7 @@ fn next_to_cue(text: &str, tokens: &[Token], first: usize, last: usize) -> bool 
         first == last
             && tokens.get(last + 1).is_some_and(|t| {
                 let w = &text[t.start..t.end];
-                t.kind == TokenKind::Word
-                    && w.starts_with(char::is_lowercase)
-                    && (lexicon::is_title(&capitalise(w)) || lexicon::is_unnamed_head(w) || lexicon::is_resident(w))
+                t.kind == TokenKind::Word && (is_lowercase_role(w) || lexicon::is_resident(w))
             })
             && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t))
     };
