@@ -156,6 +156,17 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     if (noun_before || noun_after) && titled() {
         return Use::Title;
     }
+    // A show or book that opens the sentence, set off by its comma: "On “Face the Nation,”
+    // Sen. Bernie Sanders said…", "In “The Art of the Deal,” he wrote…".
+    let opens_sentence = span.open == 1
+        || span.open >= 2 && {
+            let t = &tokens[span.open - 2];
+            t.kind == TokenKind::Punct && matches!(&text[t.start..t.end], "." | "?" | "!")
+        };
+    let set_off = quoted.ends_with(',') && quoted.split_whitespace().count() <= 6;
+    if opens_sentence && set_off && matches!(before.as_deref(), Some("on" | "in")) && titled() {
+        return Use::Title;
+    }
     let Some(before) = before.as_deref() else { return Use::Speech };
     // An outlet's work may close on the sentence's comma or stop inside the marks.
     let outlets = || outlets_work(text, paragraphs, span) && is_title_case(quoted.trim_end_matches([',', '.']));
@@ -271,6 +282,9 @@ mod tests {
         assert_eq!(use_in("“We will win,” she said."), [Use::Speech]);
         assert_eq!(use_in("In his 2002 book, “Make Your Kid a Millionaire,” he said so."), [Use::Title]);
         assert_eq!(use_in("She sang the anthem, “A Change Is Gonna Come.”"), [Use::Title]);
+        assert_eq!(use_in("On “Face the Nation,” Sanders spoke of voters."), [Use::Title]);
+        assert_eq!(use_in("He left. In “The Art of the Deal,” he wrote of it."), [Use::Title]);
+        assert_eq!(use_in("On “Monday we march,” they chanted."), [Use::Speech]);
         assert_eq!(use_in("She added the words, “Hillary Clinton.”"), [Use::Speech]);
     }
 

@@ -1537,6 +1537,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Gazette",
     "Group",
     "Guard",
+    "Healthcare",
     "Herald",
     "Holdings",
     "Hotels",

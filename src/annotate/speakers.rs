@@ -315,6 +315,8 @@ impl<'a> Attributor<'a> {
         } else if let Some(previous) = span.continues.and_then(|c| done.get(c)) {
             attribution.speaker = previous.speaker.clone();
             attribution.cue = previous.cue.clone();
+        } else if let Some(speaker) = self.signed_at_paragraph_end(q) {
+            attribution.speaker = Some(speaker);
         } else if let Some(speaker) = self.labelled(span) {
             attribution.speaker = Some(speaker);
         } else if let Some(other) = self.shares_sentence(q).then(|| self.contrasted(span)).flatten() {
@@ -342,6 +344,8 @@ impl<'a> Attributor<'a> {
         } else if let Some(speaker) = self.reported_before(span) {
             attribution.speaker = Some(speaker);
             attribution.cue = Some(Cue::ReportedBefore);
+        } else if let Some(speaker) = self.subject_of_sentence_before(span) {
+            attribution.speaker = Some(speaker);
         }
     }
 
@@ -489,6 +493,15 @@ impl<'a> Attributor<'a> {
             after_end += 1;
         }
         ((before_start, span.open), (after_start, after_end))
+    }
+
+    /// Whether token `k` stands inside the marks of a work's title ("On “Face the Nation,”").
+    fn in_title(&self, p: usize, k: usize) -> bool {
+        let at = self.spans.partition_point(|s| (s.paragraph, s.open) <= (p, k));
+        at.checked_sub(1).is_some_and(|i| {
+            let span = &self.spans[i];
+            span.paragraph == p && span.close.is_some_and(|c| c >= k) && self.uses[i] == Use::Title
+        })
     }
 
     /// Whether the closing mark at token `k` closes a work's title, no speech.
@@ -858,6 +871,29 @@ impl<'a> Attributor<'a> {
             || self.is_cue_at(p, after)
             || self.paragraphs[p].tokens.get(after).is_some_and(|t| t.kind == TokenKind::Open);
         ends.then_some(Speaker::Entity { entity: found.entity })
+    }
+
+    /// A quote in a paragraph that a later quote closes with a dash and a name, as a vox pop
+    /// prints several sentences of one reader: “… all they have is money.” And that’s all he
+    /// has “the root of all evil.” ― Christina Lastra.
+    fn signed_at_paragraph_end(&self, q: usize) -> Option<Speaker> {
+        let p = self.spans[q].paragraph;
+        let last = q + self.spans[q + 1..].iter().take_while(|s| s.paragraph == p).count();
+        if last == q {
+            return None;
+        }
+        let (_, (a0, a1)) = self.windows(&self.spans[last]);
+        let signer = self.byline(p, a0, a1)?;
+        let Speaker::Entity { entity } = signer else { return None };
+        // The name ends the paragraph: nothing but a stop after it.
+        let tokens = &self.paragraphs[p].tokens;
+        let ends = self.names.found.iter().any(|f| {
+            f.paragraph == p
+                && f.entity == entity
+                && f.first > a0
+                && tokens[f.last + 1..].iter().all(|t| t.kind == TokenKind::Punct)
+        });
+        ends.then_some(signer)
     }
 
     /// A quote that makes up its paragraph, signed on the next line by a dash and a name
@@ -2401,6 +2437,55 @@ impl<'a> Attributor<'a> {
                 _ => None,
             }
         })
+    }
+
+    /// A quote that is a sentence of its own with no verb, right after a sentence of its
+    /// paragraph whose subject is a person ("His former partner, Lawrence B. Cummings, called
+    /// him a master at deals. “He showed again and again…”"): news style quotes the person it
+    /// has just written about.
+    fn subject_of_sentence_before(&self, span: &QuotedSpan) -> Option<Speaker> {
+        let ((b0, b1), _) = self.windows(span);
+        let p = span.paragraph;
+        if b1 > b0 || span.open == 0 || self.has_own_cue(span) {
+            return None;
+        }
+        let end = span.open;
+        let start = self.sentence_start(p, end - 1);
+        if (start..end).any(|k| self.quoted[p][k] && !self.in_title(p, k)) {
+            return None;
+        }
+        // The sentence's first person, at its start or after a comma (past an opening phrase
+        // or a description before the name), and no one before it.
+        let first = (start..end).find_map(|k| self.mention_starting(p, k).filter(|f| self.is_named_person(f)))?;
+        // (The comma may stand inside a title's marks: "On “Face the Nation,” Sanders…".)
+        // Past the titles before the name: "Sen. Bernie Sanders".
+        let mut opens = first.first;
+        while opens > start && self.word(p, opens - 1).is_some_and(lexicon::is_title) {
+            opens -= 1;
+        }
+        let at_start = opens == start || self.is_punct(p, opens - 1, ",") || self.closes_title(p, opens - 1);
+        if !at_start || self.is_possessive(first) {
+            return None;
+        }
+        // Its verb, in lower case right after it: past "(Vt.)", past the comma that closes a
+        // name set off after a description ("…at Lenox, Lawrence B. Cummings, called…"), or
+        // past a clause set off by commas ("Sanders (Vt.), who lost the primaries to Clinton,
+        // identified…").
+        let is_verb = |k: usize| {
+            self.word(p, k).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+                && !self.lower(p, k).is_some_and(|w| matches!(&*w, "and" | "or" | "who" | "which" | "of"))
+        };
+        let mut k = first.last + 1;
+        if self.is_punct(p, k, "(") {
+            k = (k..end).find(|&i| self.is_punct(p, i, ")"))? + 1;
+        }
+        let verb = if self.is_punct(p, k, ",") {
+            (opens > start && is_verb(k + 1))
+                || (k + 1..end.min(k + 25)).find(|&i| self.is_punct(p, i, ",")).is_some_and(|c| is_verb(c + 1))
+        } else {
+            is_verb(k)
+        };
+        verb.then_some(Speaker::Entity { entity: first.entity })
     }
 
     /// Whether a reporting verb follows the quote in its sentence (“…,” the chairmen wrote).

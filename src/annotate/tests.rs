@@ -307,6 +307,10 @@ fn quotes_and_their_speakers() {
         ("a person's role before a name that opens the sentence", "Donald Trump and Hillary Clinton met.\n\nClinton campaign manager Robby Mook told CBS on Monday that the Clinton campaign expects Holt to insert himself into the debate by calling out Trump for his supposed “lies” throughout the event.", &[("lies", Some("Robby Mook"))]),
         ("the one a verb makes act, with \"to\"", "Bill Clinton signed the 1994 Crime Bill, which prompted his wife Hillary Clinton to make a comment that described young black men as “super predators.”", &[("super predators.", Some("Hillary Clinton"))]),
         ("a source's word right before a name makes a person of it", "Newt Gingrich spoke. All this has led the Latvian journalist Dainis Ivans to fear a “Putin-RibbenTRUMP Pact.”", &[("Putin-RibbenTRUMP Pact.", Some("Dainis Ivans"))]),
+        ("a quote with no verb after a sentence whose subject is a person", "Her former partner at Lenox Healthcare, Lauren B. Cole, called her a master at deals. “She showed again and again that she could close them.”", &[("She showed again and again that she could close them.", Some("Lauren B. Cole"))]),
+        ("the same past a show's title, a title, the state and a clause", "On “Meet the Press,” Sen. Tim Kaine (Va.), who joined the ticket in July, named jobs as the first reason. “People want work more than anything else.”", &[("People want work more than anything else.", Some("Tim Kaine"))]),
+        ("but not a person the sentence names after a preposition", "After meeting Tim Kaine, the crowd went home. “People want work more than anything else.”", &[("People want work more than anything else.", None)]),
+        ("a vox pop's paragraph signed after its last quote", "“We need jobs.” ― Jorge Falcon\n\n“Nobody listens to us here. All they have is money.” And that is all he has, “the root of all evil.” ― Ana Lastra.", &[("We need jobs.", Some("Jorge Falcon")), ("Nobody listens to us here. All they have is money.", Some("Ana Lastra")), ("the root of all evil.", Some("Ana Lastra"))]),
         ("a name and a verb on the next line open a paragraph of their own", "Jeb Bush spoke. Marco Rubio spoke.\n\n“I believe there should be exceptions,” Bush said. “And so that belief is firm.”\nRubio said he does support an exception.", &[("I believe there should be exceptions,", Some("Jeb Bush")), ("And so that belief is firm.", Some("Jeb Bush"))]),
     ];
     for (name, text, expected) in rows {
@@ -617,6 +621,7 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ),
         ("The Ku Klux Klan endorsed him.", &["Ku Klux Klan"]),
         ("Broadside Books published it, and Harmon Brothers made the ad.", &["Broadside Books", "Harmon Brothers"]),
+        ("He built Lenox Healthcare into a chain.", &["Lenox Healthcare"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
