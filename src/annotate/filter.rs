@@ -49,18 +49,26 @@ const TITLE_MARKERS: &[&str] = &[
     "album",
     "anthem",
     "article",
+    "autobiography",
+    "biography",
     "book",
     "broadcast",
     "called",
+    "classic",
     "column",
+    "concert",
     "documentary",
+    "drama",
     "dubbed",
     "episode",
     "essay",
     "film",
     "headline",
     "magazine",
+    "memoir",
+    "memoirs",
     "movie",
+    "musical",
     "newspaper",
     "nicknamed",
     "novel",
@@ -73,10 +81,12 @@ const TITLE_MARKERS: &[&str] = &[
     "programme",
     "series",
     "show",
+    "sitcom",
     "so-called",
     "song",
     "term",
     "termed",
+    "thriller",
     "titled",
     "word",
     "words",
@@ -152,7 +162,9 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
         || (before.as_deref() == Some("of")
             && span.open >= 2
             && word_at(span.open - 2).is_some_and(|w| is_work(&w) || maker(&w)));
-    let noun_after = span.close.is_some_and(|c| (c + 1..c + 3).any(|k| word_at(k).is_some_and(|w| is_work(&w))));
+    let noun_after = span
+        .close
+        .is_some_and(|c| (c + 1..c + 3).any(|k| word_at(k).is_some_and(|w| is_work(&w) || is_named_thing(&w))));
     if (noun_before || noun_after) && titled() {
         return Use::Title;
     }
@@ -170,7 +182,7 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     let Some(before) = before.as_deref() else { return Use::Speech };
     // An outlet's work may close on the sentence's comma or stop inside the marks.
     let outlets = || outlets_work(text, paragraphs, span) && is_title_case(quoted.trim_end_matches([',', '.']));
-    if (takes_a_work(before) && is_title_case(quoted)) || outlets() {
+    if (takes_a_work(before) && titled()) || outlets() {
         Use::Title
     } else if lexicon::is_gesture(before) && quoted.split_whitespace().nth(3).is_none() {
         Use::Gesture
@@ -191,7 +203,11 @@ fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool
     };
     let Some(owner) = span.open.checked_sub(1).and_then(word) else { return false };
     let possessive = ["'s", "\u{2019}s", "s'", "s\u{2019}"].iter().any(|end| owner.ends_with(end));
-    if !possessive || !owner.starts_with(char::is_uppercase) {
+    // The outlet's noun after its name: "Fox News channel’s “Sunday Morning Futures”".
+    let noun = lexicon::is_outlet_noun(owner.trim_end_matches(['s', '\'', '\u{2019}']))
+        && span.open >= 2
+        && word(span.open - 2).is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !possessive || !(owner.starts_with(char::is_uppercase) || noun) {
         return false;
     }
     // Back over the outlet's name, four words at most, to the word before it.
@@ -199,7 +215,64 @@ fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool
     while k > 0 && span.open - k < 4 && word(k - 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
         k -= 1;
     }
-    k.checked_sub(1).and_then(word).is_some_and(|w| ["on", "in", "of"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+    // A broadcaster or publisher the gazetteer knows: "told ABC’s “Good Morning America”".
+    let name: Vec<&str> = (k..span.open).filter_map(word).collect();
+    let known = (0..name.len()).any(|from| {
+        let mut whole = name[from..].join(" ");
+        for end in ["'s", "\u{2019}s", "s'", "s\u{2019}"] {
+            if let Some(stem) = whole.strip_suffix(end) {
+                whole = stem.to_string();
+                break;
+            }
+        }
+        lexicon::organisations().contains(&whole.as_str())
+    });
+    noun || known
+        || k.checked_sub(1).and_then(word).is_some_and(|w| ["on", "in", "of"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Nouns after a name in title case that make it the name of a thing, not words said:
+/// "“Make America Great Again” hats", "a “Talk Bernie to Me” tote bag", "the “Fight for 15”
+/// movement", "“Jane The Virgin” actress".
+fn is_named_thing(word: &str) -> bool {
+    matches!(
+        word,
+        "hat"
+            | "hats"
+            | "cap"
+            | "caps"
+            | "shirt"
+            | "shirts"
+            | "t-shirt"
+            | "t-shirts"
+            | "sign"
+            | "signs"
+            | "bag"
+            | "button"
+            | "buttons"
+            | "sticker"
+            | "stickers"
+            | "banner"
+            | "tour"
+            | "movement"
+            | "summit"
+            | "pageant"
+            | "crowd"
+            | "page"
+            | "slogan"
+            | "motto"
+            | "initiative"
+            | "referendum"
+            | "star"
+            | "actress"
+            | "actor"
+            | "host"
+            | "anchor"
+            | "segment"
+            | "broadcasts"
+            | "letters"
+            | "wave"
+    )
 }
 
 /// What goes before a work rather than words: "wrote “The Art of the Deal”", "on “Fox and
@@ -208,6 +281,12 @@ fn takes_a_work(word: &str) -> bool {
     matches!(
         word,
         "on" | "in"
+            | "told"
+            | "tells"
+            | "with"
+            | "to"
+            | "at"
+            | "visited"
             | "wrote"
             | "writes"
             | "read"
@@ -285,6 +364,17 @@ mod tests {
         assert_eq!(use_in("On “Face the Nation,” Sanders spoke of voters."), [Use::Title]);
         assert_eq!(use_in("He left. In “The Art of the Deal,” he wrote of it."), [Use::Title]);
         assert_eq!(use_in("On “Monday we march,” they chanted."), [Use::Speech]);
+        // A show of a broadcaster the gazetteer knows, whatever word goes before it.
+        assert_eq!(use_in("She told ABC’s “Good Morning America” that it went well."), [Use::Title]);
+        assert_eq!(use_in("He said on Fox News channel’s “Sunday Morning Futures,” that it was over."), [Use::Title]);
+        // A person's words after their possessive stay words.
+        assert_eq!(use_in("Blige sings Springsteen’s “American Skin” to her."), [Use::Speech]);
+        // A name in title case before the noun of what it names.
+        assert_eq!(use_in("They burned their “Make America Great Again” hats."), [Use::Title]);
+        assert_eq!(use_in("She had a “Talk Bernie to Me” tote bag."), [Use::Title]);
+        // Or after a book's noun and its comma, or after a verb that takes a show.
+        assert_eq!(use_in("Carly Fiorina wrote in her memoir, “Tough Choices.”"), [Use::Title]);
+        assert_eq!(use_in("Fiorina told “Fox and Friends,” reminding them of it."), [Use::Title]);
         assert_eq!(use_in("She added the words, “Hillary Clinton.”"), [Use::Speech]);
     }
 

@@ -435,6 +435,7 @@ impl<'a> Attributor<'a> {
                 && out[q + 1].cue.is_some()
                 && self.sentence[p][span.open] == self.sentence[p][next.open]
                 && !matches!(self.uses[q], Use::Marked { .. })
+                && !self.uses[q].is_no_speech()
                 && strung();
             if shared && out[q + 1].speaker.is_some() {
                 out[q].speaker = out[q + 1].speaker.clone();
@@ -471,7 +472,7 @@ impl<'a> Attributor<'a> {
             // Stop at an earlier quote's closing mark: the text before it belongs to that one;
             // not at a title's, which is part of this text ("Akhil Amar, author of ''America's
             // Unwritten Constitution,'' put it, ''…''").
-            if tokens[before_start - 1].kind == TokenKind::Close && !self.closes_title(p, before_start - 1) {
+            if tokens[before_start - 1].kind == TokenKind::Close && !self.closes_held(p, before_start - 1) {
                 break;
             }
             before_start -= 1;
@@ -501,6 +502,25 @@ impl<'a> Attributor<'a> {
         at.checked_sub(1).is_some_and(|i| {
             let span = &self.spans[i];
             span.paragraph == p && span.close.is_some_and(|c| c >= k) && self.uses[i] == Use::Title
+        })
+    }
+
+    /// Whether the closing mark at token `k` closes a title or words a noun holds at arm's
+    /// length ("by refusing to say the words “radical Islam,” Democrats are “…”"), part of
+    /// the text around them. Not what someone called something: that verb is a speaker's.
+    fn closes_held(&self, p: usize, k: usize) -> bool {
+        let at = self.spans.partition_point(|s| (s.paragraph, s.open) < (p, k));
+        at.checked_sub(1).is_some_and(|i| {
+            let span = &self.spans[i];
+            let held = || {
+                matches!(self.uses[i], Use::Marked { .. })
+                    && span.open > 0
+                    && matches!(
+                        self.lower(p, span.open - 1).as_deref(),
+                        Some("words" | "word" | "phrase" | "term" | "so-called")
+                    )
+            };
+            span.paragraph == p && span.close == Some(k) && (self.uses[i] == Use::Title || held())
         })
     }
 
