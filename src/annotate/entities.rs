@@ -150,6 +150,7 @@ fn canonical_organisation(name: &str) -> &str {
         "Fox News Channel" => "Fox News",
         "Politifact" => "PolitiFact",
         "POLITICO" => "Politico",
+        "USA TODAY" => "USA Today",
         "Free Beacon" => "Washington Free Beacon",
         "Priorities USA" => "Priorities USA Action",
         "Our Principles Pac" => "Our Principles PAC",
@@ -166,7 +167,8 @@ fn canonical_place(name: &str) -> &str {
         "DPRK" => "North Korea",
         "Britain" | "UK" | "U.K." => "United Kingdom",
         "U.S." | "US" | "USA" | "U.S.A." | "America" => "United States",
-        "D.C." => "Washington",
+        "D.C." | "DC" => "Washington",
+        "NYC" => "New York City",
         "N.C." => "North Carolina",
         "N.D." => "North Dakota",
         "N.H." => "New Hampshire",
@@ -1681,6 +1683,15 @@ fn claim_gazetteer_names(
             };
             if let Some((_, CityMention::Person)) = city {
                 people_named.insert(pattern);
+                continue;
+            }
+            // A name of one letter is the platform only where the text says one posts on it:
+            // "— Zelensky, on X", not "X, Y and Z" or "a Cessna Citation X".
+            let letter = end - token.start == 1;
+            let posted_on = k > 0
+                && tokens[k - 1].kind == TokenKind::Word
+                && matches!(text::lower(&text[tokens[k - 1].start..tokens[k - 1].end]).as_ref(), "on" | "via");
+            if letter && !posted_on {
                 continue;
             }
             let place = matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..));

@@ -1261,6 +1261,7 @@ const ORGANISATIONS: &[&str] = &[
     "Philippine Star",
     "Third Way",
     "POLITICO",
+    "USA TODAY",
 ];
 
 /// Countries, capitals, large cities and US states. Demonyms are not here: "Russian" is not a place.
@@ -1322,6 +1323,7 @@ const PLACES: &[&str] = &[
     "Cyprus",
     "Czech Republic",
     "D.C.",
+    "DC",
     "DPRK",
     "Dallas",
     "Damascus",
@@ -1411,6 +1413,7 @@ const PLACES: &[&str] = &[
     "New Jersey",
     "New Mexico",
     "New York",
+    "NYC",
     "North America",
     "North Carolina",
     "North Dakota",

@@ -626,6 +626,9 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         ("The Ku Klux Klan endorsed him.", &["Ku Klux Klan"]),
         ("Broadside Books published it, and Harmon Brothers made the ad.", &["Broadside Books", "Harmon Brothers"]),
         ("He built Lenox Healthcare into a chain.", &["Lenox Healthcare"]),
+        // A paper that prints its name in capitals; a letter is a platform only to post on.
+        ("The campaign told USA TODAY that if he does X, Y and Z, it will act.", &["USA Today"]),
+        ("— Volodymyr Zelensky, on X", &["X"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
@@ -642,6 +645,8 @@ fn places_are_named_where_the_text_says_they_are_places() {
         // A city of the generated gazetteer: a large one alone, a smaller one with a word that
         // says it is a place, in every mention once one does.
         ("Copenhagen hosted the summit.", &["Copenhagen"]),
+        // The capital and New York by their letters.
+        ("After four decades in DC, he moved to NYC.", &["Washington", "New York City"]),
         ("Protests spread in Tulsa. Tulsa police said little.", &["Tulsa"]),
         ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
         ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
