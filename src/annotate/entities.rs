@@ -169,6 +169,7 @@ fn canonical_place(name: &str) -> &str {
         "U.S." | "US" | "USA" | "U.S.A." | "America" => "United States",
         "D.C." | "DC" => "Washington",
         "NYC" => "New York City",
+        "L.A." => "Los Angeles",
         "N.C." => "North Carolina",
         "N.D." => "North Dakota",
         "N.H." => "New Hampshire",
@@ -706,6 +707,10 @@ impl<'a> EntityFinder<'a> {
             // "Pence", "SAVE" beside "save") is shouted, not an acronym.
             let lower = words[0].to_lowercase();
             if !words[0].contains('.') && (counts.occurs(&lower, 1) || counts.occurs(&capitalise(&lower), 1)) {
+                return;
+            }
+            // "O.K.", "NAFTA", "FDR", "OH": capitals of no body.
+            if lexicon::is_not_organisation_acronym(words[0]) {
                 return;
             }
             EntityKind::Organisation

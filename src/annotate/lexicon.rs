@@ -1380,6 +1380,7 @@ const PLACES: &[&str] = &[
     "Libya",
     "Lithuania",
     "London",
+    "L.A.",
     "Los Angeles",
     "Louisiana",
     "Luhansk",
@@ -2929,6 +2930,26 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// Words in capitals that name no organisation, compared without their full stops: the
+/// everyday ones ("O.K.", "CEO", "GDP"), laws and trade deals ("NAFTA", "TPP"), people known
+/// by their initials ("FDR"), and the states' postal codes ("AZ", "OH").
+const NOT_ORGANISATION_ACRONYMS: &[&str] = &[
+    "AIDS", "AK", "AL", "AM", "AR", "ASAP", "ATM", "AZ", "BS", "CA", "CEO", "CFO", "CO", "COO", "CPI", "CT", "DACA",
+    "DAPA", "DE", "DIY", "DM", "DNA", "DVD", "DVR", "ERA", "FAQ", "FARA", "FDR", "FL", "FOIA", "GA", "GDP", "GNP",
+    "GPS", "HI", "HIV", "IA", "ID", "IG", "IL", "IN", "IPO", "IQ", "JASTA", "JCPOA", "JFK", "KS", "KY", "LA", "LBJ",
+    "LGBT", "LGBTQ", "LOL", "LSAT", "LTE", "MA", "MD", "ME", "MI", "MLK", "MN", "MO", "MS", "MSM", "MT", "MVP",
+    "NAFTA", "NC", "NCLB", "ND", "NDA", "NDAA", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OMG", "OR", "PA",
+    "PC", "PM", "POS", "PR", "PS", "PSA", "PVC", "QA", "RI", "RINO", "RIP", "RV", "SC", "SD", "SMH", "SUV", "TN",
+    "TPP", "TTIP", "TV", "TX", "US", "USB", "UT", "VA", "VAT", "VIP", "VT", "WA", "WI", "WV", "WWI", "WWII", "WY",
+    "ZIP",
+];
+
+/// Whether a word in capitals, full stops and all ("O.K.", "T.P.P."), names no organisation.
+pub fn is_not_organisation_acronym(word: &str) -> bool {
+    let letters: String = word.chars().filter(|&c| c != '.').collect();
+    NOT_ORGANISATION_ACRONYMS.binary_search(&letters.as_str()).is_ok()
+}
+
 /// A god's name said alone is no one's page: "asked God to forgive him".
 pub fn is_deity(word: &str) -> bool {
     matches!(word, "God" | "Allah")
@@ -3059,6 +3080,7 @@ mod tests {
             ("THING_ENDINGS", THING_ENDINGS),
             ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
             ("WORDS_NOT_PLACES", WORDS_NOT_PLACES),
+            ("NOT_ORGANISATION_ACRONYMS", NOT_ORGANISATION_ACRONYMS),
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();

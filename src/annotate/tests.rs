@@ -629,6 +629,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         // A paper that prints its name in capitals; a letter is a platform only to post on.
         ("The campaign told USA TODAY that if he does X, Y and Z, it will act.", &["USA Today"]),
         ("— Volodymyr Zelensky, on X", &["X"]),
+        // Capitals of no body: everyday words, deals and laws, initials, postal codes.
+        ("''Are you O.K.?'' the CEO asked. NAFTA and the FOIA rules, FDR, Phoenix, AZ: the NAACP.", &["NAACP"]),
     ];
     for (text, expected) in cases {
         assert_eq!(organisations(text), *expected, "{text}");
@@ -646,7 +648,7 @@ fn places_are_named_where_the_text_says_they_are_places() {
         // says it is a place, in every mention once one does.
         ("Copenhagen hosted the summit.", &["Copenhagen"]),
         // The capital and New York by their letters.
-        ("After four decades in DC, he moved to NYC.", &["Washington", "New York City"]),
+        ("After four decades in DC, he moved to NYC, then to L.A.", &["Washington", "New York City", "Los Angeles"]),
         ("Protests spread in Tulsa. Tulsa police said little.", &["Tulsa"]),
         ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
         ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
