@@ -151,6 +151,7 @@ fn canonical_organisation(name: &str) -> &str {
         "Politifact" => "PolitiFact",
         "POLITICO" => "Politico",
         "USA TODAY" => "USA Today",
+        "U.S. Citizenship and Immigration Services" => "United States Citizenship and Immigration Services",
         "Free Beacon" => "Washington Free Beacon",
         "Priorities USA" => "Priorities USA Action",
         "Our Principles Pac" => "Our Principles PAC",

@@ -629,6 +629,11 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         // A paper that prints its name in capitals; a letter is a platform only to post on.
         ("The campaign told USA TODAY that if he does X, Y and Z, it will act.", &["USA Today"]),
         ("— Volodymyr Zelensky, on X", &["X"]),
+        // Bodies whose names hold "and", whole.
+        (
+            "The Office of Management and Budget and Immigration and Customs Enforcement wrote to the American Action Forum.",
+            &["Office of Management and Budget", "Immigration and Customs Enforcement", "American Action Forum"],
+        ),
         // Capitals of no body: everyday words, deals and laws, initials, postal codes.
         ("''Are you O.K.?'' the CEO asked. NAFTA and the FOIA rules, FDR, Phoenix, AZ: the NAACP.", &["NAACP"]),
     ];
