@@ -729,6 +729,8 @@ impl<'a> EntityFinder<'a> {
             return; // "Central European", "Sunni Muslims": a group, nobody; "Super Bowl": a thing
         } else if words.len() >= 2 && matches!(head, "Show" | "Podcast" | "Hour" | "File" | "Debate" | "Debates") {
             return; // "The Steve Harvey Morning Show", "The Kelly File", "Presidential Candidates Debate": nobody
+        } else if words.len() == 2 && matches!(words[0], "Morning" | "Evening" | "Tonight" | "Today") {
+            return; // "Morning Joe": a programme, nobody
         } else {
             EntityKind::Person
         };

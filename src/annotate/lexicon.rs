@@ -440,6 +440,7 @@ const TITLE_QUALIFIERS: &[&str] = &[
 /// Words that end the name of a thing or an occasion, never a person's: "Vote Millennial Poll",
 /// "Power Rankings", "Super Bowl", "Sharon Statement", "Tigrayan People".
 const THING_ENDINGS: &[&str] = &[
+    "Behind",
     "Bowl",
     "Christmas",
     "Dashboard",
@@ -450,6 +451,7 @@ const THING_ENDINGS: &[&str] = &[
     "Marathon",
     "Olympics",
     "Panel",
+    "Partnership",
     "People",
     "Poll",
     "Polls",
@@ -673,6 +675,7 @@ const NOT_NAMES: &[&str] = &[
     "Did",
     "Does",
     "Dozens",
+    "Dump",
     "During",
     "Each",
     "Earlier",

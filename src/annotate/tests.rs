@@ -410,6 +410,8 @@ fn people_outside_the_registry_are_found_one_entity_each() {
     #[rustfmt::skip]
     let rows: &[PeopleRow] = &[
         ("appositive with a possessive", "Alexander Darchiev, Russia’s ambassador, arrived early.", &["Alexander Darchiev"]),
+        ("a law's name is nobody's", "Congress would dismantle key elements of No Child Left Behind, the sweeping law.", &[]),
+        ("nor a programme's or a trade deal's", "Joe Scarborough said on Morning Joe that the Trans-Pacific Partnership would fail.", &["Joe Scarborough"]),
         ("appositive with whose", "Dane Waters, whose group has led the effort, spoke last.", &["Dane Waters"]),
         ("appositive with a role word", "Anne Richards, assistant secretary of state, joined the call.", &["Anne Richards"]),
         ("an age", "Brianne Stone, 29, of Huntsville, voted early.", &["Brianne Stone"]),
