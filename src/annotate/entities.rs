@@ -678,8 +678,31 @@ impl<'a> EntityFinder<'a> {
         let part = words.len() == 2 && is_direction(words[0]) && known_place(text, tokens[last].start, end).is_some();
         let known_place = known_place(text, span.start, end).or_else(|| part.then(|| name.clone()));
         let name = known_place.clone().unwrap_or(name);
+        // "Michael Bay", "Jerry Hall": a first name before a place's word that is also a
+        // surname is a person's ("Charlotte Street" stays a place).
+        let given_first = words.len() >= 2 && matches!(head, "Bay" | "Hall" | "Hill" | "Park" | "Beach" | "Lake") && {
+            let given = words[words.len() - 2];
+            lexicon::is_male_name(given) || lexicon::is_female_name(given)
+        };
+        // "Maricopa County Recorder", "Clark County Coroner": a place's office, its title
+        // before a name the run did not reach, no place.
+        let office = matches!(
+            head,
+            "Sheriff"
+                | "Recorder"
+                | "Coroner"
+                | "Supervisor"
+                | "Magistrate"
+                | "Clerk"
+                | "Assessor"
+                | "Treasurer"
+                | "Auditor"
+        );
+        if office && words.len() >= 2 && words[..words.len() - 1].iter().any(|w| lexicon::is_place_word(w)) {
+            return;
+        }
         let kind = if known_place.is_some()
-            || (lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before)
+            || (lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before && !given_first)
         {
             EntityKind::Place
         } else if words.iter().any(|w| lexicon::is_organisation_word(w) || *w == "&") {
@@ -688,6 +711,7 @@ impl<'a> EntityFinder<'a> {
             // "President Park Geun-hye", "Park Geun-hye said": a place's word inside a name
             // that a title or a reporting verb says is a person's.
             && !titled
+            && !given_first
             && !next_to_cue(text, tokens, start, last)
         {
             EntityKind::Place

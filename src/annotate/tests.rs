@@ -656,6 +656,8 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("Copenhagen hosted the summit.", &["Copenhagen"]),
         // The capital and New York by their letters.
         ("After four decades in DC, he moved to NYC, then to L.A.", &["Washington", "New York City", "Los Angeles"]),
+        // A first name before a place's word that is also a surname, and a county's office.
+        ("Director Michael Bay met the Maricopa County Recorder in Green Bay.", &["Green Bay"]),
         ("Protests spread in Tulsa. Tulsa police said little.", &["Tulsa"]),
         ("Richmond, Va., is where he grew up.", &["Richmond", "Virginia"]),
         ("The rally in Hempstead, N.Y., drew crowds.", &["Hempstead", "New York"]),
