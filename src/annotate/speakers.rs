@@ -904,16 +904,10 @@ impl<'a> Attributor<'a> {
         }
         let (_, (a0, a1)) = self.windows(&self.spans[last]);
         let signer = self.byline(p, a0, a1)?;
-        let Speaker::Entity { entity } = signer else { return None };
         // The name ends the paragraph: nothing but a stop after it.
         let tokens = &self.paragraphs[p].tokens;
-        let ends = self.names.found.iter().any(|f| {
-            f.paragraph == p
-                && f.entity == entity
-                && f.first > a0
-                && tokens[f.last + 1..].iter().all(|t| t.kind == TokenKind::Punct)
-        });
-        ends.then_some(signer)
+        let name = self.mention_starting(p, a0 + text::byline_dash(self.text, tokens, a0)?)?;
+        tokens[name.last + 1..].iter().all(|t| t.kind == TokenKind::Punct).then_some(signer)
     }
 
     /// A quote that makes up its paragraph, signed on the next line by a dash and a name
@@ -2474,11 +2468,11 @@ impl<'a> Attributor<'a> {
         if (start..end).any(|k| self.quoted[p][k] && !self.in_title(p, k)) {
             return None;
         }
-        // The sentence's first person, at its start or after a comma (past an opening phrase
-        // or a description before the name), and no one before it.
+        // The sentence's first person, with the titles before the name ("Sen. Bernie
+        // Sanders"), at its start or after a comma: past an opening phrase ("On Sunday,", or
+        // "On “Face the Nation,”", the comma inside a title's marks) or a description before
+        // the name ("His former partner at Lenox,").
         let first = (start..end).find_map(|k| self.mention_starting(p, k).filter(|f| self.is_named_person(f)))?;
-        // (The comma may stand inside a title's marks: "On “Face the Nation,” Sanders…".)
-        // Past the titles before the name: "Sen. Bernie Sanders".
         let mut opens = first.first;
         while opens > start && self.word(p, opens - 1).is_some_and(lexicon::is_title) {
             opens -= 1;
