@@ -1328,6 +1328,10 @@ impl<'a> Attributor<'a> {
             if let Some(found) = self.mention_starting(p, j) {
                 let person = self.names.entities[found.entity].kind == EntityKind::Person;
                 if described && !person {
+                    // "said retired Army Lt. Gen. Mick Bednarek": a body's role, then the name.
+                    if let Some(named) = self.described_person(p, found.last + 1, ceiling) {
+                        return Some(Speaker::Entity { entity: named.entity });
+                    }
                     break;
                 }
                 // "said Rubio’s deputy campaign manager, Rich Beeson": the owner is an attribute,
@@ -2414,7 +2418,12 @@ impl<'a> Attributor<'a> {
         (start..end).find_map(|k| {
             self.mention_starting(p, k)
                 .filter(|f| !self.follows_preposition(p, k) && !self.is_possessive(f))
-                .filter(|f| self.names.entities[f.entity].kind == EntityKind::Person || k == start)
+                .filter(|f| {
+                    // A body opens the sentence, after its article too: "the Illinois Board of
+                    // Elections was conclusive in its findings:".
+                    let opens = k == start || (k == start + 1 && self.lower(p, start).as_deref() == Some("the"));
+                    self.names.entities[f.entity].kind == EntityKind::Person || opens
+                })
                 .map(|f| Speaker::Entity { entity: f.entity })
         })
     }
