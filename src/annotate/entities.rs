@@ -1398,6 +1398,12 @@ fn joins_over_ampersand(text: &str, tokens: &[Token], last: usize) -> bool {
 fn joins_over_and(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
     let step = organisation_after_and(text, tokens, last)?;
     let word = |k: usize| strip_possessive(&text[tokens[k].start..tokens[k].end]);
+    // Over "and the" only from a name that is not whole yet ("House Education and the
+    // Workforce Committee"): "the University of Southern California and the Carnegie
+    // Endowment" are two.
+    if step == 3 && (first..=last).any(|k| is_organisation_joint(word(k))) {
+        return None;
+    }
     let first = first + usize::from(word(first) == "The");
     let opener = lexicon::is_organisation_word(word(first)) || lexicon::organisations().contains(&word(first));
     (first < last && opener && !lexicon::is_organisation_word(word(last))).then_some(step)
@@ -1413,6 +1419,11 @@ fn is_organisation_joint(word: &str) -> bool {
 fn closes_organisation(text: &str, start: usize) -> bool {
     let Some(before) = text[..start].strip_suffix(' ') else { return false };
     let before = before.strip_suffix(" the").unwrap_or(before);
+    // Past a direction that is part of the name: "University of Southern California".
+    let before = match before.rsplit_once(' ') {
+        Some((rest, direction)) if is_direction(direction) => rest,
+        _ => before,
+    };
     let Some((before, joint)) = before.rsplit_once(' ') else { return false };
     let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     is_organisation_joint(joint) && lexicon::is_organisation_word(strip_possessive(word))

@@ -1610,6 +1610,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Dynamics",
     "Electric",
     "Embassy",
+    "Endowment",
     "Energy",
     "Enquirer",
     "Enterprises",

@@ -635,6 +635,11 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
         // A paper that prints its name in capitals; a letter is a platform only to post on.
         ("The campaign told USA TODAY that if he does X, Y and Z, it will act.", &["USA Today"]),
         ("— Volodymyr Zelensky, on X", &["X"]),
+        // A body's name that ends on a direction and a place, or on its endowment's cause.
+        (
+            "He taught at the University of Southern California and the Carnegie Endowment for International Peace.",
+            &["University of Southern California", "Carnegie Endowment for International Peace"],
+        ),
         // Bodies whose names hold "and", whole.
         (
             "The Office of Management and Budget and Immigration and Customs Enforcement wrote to the American Action Forum.",
