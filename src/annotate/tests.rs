@@ -640,6 +640,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "He taught at the University of Southern California and the Carnegie Endowment for International Peace.",
             &["University of Southern California", "Carnegie Endowment for International Peace"],
         ),
+        // A name not whole yet goes on over "and the".
+        ("The House Education and the Workforce Committee met.", &["House Education and the Workforce Committee"]),
         // Bodies whose names hold "and", whole.
         (
             "The Office of Management and Budget and Immigration and Customs Enforcement wrote to the American Action Forum.",
