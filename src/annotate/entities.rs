@@ -489,11 +489,7 @@ impl<'a> EntityFinder<'a> {
                 && lexicon::is_title(word(from - 2))
                 && last >= from + 2
                 && !(from..=last).any(|k| lexicon::is_organisation_word(word(k)) || lexicon::is_place_word(word(k)));
-            after_title.then(|| {
-                (from + 1..last)
-                    .find(|&k| lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k)))
-                    .unwrap_or(last - 1)
-            })
+            after_title.then(|| (from + 1..last).find(|&k| lexicon::is_first_name(word(k))).unwrap_or(last - 1))
         };
         if let Some(name) = title_of(first) {
             start = name;
@@ -549,7 +545,7 @@ impl<'a> EntityFinder<'a> {
             // name and a surname describes the person; it is not their name. So does a long or
             // hyphenated word shaped like a role before any name ("Actress Rosario Dawson",
             // "Co-anchor Norah O'Donnell").
-            let first_name = |w: &str| lexicon::is_male_name(w) || lexicon::is_female_name(w);
+            let first_name = |w: &str| lexicon::is_first_name(w);
             let describes = start == first
                 && start + 2 <= last
                 && sentence_start(text, tokens, start)
@@ -649,7 +645,7 @@ impl<'a> EntityFinder<'a> {
         // After a joint the head is what the organisation is of: "Department of State".
         let head = words[words.len() - 1];
         // "Memorial Day", "Election Day": a day, not a place or a person (Doris Day is one).
-        if head == "Day" && words.len() >= 2 && !lexicon::is_male_name(words[0]) && !lexicon::is_female_name(words[0]) {
+        if head == "Day" && words.len() >= 2 && !lexicon::is_first_name(words[0]) {
             return;
         }
         // A court's case named by a party: "the Supreme Court's Citizens United decision".
@@ -682,7 +678,7 @@ impl<'a> EntityFinder<'a> {
         // surname is a person's ("Charlotte Street" stays a place).
         let given_first = words.len() >= 2 && matches!(head, "Bay" | "Hall" | "Hill" | "Park" | "Beach" | "Lake") && {
             let given = words[words.len() - 2];
-            lexicon::is_male_name(given) || lexicon::is_female_name(given)
+            lexicon::is_first_name(given)
         };
         // "Maricopa County Recorder", "Clark County Coroner": a place's office, its title
         // before a name the run did not reach, no place.
@@ -788,7 +784,7 @@ impl<'a> EntityFinder<'a> {
         // full name shares its surname; not one already met by that first name ("Hillary and
         // Tim Kaine" names Hillary Clinton).
         let given = || {
-            (lexicon::is_male_name(words[0]) || lexicon::is_female_name(words[0]))
+            lexicon::is_first_name(words[0])
                 && !self
                     .entities
                     .iter()
@@ -811,7 +807,7 @@ impl<'a> EntityFinder<'a> {
             // mother, Dawn," is no Dawn Erica; "Clinton’s husband, Bill," after Hillary
             // Clinton is Bill Clinton.
             .filter(|surname| {
-                let first_name = lexicon::is_male_name(surname) || lexicon::is_female_name(surname);
+                let first_name = lexicon::is_first_name(surname);
                 *surname != words[0] && (!first_name || self.surnames.contains(*surname))
             });
         let couple = couple.or(kin);
@@ -1046,7 +1042,7 @@ impl<'a> EntityFinder<'a> {
             }
         }
         let organisation_of = |lone: usize, word: &str| {
-            let first_name = lexicon::is_male_name(word) || lexicon::is_female_name(word);
+            let first_name = lexicon::is_first_name(word);
             (!first_name && !self.by_honorific.contains(&lone))
                 .then(|| opened_by.get(word).copied().flatten())
                 .flatten()
@@ -1154,7 +1150,7 @@ fn person_after_affiliation(run: &[&str]) -> Option<usize> {
     let at = run.len() - tail;
     // "Intelligence Republican Mike Pompeo": a committee's word and a party's before a first
     // name and a surname.
-    let first_name = |w: &str| lexicon::is_male_name(w) || lexicon::is_female_name(w);
+    let first_name = |w: &str| lexicon::is_first_name(w);
     if at == 0
         && let Some(party) = run.iter().rposition(|w| lexicon::is_demonym(w))
         && party >= 1
@@ -1172,7 +1168,7 @@ fn person_after_affiliation(run: &[&str]) -> Option<usize> {
         return Some(at);
     }
     let affiliation = run[..at].iter().any(|w| lexicon::is_organisation_word(w) || lexicon::is_place_word(w));
-    let first_name = (at..run.len()).find(|&i| lexicon::is_male_name(run[i]) || lexicon::is_female_name(run[i]));
+    let first_name = (at..run.len()).find(|&i| lexicon::is_first_name(run[i]));
     if let Some(first_name) = first_name.filter(|&i| affiliation && (2..=3).contains(&(run.len() - i))) {
         return Some(first_name);
     }
@@ -1226,7 +1222,7 @@ fn headline_name(
 ) -> Option<(usize, usize)> {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     let a_word = |k: usize| counts.has_lower_case(strip_possessive(word(k)));
-    let first_name = |k: usize| (lexicon::is_male_name(word(k)) || lexicon::is_female_name(word(k))) && !a_word(k);
+    let first_name = |k: usize| lexicon::is_first_name(word(k)) && !a_word(k);
     // Two words, one of them a word the article writes in lower case: "Putin Remarks",
     // "Claim Clinton" name Putin and Clinton. Not where the first is a first name ("Julie
     // Pace" beside "the pace") or the last says what the name is ("Trump Tower").
@@ -1277,7 +1273,7 @@ fn headline_name(
 /// the surname follows it: Marcia "Cia" Price, John “Tig” Tiegen.
 fn nickname_after(text: &str, tokens: &[Token], last: usize) -> bool {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    (lexicon::is_male_name(word(last)) || lexicon::is_female_name(word(last)))
+    lexicon::is_first_name(word(last))
         && tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Open)
         && tokens.get(last + 2).is_some_and(|t| is_capitalised_word(text, t))
         && tokens.get(last + 3).is_some_and(|t| t.kind == TokenKind::Close)
@@ -1368,9 +1364,8 @@ fn shared_surname<'t>(text: &'t str, tokens: &[Token], last: usize) -> Option<&'
     // After a family's word any capitalised word is a first name: "the parents, Khizr and
     // Ghazala Khan".
     let family = after_family_word(text, tokens, last);
-    let given = word(last + 2).filter(|w| {
-        lexicon::is_male_name(w) || lexicon::is_female_name(w) || (family && w.starts_with(char::is_uppercase))
-    })?;
+    let given =
+        word(last + 2).filter(|w| lexicon::is_first_name(w) || (family && w.starts_with(char::is_uppercase)))?;
     let surname = word(last + 3).filter(|w| w.starts_with(char::is_uppercase) && !lexicon::is_not_name(w))?;
     let alone = !tokens.get(last + 4).is_some_and(|t| is_capitalised_word(text, t));
     (word(last + 1) == Some("and") && given != surname && alone && !is_possessive(given))
@@ -1386,8 +1381,7 @@ fn joins_over_ampersand(text: &str, tokens: &[Token], last: usize) -> bool {
             is_capitalised_word(text, t)
                 && t.start == tokens[last + 1].end + 1
                 && after != "I"
-                && !lexicon::is_male_name(after)
-                && !lexicon::is_female_name(after)
+                && !lexicon::is_first_name(after)
         })
 }
 
@@ -1519,7 +1513,7 @@ fn signs_of_a_person(
     first_word: &str,
     counts: &Occurrences,
 ) -> bool {
-    let first_name = lexicon::is_male_name(first_word) || lexicon::is_female_name(first_word);
+    let first_name = lexicon::is_first_name(first_word);
     // "CNN's Anderson Cooper", "Fox News' Chris Wallace": one of an organisation's people,
     // where no word of the name is one the article writes in lower case ("CNBC's Squawk Box").
     let of_organisation = first > 0 && {
@@ -1590,7 +1584,7 @@ fn signs_of_a_person(
     let full_name_at = |k: usize| {
         tokens.get(k + 1).is_some_and(|t| is_capitalised_word(text, t)) && {
             let w = &text[tokens[k].start..tokens[k].end];
-            lexicon::is_male_name(w) || lexicon::is_female_name(w)
+            lexicon::is_first_name(w)
         }
     };
     let and_at = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == "and");
@@ -1604,7 +1598,7 @@ fn signs_of_a_person(
                 && !lexicon::is_title(first_word.strip_suffix('s').unwrap_or(first_word))
                 && (first + 1..=last).all(|k| {
                     let w = &text[tokens[k].start..tokens[k].end];
-                    !lexicon::is_male_name(w) && !lexicon::is_female_name(w)
+                    !lexicon::is_first_name(w)
                 })
         };
         let no_common_word =
@@ -1743,7 +1737,7 @@ fn claim_gazetteer_names(
             let after_given_name =
                 k > 0 && tokens[k - 1].kind == TokenKind::Word && tokens[k - 1].end + 1 == token.start && {
                     let given = &text[tokens[k - 1].start..tokens[k - 1].end];
-                    lexicon::is_male_name(given) || lexicon::is_female_name(given)
+                    lexicon::is_first_name(given)
                 };
             if place && after_given_name && !text[token.start..end].contains(' ') {
                 continue;

@@ -140,8 +140,7 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     };
     let first_name = span.open.checked_sub(1).is_some_and(|k| {
         let t = &tokens[k];
-        t.kind == TokenKind::Word
-            && (lexicon::is_male_name(&text[t.start..t.end]) || lexicon::is_female_name(&text[t.start..t.end]))
+        t.kind == TokenKind::Word && lexicon::is_first_name(&text[t.start..t.end])
     });
     if first_name && span.close == Some(span.open + 2) && capitalised(span.open + 1) && capitalised(span.open + 3) {
         return Use::Nickname;
@@ -202,12 +201,19 @@ fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool
         (token.kind == TokenKind::Word).then(|| &text[token.start..token.end])
     };
     let Some(owner) = span.open.checked_sub(1).and_then(word) else { return false };
-    let possessive = ["'s", "\u{2019}s", "s'", "s\u{2019}"].iter().any(|end| owner.ends_with(end));
+    // The owner without its possessive: "ABC’s", "Reuters'".
+    let Some(stem) = owner
+        .strip_suffix("'s")
+        .or_else(|| owner.strip_suffix("\u{2019}s"))
+        .or_else(|| owner.strip_suffix(['\'', '\u{2019}']).filter(|s| s.ends_with('s')))
+    else {
+        return false;
+    };
     // The outlet's noun after its name: "Fox News channel’s “Sunday Morning Futures”".
-    let noun = lexicon::is_outlet_noun(owner.trim_end_matches(['s', '\'', '\u{2019}']))
+    let noun = lexicon::is_outlet_noun(stem.trim_end_matches('s'))
         && span.open >= 2
         && word(span.open - 2).is_some_and(|w| w.starts_with(char::is_uppercase));
-    if !possessive || !(owner.starts_with(char::is_uppercase) || noun) {
+    if !(owner.starts_with(char::is_uppercase) || noun) {
         return false;
     }
     // Back over the outlet's name, four words at most, to the word before it.
@@ -216,17 +222,9 @@ fn outlets_work(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> bool
         k -= 1;
     }
     // A broadcaster or publisher the gazetteer knows: "told ABC’s “Good Morning America”".
-    let name: Vec<&str> = (k..span.open).filter_map(word).collect();
-    let known = (0..name.len()).any(|from| {
-        let mut whole = name[from..].join(" ");
-        for end in ["'s", "\u{2019}s", "s'", "s\u{2019}"] {
-            if let Some(stem) = whole.strip_suffix(end) {
-                whole = stem.to_string();
-                break;
-            }
-        }
-        lexicon::organisations().contains(&whole.as_str())
-    });
+    let mut name: Vec<&str> = (k..span.open - 1).filter_map(word).collect();
+    name.push(stem);
+    let known = (0..name.len()).any(|from| lexicon::organisations().contains(&name[from..].join(" ").as_str()));
     noun || known
         || k.checked_sub(1).and_then(word).is_some_and(|w| ["on", "in", "of"].iter().any(|p| w.eq_ignore_ascii_case(p)))
 }

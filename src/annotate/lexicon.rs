@@ -2885,6 +2885,10 @@ pub fn is_female_name(word: &str) -> bool {
 pub fn is_male_name(word: &str) -> bool {
     on(MALE_NAME, word)
 }
+/// A first name of either list: one lookup for both.
+pub fn is_first_name(word: &str) -> bool {
+    on(MALE_NAME | FEMALE_NAME, word)
+}
 /// An organisation's word, or a word that ends in one after a hyphen ("KING-TV", "Sun-Times").
 pub fn is_organisation_word(word: &str) -> bool {
     on(ORGANISATION_WORD, word)
@@ -2927,7 +2931,7 @@ pub fn generated_places() -> &'static [(&'static str, PlaceTier)] {
                 continue;
             }
             let first = name.split([' ', '-']).next().unwrap_or(name);
-            let first_name = is_male_name(first) || is_female_name(first);
+            let first_name = is_first_name(first);
             let tier = if tier == "sure" && !first_name { PlaceTier::Sure } else { PlaceTier::Context };
             places.push((name, tier));
         }

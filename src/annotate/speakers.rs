@@ -509,28 +509,27 @@ impl<'a> Attributor<'a> {
     /// length ("by refusing to say the words “radical Islam,” Democrats are “…”"), part of
     /// the text around them. Not what someone called something: that verb is a speaker's.
     fn closes_held(&self, p: usize, k: usize) -> bool {
-        let at = self.spans.partition_point(|s| (s.paragraph, s.open) < (p, k));
-        at.checked_sub(1).is_some_and(|i| {
-            let span = &self.spans[i];
-            let held = || {
-                matches!(self.uses[i], Use::Marked { .. })
-                    && span.open > 0
+        self.span_closed_at(p, k).is_some_and(|i| {
+            let open = self.spans[i].open;
+            self.uses[i] == Use::Title
+                || (matches!(self.uses[i], Use::Marked { .. })
+                    && open > 0
                     && matches!(
-                        self.lower(p, span.open - 1).as_deref(),
+                        self.lower(p, open - 1).as_deref(),
                         Some("words" | "word" | "phrase" | "term" | "so-called")
-                    )
-            };
-            span.paragraph == p && span.close == Some(k) && (self.uses[i] == Use::Title || held())
+                    ))
         })
     }
 
     /// Whether the closing mark at token `k` closes a work's title, no speech.
     fn closes_title(&self, p: usize, k: usize) -> bool {
+        self.span_closed_at(p, k).is_some_and(|i| self.uses[i] == Use::Title)
+    }
+
+    /// The span whose closing mark is token `k` of paragraph `p`.
+    fn span_closed_at(&self, p: usize, k: usize) -> Option<usize> {
         let at = self.spans.partition_point(|s| (s.paragraph, s.open) < (p, k));
-        at.checked_sub(1).is_some_and(|i| {
-            let span = &self.spans[i];
-            span.paragraph == p && span.close == Some(k) && self.uses[i] == Use::Title
-        })
+        at.checked_sub(1).filter(|&i| self.spans[i].paragraph == p && self.spans[i].close == Some(k))
     }
 
     /// Whether the opening mark at token `k` opens a few quoted words that describe the noun
@@ -2432,17 +2431,7 @@ impl<'a> Attributor<'a> {
     /// reports someone's words ("Cuban also said he supports the act. ¶ “From an
     /// entrepreneur's perspective…”"): news style goes on quoting the same person.
     fn reported_before(&self, span: &QuotedSpan) -> Option<Speaker> {
-        let ((b0, b1), _) = self.windows(span);
-        if b1 > b0 || self.has_own_cue(span) {
-            return None;
-        }
-        let (p, end) = if span.open == 0 {
-            let p = span.paragraph.checked_sub(1)?;
-            (p, self.paragraphs[p].tokens.len())
-        } else {
-            (span.paragraph, span.open)
-        };
-        let start = self.sentence_start(p, end.checked_sub(1)?);
+        let (p, start, end) = self.sentence_before(span, true)?;
         if (start..end).any(|k| self.quoted[p][k]) {
             return None;
         }
@@ -2467,13 +2456,7 @@ impl<'a> Attributor<'a> {
     /// him a master at deals. “He showed again and again…”"): news style quotes the person it
     /// has just written about.
     fn subject_of_sentence_before(&self, span: &QuotedSpan) -> Option<Speaker> {
-        let ((b0, b1), _) = self.windows(span);
-        let p = span.paragraph;
-        if b1 > b0 || span.open == 0 || self.has_own_cue(span) {
-            return None;
-        }
-        let end = span.open;
-        let start = self.sentence_start(p, end - 1);
+        let (p, start, end) = self.sentence_before(span, false)?;
         if (start..end).any(|k| self.quoted[p][k] && !self.in_title(p, k)) {
             return None;
         }
@@ -2509,6 +2492,23 @@ impl<'a> Attributor<'a> {
             is_verb(k)
         };
         verb.then_some(Speaker::Entity { entity: first.entity })
+    }
+
+    /// The sentence right before a quote that opens its own sentence with no reporting verb
+    /// after it: (paragraph, first token, end), in the quote's paragraph or, when `across`,
+    /// at the end of the paragraph before.
+    fn sentence_before(&self, span: &QuotedSpan, across: bool) -> Option<(usize, usize, usize)> {
+        let ((b0, b1), _) = self.windows(span);
+        if b1 > b0 || self.has_own_cue(span) {
+            return None;
+        }
+        let (p, end) = if span.open == 0 {
+            let p = span.paragraph.checked_sub(1).filter(|_| across)?;
+            (p, self.paragraphs[p].tokens.len())
+        } else {
+            (span.paragraph, span.open)
+        };
+        Some((p, self.sentence_start(p, end.checked_sub(1)?), end))
     }
 
     /// Whether a reporting verb follows the quote in its sentence (“…,” the chairmen wrote).
