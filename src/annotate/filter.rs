@@ -7,7 +7,7 @@
 
 use super::lexicon;
 use super::quotes::QuotedSpan;
-use super::text::{self, Paragraph, TokenKind};
+use super::text::{self, Paragraph, Token, TokenKind};
 
 /// What a quoted span is, read from the span and the word before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,9 @@ pub enum Use {
     Gesture,
     /// A nickname inside a name (Marcia “Cia” Price): never a quote.
     Nickname,
+    /// A crowd's chant ("chanted “Lock her up!”", "chants of “USA!”"): a quote, however
+    /// short, but never one person's words.
+    Chant,
 }
 
 impl Use {
@@ -40,6 +43,7 @@ impl Use {
             Use::Title | Use::Gesture | Use::Nickname => false,
             Use::Marked { so_called } => speaker && (cue || (words > 4 && !so_called)),
             Use::Speech => speaker || words >= 3,
+            Use::Chant => true,
         }
     }
 }
@@ -178,6 +182,9 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     if opens_sentence && set_off && matches!(before.as_deref(), Some("on" | "in")) && titled() {
         return Use::Title;
     }
+    if is_chant(text, tokens, span.open) {
+        return Use::Chant;
+    }
     let Some(before) = before.as_deref() else { return Use::Speech };
     // An outlet's work may close on the sentence's comma or stop inside the marks.
     let outlets = || outlets_work(text, paragraphs, span) && is_title_case(quoted.trim_end_matches([',', '.']));
@@ -189,6 +196,28 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
         Use::Marked { so_called: before == "so-called" }
     } else {
         Use::Speech
+    }
+}
+
+/// Whether the quote that opens after token `open` is a chant: right after a word of chanting
+/// ("chanted “USA!”", "chanting, “Lock her up!”") or after "of" and a word for a crowd's cry
+/// ("chants of “Bernie!”", "to cries of “Shame!”").
+fn is_chant(text: &str, tokens: &[Token], open: usize) -> bool {
+    let word =
+        |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| text::lower(&text[t.start..t.end]));
+    let chanting = |w: &str| matches!(w, "chant" | "chants" | "chanted" | "chanting");
+    let Some(k) = open.checked_sub(1) else { return false };
+    match word(k).as_deref() {
+        Some("of") => k
+            .checked_sub(1)
+            .and_then(word)
+            .is_some_and(|w| chanting(&w) || matches!(&*w, "cries" | "shouts" | "chorus")),
+        Some(w) => chanting(w),
+        // Over the comma or colon that may set the chant off.
+        None => {
+            matches!(&text[tokens[k].start..tokens[k].end], "," | ":")
+                && k.checked_sub(1).and_then(word).is_some_and(|w| chanting(&w))
+        }
     }
 }
 
@@ -362,6 +391,10 @@ mod tests {
         assert_eq!(use_in("On “Face the Nation,” Sanders spoke of voters."), [Use::Title]);
         assert_eq!(use_in("He left. In “The Art of the Deal,” he wrote of it."), [Use::Title]);
         assert_eq!(use_in("On “Monday we march,” they chanted."), [Use::Speech]);
+        // A chant, after its verb or its noun, over a comma.
+        assert_eq!(use_in("The crowd chanted “Lock her up!” again."), [Use::Chant]);
+        assert_eq!(use_in("He was met with chants of “USA!” there."), [Use::Chant]);
+        assert_eq!(use_in("Marchers, chanting, “No justice, no peace,” went by."), [Use::Chant]);
         // A show of a broadcaster the gazetteer knows, whatever word goes before it.
         assert_eq!(use_in("She told ABC’s “Good Morning America” that it went well."), [Use::Title]);
         assert_eq!(use_in("He said on Fox News channel’s “Sunday Morning Futures,” that it was over."), [Use::Title]);
@@ -386,6 +419,7 @@ mod tests {
         assert!(Use::Marked { so_called: false }.stands(5, true, false));
         assert!(!Use::Marked { so_called: true }.stands(5, true, false));
         assert!(Use::Marked { so_called: true }.stands(1, true, true));
+        assert!(Use::Chant.stands(1, false, false));
     }
 
     #[test]

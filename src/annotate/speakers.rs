@@ -293,6 +293,11 @@ impl<'a> Attributor<'a> {
         {
             attribution.speaker = Some(Speaker::Entity { entity });
         }
+        // A chant is a crowd's: the one a sentence names ("the attendees chanted"), nobody's
+        // by name ("Trump walked on stage, chanting “USA!”").
+        if self.uses[q] == Use::Chant && matches!(attribution.speaker, Some(Speaker::Entity { .. })) {
+            attribution.speaker = None;
+        }
         let words = self.text[span.start..span.end].split_whitespace().count();
         let first_lower = self.text[span.start..span.end].starts_with(|c: char| c.is_lowercase());
         // The rest of a split quote (“We met,” Putin said, “and we talked.”) opens in lower
@@ -1481,7 +1486,9 @@ impl<'a> Attributor<'a> {
         }
         // A head a few words back, followed by a place or an affiliation: "an aide in Kyiv";
         // or a role in lower case after a determiner ("the Florida senator") that names nobody met.
-        let head_at = (last.saturating_sub(4).max(floor)..=last).rev().find(|&k| {
+        // Or further back, before a participle's phrase: "officials speaking on condition of
+        // anonymity", "protesters marching through the streets".
+        let head_at = (last.saturating_sub(7).max(floor)..=last).rev().find(|&k| {
             self.word(p, k).is_some_and(|w| {
                 lexicon::is_unnamed_head(&w.to_lowercase()) || is_role_head(w) || lexicon::is_group_ending(w)
             })
@@ -1489,11 +1496,11 @@ impl<'a> Attributor<'a> {
         let role_head = self.word(p, head_at).is_some_and(|w| !lexicon::is_unnamed_head(&w.to_lowercase()));
         let tail_ok = (head_at + 1..=last)
             .all(|k| self.lower(p, k).is_some_and(|w| !lexicon::is_cue(&w) && pronoun(&w).is_none()));
-        let linked = head_at == last
-            || matches!(
-                self.lower(p, head_at + 1).as_deref(),
-                Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar" | "of")
-            );
+        let placed = matches!(
+            self.lower(p, head_at + 1).as_deref(),
+            Some("in" | "at" | "from" | "for" | "with" | "close" | "familiar" | "of")
+        );
+        let linked = head_at == last || (placed && last - head_at <= 4) || self.participle_phrase(p, head_at + 1);
         if !tail_ok || !linked {
             return None;
         }
@@ -1521,6 +1528,31 @@ impl<'a> Attributor<'a> {
         let tokens = &self.paragraphs[p].tokens;
         let description = self.text[tokens[first].start..tokens[last].end].to_string();
         Some(Speaker::Unnamed { description })
+    }
+
+    /// Whether a present participle and its preposition open at token `k`: "speaking on",
+    /// "marching through" (a past participle is too often the verb: "activists joined in").
+    fn participle_phrase(&self, p: usize, k: usize) -> bool {
+        self.lower(p, k).is_some_and(|w| w.len() > 5 && w.ends_with("ing") && !lexicon::is_cue(&w))
+            && matches!(
+                self.lower(p, k + 1).as_deref(),
+                Some(
+                    "in" | "at"
+                        | "on"
+                        | "through"
+                        | "outside"
+                        | "inside"
+                        | "near"
+                        | "along"
+                        | "about"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "into"
+                        | "around"
+                        | "across"
+                )
+            )
     }
 
     /// "officials", "a senior official in Berlin", "the German chancellor", from token `first`.
