@@ -648,9 +648,25 @@ impl<'a> EntityFinder<'a> {
         if head == "Day" && words.len() >= 2 && !lexicon::is_first_name(words[0]) {
             return;
         }
-        // A court's case named by a party: "the Supreme Court's Citizens United decision".
+        // A court's case named by a party: "the Supreme Court's Citizens United decision"; not
+        // a body's own decision ("the Justice Department decision", "the FBI ruling").
         if !is_possessive(word(last))
             && tokens.get(last + 1).is_some_and(|t| matches!(&text[t.start..t.end], "decision" | "ruling"))
+            && !matches!(
+                head,
+                "Department"
+                    | "Court"
+                    | "Commission"
+                    | "Committee"
+                    | "Board"
+                    | "Agency"
+                    | "Bureau"
+                    | "Council"
+                    | "Office"
+                    | "Administration"
+                    | "Authority"
+                    | "Service"
+            )
         {
             return;
         }

@@ -551,6 +551,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "Officials at the Justice Department and the Foreign Ministry met.",
             &["Justice Department", "Foreign Ministry"],
         ),
+        // A body's own decision names the body; a case's does not name a body.
+        ("Critics faulted the Justice Department decision, and the Citizens United ruling.", &["Justice Department"]),
         // Whole names over "of", "for", "on" (and "the" after one).
         ("She studied at the University of Michigan.", &["University of Michigan"]),
         ("He joined the Center for American Progress.", &["Center for American Progress"]),
