@@ -1716,7 +1716,14 @@ fn claim_gazetteer_names(
             if token.kind != TokenKind::Word || token.start < free {
                 continue;
             }
-            let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else { continue };
+            let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else {
+                // "the Republican party": a party's name with its noun in lower case.
+                if let Some(party) = party_in_lower_case(text, tokens, k) {
+                    claimed.push((token.start, tokens[k + 1].end, Known::Organisation(party)));
+                    free = tokens[k + 1].end;
+                }
+                continue;
+            };
             let registry_names = &claimed[..known];
             let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
             let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
@@ -1794,6 +1801,21 @@ fn claim_gazetteer_names(
             claimed.push((start, end, GAZETTEER.1[pattern].clone()));
         }
     }
+}
+
+/// The party named at token `k` with its noun in lower case, as news often writes it: "the
+/// Republican party", "the Democrat party" (the Democratic Party), "the Libertarian party".
+fn party_in_lower_case(text: &str, tokens: &[Token], k: usize) -> Option<String> {
+    let noun = tokens.get(k + 1).filter(|t| t.kind == TokenKind::Word && t.start == tokens[k].end + 1)?;
+    if &text[noun.start..noun.end] != "party" {
+        return None;
+    }
+    let party = match &text[tokens[k].start..tokens[k].end] {
+        "Democrat" | "Democratic" => "Democratic",
+        word @ ("Republican" | "Libertarian" | "Green" | "Labour" | "Conservative" | "Reform" | "Constitution") => word,
+        _ => return None,
+    };
+    Some(format!("{party} Party"))
 }
 
 /// The editors' aliases in the text, where no claim is: added to `claimed`.

@@ -551,6 +551,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "Officials at the Justice Department and the Foreign Ministry met.",
             &["Justice Department", "Foreign Ministry"],
         ),
+        // A party's name with its noun in lower case.
+        ("Voters left the Republican party. The Democrat party gained.", &["Republican Party", "Democratic Party"]),
         // A body's own decision names the body; a case's does not name a body.
         ("Critics faulted the Justice Department decision, and the Citizens United ruling.", &["Justice Department"]),
         // Whole names over "of", "for", "on" (and "the" after one).
