@@ -137,6 +137,7 @@ fn canonical_organisation(name: &str) -> &str {
         "The Washington Post" => "Washington Post",
         "U.N." | "UN" => "United Nations",
         "EU" => "European Union",
+        "G-20" => "G20",
         "Fox" => "Fox News",
         "AP" => "Associated Press",
         "ABC" => "ABC News",
@@ -1452,7 +1453,23 @@ fn joins_organisation(text: &str, tokens: &[Token], first: usize, last: usize) -
     let next = last + 2 + usize::from(the);
     let name = tokens.get(next).is_some_and(|t| is_capitalised_word(text, t) && !lexicon::is_not_name(word(next)));
     let organisation = (first..=last).any(|k| lexicon::is_organisation_word(strip_possessive(word(k))));
-    (joint && name && organisation).then_some(next - last)
+    // A body "on" a matter ("Committee on Foreign Relations", "Center on Budget and Policy
+    // Priorities"); a school or a building on a place ("Hofstra University on Long Island").
+    let sited = word(last + 1) == "on"
+        && matches!(
+            word(last),
+            "University"
+                | "College"
+                | "School"
+                | "Academy"
+                | "Hospital"
+                | "Church"
+                | "Hotel"
+                | "Museum"
+                | "Stadium"
+                | "Arena"
+        );
+    (joint && name && organisation && !sited).then_some(next - last)
 }
 
 /// What a mention of a city of the generated gazetteer is.

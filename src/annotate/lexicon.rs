@@ -1317,6 +1317,9 @@ const ORGANISATIONS: &[&str] = &[
     "Jerusalem Post",
     "El País",
     "Asahi Shimbun",
+    "Center on Budget and Policy Priorities",
+    "Institute for Science and International Security",
+    "G-20",
 ];
 
 /// Countries, capitals, large cities and US states. Demonyms are not here: "Russian" is not a place.

@@ -551,6 +551,16 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "Officials at the Justice Department and the Foreign Ministry met.",
             &["Justice Department", "Foreign Ministry"],
         ),
+        // A school on a place is the school, the place apart; a body on a matter is one name.
+        (
+            "The debate was at Hofstra University on Long Island. The Senate Committee on Foreign Relations met.",
+            &["Hofstra University", "Senate Committee on Foreign Relations"],
+        ),
+        // Whole names over "and" the gazetteer knows.
+        (
+            "The Center on Budget and Policy Priorities and the Institute for Science and International Security wrote.",
+            &["Center on Budget and Policy Priorities", "Institute for Science and International Security"],
+        ),
         // A party's name with its noun in lower case.
         ("Voters left the Republican party. The Democrat party gained.", &["Republican Party", "Democratic Party"]),
         // A body's own decision names the body; a case's does not name a body.
