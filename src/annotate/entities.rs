@@ -1754,6 +1754,17 @@ fn claim_gazetteer_names(
             // A city's name that is part of a person's name is no place in this article,
             // even where an organisation's name goes on after it ("Hilary Clinton-run State
             // Department").
+            // A city's police in lower case are its police department: "Tulsa police said".
+            if let Known::City(name, _) = &GAZETTEER.1[pattern]
+                && let Some(police) = tokens
+                    .get(after)
+                    .filter(|t| t.start == end + 1 && strip_possessive(&text[t.start..t.end]) == "police")
+            {
+                let police_end = police.start + "police".len();
+                claimed.push((token.start, police_end, Known::Organisation(format!("{name} Police Department"))));
+                free = police_end;
+                continue;
+            }
             let city = match GAZETTEER.1[pattern] {
                 Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, words, tier))),
                 _ => None,

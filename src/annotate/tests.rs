@@ -561,6 +561,8 @@ fn organisations_are_named_whole_and_generic_words_are_none() {
             "The Center on Budget and Policy Priorities and the Institute for Science and International Security wrote.",
             &["Center on Budget and Policy Priorities", "Institute for Science and International Security"],
         ),
+        // A city's police in lower case.
+        ("Tulsa police said the man was unarmed.", &["Tulsa Police Department"]),
         // A party's name with its noun in lower case.
         ("Voters left the Republican party. The Democrat party gained.", &["Republican Party", "Democratic Party"]),
         // A body's own decision names the body; a case's does not name a body.
