@@ -1795,8 +1795,16 @@ fn claim_gazetteer_names(
             }
             let one_word =
                 matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
+            // A part of a place named by its direction ("Eastern Europe", "South Florida") is
+            // left to the run, which names the part.
+            let directed = place
+                && k > 0
+                && tokens[k - 1].kind == TokenKind::Word
+                && tokens[k - 1].end + 1 == token.start
+                && is_direction(&text[tokens[k - 1].start..tokens[k - 1].end]);
             if ((place || one_word) && opens_organisation(text, tokens, after, one_word))
                 || (place && closes_organisation(text, token.start))
+                || directed
             {
                 continue;
             }
@@ -1820,6 +1828,25 @@ fn claim_gazetteer_names(
             claimed.push((token.start, end, GAZETTEER.1[pattern].clone()));
             free = end;
         }
+    }
+    // Cities listed together, three or more, say of each other that they are places:
+    // "counties which include Cleveland, Cincinnati and Columbus".
+    cities.sort_unstable_by_key(|c| c.0);
+    let listed = |a: &(usize, usize, usize, bool), b: &(usize, usize, usize, bool)| {
+        matches!(text.get(a.1..b.0), Some(", " | " and " | ", and " | " or " | ", or "))
+    };
+    let mut from = 0;
+    while from < cities.len() {
+        let mut to = from;
+        while to + 1 < cities.len() && listed(&cities[to], &cities[to + 1]) {
+            to += 1;
+        }
+        if to - from >= 2 {
+            for city in &mut cities[from..=to] {
+                city.3 = true;
+            }
+        }
+        from = to + 1;
     }
     // A city is a place in an article where one of its mentions says it is one, and none
     // is a person's name.

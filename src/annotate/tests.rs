@@ -715,6 +715,13 @@ fn places_are_named_where_the_text_says_they_are_places() {
         // A state that opens a longer name, and a part of a place.
         ("“It works,” said South Carolina Democratic Party Chairman Jaime Harrison.", &["South Carolina"]),
         ("A pop-up art show in the South Bronx opened.", &["South Bronx"]),
+        // A region named by its direction is that region, not the whole.
+        ("Troops moved to Eastern Europe. Voters in South Florida split.", &["Eastern Europe", "South Florida"]),
+        // Cities listed together are places, with no other word to say so.
+        (
+            "The counties, which include Cleveland, Cincinnati and Columbus, voted.",
+            &["Cleveland", "Cincinnati", "Columbus"],
+        ),
         // A title qualifier before a place's word is the place's name.
         ("Crowds filled the National Mall.", &["National Mall"]),
         // A word the article also writes in lower case is that word; some words always are.
