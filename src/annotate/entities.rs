@@ -714,7 +714,15 @@ impl<'a> EntityFinder<'a> {
         if office && words.len() >= 2 && words[..words.len() - 1].iter().any(|w| lexicon::is_place_word(w)) {
             return;
         }
+        // A town before its state's abbreviation: "a rally in Kenansville, N.C." (in capitals,
+        // a dateline's, below).
+        let of_state = !titled
+            && words.len() <= 3
+            && words.iter().any(|w| w.chars().any(char::is_lowercase))
+            && !lexicon::is_first_name(words[0])
+            && text[end..].strip_prefix(", ").and_then(lexicon::state_abbreviation_at).is_some();
         let kind = if known_place.is_some()
+            || of_state
             || (lexicon::is_place_word(head) && !lexicon::is_organisation_word(head) && !joint_before && !given_first)
         {
             EntityKind::Place
