@@ -931,7 +931,22 @@ impl<'a> EntityFinder<'a> {
                     })
             })
         };
-        start == 0 && tokens[start..=last].iter().all(capitals) && comma() && state()
+        // "MIAMI — Donald Trump…", "ROME - Bernie Sanders met…": the dash of a dateline.
+        let dash = || {
+            tokens.get(last + 1).is_some_and(|t| {
+                matches!(&text[t.start..t.end], "\u{2014}" | "\u{2013}" | "-") && t.start == tokens[last].end + 1
+            })
+        };
+        // Only for a place the gazetteer knows: a headline in capitals ends on a dash too.
+        let known = || {
+            let words: Vec<String> =
+                tokens[start..=last].iter().map(|t| capitalise(&text[t.start..t.end].to_lowercase())).collect();
+            let name = words.join(" ");
+            GAZETTEER.0.at(&name, 0).is_some_and(|(end, pattern)| {
+                end == name.len() && matches!(GAZETTEER.1[pattern], Known::Place(_) | Known::City(..))
+            })
+        };
+        start == 0 && tokens[start..=last].iter().all(capitals) && ((dash() && known()) || (comma() && state()))
     }
 
     /// Whether `word`, after "the", names a family by the surname of a person met before:

@@ -717,6 +717,9 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("A pop-up art show in the South Bronx opened.", &["South Bronx"]),
         // A region named by its direction is that region, not the whole.
         ("Troops moved to Eastern Europe. Voters in South Florida split.", &["Eastern Europe", "South Florida"]),
+        // A dateline with a dash names a place the gazetteer knows; a headline in capitals
+        // before a dash names none.
+        ("DES MOINES — The caucuses opened.\n\nSANDERS HAS THE EDGE - The polls said so.", &["Des Moines"]),
         // A town the gazetteer does not know, before its state's abbreviation.
         ("He spoke at a rally in Kenansville, N.C., on Friday.", &["North Carolina", "Kenansville"]),
         // Cities listed together are places, with no other word to say so.
