@@ -1644,9 +1644,16 @@ fn signs_of_a_person(
         }
     };
     let and_at = |k: usize| tokens.get(k).is_some_and(|t| &text[t.start..t.end] == "and");
+    // Or first in a list of three names or more: "Oprah Winfrey, Will Smith, Robert DeNiro".
+    let listed = || {
+        comma(last + 1)
+            && full_name_at(last + 2)
+            && tokens.get(last + 4).is_some_and(|t| matches!(&text[t.start..t.end], "," | "and"))
+    };
     let coupled = || {
-        let beside =
-            (and_at(last + 1) && full_name_at(last + 2)) || (first > 2 && and_at(first - 1) && full_name_at(first - 3));
+        let beside = (and_at(last + 1) && full_name_at(last + 2))
+            || (first > 2 && and_at(first - 1) && full_name_at(first - 3))
+            || listed();
         // Not a run that opens on a word before the name ("Pastors David Jeremiah", "Follow
         // Jeff Horwitz"), nor one of words the article writes in lower case.
         let opens_on_name = || {
