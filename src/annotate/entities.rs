@@ -389,9 +389,12 @@ impl<'a> EntityFinder<'a> {
         let lone_surname = !name.contains(' ') && lexicon::is_surname_too(first);
         self.gender.push(match kind {
             EntityKind::Person if lone_surname => Gender::Unknown,
-            EntityKind::Person if lexicon::is_female_name(first) => Gender::Female,
-            EntityKind::Person if lexicon::is_male_name(first) => Gender::Male,
-            EntityKind::Person => Gender::Unknown,
+            // A name given to both sexes alike ("Leslie", "Kerry") tells neither.
+            EntityKind::Person => match (lexicon::is_female_name(first), lexicon::is_male_name(first)) {
+                (true, false) => Gender::Female,
+                (false, true) => Gender::Male,
+                _ => Gender::Unknown,
+            },
             _ => Gender::None,
         });
         // Known names are people for sure; a lone capitalised word only once something says so.

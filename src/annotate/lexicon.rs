@@ -2737,6 +2737,21 @@ static LISTS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
             *lists.entry(word).or_default() |= 1 << bit;
         }
     }
+    // The census's given names (`first-names.tsv`, written by tools/first_names.py), where
+    // the hand lists do not know the name: theirs is the sex the text most often means
+    // ("Chris", a woman's name too in the census, is Chris Christie's and Chris Murphy's).
+    for line in include_str!("first-names.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let Some((name, sex)) = line.split_once('\t') else { continue };
+        let bits = match sex {
+            "f" => FEMALE_NAME,
+            "m" => MALE_NAME,
+            _ => FEMALE_NAME | MALE_NAME,
+        };
+        let known = lists.entry(name).or_default();
+        if *known & (FEMALE_NAME | MALE_NAME) == 0 {
+            *known |= bits;
+        }
+    }
     lists
 });
 

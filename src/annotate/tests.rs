@@ -439,6 +439,7 @@ fn people_outside_the_registry_are_found_one_entity_each() {
         ("a given name before a first name stays the name", "Giovanni Maria Vian wrote the editorial.", &["Giovanni Maria Vian"]),
         ("a first name before \"and\" and a full name shares its surname", "The brothers David and Charles Koch gave money.", &["David Koch", "Charles Koch"]),
         ("a full name coupled with a full name of a known first name", "Two voters, Tyresha McClenney and Bryan Anderson, saw it. So did Harry Reid and Pat Leahy.", &["Tyresha McClenney", "Bryan Anderson", "Harry Reid", "Pat Leahy"]),
+        ("a given name of the census, beyond the hand lists", "Division head Leslie Caldwell and Garry Trudeau spoke.", &["Leslie Caldwell", "Garry Trudeau"]),
         ("a full name first in a list of names", "Guests included Oprah Winfrey, Will Smith, Patti LaBelle and others.", &["Oprah Winfrey", "Will Smith", "Patti LaBelle"]),
         ("but not a run opening on a title or a verb, or before a source's word", "Pastors David Jeremiah and Kenneth Copeland came. Follow Jeff Horwitz and Chad Day. Joe Biden and Civil Rights icon John Lewis marched.", &["Kenneth Copeland", "Chad Day", "Joe Biden", "John Lewis"]),
         ("a lone word before a role and a name says what the name is", "“No,” said Concord resident Whit Symms.", &["Whit Symms"]),
