@@ -185,6 +185,18 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     if is_chant(text, tokens, span.open) {
         return Use::Chant;
     }
+    // What something is called, not what someone said: "what has become known as the
+    // ''Buffett rule''", "a policy referred to as “catch and release”".
+    let article = matches!(before.as_deref(), Some("the" | "a" | "an"));
+    let known_as = span.open.checked_sub(1 + usize::from(article)).is_some_and(|as_at| {
+        let at = |back: usize| as_at.checked_sub(back).and_then(&word_at);
+        at(0).as_deref() == Some("as")
+            && (at(1).as_deref() == Some("known")
+                || (at(1).as_deref() == Some("to") && at(2).as_deref() == Some("referred")))
+    });
+    if known_as {
+        return Use::Title;
+    }
     let Some(before) = before.as_deref() else { return Use::Speech };
     // An outlet's work may close on the sentence's comma or stop inside the marks.
     let outlets = || outlets_work(text, paragraphs, span) && is_title_case(quoted.trim_end_matches([',', '.']));
@@ -395,6 +407,9 @@ mod tests {
         assert_eq!(use_in("The crowd chanted “Lock her up!” again."), [Use::Chant]);
         assert_eq!(use_in("He was met with chants of “USA!” there."), [Use::Chant]);
         assert_eq!(use_in("Marchers, chanting, “No justice, no peace,” went by."), [Use::Chant]);
+        // What something is known as is its name.
+        assert_eq!(use_in("It became known as the “Buffett rule” after him."), [Use::Title]);
+        assert_eq!(use_in("A policy referred to as “catch and release” ended."), [Use::Title]);
         // A show of a broadcaster the gazetteer knows, whatever word goes before it.
         assert_eq!(use_in("She told ABC’s “Good Morning America” that it went well."), [Use::Title]);
         assert_eq!(use_in("He said on Fox News channel’s “Sunday Morning Futures,” that it was over."), [Use::Title]);
