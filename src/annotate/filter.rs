@@ -150,7 +150,12 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
         return Use::Nickname;
     }
     let titled = || is_title_case(quoted.trim_end_matches([',', '.']));
-    if after_comma && titled() {
+    // After a work's noun, one word is a title too: the documentary “13th.”, the film “Jaws”.
+    let one_word = || {
+        let word = quoted.trim_end_matches([',', '.']);
+        !word.contains(' ') && word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    if after_comma && (titled() || one_word()) {
         return Use::Title;
     }
     // Right after a work's noun, or its "of" ("an episode of “Shark Tank.”"), or right before
@@ -168,7 +173,7 @@ fn use_of(text: &str, paragraphs: &[Paragraph], span: &QuotedSpan) -> Use {
     let noun_after = span
         .close
         .is_some_and(|c| (c + 1..c + 3).any(|k| word_at(k).is_some_and(|w| is_work(&w) || is_named_thing(&w))));
-    if (noun_before || noun_after) && titled() {
+    if (noun_before || noun_after) && titled() || noun_before && one_word() {
         return Use::Title;
     }
     // A show or book that opens the sentence, set off by its comma: "On “Face the Nation,”
@@ -407,6 +412,9 @@ mod tests {
         assert_eq!(use_in("The crowd chanted “Lock her up!” again."), [Use::Chant]);
         assert_eq!(use_in("He was met with chants of “USA!” there."), [Use::Chant]);
         assert_eq!(use_in("Marchers, chanting, “No justice, no peace,” went by."), [Use::Chant]);
+        // One word after a work's noun is a title.
+        assert_eq!(use_in("Her new documentary “13th.” opens Friday."), [Use::Title]);
+        assert_eq!(use_in("See the trailer for her documentary, “13th,” below."), [Use::Title]);
         // What something is known as is its name.
         assert_eq!(use_in("It became known as the “Buffett rule” after him."), [Use::Title]);
         assert_eq!(use_in("A policy referred to as “catch and release” ended."), [Use::Title]);
