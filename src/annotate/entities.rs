@@ -1766,27 +1766,26 @@ fn claim_gazetteer_names(
             if token.kind != TokenKind::Word || token.start < free {
                 continue;
             }
+            let registry_names = &claimed[..known];
+            let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
+            let registry_from = |end: usize| registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
             let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else {
                 // "the Republican party": a party's name with its noun in lower case.
-                if let Some(party) = party_in_lower_case(text, tokens, k) {
+                if let Some(party) = party_in_lower_case(text, tokens, k)
+                    && !registry_from(tokens[k + 1].end)
+                {
                     claimed.push((token.start, tokens[k + 1].end, Known::Organisation(party)));
                     free = tokens[k + 1].end;
                 }
                 continue;
             };
-            let registry_names = &claimed[..known];
-            let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
-            let overlaps = registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
-            if overlaps || !is_word_bounded(text, token.start, end) {
+            if registry_from(end) || !is_word_bounded(text, token.start, end) {
                 continue;
             }
             // A place, or an organisation of one word, that opens or closes a longer
             // organisation's name ("Los Angeles Times", "Senate Banking Committee",
             // "University of Michigan") is left to that name's run.
             let after = tokens.partition_point(|t| t.start < end);
-            // A city's name that is part of a person's name is no place in this article,
-            // even where an organisation's name goes on after it ("Hilary Clinton-run State
-            // Department").
             // A city's police in lower case are its police department: "Tulsa police said".
             if let Known::City(name, _) = &GAZETTEER.1[pattern]
                 && let Some(police) = tokens
@@ -1798,6 +1797,9 @@ fn claim_gazetteer_names(
                 free = police_end;
                 continue;
             }
+            // A city's name that is part of a person's name is no place in this article,
+            // even where an organisation's name goes on after it ("Hilary Clinton-run State
+            // Department").
             let city = match GAZETTEER.1[pattern] {
                 Known::City(_, tier) => Some((tier, city_mention(text, tokens, k, after, end, words, tier))),
                 _ => None,
