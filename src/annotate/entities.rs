@@ -1831,8 +1831,10 @@ fn claim_gazetteer_names(
             let one_word =
                 matches!(GAZETTEER.1[pattern], Known::Organisation(_)) && !text[token.start..end].contains(' ');
             // A part of a place named by its direction ("Eastern Europe", "South Florida") is
-            // left to the run, which names the part.
+            // left to the run, which names the part (not before a hyphen: "South Florida-based"
+            // keeps the place the gazetteer names).
             let directed = place
+                && !text[end..].starts_with('-')
                 && k > 0
                 && tokens[k - 1].kind == TokenKind::Word
                 && tokens[k - 1].end + 1 == token.start

@@ -719,6 +719,7 @@ fn places_are_named_where_the_text_says_they_are_places() {
         ("A pop-up art show in the South Bronx opened.", &["South Bronx"]),
         // A region named by its direction is that region, not the whole.
         ("Troops moved to Eastern Europe. Voters in South Florida split.", &["Eastern Europe", "South Florida"]),
+        ("A South Florida-based group met.", &["Florida"]),
         // A dateline with a dash names a place the gazetteer knows; a headline in capitals
         // before a dash names none.
         ("DES MOINES — The caucuses opened.\n\nSANDERS HAS THE EDGE - The polls said so.", &["Des Moines"]),
