@@ -1767,8 +1767,12 @@ fn claim_gazetteer_names(
                 continue;
             }
             let registry_names = &claimed[..known];
-            let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
-            let registry_from = |end: usize| registry_names.get(next).is_some_and(|(s, _, _)| *s < end);
+            // Whether an editor's registry name overlaps the span from here to `end`; asked only
+            // of a name found here.
+            let registry_from = |end: usize| {
+                let next = registry_names.partition_point(|(_, e, _)| *e <= token.start);
+                registry_names.get(next).is_some_and(|(s, _, _)| *s < end)
+            };
             let Some((end, pattern)) = GAZETTEER.0.at(text, token.start) else {
                 // "the Republican party": a party's name with its noun in lower case.
                 if let Some(party) = party_in_lower_case(text, tokens, k)
